@@ -1,0 +1,57 @@
+/** What the rules read from a sheet, whichever adapter produced it (Office.js or .xlsx). */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area, 0-based and inclusive. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  /** The sheet's name. */
+  name: string;
+  /** Row-major values; rows may be ragged and shorter than the sheet. */
+  values: CellValue[][];
+  merges: Merge[];
+  /** Where `values[0][0]` sits on the sheet (a used range rarely starts at A1). */
+  origin?: { row: number; col: number };
+}
+
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.values[row];
+  return r === undefined || r[col] === undefined ? null : r[col];
+}
+
+export function gridSize(grid: Grid): { rows: number; cols: number } {
+  let cols = 0;
+  for (const r of grid.values) cols = Math.max(cols, r.length);
+  return { rows: grid.values.length, cols };
+}
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A1 address of a grid cell, on the sheet (origin applied). */
+export function toA1(grid: Grid | null, row: number, col: number): string {
+  const o = grid?.origin ?? { row: 0, col: 0 };
+  return columnLetters(col + o.col) + String(row + o.row + 1);
+}
+
+/** Parses "C7" (sheet-absolute, 0-based result). */
+export function fromA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** The merge covering a cell, if any. */
+export function mergeAt(grid: Grid, row: number, col: number): Merge | undefined {
+  return grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}

@@ -1,0 +1,145 @@
+/**
+ * The template catalog: every official table, validated with zod when first used,
+ * with the derived views the recognizer and the rules read (leaves with their paths,
+ * inherited units and counting bases; row slots).
+ */
+import { jinjiangTargets, jinjiangTasklist } from "./jinjiang-2024-plan";
+import { monthlyTemplates } from "./monthly-2024";
+import { nananQuarterly1, nananQuarterly2, nananQuarterly3 } from "./nanan-2026-quarterly";
+import { reviewChecklistDept, reviewChecklistEnterprise, reviewStats } from "./nanan-2024-review";
+import { Basis, ColumnNode, ListTemplate, TableTemplate, Template, TemplateInput, Unit } from "./schema";
+
+export const TEMPLATE_SOURCES: TemplateInput[] = [
+  nananQuarterly1,
+  nananQuarterly2,
+  nananQuarterly3,
+  ...monthlyTemplates,
+  reviewStats,
+  reviewChecklistDept,
+  reviewChecklistEnterprise,
+  jinjiangTargets,
+  jinjiangTasklist,
+];
+
+export interface Leaf {
+  key: string;
+  /** Labels from the outermost group to the leaf, as printed. */
+  path: string[];
+  unit?: Unit;
+  basis?: Basis;
+  kind: "number" | "label" | "text";
+  perUnit: boolean;
+  /** 0-based position among the template's leaves (official column order). */
+  index: number;
+}
+
+/** A data row of a table: a unit type, or a unit type's sub-row. */
+export interface RowSlot {
+  /** "village", or "county-dept.national" for sub-rows. */
+  key: string;
+  rowType: string;
+  subRow?: string;
+  /** The row type's label, for messages. */
+  label: string;
+}
+
+export interface TableInfo {
+  template: TableTemplate;
+  leaves: Leaf[];
+  leafByKey: Map<string, Leaf>;
+  slots: RowSlot[];
+  /** Is (slot, column) a cell that must not be filled (地标 二级, third 标杆 level …)? */
+  notApplicable(slot: RowSlot, column: string): boolean;
+}
+
+export function flattenColumns(columns: ColumnNode[]): Leaf[] {
+  const out: Leaf[] = [];
+  const walk = (node: ColumnNode, path: string[], unit?: Unit, basis?: Basis) => {
+    const u = node.unit ?? unit;
+    const b = node.basis ?? basis;
+    const p = [...path, node.label];
+    if (node.children) node.children.forEach((c) => walk(c, p, u, b));
+    else
+      out.push({
+        key: node.key as string,
+        path: p,
+        unit: u,
+        basis: node.kind === "label" || node.kind === "text" ? undefined : b,
+        kind: node.kind ?? "number",
+        perUnit: node.perUnit ?? false,
+        index: out.length,
+      });
+  };
+  columns.forEach((c) => walk(c, []));
+  return out;
+}
+
+function tableInfo(t: TableTemplate): TableInfo {
+  const leaves = flattenColumns(t.columns);
+  const slots: RowSlot[] = t.rows.flatMap((r) =>
+    t.subRows
+      ? t.subRows.map((s) => ({ key: `${r.key}.${s.key}`, rowType: r.key, subRow: s.key, label: r.label }))
+      : [{ key: r.key, rowType: r.key, label: r.label }],
+  );
+  const na = new Set(t.notApplicable.flatMap((n) => n.columns.map((c) => `${n.row}|${c}`)));
+  return {
+    template: t,
+    leaves,
+    leafByKey: new Map(leaves.map((l) => [l.key, l])),
+    slots,
+    notApplicable: (slot, column) =>
+      na.has(`${slot.rowType}|${column}`) || (slot.subRow !== undefined && na.has(`${slot.subRow}|${column}`)),
+  };
+}
+
+function validate(sources: TemplateInput[]): Template[] {
+  const templates = sources.map((s) => {
+    const parsed = Template.safeParse(s);
+    if (!parsed.success) throw new Error(`template ${s.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    return parsed.data;
+  });
+  const ids = new Set<string>();
+  for (const t of templates) {
+    if (ids.has(t.id)) throw new Error(`duplicate template id ${t.id}`);
+    ids.add(t.id);
+    if (t.kind === "table") {
+      const keys = flattenColumns(t.columns).map((l) => l.key);
+      const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+      if (dup) throw new Error(`template ${t.id}: duplicate column key ${dup}`);
+      const known = new Set([...keys]);
+      const rowKeys = new Set([...t.rows.map((r) => r.key), ...(t.subRows ?? []).map((s) => s.key)]);
+      for (const n of t.notApplicable) {
+        if (!rowKeys.has(n.row)) throw new Error(`template ${t.id}: notApplicable row ${n.row} is unknown`);
+        const bad = n.columns.find((c) => !known.has(c));
+        if (bad) throw new Error(`template ${t.id}: notApplicable column ${bad} is unknown`);
+      }
+    }
+  }
+  return templates;
+}
+
+let cache: { all: Template[]; byId: Map<string, Template>; tables: Map<string, TableInfo> } | undefined;
+
+function load() {
+  if (!cache) {
+    const all = validate(TEMPLATE_SOURCES);
+    const tables = new Map<string, TableInfo>();
+    for (const t of all) if (t.kind === "table") tables.set(t.id, tableInfo(t));
+    cache = { all, byId: new Map(all.map((t) => [t.id, t])), tables };
+  }
+  return cache;
+}
+
+export function allTemplates(): Template[] {
+  return load().all;
+}
+
+export function getTemplate(id: string): Template | undefined {
+  return load().byId.get(id);
+}
+
+export function getTableInfo(id: string): TableInfo | undefined {
+  return load().tables.get(id);
+}
+
+export type { ListTemplate, TableTemplate, Template };
