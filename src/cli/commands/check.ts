@@ -1,0 +1,110 @@
+import { checkGrids, type SheetReport } from "../../rules/check";
+import type { Finding } from "../../rules/finding";
+import { readGrids } from "../../workbook/xlsx/read";
+import { UnreadableFile } from "../../workbook/xlsx/sniff";
+import { readInput } from "../io";
+
+export interface FileReport {
+  file: string;
+  error?: string;
+  sheets: SheetReport[];
+}
+
+const MAX_SHOWN = 200;
+
+export async function checkFiles(files: string[]): Promise<FileReport[]> {
+  const out: FileReport[] = [];
+  for (const file of files) {
+    try {
+      const grids = await readGrids(await readInput(file), file);
+      out.push({ file, sheets: checkGrids(grids) });
+    } catch (e) {
+      out.push({ file, error: reason(e), sheets: [] });
+    }
+  }
+  return out;
+}
+
+function reason(e: unknown): string {
+  if (e instanceof UnreadableFile) return e.message;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT") return "找不到这个文件";
+  if (code === "EISDIR") return "这是一个文件夹，不是文件";
+  if (code === "EACCES") return "没有读取这个文件的权限";
+  return "无法读取这个文件";
+}
+
+export function exitCode(reports: FileReport[]): number {
+  if (reports.some((r) => r.error)) return 2;
+  return reports.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === "error"))) ? 1 : 0;
+}
+
+export function toJson(reports: FileReport[]) {
+  return {
+    files: reports.map((r) => ({
+      file: r.file,
+      ...(r.error ? { error: r.error } : {}),
+      sheets: r.sheets.map((s) => ({
+        sheet: s.sheet,
+        template: s.recognition.template ? { id: s.recognition.template.id, title: s.recognition.template.title } : null,
+        ...(s.recognition.kind === "none" ? {} : { confidence: s.recognition.confidence }),
+        findings: s.findings.map(findingJson),
+      })),
+    })),
+  };
+}
+
+function findingJson(f: Finding) {
+  return {
+    rule: f.rule,
+    category: f.category,
+    severity: f.severity,
+    cell: f.cell,
+    cells: f.cells,
+    row: f.row,
+    column: f.column,
+    message: f.message,
+    source: f.source,
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
+  };
+}
+
+function counts(findings: Finding[]): string {
+  const by = new Map<string, number>();
+  for (const f of findings) by.set(f.category, (by.get(f.category) ?? 0) + 1);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const parts = [...by.entries()].map(([c, n]) => `${c} ${n}`).join("，");
+  return `错误 ${errors} 条，提示 ${findings.length - errors} 条（${parts}）`;
+}
+
+export function toText(reports: FileReport[]): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    lines.push(`== ${r.file}`);
+    if (r.error) {
+      lines.push(`  无法读取：${r.error}`);
+      continue;
+    }
+    for (const s of r.sheets) {
+      const rec = s.recognition;
+      if (rec.kind === "none") {
+        const near = rec.candidates[0];
+        lines.push(`  [${s.sheet}] 未识别为任何报表${near ? `（最接近：${near.title}）` : ""}`);
+        continue;
+      }
+      lines.push(`  [${s.sheet}] ${rec.template.title}（${rec.template.id}）`);
+      if (s.findings.length === 0) {
+        lines.push("    未发现问题");
+        continue;
+      }
+      lines.push(`    ${counts(s.findings)}`);
+      for (const f of s.findings.slice(0, MAX_SHOWN)) {
+        const where = [f.cell, f.row, f.column].filter(Boolean).join(" ");
+        lines.push(`    ${f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕`);
+      }
+      if (s.findings.length > MAX_SHOWN) lines.push(`    还有 ${s.findings.length - MAX_SHOWN} 条未显示`);
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,67 @@
+/** The headless command: npx srs check|consolidate|stamp|template|templates. */
+import { parseArgs, UsageError } from "./args";
+
+export const USAGE = `srs — 安全生产标准化提升专项行动报表助手（命令行）
+
+用法:
+  srs templates [--json]                 列出全部报表模板的编号和标题
+  srs template ID -o 文件.xlsx           写出一份官方空白表样（ID 为 all 时写出全部）
+  srs check [--json] 文件.xlsx...        识别每个工作表是哪张报表，并检查填报问题
+
+选项:
+  --json        以 JSON 输出
+  -o, --out     输出文件
+  -h, --help    显示本帮助
+  -v, --version 显示版本
+
+退出状态: 0 无错误；1 发现错误；2 有文件无法读取。
+
+Usage (English): srs templates | srs template ID -o FILE.xlsx | srs check [--json] FILE...
+Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
+
+const VALUED = new Set(["o", "out", "period", "previous", "date"]);
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
+  const err = (s: string) => process.stderr.write(s + "\n");
+  try {
+    const { command, positionals, options } = parseArgs(argv, VALUED);
+    const json = options.json === true;
+    const output = (options.o ?? options.out) as string | undefined;
+    if (options.version || options.v) {
+      out(require("../../package.json").version);
+      return 0;
+    }
+    if (!command || options.help || options.h || command === "help") {
+      out(USAGE);
+      return command && command !== "help" && !options.help && !options.h ? 64 : 0;
+    }
+    switch (command) {
+      case "templates": {
+        const { templatesCommand } = await import("./commands/templates");
+        out(templatesCommand(json));
+        return 0;
+      }
+      case "template": {
+        const { templateCommand } = await import("./commands/template");
+        out(await templateCommand(positionals[0], output));
+        return 0;
+      }
+      case "check": {
+        if (positionals.length === 0) throw new UsageError("请给出要检查的 .xlsx 文件");
+        const { checkFiles, exitCode, toJson, toText } = await import("./commands/check");
+        const reports = await checkFiles(positionals);
+        out(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
+        return exitCode(reports);
+      }
+      default:
+        throw new UsageError(`未知命令：${command}（srs --help 查看用法）`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`srs: ${e.message}`);
+      return 64;
+    }
+    err(`srs: 出错了：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    return 2;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Finds the header fields printed around a table (填报单位（盖章）：… 填表人：… 联系电话：… 年 月 日),
+ * whether they share one cell, as in the notice, or sit in cells of their own.
+ */
+import { cellAt, type Grid, toA1 } from "../grid";
+import type { HeaderField } from "../templates/schema";
+
+export interface HeaderFieldMatch {
+  key: HeaderField["key"];
+  /** Cell holding the label. */
+  labelCell: string;
+  /** Cell holding the value: the label cell itself when written inline. */
+  valueCell: string;
+  /** The value as written, trimmed; "" when empty. */
+  value: string;
+  /** For the date field: the parts that were filled in. */
+  date?: { year?: number; month?: number; day?: number };
+}
+
+const BRACKETS: Record<string, string> = { "（": "[（(︵]", "）": "[）)︶]", "(": "[（(︵]", ")": "[）)︶]" };
+
+function labelPattern(label: string): string {
+  return [...label.replace(/\s+/g, "")]
+    .map((ch) => BRACKETS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s*");
+}
+
+/** "2026年 12 月 20 日", "  年  月  日", "2026-12-20", "2026/12/20". */
+const DATE_RE = /(\d{4})?\s*年\s*(\d{1,2})?\s*月\s*(\d{1,2})?\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+
+function parseDate(text: string): HeaderFieldMatch["date"] | undefined {
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const num = (s?: string) => (s ? Number(s) : undefined);
+  return m[4] ? { year: num(m[4]), month: num(m[5]), day: num(m[6]) } : { year: num(m[1]), month: num(m[2]), day: num(m[3]) };
+}
+
+interface Hit {
+  field: HeaderField;
+  start: number;
+  end: number;
+}
+
+function hitsIn(text: string, fields: HeaderField[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const field of fields) {
+    const labels = [field.label, ...field.aliases].filter((l) => l !== "年 月 日");
+    let found: Hit | undefined;
+    for (const l of labels.sort((a, b) => b.length - a.length)) {
+      const m = new RegExp(`${labelPattern(l)}\\s*[:：]?`).exec(text);
+      if (m) {
+        found = { field, start: m.index, end: m.index + m[0].length };
+        break;
+      }
+    }
+    if (!found && field.key === "date") {
+      const m = DATE_RE.exec(text);
+      if (m) found = { field, start: m.index, end: m.index };
+    }
+    const f = found;
+    if (f && !hits.some((h) => f.start >= h.start && f.start < Math.max(h.end, h.start + 1))) hits.push(f);
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * @param exclude the table body (header band and data rows), where no field is looked for.
+ */
+export function findHeaderFields(
+  grid: Grid,
+  fields: HeaderField[],
+  exclude: { top: number; bottom: number; left: number; right: number },
+): HeaderFieldMatch[] {
+  const out = new Map<string, HeaderFieldMatch>();
+  const rows = grid.values.length;
+  for (let r = 0; r < rows; r++) {
+    const row = grid.values[r];
+    for (let c = 0; c < row.length; c++) {
+      if (r >= exclude.top && r <= exclude.bottom && c >= exclude.left && c <= exclude.right) continue;
+      const v = row[c];
+      if (typeof v !== "string" || v.length > 300) continue;
+      const wanted = fields.filter((f) => !out.has(f.key) && (f.place === "above" ? r < exclude.top : r > exclude.bottom));
+      if (wanted.length === 0) continue;
+      const hits = hitsIn(v, wanted);
+      hits.forEach((h, i) => {
+        // A date found by its shape (年 月 日) has an empty label: its text is the value.
+        let value = v.slice(h.end, i + 1 < hits.length ? hits[i + 1].start : v.length).trim();
+        let valueCell = toA1(grid, r, c);
+        // "填表人：" alone in its cell: the value is in the next cell to the right.
+        if (!value && hits.length === 1) {
+          const next = cellAt(grid, r, c + 1);
+          if (next !== null && !(typeof next === "string" && hitsIn(next, fields).length > 0)) {
+            valueCell = toA1(grid, r, c + 1);
+            value = String(next).trim();
+          } else if (next === null) valueCell = toA1(grid, r, c + 1);
+        }
+        const match: HeaderFieldMatch = { key: h.field.key, labelCell: toA1(grid, r, c), valueCell, value };
+        if (h.field.key === "date") match.date = parseDate(value) ?? {};
+        out.set(h.field.key, match);
+      });
+    }
+  }
+  return fields.map((f) => out.get(f.key)).filter((m): m is HeaderFieldMatch => m !== undefined);
+}

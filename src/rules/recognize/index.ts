@@ -1,0 +1,203 @@
+/**
+ * Which official table is this sheet, and where is each of its cells?
+ * Every template is tried; the best match above the bar wins, and anything
+ * below it is "no template" with the nearest candidates.
+ */
+import type { Finding } from "../finding";
+import { type Grid, toA1 } from "../grid";
+import { allTemplates, getTableInfo, type Leaf, type RowSlot, type TableInfo } from "../templates/catalog";
+import type { ListTemplate, TableTemplate, Template } from "../templates/schema";
+import { normalizeLabel } from "../text";
+import { findHeaderFields, type HeaderFieldMatch } from "./header-fields";
+import { type ListMatch, matchList } from "./list";
+import { readSheetText, type SheetText } from "./sheet-text";
+import { matchTable, type TableMatch } from "./table";
+
+export type { HeaderFieldMatch, ListMatch, TableMatch };
+
+export interface Candidate {
+  id: string;
+  title: string;
+  confidence: number;
+}
+
+interface Base {
+  sheet: string;
+  grid: Grid;
+  /** 0..1 */
+  confidence: number;
+  /** The title cell, when the clerk kept one. */
+  title?: { cell: string; text: string };
+  headerFields: HeaderFieldMatch[];
+  /** `structure` findings: what the layout is missing. */
+  findings: Finding[];
+  /** Every template tried, best first. */
+  candidates: Candidate[];
+}
+
+export interface TableRecognition extends Base {
+  kind: "table";
+  template: TableTemplate;
+  info: TableInfo;
+  match: TableMatch;
+}
+
+export interface ListRecognition extends Base {
+  kind: "list";
+  template: ListTemplate;
+  match: ListMatch;
+}
+
+export interface NoRecognition extends Omit<Base, "confidence" | "headerFields" | "findings"> {
+  kind: "none";
+  template: null;
+}
+
+export type Recognition = TableRecognition | ListRecognition | NoRecognition;
+export type Recognized = TableRecognition | ListRecognition;
+
+/** Finds the title above the table: a cell naming the table (季报表（一）…), preferring one naming the issuer too. */
+function findTitle(sheet: SheetText, t: Template, above: number) {
+  const keywords = t.titleKeywords.map(normalizeLabel);
+  const issuer = normalizeLabel(t.edition.issuer);
+  let best: { row: number; col: number; score: number } | undefined;
+  for (let r = 0; r < Math.min(above, sheet.rows); r++)
+    for (let c = 0; c < sheet.cols; c++) {
+      const text = sheet.own(r, c);
+      if (!text || !keywords.some((k) => text.includes(k))) continue;
+      const score = text.includes(issuer) ? 1 : 0.6;
+      if (!best || score > best.score) best = { row: r, col: c, score };
+    }
+  return best;
+}
+
+interface Scored {
+  template: Template;
+  confidence: number;
+  accepted: boolean;
+  table?: TableMatch;
+  list?: ListMatch;
+  title?: { row: number; col: number; score: number };
+}
+
+function scoreTable(sheet: SheetText, t: TableTemplate): Scored {
+  const info = getTableInfo(t.id)!;
+  const m = matchTable(sheet, info);
+  if (!m) return { template: t, confidence: 0, accepted: false };
+  const title = findTitle(sheet, t, m.band.top);
+  const numeric = info.leaves.length;
+  const needed = Math.min(numeric - 1, Math.max(3, Math.ceil(0.3 * numeric)));
+  const hasRows = t.rowHeader === null ? m.rows.size > 0 : m.rowCoverage > 0;
+  const confidence = 0.6 * m.coverage + 0.3 * m.rowCoverage + 0.1 * (title?.score ?? 0);
+  return { template: t, confidence, accepted: m.columns.size >= needed && hasRows, table: m, title };
+}
+
+function scoreList(sheet: SheetText, t: ListTemplate): Scored {
+  const m = matchList(sheet, t);
+  if (!m) return { template: t, confidence: 0, accepted: false };
+  const title = findTitle(sheet, t, m.headerRow);
+  const confidence = 0.7 * m.coverage + 0.2 * (m.columns.size / t.columns.length) + 0.1 * (title?.score ?? 0);
+  return { template: t, confidence, accepted: m.coverage >= 0.3 && m.rows.size >= 3, list: m, title };
+}
+
+const pathText = (leaf: Leaf) => leaf.path.join("›");
+
+function structureFindings(sheet: string, t: TableTemplate, info: TableInfo, m: TableMatch): Finding[] {
+  const out: Finding[] = [];
+  const source = `${t.shortTitle}表样`;
+  // Whole groups first, then single columns.
+  const missing = new Set(m.missingLeaves.map((l) => l.key));
+  const groups = new Map<string, Leaf[]>();
+  for (const l of info.leaves) groups.set(l.path[0], [...(groups.get(l.path[0]) ?? []), l]);
+  for (const [group, leaves] of groups) {
+    const gone = leaves.filter((l) => missing.has(l.key));
+    if (gone.length === 0) continue;
+    const whole = gone.length === leaves.length && leaves.length > 1;
+    const names = whole ? group : gone.map(pathText).join("、");
+    out.push({
+      rule: "structure/missing-columns",
+      category: "structure",
+      severity: "error",
+      sheet,
+      cell: "",
+      cells: [],
+      row: "",
+      column: whole ? group : "",
+      message: whole
+        ? `表格缺少“${group}”整组（${leaves.length}列），请按${t.shortTitle}原表样补齐`
+        : `表格缺少列：${names}，请按${t.shortTitle}原表样补齐`,
+      messageEn: whole
+        ? `The column group "${group}" (${leaves.length} columns) is missing; restore it as in the official ${t.shortTitle}`
+        : `Missing columns: ${names}`,
+      source,
+    });
+  }
+  const typesFound = new Set(info.slots.filter((s) => m.rows.has(s.key)).map((s) => s.rowType));
+  const lostSubRows = m.missingSlots.filter((s: RowSlot) => s.subRow && typesFound.has(s.rowType));
+  if (lostSubRows.length)
+    out.push({
+      rule: "structure/missing-rows",
+      category: "structure",
+      severity: "warning",
+      sheet,
+      cell: "",
+      cells: [],
+      row: "",
+      column: "",
+      message: `找不到以下分行：${lostSubRows.map((s) => `${s.label}·${s.subRow}`).join("、")}，请按原表样保留国标/省标/地标三行`,
+      messageEn: `Sub-rows not found: ${lostSubRows.map((s) => s.key).join(", ")}`,
+      source,
+    });
+  return out;
+}
+
+export function recognize(grid: Grid, templates: Template[] = allTemplates()): Recognition {
+  const sheet = readSheetText(grid);
+  const scored = templates
+    .map((t) => (t.kind === "table" ? scoreTable(sheet, t) : scoreList(sheet, t)))
+    .sort((a, b) => Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence);
+  const candidates = scored
+    .filter((s) => s.confidence > 0)
+    .map((s) => ({ id: s.template.id, title: s.template.title, confidence: Math.round(s.confidence * 1000) / 1000 }));
+  const best = scored[0];
+  if (!best?.accepted) return { kind: "none", sheet: grid.name, grid, template: null, candidates };
+  const title = best.title ? { cell: toA1(grid, best.title.row, best.title.col), text: String(grid.values[best.title.row][best.title.col]) } : undefined;
+  const common = { sheet: grid.name, grid, confidence: Math.round(best.confidence * 1000) / 1000, title, candidates };
+  if (best.table) {
+    const t = best.template as TableTemplate;
+    const m = best.table;
+    const lastRow = Math.max(m.band.bottom, ...m.rows.values());
+    const body = { top: m.band.top, bottom: lastRow, left: m.band.left, right: m.band.right };
+    const info = getTableInfo(t.id)!;
+    return {
+      ...common,
+      kind: "table",
+      template: t,
+      info,
+      match: m,
+      headerFields: findHeaderFields(grid, t.headerFields, body),
+      findings: structureFindings(grid.name, t, info, m),
+    };
+  }
+  const t = best.template as ListTemplate;
+  const m = best.list!;
+  return { ...common, kind: "list", template: t, match: m, headerFields: findHeaderFields(grid, t.headerFields, m.band), findings: [] };
+}
+
+/** The A1 address of (row slot, column key) in a recognized table, if both were found. */
+export function cellAddress(rec: TableRecognition, slot: string, column: string): string | undefined {
+  const r = rec.match.rows.get(slot);
+  const c = rec.match.columns.get(column);
+  return r === undefined || c === undefined ? undefined : toA1(rec.grid, r, c);
+}
+
+/** Every (row slot, column) of a recognized table with its A1 address: "village|base.total" → "B7". */
+export function addressMap(rec: TableRecognition): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const slot of rec.info.slots)
+    for (const leaf of rec.info.leaves) {
+      const a = cellAddress(rec, slot.key, leaf.key);
+      if (a) out[`${slot.key}|${leaf.key}`] = a;
+    }
+  return out;
+}

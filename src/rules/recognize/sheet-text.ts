@@ -1,0 +1,42 @@
+/**
+ * A sheet's text as the recognizer reads it: every cell normalized once, merged
+ * areas filled from their top-left cell (a merged header covers all its columns).
+ */
+import { type Grid, gridSize } from "../grid";
+import { normalizeLabel } from "../text";
+
+export interface SheetText {
+  grid: Grid;
+  rows: number;
+  cols: number;
+  /** Normalized text of a cell, merged areas filled; "" for numbers and blanks. */
+  at(row: number, col: number): string;
+  /** Normalized text of a cell itself (no merge fill). */
+  own(row: number, col: number): string;
+  /** Is this cell covered by a merge without being its top-left cell? */
+  covered(row: number, col: number): boolean;
+}
+
+export function readSheetText(grid: Grid): SheetText {
+  const { rows, cols } = gridSize(grid);
+  const own: string[][] = grid.values.map((r) => r.map((v) => (typeof v === "string" ? normalizeLabel(v) : "")));
+  const fill = new Map<number, string>();
+  const coveredSet = new Set<number>();
+  for (const m of grid.merges) {
+    const t = own[m.top]?.[m.left] ?? "";
+    for (let r = m.top; r <= m.bottom && r < rows; r++)
+      for (let c = m.left; c <= m.right && c < cols; c++) {
+        if (r !== m.top || c !== m.left) coveredSet.add(r * cols + c);
+        if (t) fill.set(r * cols + c, t);
+      }
+  }
+  const ownAt = (r: number, c: number) => own[r]?.[c] ?? "";
+  return {
+    grid,
+    rows,
+    cols,
+    own: ownAt,
+    at: (r, c) => fill.get(r * cols + c) ?? ownAt(r, c),
+    covered: (r, c) => coveredSet.has(r * cols + c),
+  };
+}

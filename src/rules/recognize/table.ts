@@ -1,0 +1,231 @@
+/**
+ * Matches a grid against one table template: finds the header band wherever it is,
+ * aligns the sheet's columns with the template's leaves (in order, tolerating deleted
+ * groups, extra columns, typos and missing units), and finds each unit-type row by
+ * its label (in any order, typos and aliases allowed).
+ */
+import type { Leaf, RowSlot, TableInfo } from "../templates/catalog";
+import { labelScore, normalizeLabel, withoutUnit } from "../text";
+import type { SheetText } from "./sheet-text";
+
+export interface TableMatch {
+  info: TableInfo;
+  /** Grid column of each matched leaf. */
+  columns: Map<string, number>;
+  /** Grid row of each found slot. */
+  rows: Map<string, number>;
+  missingLeaves: Leaf[];
+  missingSlots: RowSlot[];
+  band: { top: number; bottom: number; left: number; right: number };
+  /** Share of the template's leaves found, 0..1. */
+  coverage: number;
+  /** Share of unit types found, 0..1. */
+  rowCoverage: number;
+}
+
+/** How far below the header to look for unit-type rows. */
+const ROW_SEARCH_DEPTH = 40;
+
+interface LabelSets {
+  exact: Set<string>;
+}
+
+function labelSets(info: TableInfo): LabelSets {
+  const exact = new Set<string>();
+  for (const leaf of info.leaves)
+    for (const l of leaf.path) {
+      const n = normalizeLabel(l);
+      exact.add(n);
+      exact.add(withoutUnit(n));
+    }
+  if (info.template.rowHeader) exact.add(normalizeLabel(info.template.rowHeader));
+  return { exact };
+}
+
+const setsCache = new WeakMap<TableInfo, LabelSets>();
+
+/** Cells whose text is one of the template's header labels. */
+function headerHits(sheet: SheetText, sets: LabelSets): { row: number; col: number }[] {
+  const hits: { row: number; col: number }[] = [];
+  for (let r = 0; r < sheet.rows; r++)
+    for (let c = 0; c < sheet.cols; c++) {
+      const t = sheet.own(r, c);
+      if (t && (sets.exact.has(t) || sets.exact.has(withoutUnit(t)))) hits.push({ row: r, col: c });
+    }
+  return hits;
+}
+
+/** The densest cluster of hit rows (header rows lie within two rows of each other). */
+function bandOf(hits: { row: number; col: number }[]) {
+  const byRow = new Map<number, number>();
+  for (const h of hits) byRow.set(h.row, (byRow.get(h.row) ?? 0) + 1);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  let best: { top: number; bottom: number; n: number } | undefined;
+  let start = 0;
+  for (let i = 0; i <= rows.length; i++) {
+    if (i === rows.length || (i > start && rows[i] - rows[i - 1] > 2)) {
+      const n = rows.slice(start, i).reduce((s, r) => s + (byRow.get(r) ?? 0), 0);
+      if (!best || n > best.n) best = { top: rows[start], bottom: rows[i - 1], n };
+      start = i;
+    }
+  }
+  if (!best) return undefined;
+  const inBand = hits.filter((h) => h.row >= best!.top && h.row <= best!.bottom);
+  return {
+    top: best.top,
+    bottom: best.bottom,
+    left: Math.min(...inBand.map((h) => h.col)),
+    right: Math.max(...inBand.map((h) => h.col)),
+  };
+}
+
+/** The distinct texts stacked above a column inside the header band, top to bottom. */
+function columnPath(sheet: SheetText, col: number, top: number, bottom: number): string[] {
+  const path: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const t = sheet.at(r, col);
+    if (t && path[path.length - 1] !== t) path.push(t);
+  }
+  return path;
+}
+
+function pathScore(colPath: string[], leafPath: string[]): number {
+  if (colPath.length === 0) return 0;
+  const leafLabel = leafPath[leafPath.length - 1];
+  const s = labelScore(colPath[colPath.length - 1], leafLabel);
+  if (s === 0) return 0;
+  let bonus = 0;
+  for (const t of colPath.slice(0, -1)) {
+    // A text above the leaf either names one of its groups (good) or another group (bad).
+    const own = leafPath.slice(0, -1).some((g) => labelScore(t, g) > 0.8);
+    bonus += own ? 0.5 : -0.4;
+  }
+  return Math.max(0.05, s + bonus);
+}
+
+/** Order-preserving alignment of sheet columns to template leaves maximizing the match score. */
+function alignColumns(paths: { col: number; path: string[] }[], leafPaths: string[][]): Map<number, number> {
+  const n = paths.length;
+  const m = leafPaths.length;
+  const f: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  const score = (i: number, j: number) => pathScore(paths[i].path, leafPaths[j]);
+  const memo: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-1));
+  const s = (i: number, j: number) => (memo[i][j] >= 0 ? memo[i][j] : (memo[i][j] = score(i, j)));
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++) {
+      const sc = s(i - 1, j - 1);
+      f[i][j] = Math.max(f[i - 1][j], f[i][j - 1], sc > 0 ? f[i - 1][j - 1] + sc : -Infinity);
+    }
+  const out = new Map<number, number>();
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    const sc = s(i - 1, j - 1);
+    if (sc > 0 && f[i][j] === f[i - 1][j - 1] + sc) {
+      out.set(j - 1, paths[i - 1].col);
+      i--;
+      j--;
+    } else if (f[i][j] === f[i - 1][j]) i--;
+    else j--;
+  }
+  return out;
+}
+
+function rowTypeScore(text: string, labels: string[]): number {
+  let best = 0;
+  for (const l of labels) {
+    const n = normalizeLabel(l);
+    if (!n) continue;
+    // Short labels (村) must match exactly; longer ones may carry a typo.
+    const sc = n.length <= 2 ? (text === n ? 1 : 0) : labelScore(text, n);
+    if (sc > best) best = sc;
+  }
+  return best;
+}
+
+/** Finds each unit type's row (and its sub-rows) below the header band. */
+function findRows(sheet: SheetText, info: TableInfo, band: TableMatch["band"], columns: Map<string, number>) {
+  const t = info.template;
+  const rows = new Map<string, number>();
+  const firstDataCol = Math.min(...[...columns.values()], band.right + 1);
+  const lastRow = Math.min(sheet.rows - 1, band.bottom + ROW_SEARCH_DEPTH);
+  if (t.rowHeader === null) {
+    // Unlabelled rows: the first rows right under the header.
+    t.rows.forEach((r, i) => {
+      if (band.bottom + 1 + i < sheet.rows) rows.set(r.key, band.bottom + 1 + i);
+    });
+    return rows;
+  }
+  // The label column: where the row header sits, else whichever column left of the data holds most labels.
+  const candidates: { row: number; col: number; type: string; score: number }[] = [];
+  for (let r = band.bottom + 1; r <= lastRow; r++)
+    for (let c = 0; c < firstDataCol; c++) {
+      if (sheet.covered(r, c)) continue;
+      const text = sheet.own(r, c);
+      if (!text) continue;
+      for (const rt of t.rows) {
+        const sc = rowTypeScore(text, [rt.label, ...rt.aliases]);
+        if (sc > 0) candidates.push({ row: r, col: c, type: rt.key, score: sc });
+      }
+    }
+  const byCol = new Map<number, number>();
+  for (const cand of candidates) byCol.set(cand.col, (byCol.get(cand.col) ?? 0) + cand.score);
+  const labelCol = [...byCol.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+  if (labelCol === undefined) return rows;
+  const found = new Map<string, number>();
+  for (const cand of candidates.filter((x) => x.col === labelCol).sort((a, b) => b.score - a.score))
+    if (!found.has(cand.type) && ![...found.values()].includes(cand.row)) found.set(cand.type, cand.row);
+  const starts = [...found.values()].sort((a, b) => a - b);
+  for (const [type, start] of found) {
+    if (!t.subRows) {
+      rows.set(type, start);
+      continue;
+    }
+    // A block of sub-rows: named by a label column (国标/省标/地标) when present, else by order.
+    const next = starts.find((s) => s > start) ?? lastRow + 1;
+    const block = Array.from({ length: Math.min(next - start, t.subRows.length + 2) }, (_, i) => start + i);
+    const named = new Map<string, number>();
+    for (const sub of t.subRows)
+      for (const [col, text] of Object.entries(sub.labels)) {
+        const c = columns.get(col);
+        if (c === undefined) continue;
+        const r = block.find((row) => sheet.at(row, c) === normalizeLabel(text) && ![...named.values()].includes(row));
+        if (r !== undefined && !named.has(sub.key)) named.set(sub.key, r);
+      }
+    t.subRows.forEach((sub, i) => {
+      const r = named.get(sub.key) ?? (named.size === 0 ? block[i] : undefined);
+      if (r !== undefined && r <= lastRow) rows.set(`${type}.${sub.key}`, r);
+    });
+  }
+  return rows;
+}
+
+export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | undefined {
+  let sets = setsCache.get(info);
+  if (!sets) setsCache.set(info, (sets = labelSets(info)));
+  const hits = headerHits(sheet, sets);
+  if (hits.length < 3) return undefined;
+  const band = bandOf(hits);
+  if (!band) return undefined;
+  const paths: { col: number; path: string[] }[] = [];
+  for (let c = band.left; c <= band.right; c++) {
+    const path = columnPath(sheet, c, band.top, band.bottom);
+    if (path.length) paths.push({ col: c, path });
+  }
+  const leafPaths = info.leaves.map((l) => l.path.map(normalizeLabel));
+  const aligned = alignColumns(paths, leafPaths);
+  const columns = new Map<string, number>();
+  for (const [j, col] of aligned) columns.set(info.leaves[j].key, col);
+  const rows = findRows(sheet, info, band, columns);
+  const missingLeaves = info.leaves.filter((l) => !columns.has(l.key));
+  const missingSlots = info.slots.filter((s) => !rows.has(s.key));
+  const typesFound = new Set(info.slots.filter((s) => rows.has(s.key)).map((s) => s.rowType));
+  return {
+    info,
+    columns,
+    rows,
+    missingLeaves,
+    missingSlots,
+    band,
+    coverage: columns.size / info.leaves.length,
+    rowCoverage: typesFound.size / info.template.rows.length,
+  };
+}
