@@ -8,9 +8,14 @@ export async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** Writes to a temporary file beside the target, then renames it into place. */
-export async function writeAtomic(file: string, data: Uint8Array, inputs: string[] = []): Promise<void> {
+export async function writeAtomic(
+  file: string,
+  data: Uint8Array,
+  inputs: string[] = []
+): Promise<void> {
   const target = path.resolve(file);
-  if (inputs.some((i) => path.resolve(i) === target)) throw new UsageError(`输出文件不能覆盖输入文件：${file}`);
+  if (inputs.some((i) => path.resolve(i) === target))
+    throw new UsageError(`输出文件不能覆盖输入文件：${file}`);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, data);

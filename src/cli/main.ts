@@ -21,7 +21,10 @@ Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
 const VALUED = new Set(["o", "out", "period", "previous", "date"]);
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + "\n")
+): Promise<number> {
   const err = (s: string) => process.stderr.write(s + "\n");
   try {
     const { command, positionals, options } = parseArgs(argv, VALUED);

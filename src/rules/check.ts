@@ -12,6 +12,10 @@ export interface SheetReport {
 export function checkGrids(grids: Grid[]): SheetReport[] {
   return grids.map((grid) => {
     const recognition = recognize(grid);
-    return { sheet: grid.name, recognition, findings: recognition.kind === "none" ? [] : recognition.findings };
+    return {
+      sheet: grid.name,
+      recognition,
+      findings: recognition.kind === "none" ? [] : recognition.findings,
+    };
   });
 }

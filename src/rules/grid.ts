@@ -32,7 +32,8 @@ export function gridSize(grid: Grid): { rows: number; cols: number } {
 
 export function columnLetters(col: number): string {
   let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -53,5 +54,7 @@ export function fromA1(address: string): { row: number; col: number } {
 
 /** The merge covering a cell, if any. */
 export function mergeAt(grid: Grid, row: number, col: number): Merge | undefined {
-  return grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return grid.merges.find(
+    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
+  );
 }

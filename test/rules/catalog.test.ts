@@ -1,4 +1,10 @@
-import { allTemplates, flattenColumns, getTableInfo, getTemplate, TEMPLATE_SOURCES } from "../../src/rules/templates/catalog";
+import {
+  allTemplates,
+  flattenColumns,
+  getTableInfo,
+  getTemplate,
+  TEMPLATE_SOURCES,
+} from "../../src/rules/templates/catalog";
 import { Template } from "../../src/rules/templates/schema";
 
 const IDS = [
@@ -18,7 +24,11 @@ const IDS = [
 
 describe("template catalog", () => {
   it("holds exactly the official ids", () => {
-    expect(allTemplates().map((t) => t.id).sort()).toEqual([...IDS].sort());
+    expect(
+      allTemplates()
+        .map((t) => t.id)
+        .sort()
+    ).toEqual([...IDS].sort());
   });
 
   it.each([
@@ -40,7 +50,11 @@ describe("template catalog", () => {
       unit: "家",
       basis: { kind: "since", since: "2021-08", note: 6 },
     });
-    expect(info.leafByKey.get("resp.lists3.found")?.basis).toEqual({ kind: "since", since: "2026-01", note: 6 });
+    expect(info.leafByKey.get("resp.lists3.found")?.basis).toEqual({
+      kind: "since",
+      since: "2026-01",
+      note: 6,
+    });
     expect(info.leafByKey.get("base.total")?.basis).toEqual({ kind: "base", year: 2025, note: 5 });
     expect(info.template.notes["10"]).toBe("表格不应有空白处，若无则应填写0");
   });
@@ -76,12 +90,20 @@ describe("template catalog", () => {
     const plan = getTemplate("jinjiang-2024-tasklist")!;
     expect(dept.kind === "list" && dept.items.length).toBe(15);
     expect(ent.kind === "list" && ent.items.length).toBe(51);
-    expect(plan.kind === "list" && plan.milestones).toContainEqual({ measure: "certified", month: 7, percent: 60, task: 75 });
+    expect(plan.kind === "list" && plan.milestones).toContainEqual({
+      measure: "certified",
+      month: 7,
+      percent: 60,
+      task: 75,
+    });
   });
 
   it("rejects malformed template data", () => {
     const broken = { ...TEMPLATE_SOURCES[0], columns: [{ label: "总数" }] };
     expect(Template.safeParse(broken).success).toBe(false);
-    expect(flattenColumns([{ label: "g", children: [{ label: "a", key: "a" }] }])[0].path).toEqual(["g", "a"]);
+    expect(flattenColumns([{ label: "g", children: [{ label: "a", key: "a" }] }])[0].path).toEqual([
+      "g",
+      "a",
+    ]);
   });
 });

@@ -36,7 +36,9 @@ function reason(e: unknown): string {
 
 export function exitCode(reports: FileReport[]): number {
   if (reports.some((r) => r.error)) return 2;
-  return reports.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === "error"))) ? 1 : 0;
+  return reports.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === "error")))
+    ? 1
+    : 0;
 }
 
 export function toJson(reports: FileReport[]) {
@@ -46,7 +48,9 @@ export function toJson(reports: FileReport[]) {
       ...(r.error ? { error: r.error } : {}),
       sheets: r.sheets.map((s) => ({
         sheet: s.sheet,
-        template: s.recognition.template ? { id: s.recognition.template.id, title: s.recognition.template.title } : null,
+        template: s.recognition.template
+          ? { id: s.recognition.template.id, title: s.recognition.template.title }
+          : null,
         ...(s.recognition.kind === "none" ? {} : { confidence: s.recognition.confidence }),
         findings: s.findings.map(findingJson),
       })),
@@ -101,9 +105,12 @@ export function toText(reports: FileReport[]): string {
       lines.push(`    ${counts(s.findings)}`);
       for (const f of s.findings.slice(0, MAX_SHOWN)) {
         const where = [f.cell, f.row, f.column].filter(Boolean).join(" ");
-        lines.push(`    ${f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕`);
+        lines.push(
+          `    ${f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕`
+        );
       }
-      if (s.findings.length > MAX_SHOWN) lines.push(`    还有 ${s.findings.length - MAX_SHOWN} 条未显示`);
+      if (s.findings.length > MAX_SHOWN)
+        lines.push(`    还有 ${s.findings.length - MAX_SHOWN} 条未显示`);
     }
   }
   return lines.join("\n");

@@ -4,7 +4,13 @@
  */
 import type { CellValue, Grid, Merge } from "../grid";
 import { getTableInfo } from "../templates/catalog";
-import type { ColumnNode, HeaderField, ListTemplate, TableTemplate, Template } from "../templates/schema";
+import type {
+  ColumnNode,
+  HeaderField,
+  ListTemplate,
+  TableTemplate,
+  Template,
+} from "../templates/schema";
 
 export interface Layout {
   grid: Grid;
@@ -30,7 +36,11 @@ class Sheet {
   }
   /** Pads every row to the same width with nulls (sparse arrays confuse writers). */
   grid(name: string, cols: number): Grid {
-    return { name, values: this.values.map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? null)), merges: this.merges };
+    return {
+      name,
+      values: this.values.map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? null)),
+      merges: this.merges,
+    };
   }
 }
 
@@ -39,7 +49,13 @@ const GAP = "          ";
 function headerLine(fields: HeaderField[], place: "above" | "below"): string {
   return fields
     .filter((f) => f.place === place)
-    .map((f) => (f.key === "date" ? (f.label === "年 月 日" ? "    年    月    日" : `${f.label}：    年    月    日`) : `${f.label}：${GAP}`))
+    .map((f) =>
+      f.key === "date"
+        ? f.label === "年 月 日"
+          ? "    年    月    日"
+          : `${f.label}：    年    月    日`
+        : `${f.label}：${GAP}`
+    )
     .join(GAP)
     .trim();
 }
@@ -110,12 +126,15 @@ function tableLayout(t: TableTemplate): Layout {
     info.leaves.forEach((leaf, i) => {
       const c = labelCols + i;
       for (let k = 0; k < perRow; k++) {
-        const slot = info.slots.find((x) => x.rowType === rt.key && (sub.length === 0 || x.subRow === sub[k].key))!;
+        const slot = info.slots.find(
+          (x) => x.rowType === rt.key && (sub.length === 0 || x.subRow === sub[k].key)
+        )!;
         const label = sub[k]?.labels[leaf.key];
         if (label !== undefined) s.set(r + k, c, label);
         const pre = t.prefilled?.[rt.key]?.[leaf.key];
         if (pre !== undefined) s.set(r + k, c, pre);
-        if (info.notApplicable(slot, leaf.key) && label === undefined && !leaf.perUnit) shaded.push({ row: r + k, col: c });
+        if (info.notApplicable(slot, leaf.key) && label === undefined && !leaf.perUnit)
+          shaded.push({ row: r + k, col: c });
       }
       // One value per unit type: the notice merges the column over the sub-rows.
       if (leaf.perUnit) s.merge(r, c, r + perRow - 1, c);
@@ -123,7 +142,8 @@ function tableLayout(t: TableTemplate): Layout {
     // 地标 (达标不分级) spans 二级 and 三级.
     sub.forEach((sr, k) => {
       const l2 = info.leaves.findIndex((l) => l.key === "create.l2");
-      if (sr.labels["create.l2"] && l2 >= 0) s.merge(r + k, labelCols + l2, r + k, labelCols + l2 + 1);
+      if (sr.labels["create.l2"] && l2 >= 0)
+        s.merge(r + k, labelCols + l2, r + k, labelCols + l2 + 1);
     });
     r += perRow;
   }

@@ -17,7 +17,12 @@ export interface HeaderFieldMatch {
   date?: { year?: number; month?: number; day?: number };
 }
 
-const BRACKETS: Record<string, string> = { "（": "[（(︵]", "）": "[）)︶]", "(": "[（(︵]", ")": "[）)︶]" };
+const BRACKETS: Record<string, string> = {
+  "（": "[（(︵]",
+  "）": "[）)︶]",
+  "(": "[（(︵]",
+  ")": "[）)︶]",
+};
 
 function labelPattern(label: string): string {
   return [...label.replace(/\s+/g, "")]
@@ -26,13 +31,16 @@ function labelPattern(label: string): string {
 }
 
 /** "2026年 12 月 20 日", "  年  月  日", "2026-12-20", "2026/12/20". */
-const DATE_RE = /(\d{4})?\s*年\s*(\d{1,2})?\s*月\s*(\d{1,2})?\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+const DATE_RE =
+  /(\d{4})?\s*年\s*(\d{1,2})?\s*月\s*(\d{1,2})?\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
 
 function parseDate(text: string): HeaderFieldMatch["date"] | undefined {
   const m = DATE_RE.exec(text);
   if (!m) return undefined;
   const num = (s?: string) => (s ? Number(s) : undefined);
-  return m[4] ? { year: num(m[4]), month: num(m[5]), day: num(m[6]) } : { year: num(m[1]), month: num(m[2]), day: num(m[3]) };
+  return m[4]
+    ? { year: num(m[4]), month: num(m[5]), day: num(m[6]) }
+    : { year: num(m[1]), month: num(m[2]), day: num(m[3]) };
 }
 
 interface Hit {
@@ -58,7 +66,8 @@ function hitsIn(text: string, fields: HeaderField[]): Hit[] {
       if (m) found = { field, start: m.index, end: m.index };
     }
     const f = found;
-    if (f && !hits.some((h) => f.start >= h.start && f.start < Math.max(h.end, h.start + 1))) hits.push(f);
+    if (f && !hits.some((h) => f.start >= h.start && f.start < Math.max(h.end, h.start + 1)))
+      hits.push(f);
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -69,17 +78,20 @@ function hitsIn(text: string, fields: HeaderField[]): Hit[] {
 export function findHeaderFields(
   grid: Grid,
   fields: HeaderField[],
-  exclude: { top: number; bottom: number; left: number; right: number },
+  exclude: { top: number; bottom: number; left: number; right: number }
 ): HeaderFieldMatch[] {
   const out = new Map<string, HeaderFieldMatch>();
   const rows = grid.values.length;
   for (let r = 0; r < rows; r++) {
     const row = grid.values[r];
     for (let c = 0; c < row.length; c++) {
-      if (r >= exclude.top && r <= exclude.bottom && c >= exclude.left && c <= exclude.right) continue;
+      if (r >= exclude.top && r <= exclude.bottom && c >= exclude.left && c <= exclude.right)
+        continue;
       const v = row[c];
       if (typeof v !== "string" || v.length > 300) continue;
-      const wanted = fields.filter((f) => !out.has(f.key) && (f.place === "above" ? r < exclude.top : r > exclude.bottom));
+      const wanted = fields.filter(
+        (f) => !out.has(f.key) && (f.place === "above" ? r < exclude.top : r > exclude.bottom)
+      );
       if (wanted.length === 0) continue;
       const hits = hitsIn(v, wanted);
       hits.forEach((h, i) => {
@@ -94,7 +106,12 @@ export function findHeaderFields(
             value = String(next).trim();
           } else if (next === null) valueCell = toA1(grid, r, c + 1);
         }
-        const match: HeaderFieldMatch = { key: h.field.key, labelCell: toA1(grid, r, c), valueCell, value };
+        const match: HeaderFieldMatch = {
+          key: h.field.key,
+          labelCell: toA1(grid, r, c),
+          valueCell,
+          value,
+        };
         if (h.field.key === "date") match.date = parseDate(value) ?? {};
         out.set(h.field.key, match);
       });

@@ -5,7 +5,13 @@
  */
 import type { Finding } from "../finding";
 import { type Grid, toA1 } from "../grid";
-import { allTemplates, getTableInfo, type Leaf, type RowSlot, type TableInfo } from "../templates/catalog";
+import {
+  allTemplates,
+  getTableInfo,
+  type Leaf,
+  type RowSlot,
+  type TableInfo,
+} from "../templates/catalog";
 import type { ListTemplate, TableTemplate, Template } from "../templates/schema";
 import { normalizeLabel } from "../text";
 import { findHeaderFields, type HeaderFieldMatch } from "./header-fields";
@@ -89,20 +95,38 @@ function scoreTable(sheet: SheetText, t: TableTemplate): Scored {
   const needed = Math.min(numeric - 1, Math.max(3, Math.ceil(0.3 * numeric)));
   const hasRows = t.rowHeader === null ? m.rows.size > 0 : m.rowCoverage > 0;
   const confidence = 0.6 * m.coverage + 0.3 * m.rowCoverage + 0.1 * (title?.score ?? 0);
-  return { template: t, confidence, accepted: m.columns.size >= needed && hasRows, table: m, title };
+  return {
+    template: t,
+    confidence,
+    accepted: m.columns.size >= needed && hasRows,
+    table: m,
+    title,
+  };
 }
 
 function scoreList(sheet: SheetText, t: ListTemplate): Scored {
   const m = matchList(sheet, t);
   if (!m) return { template: t, confidence: 0, accepted: false };
   const title = findTitle(sheet, t, m.headerRow);
-  const confidence = 0.7 * m.coverage + 0.2 * (m.columns.size / t.columns.length) + 0.1 * (title?.score ?? 0);
-  return { template: t, confidence, accepted: m.coverage >= 0.3 && m.rows.size >= 3, list: m, title };
+  const confidence =
+    0.7 * m.coverage + 0.2 * (m.columns.size / t.columns.length) + 0.1 * (title?.score ?? 0);
+  return {
+    template: t,
+    confidence,
+    accepted: m.coverage >= 0.3 && m.rows.size >= 3,
+    list: m,
+    title,
+  };
 }
 
 const pathText = (leaf: Leaf) => leaf.path.join("›");
 
-function structureFindings(sheet: string, t: TableTemplate, info: TableInfo, m: TableMatch): Finding[] {
+function structureFindings(
+  sheet: string,
+  t: TableTemplate,
+  info: TableInfo,
+  m: TableMatch
+): Finding[] {
   const out: Finding[] = [];
   const source = `${t.shortTitle}表样`;
   // Whole groups first, then single columns.
@@ -158,11 +182,26 @@ export function recognize(grid: Grid, templates: Template[] = allTemplates()): R
     .sort((a, b) => Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence);
   const candidates = scored
     .filter((s) => s.confidence > 0)
-    .map((s) => ({ id: s.template.id, title: s.template.title, confidence: Math.round(s.confidence * 1000) / 1000 }));
+    .map((s) => ({
+      id: s.template.id,
+      title: s.template.title,
+      confidence: Math.round(s.confidence * 1000) / 1000,
+    }));
   const best = scored[0];
   if (!best?.accepted) return { kind: "none", sheet: grid.name, grid, template: null, candidates };
-  const title = best.title ? { cell: toA1(grid, best.title.row, best.title.col), text: String(grid.values[best.title.row][best.title.col]) } : undefined;
-  const common = { sheet: grid.name, grid, confidence: Math.round(best.confidence * 1000) / 1000, title, candidates };
+  const title = best.title
+    ? {
+        cell: toA1(grid, best.title.row, best.title.col),
+        text: String(grid.values[best.title.row][best.title.col]),
+      }
+    : undefined;
+  const common = {
+    sheet: grid.name,
+    grid,
+    confidence: Math.round(best.confidence * 1000) / 1000,
+    title,
+    candidates,
+  };
   if (best.table) {
     const t = best.template as TableTemplate;
     const m = best.table;
@@ -181,11 +220,22 @@ export function recognize(grid: Grid, templates: Template[] = allTemplates()): R
   }
   const t = best.template as ListTemplate;
   const m = best.list!;
-  return { ...common, kind: "list", template: t, match: m, headerFields: findHeaderFields(grid, t.headerFields, m.band), findings: [] };
+  return {
+    ...common,
+    kind: "list",
+    template: t,
+    match: m,
+    headerFields: findHeaderFields(grid, t.headerFields, m.band),
+    findings: [],
+  };
 }
 
 /** The A1 address of (row slot, column key) in a recognized table, if both were found. */
-export function cellAddress(rec: TableRecognition, slot: string, column: string): string | undefined {
+export function cellAddress(
+  rec: TableRecognition,
+  slot: string,
+  column: string
+): string | undefined {
   const r = rec.match.rows.get(slot);
   const c = rec.match.columns.get(column);
   return r === undefined || c === undefined ? undefined : toA1(rec.grid, r, c);

@@ -41,7 +41,11 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** The item a row's text stands for: the same text, else the longest shared opening (items repeat, e.g. 开展标准化专项执法检查). */
-function whichItem(text: string, items: { key: string; text: string }[], taken: Set<string>): string | undefined {
+function whichItem(
+  text: string,
+  items: { key: string; text: string }[],
+  taken: Set<string>
+): string | undefined {
   let best: { key: string; n: number } | undefined;
   for (const it of items) {
     if (taken.has(it.key)) continue;
@@ -61,10 +65,14 @@ export function matchList(sheet: SheetText, t: ListTemplate): ListMatch | undefi
       const text = sheet.own(r, c);
       if (!text || text.length > 20) continue;
       for (const col of t.columns)
-        if (!columns.has(col.key) && [col.label, ...col.aliases].some((l) => labelScore(text, normalizeLabel(l)) >= 0.9))
+        if (
+          !columns.has(col.key) &&
+          [col.label, ...col.aliases].some((l) => labelScore(text, normalizeLabel(l)) >= 0.9)
+        )
           columns.set(col.key, c);
     }
-    if (columns.size >= 2 && (!best || columns.size > best.columns.size)) best = { row: r, columns };
+    if (columns.size >= 2 && (!best || columns.size > best.columns.size))
+      best = { row: r, columns };
   }
   if (!best) return undefined;
   const itemCol = t.columns.find((c) => c.role === "item")!;

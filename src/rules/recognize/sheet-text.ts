@@ -19,7 +19,9 @@ export interface SheetText {
 
 export function readSheetText(grid: Grid): SheetText {
   const { rows, cols } = gridSize(grid);
-  const own: string[][] = grid.values.map((r) => r.map((v) => (typeof v === "string" ? normalizeLabel(v) : "")));
+  const own: string[][] = grid.values.map((r) =>
+    r.map((v) => (typeof v === "string" ? normalizeLabel(v) : ""))
+  );
   const fill = new Map<number, string>();
   const coveredSet = new Set<number>();
   for (const m of grid.merges) {

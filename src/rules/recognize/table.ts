@@ -104,7 +104,10 @@ function pathScore(colPath: string[], leafPath: string[]): number {
 }
 
 /** Order-preserving alignment of sheet columns to template leaves maximizing the match score. */
-function alignColumns(paths: { col: number; path: string[] }[], leafPaths: string[][]): Map<number, number> {
+function alignColumns(
+  paths: { col: number; path: string[] }[],
+  leafPaths: string[][]
+): Map<number, number> {
   const n = paths.length;
   const m = leafPaths.length;
   const f: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
@@ -117,7 +120,7 @@ function alignColumns(paths: { col: number; path: string[] }[], leafPaths: strin
       f[i][j] = Math.max(f[i - 1][j], f[i][j - 1], sc > 0 ? f[i - 1][j - 1] + sc : -Infinity);
     }
   const out = new Map<number, number>();
-  for (let i = n, j = m; i > 0 && j > 0; ) {
+  for (let i = n, j = m; i > 0 && j > 0;) {
     const sc = s(i - 1, j - 1);
     if (sc > 0 && f[i][j] === f[i - 1][j - 1] + sc) {
       out.set(j - 1, paths[i - 1].col);
@@ -142,7 +145,12 @@ function rowTypeScore(text: string, labels: string[]): number {
 }
 
 /** Finds each unit type's row (and its sub-rows) below the header band. */
-function findRows(sheet: SheetText, info: TableInfo, band: TableMatch["band"], columns: Map<string, number>) {
+function findRows(
+  sheet: SheetText,
+  info: TableInfo,
+  band: TableMatch["band"],
+  columns: Map<string, number>
+) {
   const t = info.template;
   const rows = new Map<string, number>();
   const firstDataCol = Math.min(...[...columns.values()], band.right + 1);
@@ -172,7 +180,8 @@ function findRows(sheet: SheetText, info: TableInfo, band: TableMatch["band"], c
   if (labelCol === undefined) return rows;
   const found = new Map<string, number>();
   for (const cand of candidates.filter((x) => x.col === labelCol).sort((a, b) => b.score - a.score))
-    if (!found.has(cand.type) && ![...found.values()].includes(cand.row)) found.set(cand.type, cand.row);
+    if (!found.has(cand.type) && ![...found.values()].includes(cand.row))
+      found.set(cand.type, cand.row);
   const starts = [...found.values()].sort((a, b) => a - b);
   for (const [type, start] of found) {
     if (!t.subRows) {
@@ -181,13 +190,18 @@ function findRows(sheet: SheetText, info: TableInfo, band: TableMatch["band"], c
     }
     // A block of sub-rows: named by a label column (国标/省标/地标) when present, else by order.
     const next = starts.find((s) => s > start) ?? lastRow + 1;
-    const block = Array.from({ length: Math.min(next - start, t.subRows.length + 2) }, (_, i) => start + i);
+    const block = Array.from(
+      { length: Math.min(next - start, t.subRows.length + 2) },
+      (_, i) => start + i
+    );
     const named = new Map<string, number>();
     for (const sub of t.subRows)
       for (const [col, text] of Object.entries(sub.labels)) {
         const c = columns.get(col);
         if (c === undefined) continue;
-        const r = block.find((row) => sheet.at(row, c) === normalizeLabel(text) && ![...named.values()].includes(row));
+        const r = block.find(
+          (row) => sheet.at(row, c) === normalizeLabel(text) && ![...named.values()].includes(row)
+        );
         if (r !== undefined && !named.has(sub.key)) named.set(sub.key, r);
       }
     t.subRows.forEach((sub, i) => {

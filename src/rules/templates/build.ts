@@ -7,7 +7,11 @@ export function leaf(key: string, label: string, unit?: Unit, extra: Extra = {})
   return { key, label, ...(unit ? { unit } : {}), ...extra };
 }
 
-export function group(label: string, children: ColumnNode[], extra: Pick<ColumnNode, "basis" | "unit"> = {}): ColumnNode {
+export function group(
+  label: string,
+  children: ColumnNode[],
+  extra: Pick<ColumnNode, "basis" | "unit"> = {}
+): ColumnNode {
   return { label, ...extra, children };
 }
 
@@ -28,7 +32,8 @@ export function splitNotes(paragraph: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /(?:^|[；;。]\s*)(\d+)\.\s*/g;
   const marks: { n: string; start: number; end: number }[] = [];
-  for (let m = re.exec(body); m; m = re.exec(body)) marks.push({ n: m[1], start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(body); m; m = re.exec(body))
+    marks.push({ n: m[1], start: m.index, end: m.index + m[0].length });
   if (marks.length === 0) return { "1": body.trim() };
   marks.forEach((mk, i) => {
     const text = body.slice(mk.end, i + 1 < marks.length ? marks[i + 1].start + 1 : body.length);

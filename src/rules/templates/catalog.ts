@@ -7,7 +7,15 @@ import { jinjiangTargets, jinjiangTasklist } from "./jinjiang-2024-plan";
 import { monthlyTemplates } from "./monthly-2024";
 import { nananQuarterly1, nananQuarterly2, nananQuarterly3 } from "./nanan-2026-quarterly";
 import { reviewChecklistDept, reviewChecklistEnterprise, reviewStats } from "./nanan-2024-review";
-import { Basis, ColumnNode, ListTemplate, TableTemplate, Template, TemplateInput, Unit } from "./schema";
+import {
+  Basis,
+  ColumnNode,
+  ListTemplate,
+  TableTemplate,
+  Template,
+  TemplateInput,
+  Unit,
+} from "./schema";
 
 export const TEMPLATE_SOURCES: TemplateInput[] = [
   nananQuarterly1,
@@ -78,8 +86,13 @@ function tableInfo(t: TableTemplate): TableInfo {
   const leaves = flattenColumns(t.columns);
   const slots: RowSlot[] = t.rows.flatMap((r) =>
     t.subRows
-      ? t.subRows.map((s) => ({ key: `${r.key}.${s.key}`, rowType: r.key, subRow: s.key, label: r.label }))
-      : [{ key: r.key, rowType: r.key, label: r.label }],
+      ? t.subRows.map((s) => ({
+          key: `${r.key}.${s.key}`,
+          rowType: r.key,
+          subRow: s.key,
+          label: r.label,
+        }))
+      : [{ key: r.key, rowType: r.key, label: r.label }]
   );
   const na = new Set(t.notApplicable.flatMap((n) => n.columns.map((c) => `${n.row}|${c}`)));
   return {
@@ -88,14 +101,18 @@ function tableInfo(t: TableTemplate): TableInfo {
     leafByKey: new Map(leaves.map((l) => [l.key, l])),
     slots,
     notApplicable: (slot, column) =>
-      na.has(`${slot.rowType}|${column}`) || (slot.subRow !== undefined && na.has(`${slot.subRow}|${column}`)),
+      na.has(`${slot.rowType}|${column}`) ||
+      (slot.subRow !== undefined && na.has(`${slot.subRow}|${column}`)),
   };
 }
 
 function validate(sources: TemplateInput[]): Template[] {
   const templates = sources.map((s) => {
     const parsed = Template.safeParse(s);
-    if (!parsed.success) throw new Error(`template ${s.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new Error(
+        `template ${s.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`
+      );
     return parsed.data;
   });
   const ids = new Set<string>();
@@ -107,9 +124,13 @@ function validate(sources: TemplateInput[]): Template[] {
       const dup = keys.find((k, i) => keys.indexOf(k) !== i);
       if (dup) throw new Error(`template ${t.id}: duplicate column key ${dup}`);
       const known = new Set([...keys]);
-      const rowKeys = new Set([...t.rows.map((r) => r.key), ...(t.subRows ?? []).map((s) => s.key)]);
+      const rowKeys = new Set([
+        ...t.rows.map((r) => r.key),
+        ...(t.subRows ?? []).map((s) => s.key),
+      ]);
       for (const n of t.notApplicable) {
-        if (!rowKeys.has(n.row)) throw new Error(`template ${t.id}: notApplicable row ${n.row} is unknown`);
+        if (!rowKeys.has(n.row))
+          throw new Error(`template ${t.id}: notApplicable row ${n.row} is unknown`);
         const bad = n.columns.find((c) => !known.has(c));
         if (bad) throw new Error(`template ${t.id}: notApplicable column ${bad} is unknown`);
       }
@@ -118,7 +139,8 @@ function validate(sources: TemplateInput[]): Template[] {
   return templates;
 }
 
-let cache: { all: Template[]; byId: Map<string, Template>; tables: Map<string, TableInfo> } | undefined;
+let cache:
+  { all: Template[]; byId: Map<string, Template>; tables: Map<string, TableInfo> } | undefined;
 
 function load() {
   if (!cache) {

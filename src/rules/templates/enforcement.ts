@@ -30,7 +30,8 @@ export const ENTERPRISE_WORDING: EnforcementWording = {
 };
 
 export function enforcementGroup(w: EnforcementWording, basis: Basis): ColumnNode {
-  const [suspended, licenses, closed, judicial, exposed, interviewed, rewarded, restrained] = w.others;
+  const [suspended, licenses, closed, judicial, exposed, interviewed, rewarded, restrained] =
+    w.others;
   return group(
     "执法激励约束",
     [
@@ -42,7 +43,10 @@ export function enforcementGroup(w: EnforcementWording, basis: Basis): ColumnNod
         leaf("enf.major.hazards", w.major[1], "条"),
         leaf("enf.major.fixed", w.major[2], "条"),
       ]),
-      group("罚款", [leaf("enf.fines.count", w.fineCount, "家次"), leaf("enf.fines.amount", "金额（万元）", "万元")]),
+      group("罚款", [
+        leaf("enf.fines.count", w.fineCount, "家次"),
+        leaf("enf.fines.amount", "金额（万元）", "万元"),
+      ]),
       leaf("enf.suspended", suspended, "家次"),
       leaf("enf.licenses", licenses, "家次"),
       leaf("enf.closed", closed, "家次"),
@@ -52,6 +56,6 @@ export function enforcementGroup(w: EnforcementWording, basis: Basis): ColumnNod
       leaf("enf.rewarded", rewarded, "家次"),
       leaf("enf.restrained", restrained, "家次"),
     ],
-    { basis },
+    { basis }
   );
 }

@@ -10,7 +10,8 @@ const SECTOR_KEYS = ["tourism", "culture", "heritage"];
 export const jinjiangTargets: TemplateInput = {
   id: "jinjiang-2024-targets",
   kind: "table",
-  title: "晋江市文旅行业安全生产标准化提升专项行动固本强基“十百千万”示范工程各行业领域任务分解指导数",
+  title:
+    "晋江市文旅行业安全生产标准化提升专项行动固本强基“十百千万”示范工程各行业领域任务分解指导数",
   shortTitle: "任务分解指导数",
   titleKeywords: ["任务分解指导数", "任务分解"],
   edition: EDITION,
@@ -34,7 +35,7 @@ export const jinjiangTargets: TemplateInput = {
     jinjiangTargetRows.map((r, i) => [
       SECTOR_KEYS[i],
       { benchmark: r.benchmark, certified: r.certified, posts: r.posts, owner: r.owner },
-    ]),
+    ])
   ),
   notes: {},
 };
@@ -59,7 +60,10 @@ export const jinjiangTasklist: TemplateInput = {
     key: `task-${t.no}`,
     cells: { month: `${t.month}月`, task: `${t.no}.${t.task}`, owner: t.owner },
   })),
-  milestones: jinjiangMilestones.map((m) => ({ ...m, measure: m.measure as "benchmark" | "certified" | "posts" })),
+  milestones: jinjiangMilestones.map((m) => ({
+    ...m,
+    measure: m.measure as "benchmark" | "certified" | "posts",
+  })),
   notes: {
     "1": "根据晋安委〔2024〕8号文件精神，全市安全生产标准化提升专项行动固本强基各实施阶段同步推进，以上任务清单所列的时间节点为最后完成时限，局各相关科室要注意统筹谋划本辖区本系统各项任务，确保按时或提前完成目标任务。",
     "2": "本清单当中“企业”对应晋安委〔2024〕8号文件，包括事业单位、各类场所管理机构等。",

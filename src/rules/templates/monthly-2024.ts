@@ -68,16 +68,72 @@ function monthly1(e: Edition): TemplateInput {
     rows: e.rows,
     // Each unit type spans three sub-rows (国标/省标/地标 · 市级/县级/乡级).
     subRows: [
-      { key: "national", labels: { "create.type": "国标", "model.level": "市级", "bench.level": "市级", "posts.level": "市级" } },
-      { key: "provincial", labels: { "create.type": "省标", "model.level": "县级", "bench.level": "县级", "posts.level": "县级" } },
-      { key: "local", labels: { "create.type": "地标", "create.l2": "（达标不分级）", "model.level": "乡级", "posts.level": "乡级" } },
+      {
+        key: "national",
+        labels: {
+          "create.type": "国标",
+          "model.level": "市级",
+          "bench.level": "市级",
+          "posts.level": "市级",
+        },
+      },
+      {
+        key: "provincial",
+        labels: {
+          "create.type": "省标",
+          "model.level": "县级",
+          "bench.level": "县级",
+          "posts.level": "县级",
+        },
+      },
+      {
+        key: "local",
+        labels: {
+          "create.type": "地标",
+          "create.l2": "（达标不分级）",
+          "model.level": "乡级",
+          "posts.level": "乡级",
+        },
+      },
     ],
     notApplicable: [
       // One value per unit type: only the first sub-row holds 企业数量 and 评审达标数量 (DOMAIN decision).
-      { row: "provincial", columns: ["ent.total", "ent.large", "ent.medium", "ent.small", "certified.large", "certified.medium", "certified.small"] },
-      { row: "local", columns: ["ent.total", "ent.large", "ent.medium", "ent.small", "certified.large", "certified.medium", "certified.small"] },
+      {
+        row: "provincial",
+        columns: [
+          "ent.total",
+          "ent.large",
+          "ent.medium",
+          "ent.small",
+          "certified.large",
+          "certified.medium",
+          "certified.small",
+        ],
+      },
+      {
+        row: "local",
+        columns: [
+          "ent.total",
+          "ent.large",
+          "ent.medium",
+          "ent.small",
+          "certified.large",
+          "certified.medium",
+          "certified.small",
+        ],
+      },
       // 地标 达标不分级: the count goes in 一级企业; no third 标杆 level.
-      { row: "local", columns: ["create.l2", "create.l3", "bench.level", "bench.large", "bench.medium", "bench.small"] },
+      {
+        row: "local",
+        columns: [
+          "create.l2",
+          "create.l3",
+          "bench.level",
+          "bench.large",
+          "bench.medium",
+          "bench.small",
+        ],
+      },
     ],
     columns: [
       group(
@@ -88,7 +144,7 @@ function monthly1(e: Edition): TemplateInput {
           leaf("ent.medium", "中等企业", "家", { perUnit: true }),
           leaf("ent.small", "小微企业", "家", { perUnit: true }),
         ],
-        { basis: baseYear(2023, 7) },
+        { basis: baseYear(2023, 7) }
       ),
       group(
         "创建提升数量（家）",
@@ -99,12 +155,15 @@ function monthly1(e: Edition): TemplateInput {
           leaf("create.l3", "三级企业", "家"),
           leaf("create.self", "自评企业", "家"),
         ],
-        { basis: SINCE_2021 },
+        { basis: SINCE_2021 }
       ),
       group(
         "样板乡镇（街道、园区）数量（个）",
-        [leaf("model.level", "样板层级", undefined, { kind: "label" }), leaf("model.count", "样板个数", "个")],
-        { basis: SINCE_2024 },
+        [
+          leaf("model.level", "样板层级", undefined, { kind: "label" }),
+          leaf("model.count", "样板个数", "个"),
+        ],
+        { basis: SINCE_2024 }
       ),
       group(
         "标杆数量（家）",
@@ -114,7 +173,7 @@ function monthly1(e: Edition): TemplateInput {
           leaf("bench.medium", "中等企业", "家"),
           leaf("bench.small", "小微企业", "家"),
         ],
-        { basis: SINCE_2021 },
+        { basis: SINCE_2021 }
       ),
       group(
         "评审达标数量（家）",
@@ -123,7 +182,7 @@ function monthly1(e: Edition): TemplateInput {
           leaf("certified.medium", "中等企业", "家", { perUnit: true }),
           leaf("certified.small", "小微企业", "家", { perUnit: true }),
         ],
-        { basis: SINCE_2024 },
+        { basis: SINCE_2024 }
       ),
       group(
         "示范岗位（个）",
@@ -134,7 +193,7 @@ function monthly1(e: Edition): TemplateInput {
           leaf("posts.worker", "工人先锋岗（个）", "个"),
           leaf("posts.women", "巾帼示范岗（个）", "个"),
         ],
-        { basis: SINCE_2024 },
+        { basis: SINCE_2024 }
       ),
     ],
     notes: splitNotes(e.notes1),
@@ -166,7 +225,7 @@ function monthly2(e: Edition): TemplateInput {
           leaf("specs.rules", "达标细则（份）", "份"),
           leaf("specs.guide", "提升指南（份）", "份"),
         ],
-        { basis: since("2024-01", 3) },
+        { basis: since("2024-01", 3) }
       ),
       group(
         "落实“一企一策”数量",
@@ -186,15 +245,18 @@ function monthly2(e: Edition): TemplateInput {
           leaf("policy.5s", "强化5S现场管理（家）", "家"),
           leaf("policy.6you", "完善六有可视化警示标识（家）", "家"),
         ],
-        { basis: since("2021-08", 3) },
+        { basis: since("2021-08", 3) }
       ),
       enforcementGroup(
         { ...ENTERPRISE_WORDING, major: ["企业数（家次）", "隐患数（条）", "整改数（条）"] },
-        since("2024-01", 3),
+        since("2024-01", 3)
       ),
     ],
     notes: splitNotes(e.notes2),
   };
 }
 
-export const monthlyTemplates: TemplateInput[] = EDITIONS.flatMap((e) => [monthly1(e), monthly2(e)]);
+export const monthlyTemplates: TemplateInput[] = EDITIONS.flatMap((e) => [
+  monthly1(e),
+  monthly2(e),
+]);

@@ -15,7 +15,10 @@ const CHECKLIST_COLUMNS = [
 ];
 
 const items = (rows: { section: string; content: string; detail: string }[]) =>
-  rows.map((r, i) => ({ key: `item-${i + 1}`, cells: { section: r.section, content: r.content, detail: r.detail } }));
+  rows.map((r, i) => ({
+    key: `item-${i + 1}`,
+    cells: { section: r.section, content: r.content, detail: r.detail },
+  }));
 
 const CHECKLIST_NOTE = { "1": "每条细则都应在“存在问题”栏作答，没有问题的填写“无”。" };
 
@@ -95,7 +98,10 @@ export const reviewStats: TemplateInput = {
       leaf("practice.gov", "政府部门（条）", "条"),
     ]),
     group("建立工作机制", [leaf("mechanism.count", "个数", "个")]),
-    group("曝光执法典型案例", [leaf("exposure.batches", "批数", "个"), leaf("exposure.enterprises", "家数", "家")]),
+    group("曝光执法典型案例", [
+      leaf("exposure.batches", "批数", "个"),
+      leaf("exposure.enterprises", "家数", "家"),
+    ]),
   ],
   notes: { "1": "总结好的经验、做法和建立工作机制，需同步提供佐证材料。" },
 };

@@ -33,7 +33,10 @@ export const ColumnNode: z.ZodType<ColumnNode> = z.lazy(() =>
   z
     .object({
       label: z.string().min(1),
-      key: z.string().regex(/^[a-z0-9]+(\.[a-z0-9]+)*$/i).optional(),
+      key: z
+        .string()
+        .regex(/^[a-z0-9]+(\.[a-z0-9]+)*$/i)
+        .optional(),
       unit: Unit.optional(),
       basis: Basis.optional(),
       kind: z.enum(["number", "label", "text"]).optional(),
@@ -43,7 +46,7 @@ export const ColumnNode: z.ZodType<ColumnNode> = z.lazy(() =>
     .strict()
     .refine((n) => (n.children === undefined) !== (n.key === undefined), {
       message: "a leaf needs a key and a group has none",
-    }),
+    })
 );
 
 export const SubRow = z
@@ -79,11 +82,17 @@ export const HeaderField = z
   .strict();
 export type HeaderField = z.infer<typeof HeaderField>;
 
-export const NotApplicable = z.object({ row: z.string(), columns: z.array(z.string()).min(1) }).strict();
+export const NotApplicable = z
+  .object({ row: z.string(), columns: z.array(z.string()).min(1) })
+  .strict();
 
 export const Deadline = z.discriminatedUnion("kind", [
   /** Day N of the last month of the quarter being reported (南安: 29th). */
-  z.object({ kind: z.literal("quarter-last-month"), day: z.number().int(), note: z.number().int() }),
+  z.object({
+    kind: z.literal("quarter-last-month"),
+    day: z.number().int(),
+    note: z.number().int(),
+  }),
   /** Day N of the month after the month being reported (安溪/晋江: 3rd). */
   z.object({ kind: z.literal("next-month"), day: z.number().int(), note: z.number().int() }),
 ]);
@@ -119,7 +128,9 @@ export const TableTemplate = z
     subRows: z.array(SubRow).optional(),
     notApplicable: z.array(NotApplicable).default([]),
     /** Values the notice itself prints in the table (任务分解指导数). */
-    prefilled: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string()]))).optional(),
+    prefilled: z
+      .record(z.string(), z.record(z.string(), z.union([z.number(), z.string()])))
+      .optional(),
   })
   .strict();
 export type TableTemplate = z.infer<typeof TableTemplate>;
@@ -137,9 +148,11 @@ export const ListTemplate = z
           aliases: z.array(z.string()).default([]),
           role: z.enum(["item", "identity", "answer", "remark"]),
         })
-        .strict(),
+        .strict()
     ),
-    items: z.array(z.object({ key: z.string(), cells: z.record(z.string(), z.string()) }).strict()).min(1),
+    items: z
+      .array(z.object({ key: z.string(), cells: z.record(z.string(), z.string()) }).strict())
+      .min(1),
     /** Progress milestones a plan sets (任务清单: 评审达标 60% by July). */
     milestones: z
       .array(
@@ -150,7 +163,7 @@ export const ListTemplate = z
             percent: z.number(),
             task: z.number().int(),
           })
-          .strict(),
+          .strict()
       )
       .optional(),
   })

@@ -13,8 +13,10 @@ export function plainValue(v: ExcelValue | undefined): CellValue {
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((p) => p.text).join("");
     if ("error" in v) return v.error;
-    if ("formula" in v || "sharedFormula" in v) return plainValue((v as { result?: ExcelValue }).result as ExcelValue);
-    if ("hyperlink" in v) return typeof v.text === "string" ? v.text : plainValue(v.text as ExcelValue);
+    if ("formula" in v || "sharedFormula" in v)
+      return plainValue((v as { result?: ExcelValue }).result as ExcelValue);
+    if ("hyperlink" in v)
+      return typeof v.text === "string" ? v.text : plainValue(v.text as ExcelValue);
   }
   return String(v);
 }

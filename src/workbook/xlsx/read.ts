@@ -9,7 +9,12 @@ function parseRange(range: string): Merge {
   const [a, b = a] = range.split(":");
   const p = fromA1(a);
   const q = fromA1(b);
-  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
 }
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
@@ -26,7 +31,10 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { name: ws.name, values: dense, merges };
 }
 
-export async function loadWorkbook(buf: Uint8Array, name = "workbook.xlsx"): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  buf: Uint8Array,
+  name = "workbook.xlsx"
+): Promise<ExcelJS.Workbook> {
   sniffWorkbook(buf, name);
   const wb = new ExcelJS.Workbook();
   try {

@@ -26,7 +26,9 @@ function isEncrypted(buf: Uint8Array): boolean {
 export function sniffWorkbook(buf: Uint8Array, name: string): void {
   if (buf.byteLength === 0) throw new UnreadableFile("文件是空的（0 字节）");
   if (buf.byteLength > MAX_FILE_BYTES)
-    throw new UnreadableFile(`文件过大（${Math.round(buf.byteLength / 1048576)} MB），不像是一份报表`);
+    throw new UnreadableFile(
+      `文件过大（${Math.round(buf.byteLength / 1048576)} MB），不像是一份报表`
+    );
   if (startsWith(buf, OLE)) {
     if (isEncrypted(buf)) throw new UnreadableFile("文件设有打开密码，请在 Excel 中取消密码后再试");
     const kind = /\.et$/i.test(name) ? "WPS 表格（.et）" : "旧版 Excel（.xls）";

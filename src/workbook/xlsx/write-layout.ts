@@ -7,13 +7,17 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const SHADE: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
 const FONT = "宋体";
 
-export function addLayoutSheet(wb: ExcelJS.Workbook, layout: Layout, name = layout.grid.name): ExcelJS.Worksheet {
+export function addLayoutSheet(
+  wb: ExcelJS.Workbook,
+  layout: Layout,
+  name = layout.grid.name
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   const { grid, header, body } = layout;
   grid.values.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v !== null) ws.getCell(r + 1, c + 1).value = v;
-    }),
+    })
   );
   for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));

@@ -1,0 +1,51 @@
+/**
+ * Reads every worksheet's used range (values and merged areas) in two requests,
+ * whatever the number of sheets: one for the sheet list, one for all the ranges.
+ */
+import type { CellValue, Grid, Merge } from "../../rules/grid";
+import { fromA1 } from "../../rules/grid";
+
+/** "Sheet1!A1:B2, 'a, b'!C3" → the ranges' A1 parts, sheet names dropped. */
+export function parseAreas(address: string): Merge[] {
+  const out: Merge[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Z]+\$?\d+)(?::(\$?[A-Z]+\$?\d+))?/g)) {
+    const a = fromA1(m[1]);
+    const b = m[2] ? fromA1(m[2]) : a;
+    out.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+  }
+  return out;
+}
+
+const plain = (v: unknown): CellValue =>
+  v === "" || v === null || v === undefined
+    ? null
+    : typeof v === "number" || typeof v === "boolean"
+      ? v
+      : String(v);
+
+export async function readAllSheets(context: Excel.RequestContext): Promise<Grid[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const pending = sheets.items.map((ws) => {
+    // valuesOnly: a sheet formatted down to row 10,000 should not be read that far.
+    const used = ws.getUsedRange(true);
+    used.load("values,rowIndex,columnIndex");
+    const merged = used.getMergedAreasOrNullObject();
+    merged.load("address");
+    return { name: ws.name, used, merged };
+  });
+  await context.sync();
+  return pending.map(({ name, used, merged }) => {
+    const origin = { row: used.rowIndex, col: used.columnIndex };
+    const merges = merged.isNullObject
+      ? []
+      : parseAreas(merged.address).map((m) => ({
+          top: m.top - origin.row,
+          left: m.left - origin.col,
+          bottom: m.bottom - origin.row,
+          right: m.right - origin.col,
+        }));
+    return { name, values: used.values.map((r) => r.map(plain)), merges, origin };
+  });
+}

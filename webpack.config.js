@@ -1,0 +1,74 @@
+/* eslint-disable no-undef */
+/* Builds the task pane page (which also hosts the custom functions: shared runtime),
+   functions.json from the functions' JSDoc, the help page, and the production manifest. */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { toProduction } = require("./tools/manifest");
+
+const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+/** Office.js is served from our own origin: the add-in talks to nothing else. */
+const OFFICE_FILES = /^(office|custom-functions-runtime|es6-promise|o15apptofilemappingtable|excel[-\w.]*)\.js$|^(zh-cn|en-us|telemetry|ariatelemetry|agaveerrorux)\//;
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } };
+  } catch {
+    // No trusted dev certificate could be installed here (Linux, CI): webpack makes a self-signed one.
+    return "https";
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.(ts|tsx)$/, exclude: /node_modules/, use: "babel-loader" }],
+    },
+    performance: { hints: false },
+    // One runtime and shared chunks: pane and functions must share module instances (caches) in the shared runtime.
+    optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["runtime", "functions", "taskpane"],
+      }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "**/*",
+            context: OFFICE_JS,
+            to: "office-js/",
+            info: { minimized: true },
+            filter: (file) => OFFICE_FILES.test(path.relative(OFFICE_JS, file).split(path.sep).join("/")) && !/\.debug\.js$/.test(file),
+          },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : toProduction(content.toString())) },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          static: { directory: path.resolve(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: await httpsOptions(),
+          port: process.env.npm_package_config_dev_server_port || 3000,
+          client: { overlay: false },
+        }
+      : undefined,
+  };
+};
