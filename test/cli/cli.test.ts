@@ -1,0 +1,109 @@
+import { execFileSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../../src/cli/main";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+import { blankTemplate } from "../../src/rules/layout/blank-template";
+import { getTemplate } from "../../src/rules/templates/catalog";
+
+async function run(args: string[]) {
+  let out = "";
+  const code = await main(args, (s) => (out += s + "\n"));
+  return { code, out };
+}
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "srs-cli-"));
+
+describe("srs command", () => {
+  it("prints usage through the package bin", () => {
+    const out = execFileSync("node", [path.join(__dirname, "../../bin/srs.js"), "--help"], {
+      encoding: "utf8",
+    });
+    expect(out).toMatch(/用法/);
+    expect(out).toMatch(/srs check/);
+  });
+
+  it("lists the templates", async () => {
+    const { code, out } = await run(["templates", "--json"]);
+    expect(code).toBe(0);
+    const list = JSON.parse(out);
+    expect(list).toHaveLength(12);
+    expect(list[0]).toMatchObject({
+      id: "nanan-2026-quarterly-1",
+      title: expect.stringContaining("季报表（一）"),
+    });
+  });
+
+  it("writes a blank template that it recognizes again", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "季报表一.xlsx");
+    expect((await run(["template", "nanan-2026-quarterly-1", "-o", file])).code).toBe(0);
+    const { code, out } = await run(["check", "--json", file]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).files[0].sheets[0].template.id).toBe("nanan-2026-quarterly-1");
+    expect(readdirSync(dir)).toEqual(["季报表一.xlsx"]); // no temporary file left behind
+  });
+
+  it("refuses an unknown template id or a missing -o with a usage line", async () => {
+    expect((await run(["template", "nope", "-o", path.join(tmp(), "x.xlsx")])).code).toBe(64);
+    expect((await run(["template", "nanan-2026-quarterly-1"])).code).toBe(64);
+  });
+
+  it("gives each unreadable file one clear line, checks the others, and exits 2", async () => {
+    const dir = tmp();
+    const good = path.join(dir, "good.xlsx");
+    writeFileSync(good, await layoutsToXlsx([blankTemplate(getTemplate("anxi-2024-monthly-2")!)]));
+    const files = {
+      "empty.xlsx": Buffer.alloc(0),
+      "text.xlsx": Buffer.from("这不是表格"),
+      "old.xls": Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      "locked.xlsx": Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.from("EncryptedPackage", "utf16le"),
+      ]),
+      "truncated.xlsx": Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
+    const names = [
+      ...Object.keys(files).map((n) => path.join(dir, n)),
+      path.join(dir, "missing.xlsx"),
+      good,
+    ];
+    const { code, out } = await run(["check", "--json", ...names]);
+    expect(code).toBe(2);
+    const byName = Object.fromEntries(
+      JSON.parse(out).files.map((f: { file: string }) => [path.basename(f.file), f])
+    );
+    expect(byName["empty.xlsx"].error).toMatch(/空/);
+    expect(byName["text.xlsx"].error).toMatch(/不是 Excel 工作簿/);
+    expect(byName["old.xls"].error).toMatch(/\.xls/);
+    expect(byName["locked.xlsx"].error).toMatch(/密码/);
+    expect(byName["truncated.xlsx"].error).toMatch(/损坏/);
+    expect(byName["missing.xlsx"].error).toMatch(/找不到/);
+    expect(byName["good.xlsx"].sheets[0].template.id).toBe("anxi-2024-monthly-2");
+    for (const f of Object.values(byName) as { error?: string }[])
+      if (f.error) expect(f.error).not.toMatch(/\n|at .*\(/);
+  });
+
+  it("prints text grouped by file and sheet, naming unrecognized sheets' nearest template", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "t.xlsx");
+    writeFileSync(
+      file,
+      await layoutsToXlsx([blankTemplate(getTemplate("nanan-2026-quarterly-3")!)])
+    );
+    const { out } = await run(["check", file]);
+    expect(out).toContain(`== ${file}`);
+    expect(out).toContain("九小场所");
+  });
+
+  it("never overwrites an input", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "in.xlsx");
+    writeFileSync(file, "x");
+    const { writeAtomic } = await import("../../src/cli/io");
+    await expect(writeAtomic(file, new Uint8Array([1]), [file])).rejects.toThrow(/不能覆盖/);
+    expect(existsSync(file)).toBe(true);
+  });
+});
