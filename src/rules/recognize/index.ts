@@ -15,9 +15,9 @@ import {
 import type { ListTemplate, TableTemplate, Template } from "../templates/schema";
 import { normalizeLabel } from "../text";
 import { findHeaderFields, type HeaderFieldMatch } from "./header-fields";
-import { type ListMatch, matchList } from "./list";
+import { columnLabels, type ListMatch, matchList } from "./list";
 import { readSheetText, type SheetText } from "./sheet-text";
-import { matchTable, type TableMatch } from "./table";
+import { matchTable, tableLabels, type TableMatch } from "./table";
 
 export type { HeaderFieldMatch, ListMatch, TableMatch };
 
@@ -175,10 +175,33 @@ function structureFindings(
   return out;
 }
 
+/** How many of a template's header labels the sheet holds verbatim, and out of how many. */
+function labelHits(sheet: SheetText, t: Template): { hits: number; of: number } {
+  const labels =
+    t.kind === "table"
+      ? tableLabels(getTableInfo(t.id)!)
+      : new Set(columnLabels(t).flatMap((c) => c.labels));
+  let hits = 0;
+  for (const l of labels) if (sheet.texts.has(l)) hits++;
+  return { hits, of: labels.size };
+}
+
+/** Only templates sharing enough labels with the sheet are matched in full; the rest rank by their share. */
+const PRESCREEN_MIN = 2;
+const PRESCREEN_SHARE = 0.4;
+
 export function recognize(grid: Grid, templates: Template[] = allTemplates()): Recognition {
   const sheet = readSheetText(grid);
+  const hits = templates.map((t) => labelHits(sheet, t));
+  const most = Math.max(0, ...hits.map((h) => h.hits));
   const scored = templates
-    .map((t) => (t.kind === "table" ? scoreTable(sheet, t) : scoreList(sheet, t)))
+    .map((t, i): Scored =>
+      hits[i].hits >= PRESCREEN_MIN && hits[i].hits >= PRESCREEN_SHARE * most
+        ? t.kind === "table"
+          ? scoreTable(sheet, t)
+          : scoreList(sheet, t)
+        : { template: t, confidence: (0.3 * hits[i].hits) / hits[i].of, accepted: false }
+    )
     .sort((a, b) => Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence);
   const candidates = scored
     .filter((s) => s.confidence > 0)

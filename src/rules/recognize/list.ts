@@ -3,7 +3,7 @@
  * column labels, then each fixed item by its text, wherever its row ended up.
  */
 import type { ListTemplate } from "../templates/schema";
-import { labelScore, normalizeLabel } from "../text";
+import { normalizeLabel } from "../text";
 import type { SheetText } from "./sheet-text";
 
 export interface ListMatch {
@@ -56,6 +56,20 @@ function whichItem(
   return best?.key;
 }
 
+const labelsCache = new WeakMap<ListTemplate, { key: string; labels: string[] }[]>();
+
+export function columnLabels(t: ListTemplate) {
+  let out = labelsCache.get(t);
+  if (!out) {
+    out = t.columns.map((c) => ({
+      key: c.key,
+      labels: [c.label, ...c.aliases].map(normalizeLabel),
+    }));
+    labelsCache.set(t, out);
+  }
+  return out;
+}
+
 export function matchList(sheet: SheetText, t: ListTemplate): ListMatch | undefined {
   // The header row: the row where most column labels are found.
   let best: { row: number; columns: Map<string, number> } | undefined;
@@ -64,11 +78,8 @@ export function matchList(sheet: SheetText, t: ListTemplate): ListMatch | undefi
     for (let c = 0; c < sheet.cols; c++) {
       const text = sheet.own(r, c);
       if (!text || text.length > 20) continue;
-      for (const col of t.columns)
-        if (
-          !columns.has(col.key) &&
-          [col.label, ...col.aliases].some((l) => labelScore(text, normalizeLabel(l)) >= 0.9)
-        )
+      for (const col of columnLabels(t))
+        if (!columns.has(col.key) && col.labels.some((l) => sheet.score(text, l) >= 0.9))
           columns.set(col.key, c);
     }
     if (columns.size >= 2 && (!best || columns.size > best.columns.size))

@@ -3,7 +3,7 @@
  * areas filled from their top-left cell (a merged header covers all its columns).
  */
 import { type Grid, gridSize } from "../grid";
-import { normalizeLabel } from "../text";
+import { labelScore, normalizeLabel, withoutUnit } from "../text";
 
 export interface SheetText {
   grid: Grid;
@@ -15,6 +15,10 @@ export interface SheetText {
   own(row: number, col: number): string;
   /** Is this cell covered by a merge without being its top-left cell? */
   covered(row: number, col: number): boolean;
+  /** Every distinct text on the sheet, normalized, with and without a trailing unit. */
+  texts: Set<string>;
+  /** labelScore, remembered: every template compares the same sheet labels again. */
+  score(found: string, expected: string): number;
 }
 
 export function readSheetText(grid: Grid): SheetText {
@@ -33,6 +37,14 @@ export function readSheetText(grid: Grid): SheetText {
       }
   }
   const ownAt = (r: number, c: number) => own[r]?.[c] ?? "";
+  const scores = new Map<string, Map<string, number>>();
+  const texts = new Set<string>();
+  for (const r of own)
+    for (const t of r)
+      if (t) {
+        texts.add(t);
+        texts.add(withoutUnit(t));
+      }
   return {
     grid,
     rows,
@@ -40,5 +52,13 @@ export function readSheetText(grid: Grid): SheetText {
     own: ownAt,
     at: (r, c) => fill.get(r * cols + c) ?? ownAt(r, c),
     covered: (r, c) => coveredSet.has(r * cols + c),
+    texts,
+    score: (found, expected) => {
+      let row = scores.get(found);
+      if (!row) scores.set(found, (row = new Map()));
+      let v = row.get(expected);
+      if (v === undefined) row.set(expected, (v = labelScore(found, expected)));
+      return v;
+    },
   };
 }

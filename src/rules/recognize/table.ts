@@ -5,7 +5,7 @@
  * its label (in any order, typos and aliases allowed).
  */
 import type { Leaf, RowSlot, TableInfo } from "../templates/catalog";
-import { labelScore, normalizeLabel, withoutUnit } from "../text";
+import { normalizeLabel, withoutUnit } from "../text";
 import type { SheetText } from "./sheet-text";
 
 export interface TableMatch {
@@ -28,6 +28,10 @@ const ROW_SEARCH_DEPTH = 40;
 
 interface LabelSets {
   exact: Set<string>;
+  /** Each leaf's path, normalized. */
+  leafPaths: string[][];
+  /** Leaf indexes by normalized leaf label, with and without its unit. */
+  leavesByLabel: Map<string, number[]>;
 }
 
 function labelSets(info: TableInfo): LabelSets {
@@ -39,10 +43,26 @@ function labelSets(info: TableInfo): LabelSets {
       exact.add(withoutUnit(n));
     }
   if (info.template.rowHeader) exact.add(normalizeLabel(info.template.rowHeader));
-  return { exact };
+  const leafPaths = info.leaves.map((l) => l.path.map(normalizeLabel));
+  const leavesByLabel = new Map<string, number[]>();
+  leafPaths.forEach((p, j) => {
+    const label = p[p.length - 1];
+    for (const k of new Set([label, withoutUnit(label)]))
+      leavesByLabel.set(k, [...(leavesByLabel.get(k) ?? []), j]);
+  });
+  return { exact, leafPaths, leavesByLabel };
 }
 
 const setsCache = new WeakMap<TableInfo, LabelSets>();
+
+function setsOf(info: TableInfo): LabelSets {
+  let sets = setsCache.get(info);
+  if (!sets) setsCache.set(info, (sets = labelSets(info)));
+  return sets;
+}
+
+/** Every header label of the template, normalized (with and without units). */
+export const tableLabels = (info: TableInfo): Set<string> => setsOf(info).exact;
 
 /** Cells whose text is one of the template's header labels. */
 function headerHits(sheet: SheetText, sets: LabelSets): { row: number; col: number }[] {
@@ -89,15 +109,16 @@ function columnPath(sheet: SheetText, col: number, top: number, bottom: number):
   return path;
 }
 
-function pathScore(colPath: string[], leafPath: string[]): number {
+function pathScore(sheet: SheetText, colPath: string[], leafPath: string[]): number {
   if (colPath.length === 0) return 0;
-  const leafLabel = leafPath[leafPath.length - 1];
-  const s = labelScore(colPath[colPath.length - 1], leafLabel);
+  const s = sheet.score(colPath[colPath.length - 1], leafPath[leafPath.length - 1]);
   if (s === 0) return 0;
   let bonus = 0;
-  for (const t of colPath.slice(0, -1)) {
+  for (let i = 0; i < colPath.length - 1; i++) {
     // A text above the leaf either names one of its groups (good) or another group (bad).
-    const own = leafPath.slice(0, -1).some((g) => labelScore(t, g) > 0.8);
+    let own = false;
+    for (let g = 0; g < leafPath.length - 1 && !own; g++)
+      own = sheet.score(colPath[i], leafPath[g]) > 0.8;
     bonus += own ? 0.5 : -0.4;
   }
   return Math.max(0.05, s + bonus);
@@ -105,13 +126,25 @@ function pathScore(colPath: string[], leafPath: string[]): number {
 
 /** Order-preserving alignment of sheet columns to template leaves maximizing the match score. */
 function alignColumns(
+  sheet: SheetText,
   paths: { col: number; path: string[] }[],
-  leafPaths: string[][]
+  sets: LabelSets
 ): Map<number, number> {
+  const { leafPaths, leavesByLabel } = sets;
   const n = paths.length;
   const m = leafPaths.length;
+  // A column whose label names some leaves exactly is compared with those only; the rest, fuzzily with all.
+  const exactly = paths.map(({ path }) => {
+    const label = path[path.length - 1];
+    const hits = [
+      ...(leavesByLabel.get(label) ?? []),
+      ...(leavesByLabel.get(withoutUnit(label)) ?? []),
+    ];
+    return hits.length ? new Set(hits) : undefined;
+  });
   const f: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
-  const score = (i: number, j: number) => pathScore(paths[i].path, leafPaths[j]);
+  const score = (i: number, j: number) =>
+    exactly[i] && !exactly[i]!.has(j) ? 0 : pathScore(sheet, paths[i].path, leafPaths[j]);
   const memo: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-1));
   const s = (i: number, j: number) => (memo[i][j] >= 0 ? memo[i][j] : (memo[i][j] = score(i, j)));
   for (let i = 1; i <= n; i++)
@@ -132,13 +165,13 @@ function alignColumns(
   return out;
 }
 
-function rowTypeScore(text: string, labels: string[]): number {
+function rowTypeScore(sheet: SheetText, text: string, labels: string[]): number {
   let best = 0;
   for (const l of labels) {
     const n = normalizeLabel(l);
     if (!n) continue;
     // Short labels (村) must match exactly; longer ones may carry a typo.
-    const sc = n.length <= 2 ? (text === n ? 1 : 0) : labelScore(text, n);
+    const sc = n.length <= 2 ? (text === n ? 1 : 0) : sheet.score(text, n);
     if (sc > best) best = sc;
   }
   return best;
@@ -170,7 +203,7 @@ function findRows(
       const text = sheet.own(r, c);
       if (!text) continue;
       for (const rt of t.rows) {
-        const sc = rowTypeScore(text, [rt.label, ...rt.aliases]);
+        const sc = rowTypeScore(sheet, text, [rt.label, ...rt.aliases]);
         if (sc > 0) candidates.push({ row: r, col: c, type: rt.key, score: sc });
       }
     }
@@ -213,8 +246,7 @@ function findRows(
 }
 
 export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | undefined {
-  let sets = setsCache.get(info);
-  if (!sets) setsCache.set(info, (sets = labelSets(info)));
+  const sets = setsOf(info);
   const hits = headerHits(sheet, sets);
   if (hits.length < 3) return undefined;
   const band = bandOf(hits);
@@ -224,8 +256,7 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
     const path = columnPath(sheet, c, band.top, band.bottom);
     if (path.length) paths.push({ col: c, path });
   }
-  const leafPaths = info.leaves.map((l) => l.path.map(normalizeLabel));
-  const aligned = alignColumns(paths, leafPaths);
+  const aligned = alignColumns(sheet, paths, sets);
   const columns = new Map<string, number>();
   for (const [j, col] of aligned) columns.set(info.leaves[j].key, col);
   const rows = findRows(sheet, info, band, columns);
