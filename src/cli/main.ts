@@ -1,4 +1,5 @@
 /** The headless command: npx srs check|consolidate|stamp|template|templates. */
+import { parsePeriod } from "../rules/period";
 import { parseArgs, UsageError } from "./args";
 
 export const USAGE = `srs — 安全生产标准化提升专项行动报表助手（命令行）
@@ -6,17 +7,20 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 用法:
   srs templates [--json]                 列出全部报表模板的编号和标题
   srs template ID -o 文件.xlsx           写出一份官方空白表样（ID 为 all 时写出全部）
-  srs check [--json] 文件.xlsx...        识别每个工作表是哪张报表，并检查填报问题
+  srs check [--json] [--period P] [--previous 上期.xlsx] 文件.xlsx...
+                                         识别每个工作表是哪张报表，并检查填报问题
 
 选项:
   --json        以 JSON 输出
+  --period P    报告期，如 2026Q4（季度）或 2024-05（月份）；默认读表上的“报告期”或填报日期
+  --previous F  同一单位的上期报表，用于检查累计数是否减少
   -o, --out     输出文件
   -h, --help    显示本帮助
   -v, --version 显示版本
 
 退出状态: 0 无错误；1 发现错误；2 有文件无法读取。
 
-Usage (English): srs templates | srs template ID -o FILE.xlsx | srs check [--json] FILE...
+Usage (English): srs templates | srs template ID -o FILE.xlsx | srs check [--json] [--period P] [--previous FILE] FILE...
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
 const VALUED = new Set(["o", "out", "period", "previous", "date"]);
@@ -51,8 +55,15 @@ export async function main(
       }
       case "check": {
         if (positionals.length === 0) throw new UsageError("请给出要检查的 .xlsx 文件");
-        const { checkFiles, exitCode, toJson, toText } = await import("./commands/check");
-        const reports = await checkFiles(positionals);
+        const { checkFiles, exitCode, readPrevious, toJson, toText } =
+          await import("./commands/check");
+        const period =
+          options.period === undefined ? undefined : parsePeriod(String(options.period));
+        if (options.period !== undefined && !period)
+          throw new UsageError(`无法识别报告期“${options.period}”：季度写 2026Q4，月份写 2024-05`);
+        const previous =
+          typeof options.previous === "string" ? await readPrevious(options.previous) : undefined;
+        const reports = await checkFiles(positionals, { period, previous });
         out(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
         return exitCode(reports);
       }

@@ -1,7 +1,11 @@
 /** Checks every sheet of a workbook: recognize it, then run the rules that apply. */
+import { type CheckOptions, listContext, tableContext } from "./checks/context";
+import { RULES } from "./checks";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
-import { recognize, type Recognition } from "./recognize";
+import { recognize, type Recognition, type Recognized } from "./recognize";
+
+export type { CheckOptions };
 
 export interface SheetReport {
   sheet: string;
@@ -9,13 +13,20 @@ export interface SheetReport {
   findings: Finding[];
 }
 
-export function checkGrids(grids: Grid[]): SheetReport[] {
-  return grids.map((grid) => {
-    const recognition = recognize(grid);
-    return {
-      sheet: grid.name,
-      recognition,
-      findings: recognition.kind === "none" ? [] : recognition.findings,
-    };
-  });
+export function checkRecognized(rec: Recognized, options: CheckOptions = {}): Finding[] {
+  const ctx = rec.kind === "table" ? tableContext(rec, options) : listContext(rec, options);
+  const findings = [...rec.findings];
+  for (const rule of RULES) if (rule.appliesTo(rec.template)) findings.push(...rule.check(ctx));
+  return findings;
+}
+
+export function checkGrids(grids: Grid[], options: CheckOptions = {}): SheetReport[] {
+  const recognitions = grids.map((g) => recognize(g));
+  const workbook = recognitions.filter((r): r is Recognized => r.kind !== "none");
+  return recognitions.map((recognition) => ({
+    sheet: recognition.sheet,
+    recognition,
+    findings:
+      recognition.kind === "none" ? [] : checkRecognized(recognition, { workbook, ...options }),
+  }));
 }

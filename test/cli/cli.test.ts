@@ -40,8 +40,15 @@ describe("srs command", () => {
     const file = path.join(dir, "季报表一.xlsx");
     expect((await run(["template", "nanan-2026-quarterly-1", "-o", file])).code).toBe(0);
     const { code, out } = await run(["check", "--json", file]);
-    expect(code).toBe(0);
-    expect(JSON.parse(out).files[0].sheets[0].template.id).toBe("nanan-2026-quarterly-1");
+    expect(code).toBe(1); // a blank template is all blanks
+    const sheet = JSON.parse(out).files[0].sheets[0];
+    expect(sheet.template.id).toBe("nanan-2026-quarterly-1");
+    expect(sheet.findings[0]).toMatchObject({
+      rule: "blank",
+      category: "blank",
+      severity: "error",
+      fix: { value: 0 },
+    });
     expect(readdirSync(dir)).toEqual(["季报表一.xlsx"]); // no temporary file left behind
   });
 

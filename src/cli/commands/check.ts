@@ -1,5 +1,6 @@
-import { checkGrids, type SheetReport } from "../../rules/check";
+import { type CheckOptions, checkGrids, type SheetReport } from "../../rules/check";
 import type { Finding } from "../../rules/finding";
+import { recognize, type Recognized } from "../../rules/recognize";
 import { readGrids } from "../../workbook/xlsx/read";
 import { UnreadableFile } from "../../workbook/xlsx/sniff";
 import { readInput } from "../io";
@@ -12,12 +13,15 @@ export interface FileReport {
 
 const MAX_SHOWN = 200;
 
-export async function checkFiles(files: string[]): Promise<FileReport[]> {
+export async function checkFiles(
+  files: string[],
+  options: CheckOptions = {}
+): Promise<FileReport[]> {
   const out: FileReport[] = [];
   for (const file of files) {
     try {
       const grids = await readGrids(await readInput(file), file);
-      out.push({ file, sheets: checkGrids(grids) });
+      out.push({ file, sheets: checkGrids(grids, options) });
     } catch (e) {
       out.push({ file, error: reason(e), sheets: [] });
     }
@@ -25,7 +29,17 @@ export async function checkFiles(files: string[]): Promise<FileReport[]> {
   return out;
 }
 
-function reason(e: unknown): string {
+/** The previous report's sheets (--previous FILE), recognized. */
+export async function readPrevious(file: string): Promise<Recognized[]> {
+  try {
+    const grids = await readGrids(await readInput(file), file);
+    return grids.map((g) => recognize(g)).filter((r): r is Recognized => r.kind !== "none");
+  } catch (e) {
+    throw new UnreadableFile(`上期报表 ${file} 无法读取：${reason(e)}`);
+  }
+}
+
+export function reason(e: unknown): string {
   if (e instanceof UnreadableFile) return e.message;
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === "ENOENT") return "找不到这个文件";

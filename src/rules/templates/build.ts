@@ -1,5 +1,5 @@
 /** Small constructors that keep the template data files readable. */
-import type { Basis, ColumnNode, HeaderField, Unit } from "./schema";
+import type { Basis, ColumnNode, HeaderField, Relation, Unit } from "./schema";
 
 type Extra = Pick<ColumnNode, "basis" | "kind" | "perUnit">;
 
@@ -41,3 +41,24 @@ export function splitNotes(paragraph: string): Record<string, string> {
   });
   return out;
 }
+
+export const sum = (total: string, parts: string[], note?: number): Relation => ({
+  kind: "sum",
+  total,
+  parts,
+  ...(note ? { note } : {}),
+});
+export const zeroImpliesZero = (when: string, ...then: string[]): Relation => ({
+  kind: "zero-implies-zero",
+  when,
+  then,
+});
+export const zeroIffZero = (a: string, b: string): Relation => ({ kind: "zero-iff-zero", a, b });
+export const atMost = (left: string | string[], right: string | string[]): Relation => ({
+  kind: "at-most",
+  left: typeof left === "string" ? [left] : left,
+  right: typeof right === "string" ? [right] : right,
+});
+/** Each of these counts is at most the base total of the same row. */
+export const withinBase = (base: string, keys: string[]): Relation[] =>
+  keys.map((k) => atMost(k, base));

@@ -128,6 +128,21 @@ function validate(sources: TemplateInput[]): Template[] {
         ...t.rows.map((r) => r.key),
         ...(t.subRows ?? []).map((s) => s.key),
       ]);
+      for (const r of t.relations) {
+        const used =
+          r.kind === "sum"
+            ? [r.total, ...r.parts]
+            : r.kind === "zero-implies-zero"
+              ? [r.when, ...r.then]
+              : r.kind === "zero-iff-zero"
+                ? [r.a, r.b]
+                : r.kind === "at-most"
+                  ? [...r.left, ...r.right]
+                  : r.columns;
+        const bad = used.find((k) => !known.has(k));
+        if (bad)
+          throw new Error(`template ${t.id}: relation ${r.kind} names unknown column ${bad}`);
+      }
       for (const n of t.notApplicable) {
         if (!rowKeys.has(n.row))
           throw new Error(`template ${t.id}: notApplicable row ${n.row} is unknown`);

@@ -1,6 +1,6 @@
 /** 执法激励约束: the 16 columns shared by 季报表（二）, （三） and 月报表（二）. */
-import { group, leaf } from "./build";
-import type { Basis, ColumnNode } from "./schema";
+import { atMost, group, leaf, zeroIffZero, zeroImpliesZero } from "./build";
+import type { Basis, ColumnNode, Relation } from "./schema";
 
 export interface EnforcementWording {
   /** 检查企业 / 检查场所 */
@@ -59,3 +59,11 @@ export function enforcementGroup(w: EnforcementWording, basis: Basis): ColumnNod
     { basis }
   );
 }
+
+/** 罚款 企业数 0 ⇔ 金额 0; nothing 挂牌督办 ⇒ no 挂牌 hazards; rectified ≤ found. */
+export const ENFORCEMENT_RELATIONS: Relation[] = [
+  zeroIffZero("enf.fines.count", "enf.fines.amount"),
+  zeroImpliesZero("enf.major.count", "enf.major.hazards", "enf.major.fixed"),
+  atMost("enf.fixed", "enf.found"),
+  atMost("enf.major.fixed", "enf.major.hazards"),
+];

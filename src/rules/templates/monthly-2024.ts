@@ -1,6 +1,6 @@
 /** 固本强基进展情况月报表（一）（二）, 安溪县 (seed 002, 附件3–4) and 晋江市 (seed 003, 附件4–5) editions. */
-import { baseYear, group, leaf, since, splitNotes, STANDARD_HEADER } from "./build";
-import { ENTERPRISE_WORDING, enforcementGroup } from "./enforcement";
+import { atMost, baseYear, group, leaf, since, splitNotes, STANDARD_HEADER, sum } from "./build";
+import { ENFORCEMENT_RELATIONS, ENTERPRISE_WORDING, enforcementGroup } from "./enforcement";
 import type { RowType, TemplateInput } from "./schema";
 
 interface Edition {
@@ -196,6 +196,12 @@ function monthly1(e: Edition): TemplateInput {
         { basis: SINCE_2024 }
       ),
     ],
+    relations: [
+      sum("ent.total", ["ent.large", "ent.medium", "ent.small"]),
+      atMost("certified.large", "ent.large"),
+      atMost("certified.medium", "ent.medium"),
+      atMost("certified.small", "ent.small"),
+    ],
     notes: splitNotes(e.notes1),
   };
 }
@@ -251,6 +257,15 @@ function monthly2(e: Edition): TemplateInput {
         { ...ENTERPRISE_WORDING, major: ["企业数（家次）", "隐患数（条）", "整改数（条）"] },
         since("2024-01", 3)
       ),
+    ],
+    relations: [
+      sum(
+        "policy.risk.count",
+        ["policy.risk.red", "policy.risk.orange", "policy.risk.yellow", "policy.risk.blue"],
+        4
+      ),
+      atMost("policy.lists3.fixed", "policy.lists3.found"),
+      ...ENFORCEMENT_RELATIONS,
     ],
     notes: splitNotes(e.notes2),
   };

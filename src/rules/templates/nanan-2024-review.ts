@@ -1,7 +1,7 @@
 /** 南安市安全生产标准化提升专项行动“回头看”: 细则 (seed 004, 附件1–2) and 统计表 (附件3). */
 import { reviewChecklistDeptRows } from "./data/review-checklist-dept";
 import { reviewChecklistEnterpriseRows } from "./data/review-checklist-enterprise";
-import { group, leaf } from "./build";
+import { group, leaf, zeroImpliesZero } from "./build";
 import type { TemplateInput } from "./schema";
 
 const EDITION = { issuer: "南安市", year: 2024 };
@@ -102,6 +102,15 @@ export const reviewStats: TemplateInput = {
       leaf("exposure.batches", "批数", "个"),
       leaf("exposure.enterprises", "家数", "家"),
     ]),
+  ],
+  relations: [
+    zeroImpliesZero("supervise.enterprises", "supervise.enterpriseIssues"),
+    zeroImpliesZero("supervise.gov", "supervise.govIssues"),
+    {
+      kind: "evidence",
+      columns: ["practice.enterprises", "practice.gov", "mechanism.count"],
+      note: 1,
+    },
   ],
   notes: { "1": "总结好的经验、做法和建立工作机制，需同步提供佐证材料。" },
 };

@@ -1,6 +1,18 @@
 /** 南安市2026年安全生产标准化提升专项行动提质增效进展情况季报表（一）（二）（三）: seed 000, 附件3–5. */
-import { baseYear, group, leaf, since, splitNotes, STANDARD_HEADER } from "./build";
-import { ENTERPRISE_WORDING, enforcementGroup } from "./enforcement";
+import {
+  atMost,
+  baseYear,
+  group,
+  leaf,
+  since,
+  splitNotes,
+  STANDARD_HEADER,
+  sum,
+  withinBase,
+  zeroIffZero,
+  zeroImpliesZero,
+} from "./build";
+import { ENFORCEMENT_RELATIONS, ENTERPRISE_WORDING, enforcementGroup } from "./enforcement";
 import type { TemplateInput } from "./schema";
 
 const EDITION = { issuer: "南安市", year: 2026 };
@@ -93,6 +105,33 @@ export const nananQuarterly1: TemplateInput = {
       { basis: since("2026-01", 9) }
     ),
   ],
+  relations: [
+    sum("base.total", ["base.large", "base.medium", "base.small"]),
+    sum(
+      "resp.risk.count",
+      ["resp.risk.red", "resp.risk.orange", "resp.risk.yellow", "resp.risk.blue"],
+      7
+    ),
+    zeroImpliesZero("promo.training.sessions", "promo.training.count", "promo.training.persons"),
+    ...withinBase("base.total", [
+      "resp.list",
+      "resp.org",
+      "resp.staff.count",
+      "resp.lists3.count",
+      "resp.risk.count",
+      "resp.5s",
+      "resp.6you",
+      "resp.rescue.count",
+      "promo.letters",
+      "promo.pledges",
+    ]),
+    atMost(["std.create", "std.upgrade"], "base.total"),
+    atMost("resp.lists3.fixed", "resp.lists3.found"),
+    atMost("promo.pledges", "promo.letters"),
+    atMost("resp.staff.count", "resp.staff.persons"),
+    atMost("resp.rescue.count", "resp.rescue.persons"),
+    atMost("promo.training.count", "promo.training.persons"),
+  ],
   notes: splitNotes(
     "注：1.各填报单位按照各自所属的单位类型进行填报；2.镇直单位填报的数据只填报本单位直接监管的企业工作进展情况（不含镇级及以下的数据）；3.村填报的数据应包含本辖区各行业领域安全生产主管（监管）部门和村的数据；4.事业单位规模参照我市“三类企业”进行划分，具体由市级行业主管（监管）部门确定；5.企业底数一栏以2025年年底企业底数为基数据实补缺补漏填报；6.落实全员安全生产责任制数量一栏当中除自查隐患数量以及整改隐患数量填报2026年1月以来累计数外，其余各项数据从2021年8月份开始累计滚动更新填报；7.四色安全风险分级动态监管指的是对企业安全生产状况进行整体评估，按照“红、橙、黄、蓝”确定企业整体安全风险等级；8.创建自评数量指的是今年首次自评安全生产标准化的企业数量；提升自评数量指的是2025年及之前已开展首次自评，2026年开展提升自评的企业数量；9.宣传发动填报的是2026年1月份以来的数据；10.表格不应有空白处，若无则应填写0；11.每季度末月29日前上报上一个季度工作进展情况。"
   ),
@@ -144,6 +183,15 @@ export const nananQuarterly2: TemplateInput = {
       ],
       { basis: since("2026-01", 3) }
     ),
+  ],
+  relations: [
+    ...ENFORCEMENT_RELATIONS,
+    zeroIffZero("incent.assess.rewarded", "incent.assess.funds"),
+    zeroIffZero("incent.report.rewarded", "incent.report.funds"),
+    zeroImpliesZero("incent.assess.rewarded", "incent.assess.persons"),
+    zeroImpliesZero("incent.report.rewarded", "incent.report.persons"),
+    atMost("incent.assess.rewarded", "incent.assess.count"),
+    atMost("incent.report.rewarded", "incent.report.count"),
   ],
   notes: splitNotes(
     "注：1.各填报单位按照各自所属的单位类型进行填报；2.镇直单位填报的数据只填报本单位直接监管的企业数据（不含镇级及以下的数据），村填报的数据应包含本辖区各行业领域主管监管部门和村的数据；3.本表各项数据均填写2026年1月以来累计数；4.表格不应有空白处，若无则应填写0；5.每季度末月29日前上报上一个季度工作进展情况。"
@@ -243,6 +291,40 @@ export const nananQuarterly3: TemplateInput = {
       ],
       { basis: since("2026-01", 5) }
     ),
+  ],
+  relations: [
+    sum("places.total", [
+      "places.school",
+      "places.clinic",
+      "places.shop",
+      "places.food",
+      "places.hotel",
+      "places.ktv",
+      "places.netbar",
+      "places.beauty",
+      "places.workshop",
+    ]),
+    sum("resp.risk.count", [
+      "resp.risk.red",
+      "resp.risk.orange",
+      "resp.risk.yellow",
+      "resp.risk.blue",
+    ]),
+    zeroImpliesZero("promo.training.sessions", "promo.training.count", "promo.training.persons"),
+    ...ENFORCEMENT_RELATIONS,
+    ...withinBase("places.total", [
+      "resp.list",
+      "resp.lists3.count",
+      "resp.risk.count",
+      "resp.5s",
+      "resp.6you",
+      "promo.letters",
+      "promo.pledges",
+    ]),
+    atMost(["std.create", "std.upgrade"], "places.total"),
+    atMost("resp.lists3.fixed", "resp.lists3.found"),
+    atMost("promo.pledges", "promo.letters"),
+    atMost("promo.training.count", "promo.training.persons"),
   ],
   notes: splitNotes(
     "注：1.村填报的数据应包含本辖区各行业领域安全生产主管（监管）部门和村的数据；2.“九小场所”底数一栏以2025年年底“九小场所”底数为基数据实补缺补漏填报；3.落实全员安全生产责任制数量一栏当中除自查隐患数量以及整改隐患数量填报2026年1月以来累计数外，其余各项数据从2024年2月份开始累计滚动更新填报；4.创建自评数量指的是今年首次自评安全生产标准化的“九小场所”数量，提升自评数量指的是2025年及之前已开展首次自评，2026年开展提升自评的“九小场所”数量；5.本表执法激励约束、宣传发动数据皆填写2026年1月以来累计数；6.表格不应有空白处，若无则应填写0；7.每季度末月29日前上报上一个季度工作进展情况。"

@@ -86,6 +86,46 @@ export const NotApplicable = z
   .object({ row: z.string(), columns: z.array(z.string()).min(1) })
   .strict();
 
+/** Arithmetic the notes (or plain sense) impose on a row; rules read these instead of per-template code. */
+export const Relation = z.discriminatedUnion("kind", [
+  /** total = sum of parts (总数 = 规上 + 中等 + 小微; 四色 企业数量 = 红 + 橙 + 黄 + 蓝). An error. */
+  z
+    .object({
+      kind: z.literal("sum"),
+      total: z.string(),
+      parts: z.array(z.string()).min(2),
+      note: z.number().int().optional(),
+    })
+    .strict(),
+  /** when = 0 ⇒ every `then` = 0 (专题培训 场次 0 ⇒ 参训 0). An error. */
+  z
+    .object({
+      kind: z.literal("zero-implies-zero"),
+      when: z.string(),
+      then: z.array(z.string()).min(1),
+    })
+    .strict(),
+  /** a = 0 ⇔ b = 0 (罚款 企业数 and 金额). An error. */
+  z.object({ kind: z.literal("zero-iff-zero"), a: z.string(), b: z.string() }).strict(),
+  /** sum(left) ≤ sum(right) (整改 ≤ 自查; a count ≤ 企业底数 总数). A warning: plausible, not certain. */
+  z
+    .object({
+      kind: z.literal("at-most"),
+      left: z.array(z.string()).min(1),
+      right: z.array(z.string()).min(1),
+    })
+    .strict(),
+  /** A value > 0 needs supporting material sent with it (经验做法, 工作机制). A warning. */
+  z
+    .object({
+      kind: z.literal("evidence"),
+      columns: z.array(z.string()).min(1),
+      note: z.number().int(),
+    })
+    .strict(),
+]);
+export type Relation = z.infer<typeof Relation>;
+
 export const Deadline = z.discriminatedUnion("kind", [
   /** Day N of the last month of the quarter being reported (南安: 29th). */
   z.object({
@@ -127,6 +167,7 @@ export const TableTemplate = z
     rows: z.array(RowType).min(1),
     subRows: z.array(SubRow).optional(),
     notApplicable: z.array(NotApplicable).default([]),
+    relations: z.array(Relation).default([]),
     /** Values the notice itself prints in the table (任务分解指导数). */
     prefilled: z
       .record(z.string(), z.record(z.string(), z.union([z.number(), z.string()])))

@@ -12,7 +12,16 @@ export function addLayoutSheet(
   layout: Layout,
   name = layout.grid.name
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
+  // Printed like the notice: A4 landscape, one page wide.
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
   const { grid, header, body } = layout;
   grid.values.forEach((row, r) =>
     row.forEach((v, c) => {

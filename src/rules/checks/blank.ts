@@ -1,0 +1,39 @@
+import { cellFinding } from "./context";
+import { isTable, type Rule } from "./rule";
+
+export const blankRule: Rule = {
+  id: "blank",
+  category: "blank",
+  severity: "error",
+  title: { zh: "空白格", en: "Blank cell" },
+  description: {
+    zh: "表格不应有空白处，若无则应填写0。单位没有填报的那一类行（如村填报时的“镇直单位”行）整行留空不算。",
+    en: "No data cell may be blank: write 0 where there is nothing. A unit-type row left entirely empty (not this unit's) is exempt.",
+  },
+  examples: { good: "没有红色风险企业，填 0", bad: "没有红色风险企业，留空" },
+  appliesTo: (t) => isTable(t) && t.noBlankNote !== undefined,
+  check(ctx) {
+    if (ctx.kind !== "table") return [];
+    const out = [];
+    for (const slot of ctx.filledSlots)
+      for (const key of ctx.rec.match.columns.keys()) {
+        const leaf = ctx.leaf(key);
+        if (leaf.kind !== "number" || ctx.notApplicable(slot, key)) continue;
+        if (ctx.cell(slot, key)?.number.kind !== "blank") continue;
+        const at = ctx.cell(slot, key)!;
+        out.push(
+          cellFinding(ctx, slot, key, {
+            rule: this.id,
+            category: this.category,
+            severity: this.severity,
+            message: "此格为空白：表格不应有空白处，若无则应填写 0",
+            messageEn: "Blank cell: write 0 where there is nothing",
+            source: ctx.source(ctx.template.noBlankNote),
+            expected: 0,
+            fix: { cell: at.address, value: 0 },
+          })
+        );
+      }
+    return out;
+  },
+};

@@ -1,0 +1,138 @@
+/** What a rule reads: the recognized sheet, its cells by (row slot, column key), and the run's options. */
+import type { Finding } from "../finding";
+import { type CellValue, toA1 } from "../grid";
+import { type CellNumber, readNumber } from "../number";
+import type { Period } from "../period";
+import type { ListRecognition, Recognized, TableRecognition } from "../recognize";
+import type { Leaf, RowSlot } from "../templates/catalog";
+import type { Template } from "../templates/schema";
+
+export interface CheckOptions {
+  /** The reporting period (--period), when not read from the sheet's stamp or date. */
+  period?: Period;
+  /** The same unit's previous report (sheets of an earlier period). */
+  previous?: Recognized[];
+  /** Every recognized sheet of the run: plans (任务分解指导数, 任务清单) are looked up here. */
+  workbook?: Recognized[];
+}
+
+export interface Cell {
+  address: string;
+  value: CellValue;
+  number: CellNumber;
+}
+
+export interface TableContext {
+  kind: "table";
+  rec: TableRecognition;
+  template: TableRecognition["template"];
+  options: CheckOptions;
+  /** Rows found on the sheet. */
+  slots: RowSlot[];
+  /** Rows the unit filled in (a village leaves the 镇直单位 row empty); every row when none is filled. */
+  filledSlots: RowSlot[];
+  cell(slot: RowSlot, column: string): Cell | undefined;
+  leaf(column: string): Leaf;
+  notApplicable(slot: RowSlot, column: string): boolean;
+  /** "季报表（一）注10" */
+  source(note?: number): string;
+  /** "村" or "县直单位·国标". */
+  rowWords(slot: RowSlot): string;
+  /** "企业底数（家）› 总数" */
+  columnWords(column: string): string;
+}
+
+export interface ListContext {
+  kind: "list";
+  rec: ListRecognition;
+  template: ListRecognition["template"];
+  options: CheckOptions;
+  source(note?: number): string;
+}
+
+export type SheetContext = TableContext | ListContext;
+
+const SUB_ROW_WORDS: Record<string, string> = {
+  national: "国标",
+  provincial: "省标",
+  local: "地标",
+};
+
+export function sourceOf(t: Template, note?: number): string {
+  return note === undefined ? t.shortTitle : `${t.shortTitle}注${note}`;
+}
+
+export function tableContext(rec: TableRecognition, options: CheckOptions): TableContext {
+  const { info, match, grid } = rec;
+  const cache = new Map<string, Cell | undefined>();
+  const cell = (slot: RowSlot, column: string) => {
+    const key = `${slot.key}|${column}`;
+    if (!cache.has(key)) {
+      const r = match.rows.get(slot.key);
+      const c = match.columns.get(column);
+      if (r === undefined || c === undefined) cache.set(key, undefined);
+      else {
+        const value = grid.values[r]?.[c] ?? null;
+        cache.set(key, { address: toA1(grid, r, c), value, number: readNumber(value) });
+      }
+    }
+    return cache.get(key);
+  };
+  const slots = info.slots.filter((s) => match.rows.has(s.key));
+  const numbers = info.leaves.filter((l) => l.kind === "number" && match.columns.has(l.key));
+  // A unit fills its own row type; the other type's rows stay empty in its file.
+  const typesFilled = new Set(
+    slots
+      .filter((s) => numbers.some((l) => cell(s, l.key)?.number.kind !== "blank"))
+      .map((s) => s.rowType)
+  );
+  const filledSlots = typesFilled.size ? slots.filter((s) => typesFilled.has(s.rowType)) : slots;
+  return {
+    kind: "table",
+    rec,
+    template: rec.template,
+    options,
+    slots,
+    filledSlots,
+    cell,
+    leaf: (column) => info.leafByKey.get(column)!,
+    notApplicable: info.notApplicable,
+    source: (note) => sourceOf(rec.template, note),
+    rowWords: (slot) =>
+      slot.subRow
+        ? `${slot.label}·${SUB_ROW_WORDS[slot.subRow] ?? slot.subRow}`
+        : slot.label || "数据行",
+    columnWords: (column) => info.leafByKey.get(column)!.path.join("›").replace(/›/g, " › "),
+  };
+}
+
+export function listContext(rec: ListRecognition, options: CheckOptions): ListContext {
+  return {
+    kind: "list",
+    rec,
+    template: rec.template,
+    options,
+    source: (note) => sourceOf(rec.template, note),
+  };
+}
+
+/** A finding on one table cell, with the row and column in words. */
+export function cellFinding(
+  ctx: TableContext,
+  slot: RowSlot,
+  column: string,
+  f: Omit<Finding, "sheet" | "cell" | "cells" | "row" | "column"> & { cells?: string[] }
+): Finding {
+  const at = ctx.cell(slot, column)!;
+  return {
+    ...f,
+    sheet: ctx.rec.sheet,
+    cell: at.address,
+    cells: f.cells ?? [at.address],
+    row: ctx.rowWords(slot),
+    column: ctx.columnWords(column),
+  };
+}
+
+/** How a number reads in a message: 1,200 → 1200, 0.30000000000000004 → 0.3. */
+export const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);

@@ -1,0 +1,35 @@
+/** Every rule, in the order findings are listed. */
+import { blankRule } from "./blank";
+import { boundRule } from "./bound";
+import { checklistAnsweredRule } from "./checklist-answered";
+import { cumulativeRule } from "./cumulative";
+import { evidenceRule } from "./evidence";
+import { headerRule } from "./header";
+import { identityRule } from "./identity";
+import { negativeRule } from "./negative";
+import { notApplicableRule } from "./not-applicable";
+import { notNumberRule } from "./not-number";
+import { notWholeRule } from "./not-whole";
+import { numberFormatRule } from "./number-format";
+import { periodWindowRule } from "./period-window";
+import type { Rule } from "./rule";
+import { scheduleRule } from "./schedule";
+
+export const RULES: Rule[] = [
+  blankRule,
+  notNumberRule,
+  numberFormatRule,
+  negativeRule,
+  notWholeRule,
+  identityRule,
+  boundRule,
+  notApplicableRule,
+  evidenceRule,
+  checklistAnsweredRule,
+  headerRule,
+  periodWindowRule,
+  cumulativeRule,
+  scheduleRule,
+];
+
+export type { Rule };

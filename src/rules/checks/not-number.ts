@@ -1,0 +1,50 @@
+import { cellFinding } from "./context";
+import { isTable, type Rule } from "./rule";
+
+/** Marks that mean "nothing": per the note, nothing is written as 0. */
+const NOTHING = /^(无|没有|暂无|空|[-—–─/／\\×xX]+)$/;
+
+export const notNumberRule: Rule = {
+  id: "not-number",
+  category: "not-number",
+  severity: "error",
+  title: { zh: "不是数字", en: "Not a number" },
+  description: {
+    zh: "数据格只能填数字。“无”“—”“/”等表示没有的，应填 0；其他文字应改为对应的数字。",
+    en: "Data cells hold numbers only. Marks meaning none (无, —, /) become 0; other text must be replaced by the number.",
+  },
+  examples: { good: "0", bad: "无" },
+  appliesTo: isTable,
+  check(ctx) {
+    if (ctx.kind !== "table") return [];
+    const out = [];
+    for (const slot of ctx.slots)
+      for (const key of ctx.rec.match.columns.keys()) {
+        const at = ctx.cell(slot, key)!;
+        if (ctx.leaf(key).kind !== "number" || at.number.kind !== "text") continue;
+        const sub = slot.subRow
+          ? ctx.rec.info.template.subRows?.find((s) => s.key === slot.subRow)
+          : undefined;
+        // A not-applicable cell may carry the notice's own label (（达标不分级）).
+        if (ctx.notApplicable(slot, key) && sub?.labels[key] !== undefined) continue;
+        const text = at.number.text;
+        const nothing = NOTHING.test(text.replace(/\s+/g, ""));
+        out.push(
+          cellFinding(ctx, slot, key, {
+            rule: this.id,
+            category: this.category,
+            severity: this.severity,
+            message: nothing
+              ? `填的是“${text}”，不是数字：若无应填写 0`
+              : `填的是“${text}”，不是数字：请改为数字`,
+            messageEn: nothing
+              ? `"${text}" is not a number: write 0 for none`
+              : `"${text}" is not a number`,
+            source: ctx.source(ctx.template.noBlankNote),
+            ...(nothing ? { expected: 0, fix: { cell: at.address, value: 0 } } : {}),
+          })
+        );
+      }
+    return out;
+  },
+};

@@ -1,0 +1,46 @@
+import { numericOf } from "./numeric";
+import { cellFinding, fmt } from "./context";
+import { isTable, type Rule } from "./rule";
+
+/** （万元） amounts: at most four decimals (one yuan). */
+const MONEY_DECIMALS = 4;
+
+export const notWholeRule: Rule = {
+  id: "not-whole",
+  category: "not-whole",
+  severity: "error",
+  title: { zh: "不是整数", en: "Not a whole number" },
+  description: {
+    zh: "家、条、人、人次、份、个、场次都应是整数；只有（万元）金额可以有小数，最多 4 位（精确到元）。",
+    en: "Counts are whole numbers; only （万元） amounts may have decimals, at most four (one yuan).",
+  },
+  examples: { good: "企业数 3；金额 1.25 万元", bad: "企业数 2.5；金额 1.234567 万元" },
+  appliesTo: isTable,
+  check(ctx) {
+    if (ctx.kind !== "table") return [];
+    const out = [];
+    for (const slot of ctx.slots)
+      for (const key of ctx.rec.match.columns.keys()) {
+        const v = numericOf(ctx, slot, key);
+        if (v === undefined) continue;
+        const money = ctx.leaf(key).unit === "万元";
+        const scaled = money ? v * 10 ** MONEY_DECIMALS : v;
+        if (Math.abs(scaled - Math.round(scaled)) < 1e-6) continue;
+        out.push(
+          cellFinding(ctx, slot, key, {
+            rule: this.id,
+            category: this.category,
+            severity: this.severity,
+            message: money
+              ? `金额 ${fmt(v)} 万元的小数超过 ${MONEY_DECIMALS} 位：万元金额精确到元即可`
+              : `填的是 ${fmt(v)}：${ctx.leaf(key).unit ?? "此列"}数应为整数`,
+            messageEn: money
+              ? `${fmt(v)} has more than ${MONEY_DECIMALS} decimals`
+              : `${fmt(v)} is not a whole number`,
+            source: ctx.source(),
+          })
+        );
+      }
+    return out;
+  },
+};

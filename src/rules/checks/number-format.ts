@@ -1,0 +1,45 @@
+import { cellFinding } from "./context";
+import { isTable, type Rule } from "./rule";
+
+const WHY = {
+  "full-width": { zh: "用了全角数字", en: "full-width digits" },
+  thousands: { zh: "带千位分隔符", en: "a thousands separator" },
+  unit: { zh: "带了单位", en: "a unit written in the cell" },
+  text: { zh: "是存成文本的数字（汇总时会被漏算）", en: "a number stored as text (sums skip it)" },
+};
+
+export const numberFormatRule: Rule = {
+  id: "number-format",
+  category: "number-format",
+  severity: "warning",
+  title: { zh: "数字写法不规范", en: "Number written wrongly" },
+  description: {
+    zh: "全角数字（５）、千位分隔符（1,200）、带单位（3家）或存成文本的数字，能读懂但不规范，汇总公式可能漏算；应改成纯数字。",
+    en: "Full-width digits, thousands separators, units in the cell or numbers stored as text are readable but sums may skip them: write plain numbers.",
+  },
+  examples: { good: "1200", bad: "1,200 或 ５ 或 3家" },
+  appliesTo: isTable,
+  check(ctx) {
+    if (ctx.kind !== "table") return [];
+    const out = [];
+    for (const slot of ctx.slots)
+      for (const key of ctx.rec.match.columns.keys()) {
+        const at = ctx.cell(slot, key)!;
+        if (ctx.leaf(key).kind !== "number" || at.number.kind !== "malformed") continue;
+        const { value, why } = at.number;
+        out.push(
+          cellFinding(ctx, slot, key, {
+            rule: this.id,
+            category: this.category,
+            severity: this.severity,
+            message: `“${String(at.value).trim()}”${WHY[why].zh}，应写成 ${value}`,
+            messageEn: `"${String(at.value).trim()}" has ${WHY[why].en}: write ${value}`,
+            source: ctx.source(ctx.template.noBlankNote),
+            expected: value,
+            fix: { cell: at.address, value },
+          })
+        );
+      }
+    return out;
+  },
+};

@@ -1,0 +1,53 @@
+/** A correctly filled sheet of a template, with setters by (row slot, column key) for breaking it on purpose. */
+import { checkGrids, type CheckOptions } from "../../src/rules/check";
+import type { Finding } from "../../src/rules/finding";
+import { type CellValue, fromA1, type Grid } from "../../src/rules/grid";
+import { cellAddress, recognize, type TableRecognition } from "../../src/rules/recognize";
+import { filledSheet, type FillOptions } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { clone } from "./grids";
+
+export class Sheet {
+  grid: Grid;
+  readonly rec: TableRecognition | undefined;
+  constructor(
+    readonly id: string,
+    options: FillOptions = {}
+  ) {
+    this.grid = clone(filledSheet(getTemplate(id)!, options).grid);
+    const rec = recognize(this.grid);
+    this.rec = rec.kind === "table" ? rec : undefined;
+  }
+  address(slot: string, column: string): string {
+    const a = this.rec && cellAddress(this.rec, slot, column);
+    if (!a) throw new Error(`${this.id}: no cell for ${slot}|${column}`);
+    return a;
+  }
+  get(slot: string, column: string): CellValue {
+    const { row, col } = fromA1(this.address(slot, column));
+    return this.grid.values[row][col];
+  }
+  set(slot: string, column: string, v: CellValue): this {
+    const { row, col } = fromA1(this.address(slot, column));
+    this.grid.values[row][col] = v;
+    return this;
+  }
+  /** Replaces the text of the header line (the row above the column header). */
+  header(text: string): this {
+    const row = this.grid.values.findIndex(
+      (r) => typeof r[0] === "string" && /填报单位|企业名称/.test(r[0])
+    );
+    this.grid.values[row][0] = text;
+    return this;
+  }
+  findings(options: CheckOptions = {}, extra: Grid[] = []): Finding[] {
+    return checkGrids([this.grid, ...extra], options)[0].findings;
+  }
+  /** The first filled slot's key (a unit-type row, or its first sub-row). */
+  get firstSlot(): string {
+    return this.rec!.info.slots[0].key;
+  }
+}
+
+export const ofRule = (findings: Finding[], rule: string) =>
+  findings.filter((f) => f.rule === rule);
