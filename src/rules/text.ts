@@ -5,10 +5,28 @@
  */
 const DROP = /[\s\u3000"'“”‘’「」『』:：]/g;
 
+/** Characters NFKC changes in practice: full-width forms, vertical forms, enclosed and compatibility ideographs. */
+const COMPAT =
+  /[\u2460-\u24ff\u2e80-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef]/;
+
+/** Labels repeat across sheets and files: normalize each distinct text once (bounded). */
+const memo = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
 export function normalizeLabel(text: unknown): string {
   if (text === null || text === undefined) return "";
-  return String(text)
-    .normalize("NFKC")
+  const s = String(text);
+  if (s.length > 300) return normalize(s);
+  let out = memo.get(s);
+  if (out === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(s, (out = normalize(s)));
+  }
+  return out;
+}
+
+function normalize(s: string): string {
+  return (COMPAT.test(s) ? s.normalize("NFKC") : s)
     .replace(DROP, "")
     .replace(/[<〈《]/g, "<")
     .replace(/[>〉》]/g, ">")

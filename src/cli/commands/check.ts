@@ -5,10 +5,38 @@ import { readGrids } from "../../workbook/xlsx/read";
 import { UnreadableFile } from "../../workbook/xlsx/sniff";
 import { readInput } from "../io";
 
+/** What the command reports of a sheet; grids are let go as soon as a file is checked. */
+export interface SheetSummary {
+  sheet: string;
+  template: { id: string; title: string } | null;
+  confidence?: number;
+  nearest?: { id: string; title: string };
+  findings: Finding[];
+}
+
 export interface FileReport {
   file: string;
   error?: string;
-  sheets: SheetReport[];
+  sheets: SheetSummary[];
+}
+
+function summarize(r: SheetReport): SheetSummary {
+  const rec = r.recognition;
+  if (rec.kind === "none") {
+    const near = rec.candidates[0];
+    return {
+      sheet: r.sheet,
+      template: null,
+      ...(near ? { nearest: { id: near.id, title: near.title } } : {}),
+      findings: [],
+    };
+  }
+  return {
+    sheet: r.sheet,
+    template: { id: rec.template.id, title: rec.template.title },
+    confidence: rec.confidence,
+    findings: r.findings,
+  };
 }
 
 const MAX_SHOWN = 200;
@@ -20,8 +48,8 @@ export async function checkFiles(
   const out: FileReport[] = [];
   for (const file of files) {
     try {
-      const grids = await readGrids(await readInput(file), file);
-      out.push({ file, sheets: checkGrids(grids, options) });
+      const grids = await readGrids(readInput(file), file);
+      out.push({ file, sheets: checkGrids(grids, options).map(summarize) });
     } catch (e) {
       out.push({ file, error: reason(e), sheets: [] });
     }
@@ -32,7 +60,7 @@ export async function checkFiles(
 /** The previous report's sheets (--previous FILE), recognized. */
 export async function readPrevious(file: string): Promise<Recognized[]> {
   try {
-    const grids = await readGrids(await readInput(file), file);
+    const grids = await readGrids(readInput(file), file);
     return grids.map((g) => recognize(g)).filter((r): r is Recognized => r.kind !== "none");
   } catch (e) {
     throw new UnreadableFile(`上期报表 ${file} 无法读取：${reason(e)}`);
@@ -62,10 +90,8 @@ export function toJson(reports: FileReport[]) {
       ...(r.error ? { error: r.error } : {}),
       sheets: r.sheets.map((s) => ({
         sheet: s.sheet,
-        template: s.recognition.template
-          ? { id: s.recognition.template.id, title: s.recognition.template.title }
-          : null,
-        ...(s.recognition.kind === "none" ? {} : { confidence: s.recognition.confidence }),
+        template: s.template,
+        ...(s.confidence === undefined ? {} : { confidence: s.confidence }),
         findings: s.findings.map(findingJson),
       })),
     })),
@@ -105,13 +131,13 @@ export function toText(reports: FileReport[]): string {
       continue;
     }
     for (const s of r.sheets) {
-      const rec = s.recognition;
-      if (rec.kind === "none") {
-        const near = rec.candidates[0];
-        lines.push(`  [${s.sheet}] 未识别为任何报表${near ? `（最接近：${near.title}）` : ""}`);
+      if (!s.template) {
+        lines.push(
+          `  [${s.sheet}] 未识别为任何报表${s.nearest ? `（最接近：${s.nearest.title}）` : ""}`
+        );
         continue;
       }
-      lines.push(`  [${s.sheet}] ${rec.template.title}（${rec.template.id}）`);
+      lines.push(`  [${s.sheet}] ${s.template.title}（${s.template.id}）`);
       if (s.findings.length === 0) {
         lines.push("    未发现问题");
         continue;

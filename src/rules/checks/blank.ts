@@ -15,25 +15,22 @@ export const blankRule: Rule = {
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];
-    for (const slot of ctx.filledSlots)
-      for (const key of ctx.rec.match.columns.keys()) {
-        const leaf = ctx.leaf(key);
-        if (leaf.kind !== "number" || ctx.notApplicable(slot, key)) continue;
-        if (ctx.cell(slot, key)?.number.kind !== "blank") continue;
-        const at = ctx.cell(slot, key)!;
-        out.push(
-          cellFinding(ctx, slot, key, {
-            rule: this.id,
-            category: this.category,
-            severity: this.severity,
-            message: "此格为空白：表格不应有空白处，若无则应填写 0",
-            messageEn: "Blank cell: write 0 where there is nothing",
-            source: ctx.source(ctx.template.noBlankNote),
-            expected: 0,
-            fix: { cell: at.address, value: 0 },
-          })
-        );
-      }
+    const filled = new Set(ctx.filledSlots);
+    for (const { slot, column: key, cell: at, notApplicable } of ctx.entries) {
+      if (notApplicable || at.number.kind !== "blank" || !filled.has(slot)) continue;
+      out.push(
+        cellFinding(ctx, slot, key, {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          message: "此格为空白：表格不应有空白处，若无则应填写 0",
+          messageEn: "Blank cell: write 0 where there is nothing",
+          source: ctx.source(ctx.template.noBlankNote),
+          expected: 0,
+          fix: { cell: at.address, value: 0 },
+        })
+      );
+    }
     return out;
   },
 };

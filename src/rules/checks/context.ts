@@ -22,6 +22,14 @@ export interface Cell {
   number: CellNumber;
 }
 
+export interface Entry {
+  slot: RowSlot;
+  column: string;
+  leaf: Leaf;
+  cell: Cell;
+  notApplicable: boolean;
+}
+
 export interface TableContext {
   kind: "table";
   rec: TableRecognition;
@@ -32,6 +40,8 @@ export interface TableContext {
   /** Rows the unit filled in (a village leaves the 镇直单位 row empty); every row when none is filled. */
   filledSlots: RowSlot[];
   cell(slot: RowSlot, column: string): Cell | undefined;
+  /** Every numeric data cell of the rows found, read once: what most rules walk. */
+  entries: Entry[];
   leaf(column: string): Leaf;
   notApplicable(slot: RowSlot, column: string): boolean;
   /** "季报表（一）注10" */
@@ -64,19 +74,23 @@ export function sourceOf(t: Template, note?: number): string {
 
 export function tableContext(rec: TableRecognition, options: CheckOptions): TableContext {
   const { info, match, grid } = rec;
-  const cache = new Map<string, Cell | undefined>();
+  // Every rule reads the same cells: read each once.
+  const cache = new Map<RowSlot, Map<string, Cell | undefined>>();
   const cell = (slot: RowSlot, column: string) => {
-    const key = `${slot.key}|${column}`;
-    if (!cache.has(key)) {
+    let row = cache.get(slot);
+    if (!row) cache.set(slot, (row = new Map()));
+    if (!row.has(column)) {
       const r = match.rows.get(slot.key);
       const c = match.columns.get(column);
-      if (r === undefined || c === undefined) cache.set(key, undefined);
-      else {
-        const value = grid.values[r]?.[c] ?? null;
-        cache.set(key, { address: toA1(grid, r, c), value, number: readNumber(value) });
-      }
+      const value = r === undefined || c === undefined ? undefined : (grid.values[r]?.[c] ?? null);
+      row.set(
+        column,
+        value === undefined
+          ? undefined
+          : { address: toA1(grid, r!, c!), value, number: readNumber(value) }
+      );
     }
-    return cache.get(key);
+    return row.get(column);
   };
   const slots = info.slots.filter((s) => match.rows.has(s.key));
   const numbers = info.leaves.filter((l) => l.kind === "number" && match.columns.has(l.key));
@@ -87,6 +101,16 @@ export function tableContext(rec: TableRecognition, options: CheckOptions): Tabl
       .map((s) => s.rowType)
   );
   const filledSlots = typesFilled.size ? slots.filter((s) => typesFilled.has(s.rowType)) : slots;
+  const entries: Entry[] = [];
+  for (const slot of slots)
+    for (const leaf of numbers)
+      entries.push({
+        slot,
+        column: leaf.key,
+        leaf,
+        cell: cell(slot, leaf.key)!,
+        notApplicable: info.notApplicable(slot, leaf.key),
+      });
   return {
     kind: "table",
     rec,
@@ -95,6 +119,7 @@ export function tableContext(rec: TableRecognition, options: CheckOptions): Tabl
     slots,
     filledSlots,
     cell,
+    entries,
     leaf: (column) => info.leafByKey.get(column)!,
     notApplicable: info.notApplicable,
     source: (note) => sourceOf(rec.template, note),

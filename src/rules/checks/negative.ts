@@ -1,4 +1,4 @@
-import { numericOf } from "./numeric";
+import { numberIn } from "./numeric";
 import { cellFinding, fmt } from "./context";
 import { isTable, type Rule } from "./rule";
 
@@ -16,21 +16,20 @@ export const negativeRule: Rule = {
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];
-    for (const slot of ctx.slots)
-      for (const key of ctx.rec.match.columns.keys()) {
-        const v = numericOf(ctx, slot, key);
-        if (v === undefined || v >= 0) continue;
-        out.push(
-          cellFinding(ctx, slot, key, {
-            rule: this.id,
-            category: this.category,
-            severity: this.severity,
-            message: `填的是负数 ${fmt(v)}：数量和金额不能为负`,
-            messageEn: `Negative value ${fmt(v)}`,
-            source: ctx.source(),
-          })
-        );
-      }
+    for (const { slot, column: key, cell } of ctx.entries) {
+      const v = numberIn(cell);
+      if (v === undefined || v >= 0) continue;
+      out.push(
+        cellFinding(ctx, slot, key, {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          message: `填的是负数 ${fmt(v)}：数量和金额不能为负`,
+          messageEn: `Negative value ${fmt(v)}`,
+          source: ctx.source(),
+        })
+      );
+    }
     return out;
   },
 };

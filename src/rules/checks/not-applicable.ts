@@ -17,29 +17,27 @@ export const notApplicableRule: Rule = {
     if (ctx.kind !== "table") return [];
     const out: Finding[] = [];
     const subRows = ctx.template.subRows ?? [];
-    for (const slot of ctx.slots)
-      for (const key of ctx.rec.match.columns.keys()) {
-        if (!ctx.notApplicable(slot, key) || ctx.leaf(key).kind !== "number") continue;
-        const at = ctx.cell(slot, key)!;
-        const printed = subRows.find((s) => s.key === slot.subRow)?.labels[key];
-        if (at.number.kind === "blank" || (at.number.kind === "number" && at.number.value === 0))
-          continue;
-        if (
-          printed !== undefined &&
-          String(at.value).replace(/\s/g, "") === printed.replace(/\s/g, "")
-        )
-          continue;
-        out.push(
-          cellFinding(ctx, slot, key, {
-            rule: this.id,
-            category: this.category,
-            severity: this.severity,
-            message: `此格不适用，应留空或填 0，实为“${String(at.value)}”`,
-            messageEn: `This cell does not apply: leave it blank or 0 (found "${String(at.value)}")`,
-            source: ctx.source(ctx.leaf(key).basis?.note),
-          })
-        );
-      }
+    for (const { slot, column: key, cell: at, notApplicable } of ctx.entries) {
+      if (!notApplicable) continue;
+      const printed = subRows.find((s) => s.key === slot.subRow)?.labels[key];
+      if (at.number.kind === "blank" || (at.number.kind === "number" && at.number.value === 0))
+        continue;
+      if (
+        printed !== undefined &&
+        String(at.value).replace(/\s/g, "") === printed.replace(/\s/g, "")
+      )
+        continue;
+      out.push(
+        cellFinding(ctx, slot, key, {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          message: `此格不适用，应留空或填 0，实为“${String(at.value)}”`,
+          messageEn: `This cell does not apply: leave it blank or 0 (found "${String(at.value)}")`,
+          source: ctx.source(ctx.leaf(key).basis?.note),
+        })
+      );
+    }
     return out;
   },
 };

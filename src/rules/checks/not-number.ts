@@ -18,33 +18,31 @@ export const notNumberRule: Rule = {
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];
-    for (const slot of ctx.slots)
-      for (const key of ctx.rec.match.columns.keys()) {
-        const at = ctx.cell(slot, key)!;
-        if (ctx.leaf(key).kind !== "number" || at.number.kind !== "text") continue;
-        const sub = slot.subRow
-          ? ctx.rec.info.template.subRows?.find((s) => s.key === slot.subRow)
-          : undefined;
-        // A not-applicable cell may carry the notice's own label (（达标不分级）).
-        if (ctx.notApplicable(slot, key) && sub?.labels[key] !== undefined) continue;
-        const text = at.number.text;
-        const nothing = NOTHING.test(text.replace(/\s+/g, ""));
-        out.push(
-          cellFinding(ctx, slot, key, {
-            rule: this.id,
-            category: this.category,
-            severity: this.severity,
-            message: nothing
-              ? `填的是“${text}”，不是数字：若无应填写 0`
-              : `填的是“${text}”，不是数字：请改为数字`,
-            messageEn: nothing
-              ? `"${text}" is not a number: write 0 for none`
-              : `"${text}" is not a number`,
-            source: ctx.source(ctx.template.noBlankNote),
-            ...(nothing ? { expected: 0, fix: { cell: at.address, value: 0 } } : {}),
-          })
-        );
-      }
+    for (const { slot, column: key, cell: at, notApplicable } of ctx.entries) {
+      if (at.number.kind !== "text") continue;
+      const sub = slot.subRow
+        ? ctx.rec.info.template.subRows?.find((s) => s.key === slot.subRow)
+        : undefined;
+      // A not-applicable cell may carry the notice's own label (（达标不分级）).
+      if (notApplicable && sub?.labels[key] !== undefined) continue;
+      const text = at.number.text;
+      const nothing = NOTHING.test(text.replace(/\s+/g, ""));
+      out.push(
+        cellFinding(ctx, slot, key, {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          message: nothing
+            ? `填的是“${text}”，不是数字：若无应填写 0`
+            : `填的是“${text}”，不是数字：请改为数字`,
+          messageEn: nothing
+            ? `"${text}" is not a number: write 0 for none`
+            : `"${text}" is not a number`,
+          source: ctx.source(ctx.template.noBlankNote),
+          ...(nothing ? { expected: 0, fix: { cell: at.address, value: 0 } } : {}),
+        })
+      );
+    }
     return out;
   },
 };

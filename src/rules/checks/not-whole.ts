@@ -1,4 +1,4 @@
-import { numericOf } from "./numeric";
+import { numberIn } from "./numeric";
 import { cellFinding, fmt } from "./context";
 import { isTable, type Rule } from "./rule";
 
@@ -19,28 +19,27 @@ export const notWholeRule: Rule = {
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];
-    for (const slot of ctx.slots)
-      for (const key of ctx.rec.match.columns.keys()) {
-        const v = numericOf(ctx, slot, key);
-        if (v === undefined) continue;
-        const money = ctx.leaf(key).unit === "万元";
-        const scaled = money ? v * 10 ** MONEY_DECIMALS : v;
-        if (Math.abs(scaled - Math.round(scaled)) < 1e-6) continue;
-        out.push(
-          cellFinding(ctx, slot, key, {
-            rule: this.id,
-            category: this.category,
-            severity: this.severity,
-            message: money
-              ? `金额 ${fmt(v)} 万元的小数超过 ${MONEY_DECIMALS} 位：万元金额精确到元即可`
-              : `填的是 ${fmt(v)}：${ctx.leaf(key).unit ?? "此列"}数应为整数`,
-            messageEn: money
-              ? `${fmt(v)} has more than ${MONEY_DECIMALS} decimals`
-              : `${fmt(v)} is not a whole number`,
-            source: ctx.source(),
-          })
-        );
-      }
+    for (const { slot, column: key, cell, leaf } of ctx.entries) {
+      const v = numberIn(cell);
+      if (v === undefined) continue;
+      const money = leaf.unit === "万元";
+      const scaled = money ? v * 10 ** MONEY_DECIMALS : v;
+      if (Math.abs(scaled - Math.round(scaled)) < 1e-6) continue;
+      out.push(
+        cellFinding(ctx, slot, key, {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          message: money
+            ? `金额 ${fmt(v)} 万元的小数超过 ${MONEY_DECIMALS} 位：万元金额精确到元即可`
+            : `填的是 ${fmt(v)}：${ctx.leaf(key).unit ?? "此列"}数应为整数`,
+          messageEn: money
+            ? `${fmt(v)} has more than ${MONEY_DECIMALS} decimals`
+            : `${fmt(v)} is not a whole number`,
+          source: ctx.source(),
+        })
+      );
+    }
     return out;
   },
 };

@@ -22,24 +22,22 @@ export const numberFormatRule: Rule = {
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];
-    for (const slot of ctx.slots)
-      for (const key of ctx.rec.match.columns.keys()) {
-        const at = ctx.cell(slot, key)!;
-        if (ctx.leaf(key).kind !== "number" || at.number.kind !== "malformed") continue;
-        const { value, why } = at.number;
-        out.push(
-          cellFinding(ctx, slot, key, {
-            rule: this.id,
-            category: this.category,
-            severity: this.severity,
-            message: `“${String(at.value).trim()}”${WHY[why].zh}，应写成 ${value}`,
-            messageEn: `"${String(at.value).trim()}" has ${WHY[why].en}: write ${value}`,
-            source: ctx.source(ctx.template.noBlankNote),
-            expected: value,
-            fix: { cell: at.address, value },
-          })
-        );
-      }
+    for (const { slot, column: key, cell: at } of ctx.entries) {
+      if (at.number.kind !== "malformed") continue;
+      const { value, why } = at.number;
+      out.push(
+        cellFinding(ctx, slot, key, {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          message: `“${String(at.value).trim()}”${WHY[why].zh}，应写成 ${value}`,
+          messageEn: `"${String(at.value).trim()}" has ${WHY[why].en}: write ${value}`,
+          source: ctx.source(ctx.template.noBlankNote),
+          expected: value,
+          fix: { cell: at.address, value },
+        })
+      );
+    }
     return out;
   },
 };

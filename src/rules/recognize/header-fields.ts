@@ -49,13 +49,27 @@ interface Hit {
   end: number;
 }
 
+const patterns = new WeakMap<HeaderField, RegExp[]>();
+
+/** A field's labels as patterns, longest first ("填报单位（盖章）" before "填报单位"); built once. */
+function patternsOf(field: HeaderField): RegExp[] {
+  let p = patterns.get(field);
+  if (!p) {
+    p = [field.label, ...field.aliases]
+      .filter((l) => l !== "年 月 日")
+      .sort((a, b) => b.length - a.length)
+      .map((l) => new RegExp(`${labelPattern(l)}\\s*[:：]?`));
+    patterns.set(field, p);
+  }
+  return p;
+}
+
 function hitsIn(text: string, fields: HeaderField[]): Hit[] {
   const hits: Hit[] = [];
   for (const field of fields) {
-    const labels = [field.label, ...field.aliases].filter((l) => l !== "年 月 日");
     let found: Hit | undefined;
-    for (const l of labels.sort((a, b) => b.length - a.length)) {
-      const m = new RegExp(`${labelPattern(l)}\\s*[:：]?`).exec(text);
+    for (const re of patternsOf(field)) {
+      const m = re.exec(text);
       if (m) {
         found = { field, start: m.index, end: m.index + m[0].length };
         break;

@@ -67,13 +67,11 @@ function findTitle(sheet: SheetText, t: Template, above: number) {
   const keywords = t.titleKeywords.map(normalizeLabel);
   const issuer = normalizeLabel(t.edition.issuer);
   let best: { row: number; col: number; score: number } | undefined;
-  for (let r = 0; r < Math.min(above, sheet.rows); r++)
-    for (let c = 0; c < sheet.cols; c++) {
-      const text = sheet.own(r, c);
-      if (!text || !keywords.some((k) => text.includes(k))) continue;
-      const score = text.includes(issuer) ? 1 : 0.6;
-      if (!best || score > best.score) best = { row: r, col: c, score };
-    }
+  for (const { row, col, text } of sheet.labels) {
+    if (row >= above || !keywords.some((k) => text.includes(k))) continue;
+    const score = text.includes(issuer) ? 1 : 0.6;
+    if (!best || score > best.score) best = { row, col, score };
+  }
   return best;
 }
 
@@ -188,7 +186,7 @@ function labelHits(sheet: SheetText, t: Template): { hits: number; of: number } 
 
 /** Only templates sharing enough labels with the sheet are matched in full; the rest rank by their share. */
 const PRESCREEN_MIN = 2;
-const PRESCREEN_SHARE = 0.4;
+const PRESCREEN_SHARE = 0.6;
 
 export function recognize(grid: Grid, templates: Template[] = allTemplates()): Recognition {
   const sheet = readSheetText(grid);

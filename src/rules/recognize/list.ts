@@ -72,19 +72,24 @@ export function columnLabels(t: ListTemplate) {
 
 export function matchList(sheet: SheetText, t: ListTemplate): ListMatch | undefined {
   // The header row: the row where most column labels are found.
-  let best: { row: number; columns: Map<string, number> } | undefined;
-  for (let r = 0; r < sheet.rows; r++) {
-    const columns = new Map<string, number>();
-    for (let c = 0; c < sheet.cols; c++) {
-      const text = sheet.own(r, c);
-      if (!text || text.length > 20) continue;
-      for (const col of columnLabels(t))
-        if (!columns.has(col.key) && col.labels.some((l) => sheet.score(text, l) >= 0.9))
-          columns.set(col.key, c);
-    }
-    if (columns.size >= 2 && (!best || columns.size > best.columns.size))
-      best = { row: r, columns };
+  const byRow = new Map<number, Map<string, number>>();
+  for (const { row, col: c, text } of sheet.labels) {
+    if (text.length > 20) continue;
+    let columns = byRow.get(row);
+    if (!columns) byRow.set(row, (columns = new Map()));
+    for (const col of columnLabels(t))
+      if (!columns.has(col.key) && col.labels.some((l) => sheet.score(text, l) >= 0.9))
+        columns.set(col.key, c);
   }
+  let best: { row: number; columns: Map<string, number> } | undefined;
+  for (const [row, columns] of byRow)
+    if (
+      columns.size >= 2 &&
+      (!best ||
+        columns.size > best.columns.size ||
+        (columns.size === best.columns.size && row < best.row))
+    )
+      best = { row, columns };
   if (!best) return undefined;
   const itemCol = t.columns.find((c) => c.role === "item")!;
   const col = best.columns.get(itemCol.key);

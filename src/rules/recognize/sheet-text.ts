@@ -13,46 +13,72 @@ export interface SheetText {
   at(row: number, col: number): string;
   /** Normalized text of a cell itself (no merge fill). */
   own(row: number, col: number): string;
+  /** Like own, but "" for text too long to be a label (notes). */
+  label(row: number, col: number): string;
   /** Is this cell covered by a merge without being its top-left cell? */
   covered(row: number, col: number): boolean;
   /** Every distinct text on the sheet, normalized, with and without a trailing unit. */
   texts: Set<string>;
+  /** Every cell short enough to be a label, with its normalized text, row by row. */
+  labels: { row: number; col: number; text: string }[];
   /** labelScore, remembered: every template compares the same sheet labels again. */
   score(found: string, expected: string): number;
 }
 
+/** No header label is longer than this, however spaced out: longer cells (notes) are not labels. */
+const LABEL_MAX_RAW = 160;
+
 export function readSheetText(grid: Grid): SheetText {
   const { rows, cols } = gridSize(grid);
-  const own: string[][] = grid.values.map((r) =>
-    r.map((v) => (typeof v === "string" ? normalizeLabel(v) : ""))
-  );
-  const fill = new Map<number, string>();
+  // Normalized lazily: most cells are numbers, and long notes are read only if asked for.
+  const cache = new Map<number, string>();
+  const ownAt = (r: number, c: number): string => {
+    const v = grid.values[r]?.[c];
+    if (typeof v !== "string") return "";
+    const k = r * cols + c;
+    let t = cache.get(k);
+    if (t === undefined) cache.set(k, (t = normalizeLabel(v)));
+    return t;
+  };
+  const isLabel = (r: number, c: number) => {
+    const v = grid.values[r]?.[c];
+    return typeof v === "string" && v.length <= LABEL_MAX_RAW;
+  };
+  const origin = new Map<number, number>();
   const coveredSet = new Set<number>();
-  for (const m of grid.merges) {
-    const t = own[m.top]?.[m.left] ?? "";
+  for (const m of grid.merges)
     for (let r = m.top; r <= m.bottom && r < rows; r++)
       for (let c = m.left; c <= m.right && c < cols; c++) {
         if (r !== m.top || c !== m.left) coveredSet.add(r * cols + c);
-        if (t) fill.set(r * cols + c, t);
+        origin.set(r * cols + c, m.top * cols + m.left);
       }
-  }
-  const ownAt = (r: number, c: number) => own[r]?.[c] ?? "";
   const scores = new Map<string, Map<string, number>>();
   const texts = new Set<string>();
-  for (const r of own)
-    for (const t of r)
+  const labels: SheetText["labels"] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < (grid.values[r]?.length ?? 0); c++) {
+      if (!isLabel(r, c)) continue;
+      const t = ownAt(r, c);
       if (t) {
+        labels.push({ row: r, col: c, text: t });
         texts.add(t);
         texts.add(withoutUnit(t));
       }
+    }
   return {
     grid,
     rows,
     cols,
     own: ownAt,
-    at: (r, c) => fill.get(r * cols + c) ?? ownAt(r, c),
+    label: (r, c) => (isLabel(r, c) ? ownAt(r, c) : ""),
+    at: (r, c) => {
+      const o = origin.get(r * cols + c);
+      const t = o === undefined ? "" : ownAt(Math.floor(o / cols), o % cols);
+      return t || ownAt(r, c);
+    },
     covered: (r, c) => coveredSet.has(r * cols + c),
     texts,
+    labels,
     score: (found, expected) => {
       let row = scores.get(found);
       if (!row) scores.set(found, (row = new Map()));

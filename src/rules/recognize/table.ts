@@ -4,7 +4,13 @@
  * groups, extra columns, typos and missing units), and finds each unit-type row by
  * its label (in any order, typos and aliases allowed).
  */
-import type { Leaf, RowSlot, TableInfo } from "../templates/catalog";
+import {
+  allTemplates,
+  getTableInfo,
+  type Leaf,
+  type RowSlot,
+  type TableInfo,
+} from "../templates/catalog";
 import { normalizeLabel, withoutUnit } from "../text";
 import type { SheetText } from "./sheet-text";
 
@@ -64,15 +70,23 @@ function setsOf(info: TableInfo): LabelSets {
 /** Every header label of the template, normalized (with and without units). */
 export const tableLabels = (info: TableInfo): Set<string> => setsOf(info).exact;
 
+let known: Set<string> | undefined;
+
+/** Labels some template prints verbatim: such a label is no typo of another template's label. */
+function knownLabels(): Set<string> {
+  if (!known) {
+    known = new Set();
+    for (const t of allTemplates())
+      if (t.kind === "table") for (const l of tableLabels(getTableInfo(t.id)!)) known.add(l);
+  }
+  return known;
+}
+
 /** Cells whose text is one of the template's header labels. */
 function headerHits(sheet: SheetText, sets: LabelSets): { row: number; col: number }[] {
-  const hits: { row: number; col: number }[] = [];
-  for (let r = 0; r < sheet.rows; r++)
-    for (let c = 0; c < sheet.cols; c++) {
-      const t = sheet.own(r, c);
-      if (t && (sets.exact.has(t) || sets.exact.has(withoutUnit(t)))) hits.push({ row: r, col: c });
-    }
-  return hits;
+  return sheet.labels.filter(
+    ({ text }) => sets.exact.has(text) || sets.exact.has(withoutUnit(text))
+  );
 }
 
 /** The densest cluster of hit rows (header rows lie within two rows of each other). */
@@ -109,6 +123,13 @@ function columnPath(sheet: SheetText, col: number, top: number, bottom: number):
   return path;
 }
 
+/** Does a sheet text name this group? Equal, equal without units, or (for unknown texts only) a near typo. */
+function namesGroup(sheet: SheetText, text: string, group: string): boolean {
+  if (text === group || withoutUnit(text) === withoutUnit(group)) return true;
+  const known = knownLabels();
+  return !known.has(text) && !known.has(withoutUnit(text)) && sheet.score(text, group) > 0.8;
+}
+
 function pathScore(sheet: SheetText, colPath: string[], leafPath: string[]): number {
   if (colPath.length === 0) return 0;
   const s = sheet.score(colPath[colPath.length - 1], leafPath[leafPath.length - 1]);
@@ -118,7 +139,7 @@ function pathScore(sheet: SheetText, colPath: string[], leafPath: string[]): num
     // A text above the leaf either names one of its groups (good) or another group (bad).
     let own = false;
     for (let g = 0; g < leafPath.length - 1 && !own; g++)
-      own = sheet.score(colPath[i], leafPath[g]) > 0.8;
+      own = namesGroup(sheet, colPath[i], leafPath[g]);
     bonus += own ? 0.5 : -0.4;
   }
   return Math.max(0.05, s + bonus);
@@ -133,33 +154,35 @@ function alignColumns(
   const { leafPaths, leavesByLabel } = sets;
   const n = paths.length;
   const m = leafPaths.length;
-  // A column whose label names some leaves exactly is compared with those only; the rest, fuzzily with all.
-  const exactly = paths.map(({ path }) => {
+  const known = knownLabels();
+  // Match scores, column i × leaf j. A column whose label names some leaves exactly is scored
+  // against those only; a label another template prints names none of ours; only unknown labels
+  // (typos) are compared fuzzily with every leaf.
+  const S = new Float64Array(n * m);
+  paths.forEach(({ path }, i) => {
     const label = path[path.length - 1];
-    const hits = [
-      ...(leavesByLabel.get(label) ?? []),
-      ...(leavesByLabel.get(withoutUnit(label)) ?? []),
-    ];
-    return hits.length ? new Set(hits) : undefined;
+    const bare = withoutUnit(label);
+    const exact = [...(leavesByLabel.get(label) ?? []), ...(leavesByLabel.get(bare) ?? [])];
+    const candidates =
+      exact.length || known.has(label) || known.has(bare) ? exact : leafPaths.map((_, j) => j);
+    for (const j of candidates) S[i * m + j] = pathScore(sheet, path, leafPaths[j]);
   });
-  const f: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
-  const score = (i: number, j: number) =>
-    exactly[i] && !exactly[i]!.has(j) ? 0 : pathScore(sheet, paths[i].path, leafPaths[j]);
-  const memo: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-1));
-  const s = (i: number, j: number) => (memo[i][j] >= 0 ? memo[i][j] : (memo[i][j] = score(i, j)));
+  const w = m + 1;
+  const f = new Float64Array((n + 1) * w);
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++) {
-      const sc = s(i - 1, j - 1);
-      f[i][j] = Math.max(f[i - 1][j], f[i][j - 1], sc > 0 ? f[i - 1][j - 1] + sc : -Infinity);
+      const sc = S[(i - 1) * m + (j - 1)];
+      const diag = sc > 0 ? f[(i - 1) * w + j - 1] + sc : 0;
+      f[i * w + j] = Math.max(f[(i - 1) * w + j], f[i * w + j - 1], diag);
     }
   const out = new Map<number, number>();
   for (let i = n, j = m; i > 0 && j > 0;) {
-    const sc = s(i - 1, j - 1);
-    if (sc > 0 && f[i][j] === f[i - 1][j - 1] + sc) {
+    const sc = S[(i - 1) * m + (j - 1)];
+    if (sc > 0 && f[i * w + j] === f[(i - 1) * w + j - 1] + sc) {
       out.set(j - 1, paths[i - 1].col);
       i--;
       j--;
-    } else if (f[i][j] === f[i - 1][j]) i--;
+    } else if (f[i * w + j] === f[(i - 1) * w + j]) i--;
     else j--;
   }
   return out;
@@ -200,7 +223,7 @@ function findRows(
   for (let r = band.bottom + 1; r <= lastRow; r++)
     for (let c = 0; c < firstDataCol; c++) {
       if (sheet.covered(r, c)) continue;
-      const text = sheet.own(r, c);
+      const text = sheet.label(r, c);
       if (!text) continue;
       for (const rt of t.rows) {
         const sc = rowTypeScore(sheet, text, [rt.label, ...rt.aliases]);
