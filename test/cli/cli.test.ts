@@ -5,7 +5,7 @@ import path from "path";
 import { main } from "../../src/cli/main";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
-import { getTemplate } from "../../src/rules/templates/catalog";
+import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 
 async function run(args: string[]) {
   let out = "";
@@ -112,5 +112,63 @@ describe("srs command", () => {
     const { writeAtomic } = await import("../../src/cli/io");
     await expect(writeAtomic(file, new Uint8Array([1]), [file])).rejects.toThrow(/不能覆盖/);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it("shows at most 200 findings a sheet, errors first, then says how many more", async () => {
+    const { toText } = await import("../../src/cli/commands/check");
+    const finding = (i: number) => ({
+      rule: "blank",
+      category: "blank" as const,
+      severity: i === 249 ? ("error" as const) : ("warning" as const),
+      sheet: "1村",
+      cell: `A${i + 1}`,
+      cells: [`A${i + 1}`],
+      row: "村",
+      column: "总数",
+      message: `第${i}条`,
+      messageEn: "",
+      source: "季报表（一）注10",
+    });
+    const out = toText([
+      {
+        file: "1村.xlsx",
+        sheets: [
+          {
+            sheet: "1村",
+            template: { id: "x", title: "季报表（一）" },
+            findings: Array.from({ length: 250 }, (_, i) => finding(i)),
+          },
+        ],
+      },
+    ]);
+    expect(out).toContain("错误 1 条，提示 249 条（blank 250）");
+    expect(out).toContain("还有 50 条未显示");
+    expect(out.split("\n").filter((l) => /^\s+[✗!] /.test(l))).toHaveLength(200);
+    expect(out.split("\n").find((l) => /^\s+[✗!] /.test(l))).toContain("第249条");
+  });
+
+  it("takes --period and --previous, and refuses a period it cannot read", async () => {
+    const dir = tmp();
+    const { filledSheet } = await import("../../src/rules/sample/filled");
+    const t = getTemplate("nanan-2026-quarterly-1")!;
+    const write = async (name: string, date: string, total: number) => {
+      const f = filledSheet(t, { seed: 2, rowTypes: ["village"] });
+      f.grid.values[1][0] = `填报单位（盖章）：朴里村  填表人：林小红  联系电话：13805951234  ${date}`;
+      // 村 · 健全三张清单 › 企业数量（家）: cumulative since 2021-08
+      f.grid.values[f.layout.body.top + 1][
+        1 + getTableInfo(t.id)!.leafByKey.get("resp.lists3.count")!.index
+      ] = total;
+      writeFileSync(path.join(dir, name), await layoutsToXlsx([{ ...f.layout, grid: f.grid }]));
+      return path.join(dir, name);
+    };
+    const prev = await write("q3.xlsx", "2026年9月20日", 9);
+    const now = await write("q4.xlsx", "2026年12月20日", 2);
+    expect((await run(["check", "--period", "2026年四季度", now])).code).toBe(0);
+    const { code, out } = await run(["check", "--json", "--previous", prev, now]);
+    expect(code).toBe(1);
+    expect(JSON.parse(out).files[0].sheets[0].findings).toMatchObject([
+      { rule: "cumulative", category: "period", expected: 9 },
+    ]);
+    expect((await run(["check", "--period", "明年", now])).code).toBe(64);
   });
 });

@@ -143,7 +143,12 @@ export function toText(reports: FileReport[]): string {
         continue;
       }
       lines.push(`    ${counts(s.findings)}`);
-      for (const f of s.findings.slice(0, MAX_SHOWN)) {
+      // Errors first, then warnings, each in sheet order.
+      const ordered = [
+        ...s.findings.filter((f) => f.severity === "error"),
+        ...s.findings.filter((f) => f.severity !== "error"),
+      ];
+      for (const f of ordered.slice(0, MAX_SHOWN)) {
         const where = [f.cell, f.row, f.column].filter(Boolean).join(" ");
         lines.push(
           `    ${f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕`
