@@ -16,6 +16,8 @@ export default [
       "no-undef": "off",
       // A zod schema and its inferred type share a name, which TypeScript allows.
       "no-redeclare": "off",
+      // tsc reports unused names (noUnusedLocals/Parameters); eslint misreads parameter names in types.
+      "no-unused-vars": "off",
       // The automatic JSX runtime needs no React in scope.
       "react/react-in-jsx-scope": "off",
     },

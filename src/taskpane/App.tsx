@@ -1,48 +1,103 @@
 import {
-  Badge,
-  Body1,
   Button,
   Caption1,
   makeStyles,
   MessageBar,
   MessageBarBody,
   Spinner,
-  Subtitle2,
+  Tab,
+  TabList,
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { checkGrids, type SheetReport } from "../rules/check";
+import { explainCell } from "../rules/explain";
 import type { Finding } from "../rules/finding";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { ExplainView } from "./ExplainView";
+import { FindingsView } from "./FindingsView";
 import { type Lang, strings } from "./i18n";
-import type { WorkbookSource } from "./source";
+import { ProfileView } from "./ProfileView";
+import type { CellWrite, WorkbookSource } from "./source";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px", maxWidth: "560px" },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
-  finding: { textAlign: "left", justifyContent: "flex-start", whiteSpace: "normal", height: "auto", paddingTop: "4px", paddingBottom: "4px" },
+  toolbar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-type State = { kind: "loading" } | { kind: "failed"; reason: string } | { kind: "done"; reports: SheetReport[] };
+/** Edits come in bursts: check again once they pause. */
+export const RECHECK_DELAY_MS = 800;
 
-export function App({ source, lang = "zh" }: { source: WorkbookSource; lang?: Lang }) {
+type State = { kind: "loading" } | { kind: "failed"; reason: string } | { kind: "done"; reports: SheetReport[] };
+type Tabs = "findings" | "explain" | "profile";
+
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+
+export function App({ source, lang = "zh", supported = true }: { source: WorkbookSource; lang?: Lang; supported?: boolean }) {
   const t = strings(lang);
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: "loading" });
+  const [tab, setTab] = useState<Tabs>("findings");
+  const [notice, setNotice] = useState<string>();
+  const [pending, setPending] = useState<CellWrite[]>();
+  const [at, setAt] = useState<{ sheet: string; cell: string }>();
+  const [highlighted, setHighlighted] = useState(() => supported && source.hasHighlights());
+  const [undoable, setUndoable] = useState(() => (supported ? source.lastFixes() : 0));
+
   const run = useCallback(async () => {
-    setState({ kind: "loading" });
+    setState((s) => (s.kind === "done" ? s : { kind: "loading" }));
     try {
       setState({ kind: "done", reports: checkGrids(await source.readSheets()) });
     } catch (e) {
-      setState({ kind: "failed", reason: e instanceof Error ? e.message.split("\n")[0] : String(e) });
+      setState({ kind: "failed", reason: oneLine(e) });
     }
   }, [source]);
-  useEffect(() => {
-    void run();
-  }, [run]);
 
-  const jump = (f: Finding) => f.cell && void source.select(f.sheet, f.cell);
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
+  useEffect(() => {
+    if (!supported) return;
+    void run();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = source.subscribe({
+      changed: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void run(), RECHECK_DELAY_MS);
+      },
+      selected: () => {
+        if (tabRef.current === "explain") void source.activeCell().then(setAt);
+      },
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [run, source, supported]);
+
+  const act = async (work: () => Promise<string>) => {
+    try {
+      setNotice(await work());
+    } catch (e) {
+      setNotice(oneLine(e));
+    }
+  };
+
+  if (!supported)
+    return (
+      <main className={styles.root}>
+        <Title3 as="h1">{t.title}</Title3>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.tooOld}</MessageBarBody>
+        </MessageBar>
+      </main>
+    );
+
+  const reports = state.kind === "done" ? state.reports : [];
+  const findings = reports.flatMap((r) => r.findings);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const recognized = reports.filter((r) => r.recognition.kind !== "none");
 
   return (
     <main className={styles.root}>
@@ -52,6 +107,19 @@ export function App({ source, lang = "zh" }: { source: WorkbookSource; lang?: La
           {t.recheck}
         </Button>
       </div>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => {
+        setTab(d.value as Tabs);
+        if (d.value === "explain") void source.activeCell().then(setAt);
+      }}>
+        <Tab value="findings">{t.tabFindings}</Tab>
+        <Tab value="explain">{t.tabExplain}</Tab>
+        <Tab value="profile">{t.tabProfile}</Tab>
+      </TabList>
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {state.kind === "loading" && <Spinner size="small" label={t.checking} />}
       {state.kind === "failed" && (
         <MessageBar intent="error">
@@ -60,45 +128,85 @@ export function App({ source, lang = "zh" }: { source: WorkbookSource; lang?: La
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.kind === "done" &&
-        state.reports.map((r) => {
-          const rec = r.recognition;
-          const errors = r.findings.filter((f) => f.severity === "error").length;
-          return (
-            <section key={r.sheet} className={styles.sheet} aria-label={r.sheet}>
-              <Subtitle2 as="h2">{r.sheet}</Subtitle2>
-              {rec.kind === "none" ? (
-                <Caption1>
-                  {t.noTemplate}
-                  {rec.candidates[0] ? `（${t.nearest}：${rec.candidates[0].title}）` : ""}
-                </Caption1>
-              ) : (
-                <Body1>{rec.template.title}</Body1>
-              )}
-              {rec.kind !== "none" && r.findings.length === 0 && (
-                <Badge appearance="tint" color="success">
-                  {t.clean}
-                </Badge>
-              )}
-              {r.findings.length > 0 && (
-                <div>
-                  <Badge color="danger">
-                    {errors} {t.errors}
-                  </Badge>{" "}
-                  <Badge color="warning">
-                    {r.findings.length - errors} {t.warnings}
-                  </Badge>
-                </div>
-              )}
-              {r.findings.map((f, i) => (
-                <Button key={i} appearance="subtle" className={styles.finding} onClick={() => jump(f)}>
-                  {f.cell ? `${f.cell}：` : ""}
-                  {lang === "en" ? f.messageEn : f.message}
-                </Button>
-              ))}
-            </section>
-          );
-        })}
+      {state.kind === "done" && tab === "findings" && (
+        <>
+          <Caption1>{t.summary(reports.length, recognized.length, errors, findings.length - errors)}</Caption1>
+          {recognized.length === 0 && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{t.noReports}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.toolbar}>
+            {findings.some((f) => f.cell) && (
+              <Button
+                appearance="primary"
+                onClick={() =>
+                  void act(async () => {
+                    const n = await source.highlight(findings.filter((f) => f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity })));
+                    setHighlighted(true);
+                    return t.highlighted(n);
+                  })
+                }
+              >
+                {t.highlight}
+              </Button>
+            )}
+            {highlighted && (
+              <Button
+                onClick={() =>
+                  void act(async () => {
+                    const n = await source.clearHighlights();
+                    setHighlighted(false);
+                    return t.cleared(n);
+                  })
+                }
+              >
+                {t.clearHighlight}
+              </Button>
+            )}
+            {undoable > 0 && (
+              <Button
+                onClick={() =>
+                  void act(async () => {
+                    const n = await source.undoFixes();
+                    setUndoable(0);
+                    await run();
+                    return t.undone(n);
+                  })
+                }
+              >
+                {t.undoFixes(undoable)}
+              </Button>
+            )}
+          </div>
+          <FindingsView
+            reports={reports}
+            lang={lang}
+            t={t}
+            onSelect={(f: Finding) => f.cell && void source.select(f.sheet, f.cell)}
+            onFix={setPending}
+          />
+        </>
+      )}
+      {tab === "explain" && (
+        <ExplainView at={at} explanation={at && explainCell(reports.map((r) => r.recognition), at.sheet, at.cell)} t={t} />
+      )}
+      {tab === "profile" && <ProfileView initial={source.loadProfile()} t={t} onSave={(p) => source.saveProfile(p)} />}
+      <ConfirmDialog
+        writes={pending}
+        t={t}
+        onCancel={() => setPending(undefined)}
+        onConfirm={() => {
+          const writes = pending!;
+          setPending(undefined);
+          void act(async () => {
+            const n = await source.writeFixes(writes);
+            setUndoable(source.lastFixes());
+            await run();
+            return t.fixed(n);
+          });
+        }}
+      />
     </main>
   );
 }

@@ -3,13 +3,14 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { langOf } from "./i18n";
 import { NotInExcel } from "./NotInExcel";
-import { officeSource } from "./office-source";
+import { hostSupported, officeSource } from "./office-source";
 
 Office.onReady((info) => {
   const lang = langOf(Office.context?.displayLanguage);
+  const inExcel = info.host === Office.HostType.Excel;
   createRoot(document.getElementById("root")!).render(
     <FluentProvider theme={webLightTheme}>
-      {info.host === Office.HostType.Excel ? <App source={officeSource} lang={lang} /> : <NotInExcel />}
+      {inExcel ? <App source={officeSource()} lang={lang} supported={hostSupported()} /> : <NotInExcel />}
     </FluentProvider>
   );
 });

@@ -1,14 +1,94 @@
-/** The pane's workbook inside Excel. */
+/** The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office). */
+import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
 import { readAllSheets } from "../workbook/office/read-sheets";
+import { invalidateWorkbook } from "../workbook/office/snapshot";
+import { type DocumentStore, officeDocumentStore } from "../workbook/office/store";
+import { lastFixes, undoFixes, writeFixes } from "../workbook/office/values";
+import type { Profile } from "../workbook/types";
 import type { WorkbookSource } from "./source";
 
-export const officeSource: WorkbookSource = {
-  readSheets: () => Excel.run((context) => readAllSheets(context)),
-  select: (sheet, cell) =>
-    Excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(cell).select();
-      await context.sync();
-    }),
-};
+/** getRanges, getCellProperties, fill patterns and workbook-level events. */
+export const REQUIRED_API = "1.9";
+
+export function hostSupported(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_API);
+}
+
+const PROFILE = "srs.profile";
+
+export function officeSource(store: DocumentStore = officeDocumentStore): WorkbookSource {
+  return {
+    readSheets: () => Excel.run((context) => readAllSheets(context)),
+    select: (sheet, cell) =>
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      }),
+    highlight: (marks) => Excel.run((context) => highlightCells(context, marks, store)),
+    clearHighlights: () => Excel.run((context) => clearHighlights(context, store)),
+    hasHighlights: () => hasHighlights(store),
+    writeFixes: (writes) => Excel.run((context) => writeFixes(context, writes, store)),
+    undoFixes: () => Excel.run((context) => undoFixes(context, store)),
+    lastFixes: () => lastFixes(store),
+    activeCell: () =>
+      Excel.run(async (context) => {
+        const cell = context.workbook.getActiveCell();
+        cell.load("address");
+        await context.sync();
+        const at = cell.address.lastIndexOf("!");
+        return {
+          sheet: cell.address
+            .slice(0, at)
+            .replace(/^'(.*)'$/, "$1")
+            .replace(/''/g, "'"),
+          cell: cell.address.slice(at + 1),
+        };
+      }),
+    subscribe(on) {
+      const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
+      void Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        handlers.push(
+          sheets.onChanged.add(async () => {
+            invalidateWorkbook();
+            on.changed();
+          }),
+          sheets.onActivated.add(async () => on.changed()),
+          sheets.onSelectionChanged.add(async () => on.selected())
+        );
+        await context.sync();
+      });
+      return () =>
+        void Promise.all(
+          handlers.map((h) =>
+            Excel.run(h.context, async (context) => {
+              h.remove();
+              await context.sync();
+            })
+          )
+        );
+    },
+    loadProfile: () => store.get<Profile>(PROFILE) ?? readLocal(),
+    async saveProfile(p) {
+      store.set(PROFILE, p);
+      await store.save();
+      try {
+        localStorage.setItem(PROFILE, JSON.stringify(p));
+      } catch {
+        // Private mode: the document keeps it anyway.
+      }
+    },
+  };
+}
+
+/** The profile last used on this computer, for a workbook that has none yet. */
+function readLocal(): Profile | undefined {
+  try {
+    const raw = localStorage.getItem(PROFILE);
+    return raw ? (JSON.parse(raw) as Profile) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,9 +1,2 @@
-/** What the pane needs from a workbook, whether it lives in Excel (Office.js) or in a browser (.xlsx). */
-import type { Grid } from "../rules/grid";
-
-export interface WorkbookSource {
-  /** Every sheet's values and merged areas. */
-  readSheets(): Promise<Grid[]>;
-  /** Selects a cell and brings it into view. */
-  select(sheet: string, cell: string): Promise<void>;
-}
+/** The pane talks to a workbook only through this contract (Office.js in Excel, .xlsx in the browser). */
+export type { CellWrite, Mark, Profile, WorkbookSource } from "../workbook/types";

@@ -1,34 +1,129 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import type { WorkbookSource } from "../../src/taskpane/source";
-import { blankTemplate } from "../../src/rules/layout/blank-template";
+import type { Grid } from "../../src/rules/grid";
+import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { MARK_COLORS } from "../../src/workbook/types";
 
-const source = (grids = [blankTemplate(getTemplate("nanan-2026-quarterly-1")!).grid]): WorkbookSource => ({
-  readSheets: async () => grids,
-  select: jest.fn(async () => undefined),
-});
+const village = (name = "1村"): Grid => ({ ...filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid, name });
+
+function pane(book: MemoryWorkbook, props: Partial<Parameters<typeof App>[0]> = {}) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App source={book} {...props} />
+    </FluentProvider>
+  );
+}
 
 describe("task pane", () => {
-  it("says which report each sheet is", async () => {
-    const budget = { name: "预算", values: [["项目", "金额"], ["办公费", 12]], merges: [] };
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <App source={source([blankTemplate(getTemplate("nanan-2026-quarterly-1")!).grid, budget])} />
-      </FluentProvider>
-    );
-    expect(await screen.findByText("南安市2026年安全生产标准化提升专项行动提质增效进展情况季报表（一）")).toBeInTheDocument();
-    expect(screen.getByText(/未识别为任何报表/)).toBeInTheDocument();
+  it("no template: says nothing was recognized and names the sheet", async () => {
+    pane(new MemoryWorkbook([{ name: "预算", values: [["项目", "金额"], ["办公费", 12]], merges: [] }]));
+    expect(await screen.findByText(/没有识别出报表/)).toBeInTheDocument();
+    expect(screen.getByText(/预算：未识别为任何报表/)).toBeInTheDocument();
   });
 
-  it("shows a readable message when the workbook cannot be read", async () => {
-    const failing: WorkbookSource = { readSheets: async () => Promise.reject(new Error("RichApi.Error: 不支持")), select: jest.fn() };
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <App source={failing} />
-      </FluentProvider>
-    );
-    expect(await screen.findByText(/读取工作簿失败/)).toBeInTheDocument();
+  it("clean: a correctly filled report shows no problem", async () => {
+    pane(new MemoryWorkbook([village()]));
+    expect(await screen.findByText("未发现问题")).toBeInTheDocument();
+    expect(screen.getByText(/错误 0 条，提示 0 条/)).toBeInTheDocument();
+  });
+
+  it("findings: lists them by sheet and severity, and a click selects the cell", async () => {
+    const book = new MemoryWorkbook([village(), village("2村")]);
+    book.setCell("1村", "C7", null);
+    book.setCell("2村", "D7", "无");
+    pane(book);
+    const sheet1 = await screen.findByRole("region", { name: "1村 错误" });
+    const item = within(sheet1).getByText(/此格为空白/);
+    expect(within(sheet1).getByText(/C7 · 村 · 企业底数（家） › 规上企业/)).toBeInTheDocument();
+    expect(within(sheet1).getByText("〔季报表（一）注10〕")).toBeInTheDocument();
+    fireEvent.click(item);
+    await waitFor(() => expect(book.selection).toEqual({ sheet: "1村", cell: "C7" }));
+    expect(screen.getByRole("region", { name: "2村 错误" })).toHaveTextContent("填的是“无”");
+  });
+
+  it("fix confirmation: says what will change, changes nothing on cancel, then fixes and checks again", async () => {
+    const book = new MemoryWorkbook([village()]);
+    book.setCell("1村", "C7", null);
+    book.setCell("1村", "F7", null);
+    pane(book);
+    fireEvent.click(await screen.findByRole("button", { name: "把空白格全部填 0（2 格）" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog).toHaveTextContent("将修改以下 2 个单元格");
+    expect(dialog).toHaveTextContent("1村!C7：（空白） → 0");
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(book.getCell("1村", "C7")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "把空白格全部填 0（2 格）" }));
+    // A reopened Fluent dialog is marked aria-hidden under jsdom (tabster's modalizer); it is on screen.
+    fireEvent.click(await screen.findByRole("button", { name: "修改", hidden: true }));
+    expect(await screen.findByText("已修改 2 个单元格，并重新检查")).toBeInTheDocument();
+    expect([book.getCell("1村", "C7"), book.getCell("1村", "F7")]).toEqual([0, 0]);
+    await waitFor(() => expect(screen.queryByText(/此格为空白/)).toBeNull());
+    // 规上企业 is now 0: the 总数 no longer adds up, which the re-check says.
+    expect(screen.getByText(/总数应为/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "撤销上次修改（2 格）" }));
+    expect(await screen.findByText("已恢复 2 个单元格修改前的内容")).toBeInTheDocument();
+    expect(book.getCell("1村", "C7")).toBeNull();
+  });
+
+  it("highlight and clear: colours flagged cells and gives the clerk's own fill back", async () => {
+    const book = new MemoryWorkbook([village()]);
+    book.setCell("1村", "C7", null);
+    book.fills.set("1村", new Map([["C7", "#92D050"]]));
+    pane(book);
+    fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
+    expect(await screen.findByText(/已标出 1 个单元格/)).toBeInTheDocument();
+    expect(book.fillOf("1村", "C7")).toBe(MARK_COLORS.error);
+    fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
+    expect(await screen.findByText("已恢复 1 个单元格原来的底色")).toBeInTheDocument();
+    expect(book.fillOf("1村", "C7")).toBe("#92D050");
+  });
+
+  it("explain: describes the selected cell, its counting basis, relations and notes", async () => {
+    const book = new MemoryWorkbook([village()]);
+    pane(book);
+    await screen.findByText("未发现问题");
+    await act(() => book.select("1村", "N7")); // 村 · 红色风险企业
+    fireEvent.click(screen.getByRole("tab", { name: "单元格说明" }));
+    const region = await screen.findByRole("region", { name: "单元格说明" });
+    expect(region).toHaveTextContent("落实全员安全生产责任制数量 › 四色安全风险分级动态监管 › 红色风险企业（家）");
+    expect(region).toHaveTextContent("2021年8月以来累计");
+    expect(region).toHaveTextContent("企业数量（家） = 红色风险企业（家） + 橙色风险企业（家）");
+    expect(region).toHaveTextContent("季报表（一）注7");
+  });
+
+  it("re-checks after an edit, once the edits pause", async () => {
+    const book = new MemoryWorkbook([village()]);
+    pane(book);
+    await screen.findByText("未发现问题");
+    act(() => book.setCell("1村", "C7", "无"));
+    expect(screen.queryByText(/填的是“无”/)).toBeNull();
+    expect(await screen.findByText(/填的是“无”/, undefined, { timeout: 3000 })).toBeInTheDocument();
+  });
+
+  it("unit profile: remembers the unit, name and phone", async () => {
+    const book = new MemoryWorkbook([village()]);
+    pane(book);
+    fireEvent.click(await screen.findByRole("tab", { name: "单位信息" }));
+    fireEvent.change(screen.getByLabelText("填报单位"), { target: { value: "金淘镇朴里村" } });
+    fireEvent.change(screen.getByLabelText("填表人"), { target: { value: "林小红" } });
+    fireEvent.change(screen.getByLabelText("联系电话"), { target: { value: "86123" } });
+    expect(screen.getByText(/带区号的固定电话/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText("联系电话"), { target: { value: "0595-86123456" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存" }));
+    await waitFor(() => expect(book.loadProfile()).toEqual({ unit: "金淘镇朴里村", filler: "林小红", phone: "0595-86123456" }));
+  });
+
+  it("a host too old for the API gets one readable message", () => {
+    pane(new MemoryWorkbook([]), { supported: false });
+    expect(screen.getByText(/Excel 版本过旧/)).toBeInTheDocument();
+  });
+
+  it("speaks English where Office does", async () => {
+    pane(new MemoryWorkbook([village()]), { lang: "en" });
+    expect(await screen.findByText("No problems found")).toBeInTheDocument();
   });
 });

@@ -1,0 +1,53 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
+import type { Strings } from "./i18n";
+import type { CellWrite } from "./source";
+
+const SHOWN = 6;
+
+/** Says exactly which cells a fix will change, and changes nothing until confirmed. */
+export function ConfirmDialog({
+  writes,
+  t,
+  onConfirm,
+  onCancel,
+}: {
+  writes: CellWrite[] | undefined;
+  t: Strings;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Dialog open={!!writes} onOpenChange={(_, d) => !d.open && onCancel()} modalType="alert">
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t.confirmTitle}</DialogTitle>
+          <DialogContent>
+            <p>{t.confirmBody(writes?.length ?? 0)}</p>
+            <ul>
+              {writes?.slice(0, SHOWN).map((w) => (
+                <li key={`${w.sheet}!${w.cell}`}>
+                  {w.sheet}!{w.cell}：{w.expected === null ? "（空白）" : `“${String(w.expected)}”`} → {w.value}
+                </li>
+              ))}
+            </ul>
+            {writes && writes.length > SHOWN && <p>{t.andMore(writes.length)}</p>}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onConfirm}>
+              {t.confirm}
+            </Button>
+            <Button onClick={onCancel}>{t.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

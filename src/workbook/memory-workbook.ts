@@ -1,0 +1,142 @@
+/**
+ * A workbook held in memory (grids plus cell fills), behind the same contract as Excel:
+ * the browser demo mounts the pane over it, and pane tests drive it. Loaded from and saved
+ * to .xlsx by the xlsx adapter.
+ */
+import type { CellValue, Grid } from "../rules/grid";
+import { fromA1 } from "../rules/grid";
+import { type CellWrite, MARK_COLORS, type Mark, type Profile, type WorkbookSource } from "./types";
+
+type Listener = { changed(): void; selected(): void };
+
+export class MemoryWorkbook implements WorkbookSource {
+  /** sheet → cell → fill colour (#RRGGBB); a cell absent has no fill. */
+  readonly fills = new Map<string, Map<string, string>>();
+  selection: { sheet: string; cell: string } | undefined;
+  private saved = new Map<string, { fill: string | undefined; mark: string }>();
+  private undo: { sheet: string; cell: string; before: CellValue; after: CellValue }[] = [];
+  private listeners = new Set<Listener>();
+  private profile: Profile | undefined;
+
+  constructor(public sheets: Grid[]) {}
+
+  private grid(sheet: string): Grid {
+    const g = this.sheets.find((s) => s.name === sheet);
+    if (!g) throw new Error(`没有名为“${sheet}”的工作表`);
+    return g;
+  }
+
+  getCell(sheet: string, cell: string): CellValue {
+    const { row, col } = fromA1(cell);
+    return this.grid(sheet).values[row]?.[col] ?? null;
+  }
+
+  /** An edit, as a user would make it: listeners hear about it. */
+  setCell(sheet: string, cell: string, value: CellValue): void {
+    this.put(sheet, cell, value);
+    this.listeners.forEach((l) => l.changed());
+  }
+
+  private put(sheet: string, cell: string, value: CellValue): void {
+    const { row, col } = fromA1(cell);
+    const values = this.grid(sheet).values;
+    while (values.length <= row) values.push([]);
+    while (values[row].length <= col) values[row].push(null);
+    values[row][col] = value;
+  }
+
+  fillOf(sheet: string, cell: string): string | undefined {
+    return this.fills.get(sheet)?.get(cell);
+  }
+
+  private setFill(sheet: string, cell: string, fill: string | undefined): void {
+    if (!this.fills.has(sheet)) this.fills.set(sheet, new Map());
+    if (fill === undefined) this.fills.get(sheet)!.delete(cell);
+    else this.fills.get(sheet)!.set(cell, fill);
+  }
+
+  async readSheets(): Promise<Grid[]> {
+    return this.sheets.map((g) => ({
+      ...g,
+      values: g.values.map((r) => [...r]),
+      merges: [...g.merges],
+    }));
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.selection = { sheet, cell };
+    this.listeners.forEach((l) => l.selected());
+  }
+
+  async highlight(marks: Mark[]): Promise<number> {
+    const byCell = new Map<string, Mark>();
+    for (const m of marks)
+      if (!byCell.has(`${m.sheet}!${m.cell}`) || m.severity === "error")
+        byCell.set(`${m.sheet}!${m.cell}`, m);
+    for (const [key, m] of byCell) {
+      const mark = MARK_COLORS[m.severity];
+      const before = this.saved.get(key)?.fill ?? this.fillOf(m.sheet, m.cell);
+      this.saved.set(key, { fill: before, mark });
+      this.setFill(m.sheet, m.cell, mark);
+    }
+    return byCell.size;
+  }
+
+  async clearHighlights(): Promise<number> {
+    let n = 0;
+    for (const [key, { fill, mark }] of this.saved) {
+      const at = key.lastIndexOf("!");
+      const sheet = key.slice(0, at);
+      const cell = key.slice(at + 1);
+      if (this.fillOf(sheet, cell) !== mark) continue; // recoloured since: the user's choice stands
+      this.setFill(sheet, cell, fill);
+      n++;
+    }
+    this.saved.clear();
+    return n;
+  }
+
+  hasHighlights(): boolean {
+    return this.saved.size > 0;
+  }
+
+  async writeFixes(writes: CellWrite[]): Promise<number> {
+    const todo = writes.filter((w) => this.getCell(w.sheet, w.cell) === w.expected);
+    this.undo = todo.map((w) => ({
+      sheet: w.sheet,
+      cell: w.cell,
+      before: w.expected,
+      after: w.value,
+    }));
+    for (const w of todo) this.put(w.sheet, w.cell, w.value);
+    return todo.length;
+  }
+
+  async undoFixes(): Promise<number> {
+    const todo = this.undo.filter((u) => this.getCell(u.sheet, u.cell) === u.after);
+    for (const u of todo) this.put(u.sheet, u.cell, u.before);
+    this.undo = [];
+    return todo.length;
+  }
+
+  lastFixes(): number {
+    return this.undo.length;
+  }
+
+  async activeCell() {
+    return this.selection;
+  }
+
+  subscribe(on: Listener): () => void {
+    this.listeners.add(on);
+    return () => this.listeners.delete(on);
+  }
+
+  loadProfile(): Profile | undefined {
+    return this.profile;
+  }
+
+  async saveProfile(p: Profile): Promise<void> {
+    this.profile = p;
+  }
+}

@@ -1,0 +1,51 @@
+/** What both adapters (Office.js and .xlsx) take and give: the pane's contract with a workbook. */
+import type { Severity } from "../rules/finding";
+import type { CellValue, Grid } from "../rules/grid";
+
+/** Highlight fills: errors light red, warnings amber. */
+export const MARK_COLORS: Record<Severity, string> = { error: "#F8C4C4", warning: "#FFE699" };
+
+export interface Mark {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+}
+
+export interface CellWrite {
+  sheet: string;
+  cell: string;
+  value: number | string;
+  /** What the cell held when it was checked: a cell changed since is not touched. */
+  expected: CellValue;
+}
+
+/** Remembered for stamping: who fills the reports. */
+export interface Profile {
+  unit: string;
+  filler: string;
+  phone: string;
+}
+
+export interface WorkbookSource {
+  /** Every sheet's values and merged areas. */
+  readSheets(): Promise<Grid[]>;
+  /** Selects a cell and brings it into view. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Colours the cells (errors red, warnings amber), keeping their fills to give back. */
+  highlight(marks: Mark[]): Promise<number>;
+  /** Gives every highlighted cell its own fill back; returns how many. */
+  clearHighlights(): Promise<number>;
+  hasHighlights(): boolean;
+  /** Writes confirmed fixes; returns how many cells changed. */
+  writeFixes(writes: CellWrite[]): Promise<number>;
+  /** Gives back what the last fixes replaced. */
+  undoFixes(): Promise<number>;
+  /** How many cells the last fixes changed (0: nothing to give back). */
+  lastFixes(): number;
+  /** The selected cell. */
+  activeCell(): Promise<{ sheet: string; cell: string } | undefined>;
+  /** Calls back after edits and sheet switches (changed) and selection moves (selected). */
+  subscribe(on: { changed(): void; selected(): void }): () => void;
+  loadProfile(): Profile | undefined;
+  saveProfile(p: Profile): Promise<void>;
+}
