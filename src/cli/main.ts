@@ -7,6 +7,8 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 用法:
   srs templates [--json]                 列出全部报表模板的编号和标题
   srs template ID -o 文件.xlsx           写出一份官方空白表样（ID 为 all 时写出全部）
+  srs consolidate 文件.xlsx... -o 汇总.xlsx [--values] [--json]
+                                         把各村、各单位的报表汇总成乡镇表（公式汇总；--values 只写数值）
   srs check [--json] [--period P] [--previous 上期.xlsx] 文件.xlsx...
                                          识别每个工作表是哪张报表，并检查填报问题
 
@@ -20,7 +22,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 
 退出状态: 0 无错误；1 发现错误；2 有文件无法读取。
 
-Usage (English): srs templates | srs template ID -o FILE.xlsx | srs check [--json] [--period P] [--previous FILE] FILE...
+Usage (English): srs templates | srs template ID -o FILE.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE...
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
 const VALUED = new Set(["o", "out", "period", "previous", "date"]);
@@ -66,6 +68,17 @@ export async function main(
         const reports = await checkFiles(positionals, { period, previous });
         out(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
         return exitCode(reports);
+      }
+      case "consolidate": {
+        if (positionals.length === 0) throw new UsageError("请给出要汇总的各单位 .xlsx 文件");
+        if (!output) throw new UsageError("请用 -o 指定汇总输出文件，例如 -o 乡镇汇总.xlsx");
+        const { consolidateFiles, consolidateJson, consolidateText } =
+          await import("./commands/consolidate");
+        const r = await consolidateFiles(positionals, output, options.values === true);
+        out(
+          json ? JSON.stringify(consolidateJson(r, output), null, 2) : consolidateText(r, output)
+        );
+        return r.unreadable.length ? 2 : 0;
       }
       default:
         throw new UsageError(`未知命令：${command}（srs --help 查看用法）`);

@@ -1,0 +1,41 @@
+/** Writes grids, summaries and layouts into one .xlsx. Text is always text: "=x" stays a string. */
+import ExcelJS from "exceljs";
+import type { Summary } from "../../rules/consolidate";
+import type { Grid } from "../../rules/grid";
+import { addLayoutSheet } from "./write-layout";
+
+/** A plain copy of a sheet: values and merged areas. */
+export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(grid.name);
+  const o = grid.origin ?? { row: 0, col: 0 };
+  grid.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      // exceljs treats only { formula } objects as formulas: a child's "=…" text is written as text.
+      if (v !== null) ws.getCell(r + o.row + 1, c + o.col + 1).value = v;
+    })
+  );
+  for (const m of grid.merges)
+    ws.mergeCells(m.top + o.row + 1, m.left + o.col + 1, m.bottom + o.row + 1, m.right + o.col + 1);
+  return ws;
+}
+
+/** The summary in its official layout, each data cell a formula (with its value cached), or the value alone. */
+export function addSummarySheet(
+  wb: ExcelJS.Workbook,
+  s: Summary,
+  values: boolean
+): ExcelJS.Worksheet {
+  const ws = addLayoutSheet(wb, s.layout, s.sheet);
+  for (const c of s.cells)
+    ws.getCell(c.row + 1, c.col + 1).value = values
+      ? c.value
+      : { formula: c.formula, result: c.value };
+  return ws;
+}
+
+export async function toXlsx(fill: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "SRS";
+  fill(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

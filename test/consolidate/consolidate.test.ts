@@ -1,0 +1,199 @@
+/**
+ * A township of 12 villages (some laid out differently, names needing quotes) and 3 town
+ * departments, for 季报表（一）（二）（三）: the summary's native formulas, recalculated by
+ * LibreOffice, give exactly the children's sums.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { consolidateFiles } from "../../src/cli/commands/consolidate";
+import type { Grid } from "../../src/rules/grid";
+import { numericValue } from "../../src/rules/number";
+import { recognize } from "../../src/rules/recognize";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { sheetRef, uniqueSheetName } from "../../src/rules/sheet-names";
+import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
+import { recalculatedSheets } from "../helpers/csv";
+import { deleteRows, shift, swapRowBlocks } from "../helpers/grids";
+
+const VILLAGES = [
+  "朴里村",
+  "岭兜村",
+  "金淘村",
+  "占石村",
+  "深垵村",
+  "大坂 村",
+  "霞春村",
+  "后厝村",
+  "东坑'村",
+  "玉湖村",
+  "福林村",
+  "南星村",
+];
+const DEPTS = ["镇应急管理站", "镇市场监管所", "镇综治办"];
+
+async function writeChild(
+  dir: string,
+  id: string,
+  unit: string,
+  i: number,
+  rowTypes: string[]
+): Promise<string> {
+  const t = getTemplate(id)!;
+  const f = filledSheet(t, { seed: 100 + i, rowTypes, unit });
+  let grid: Grid = f.grid;
+  // Clerks move things: every third file lost its title and moved; every fourth has its rows swapped.
+  if (i % 4 === 2 && t.kind === "table" && t.rows.length > 1)
+    grid = swapRowBlocks(grid, f.layout.body.top, f.layout.body.top + 1, 1);
+  if (i % 3 === 1) grid = shift(deleteRows(grid, 0, 1), 3, 2);
+  const file = path.join(dir, `${unit}.xlsx`);
+  writeFileSync(file, await toXlsx((wb) => addGridSheet(wb, { ...grid, name: "Sheet1" })));
+  return file;
+}
+
+/** The expected sums, from each child read back and recognized on its own. */
+async function expectedSums(files: string[], id: string) {
+  const info = getTableInfo(id)!;
+  const sums = new Map<string, number>();
+  for (const file of files) {
+    const [grid] = await readGrids(readFileSync(file));
+    const rec = recognize(grid);
+    if (rec.kind !== "table" || rec.template.id !== id) continue;
+    for (const slot of info.slots)
+      for (const leaf of info.leaves) {
+        const r = rec.match.rows.get(slot.key);
+        const c = rec.match.columns.get(leaf.key);
+        if (r === undefined || c === undefined) continue;
+        const key = `${slot.key}|${leaf.key}`;
+        sums.set(key, (sums.get(key) ?? 0) + (numericValue(grid.values[r]?.[c] ?? null) ?? 0));
+      }
+  }
+  return sums;
+}
+
+describe("consolidation", () => {
+  it("sums 12 villages and 3 departments for 季报表（一）（二）（三）, checked by LibreOffice", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-town-"));
+    const files: Record<string, string[]> = {};
+    for (const id of [
+      "nanan-2026-quarterly-1",
+      "nanan-2026-quarterly-2",
+      "nanan-2026-quarterly-3",
+    ]) {
+      const sub = mkdtempSync(path.join(dir, `${id}-`));
+      const villages = await Promise.all(
+        VILLAGES.map((u, i) => writeChild(sub, id, `金淘镇${u}`, i, ["village"]))
+      );
+      const depts = id.endsWith("3")
+        ? []
+        : await Promise.all(
+            DEPTS.map((u, i) => writeChild(sub, id, `金淘镇${u}`, i + 20, ["town-dept"]))
+          );
+      files[id] = [...villages, ...depts];
+    }
+    const budget = path.join(dir, "预算.xlsx");
+    writeFileSync(
+      budget,
+      await toXlsx((wb) =>
+        addGridSheet(wb, {
+          name: "预算",
+          values: [
+            ["项目", "金额"],
+            ["办公费", 12],
+          ],
+          merges: [],
+        })
+      )
+    );
+    const out = path.join(dir, "金淘镇汇总.xlsx");
+    const all = [...Object.values(files).flat(), budget];
+    const { result } = await consolidateFiles(all, out, false);
+
+    expect(result.summaries.map((s) => s.sheet)).toEqual([
+      "季报表（一）汇总",
+      "季报表（二）汇总",
+      "“九小场所”季报表（三）汇总",
+    ]);
+    expect(
+      result.lines.filter((l) => l.status !== "included").map((l) => `${l.origin} ${l.reason}`)
+    ).toEqual(["预算.xlsx 未识别为任何报表"]);
+    expect(result.lines.find((l) => l.origin === "预算.xlsx")).toMatchObject({
+      status: "no-template",
+    });
+    // Sheet names needing quotes are quoted and escaped in the formulas.
+    const f1 = result.summaries[0].cells[0].formula;
+    expect(f1).toContain("'金淘镇大坂 村'!");
+    expect(f1).toContain("'金淘镇东坑''村'!");
+
+    const sheets = recalculatedSheets(
+      new Uint8Array(readFileSync(out)),
+      result.summaries.map((s) => s.sheet)
+    );
+    for (const s of result.summaries) {
+      const csv = sheets.get(s.sheet)!;
+      const sums = await expectedSums(files[s.template.id], s.template.id);
+      const info = getTableInfo(s.template.id)!;
+      const labelCols = 1;
+      let checked = 0;
+      info.slots.forEach((slot, i) => {
+        for (const leaf of info.leaves) {
+          const key = `${slot.key}|${leaf.key}`;
+          if (!sums.has(key)) continue;
+          const shown = Number(csv[s.layout.body.top + i][labelCols + leaf.index]);
+          expect({ key, value: shown }).toEqual({
+            key,
+            value: Math.round(sums.get(key)! * 100) / 100,
+          });
+          checked++;
+        }
+      });
+      expect(checked).toBe(info.slots.length * info.leaves.length);
+    }
+  }, 240_000);
+
+  it("lists who is missing compared with the previous consolidation, and never overwrites an input", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-again-"));
+    const id = "nanan-2026-quarterly-2";
+    const a = await writeChild(dir, id, "金淘镇朴里村", 0, ["village"]);
+    const b = await writeChild(dir, id, "金淘镇岭兜村", 1, ["village"]);
+    const first = path.join(dir, "第一次.xlsx");
+    await consolidateFiles([a, b], first, true);
+    const again = path.join(dir, "第二次.xlsx");
+    const { result } = await consolidateFiles([first, a], again, true);
+    expect(result.lines).toContainEqual(
+      expect.objectContaining({ unit: "金淘镇岭兜村", status: "missing" })
+    );
+    expect(result.summaries).toHaveLength(1);
+    await expect(consolidateFiles([a], a, true)).rejects.toThrow(/不能覆盖/);
+  });
+
+  it("excludes a child that still has errors, saying how many", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-err-"));
+    const id = "nanan-2026-quarterly-1";
+    const good = await writeChild(dir, id, "金淘镇朴里村", 0, ["village"]);
+    const t = getTemplate(id)!;
+    const f = filledSheet(t, { seed: 3, rowTypes: ["village"], unit: "金淘镇岭兜村" });
+    f.grid.values[f.layout.body.top + 1][2] = "无";
+    const bad = path.join(dir, "bad.xlsx");
+    writeFileSync(bad, await toXlsx((wb) => addGridSheet(wb, f.grid)));
+    const { result } = await consolidateFiles([good, bad], path.join(dir, "out.xlsx"), true);
+    expect(result.lines.find((l) => l.unit === "金淘镇岭兜村")).toMatchObject({
+      status: "errors",
+      reason: "还有 1 条错误未改正",
+    });
+    expect(result.summaries[0].children.map((c) => c.sheet)).toEqual(["金淘镇朴里村"]);
+  });
+});
+
+describe("sheet names", () => {
+  it("are cleaned, made unique and quoted with apostrophes doubled", () => {
+    const taken = new Set(["1村"]);
+    expect(uniqueSheetName("1村", taken)).toBe("1村(2)");
+    expect(uniqueSheetName("a/b:c*d?[e]", new Set())).toBe("abcde");
+    expect(uniqueSheetName("很长的名字".repeat(10), new Set()).length).toBeLessThanOrEqual(31);
+    expect(sheetRef("朴里 村(2)", "C7")).toBe("'朴里 村(2)'!C7");
+    expect(sheetRef("it's", "C7")).toBe("'it''s'!C7");
+  });
+});
