@@ -7,6 +7,8 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 用法:
   srs templates [--json]                 列出全部报表模板的编号和标题
   srs template ID -o 文件.xlsx           写出一份官方空白表样（ID 为 all 时写出全部）
+  srs stamp 文件.xlsx --period P [--date 2026-12-20] [--unit 单位 --filler 姓名 --phone 电话] -o 输出.xlsx
+                                         写入报告期、填报日期、表头和各栏统计口径（不改数据格）
   srs consolidate 文件.xlsx... -o 汇总.xlsx [--values] [--json]
                                          把各村、各单位的报表汇总成乡镇表（公式汇总；--values 只写数值）
   srs check [--json] [--period P] [--previous 上期.xlsx] 文件.xlsx...
@@ -22,10 +24,10 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 
 退出状态: 0 无错误；1 发现错误；2 有文件无法读取。
 
-Usage (English): srs templates | srs template ID -o FILE.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE...
+Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE...
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
-const VALUED = new Set(["o", "out", "period", "previous", "date"]);
+const VALUED = new Set(["o", "out", "period", "previous", "date", "unit", "filler", "phone"]);
 
 export async function main(
   argv: string[],
@@ -68,6 +70,22 @@ export async function main(
         const reports = await checkFiles(positionals, { period, previous });
         out(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
         return exitCode(reports);
+      }
+      case "stamp": {
+        if (positionals.length !== 1) throw new UsageError("请给出一个要盖章的 .xlsx 文件");
+        if (!output) throw new UsageError("请用 -o 指定输出文件（不会覆盖原文件）");
+        const period = parsePeriod(String(options.period ?? ""));
+        if (!period)
+          throw new UsageError("请用 --period 给出报告期：季度写 2026Q4，月份写 2024-05");
+        const { stampFile } = await import("./commands/stamp");
+        const text = (k: string) =>
+          typeof options[k] === "string" ? (options[k] as string) : undefined;
+        const sheets = await stampFile(positionals[0], output, period, {
+          date: text("date"),
+          profile: { unit: text("unit"), filler: text("filler"), phone: text("phone") },
+        });
+        out(`已写出 ${output}（盖章的工作表：${sheets.join("、")}）`);
+        return 0;
       }
       case "consolidate": {
         if (positionals.length === 0) throw new UsageError("请给出要汇总的各单位 .xlsx 文件");

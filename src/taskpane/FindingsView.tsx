@@ -7,6 +7,7 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
@@ -46,7 +47,7 @@ function FindingItem({ f, lang, t, onSelect, onFix }: { f: Finding; lang: Lang; 
   const where = [f.cell, f.row, f.column].filter(Boolean).join(" · ");
   return (
     <li className={styles.item}>
-      <Button appearance="subtle" className={`${styles.finding} ${f.severity === "error" ? styles.error : styles.warning}`} onClick={onSelect}>
+      <Button appearance="subtle" className={mergeClasses(styles.finding, f.severity === "error" ? styles.error : styles.warning)} onClick={onSelect}>
         <span>
           <span className={styles.where}>{where}</span>
           {lang === "en" ? f.messageEn : f.message}

@@ -43,6 +43,9 @@ function parseDate(text: string): HeaderFieldMatch["date"] | undefined {
     : { year: num(m[1]), month: num(m[2]), day: num(m[3]) };
 }
 
+/** A stamped period (报告期：2026年第4季度) ends the value before it. */
+const PERIOD_LINE = /\s*报告期\s*[:：].*$/;
+
 interface Hit {
   field: HeaderField;
   start: number;
@@ -110,7 +113,10 @@ export function findHeaderFields(
       const hits = hitsIn(v, wanted);
       hits.forEach((h, i) => {
         // A date found by its shape (年 月 日) has an empty label: its text is the value.
-        let value = v.slice(h.end, i + 1 < hits.length ? hits[i + 1].start : v.length).trim();
+        let value = v
+          .slice(h.end, i + 1 < hits.length ? hits[i + 1].start : v.length)
+          .replace(PERIOD_LINE, "")
+          .trim();
         let valueCell = toA1(grid, r, c);
         // "填表人：" alone in its cell: the value is in the next cell to the right.
         if (!value && hits.length === 1) {

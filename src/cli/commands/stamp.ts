@@ -1,0 +1,39 @@
+/** srs stamp FILE --period P [--date D] [--unit U --filler F --phone T] -o OUT.xlsx */
+import { type Day, parseDay, type Period } from "../../rules/period";
+import { recognize } from "../../rules/recognize";
+import { cycleOf } from "../../rules/period";
+import { stampEdits, type StampInput } from "../../rules/stamp";
+import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
+import { UsageError } from "../args";
+import { readInput, writeAtomic } from "../io";
+
+export function today(): Day {
+  const d = new Date();
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+export async function stampFile(
+  file: string,
+  out: string,
+  period: Period,
+  options: { date?: string; profile?: StampInput["profile"] }
+) {
+  const date = options.date === undefined ? today() : parseDay(options.date);
+  if (!date) throw new UsageError(`无法识别日期“${options.date}”，请写成 2026-12-20`);
+  const wb = await loadWorkbook(readInput(file), file);
+  const stamped: string[] = [];
+  for (const ws of wb.worksheets) {
+    const rec = recognize(worksheetToGrid(ws));
+    if (rec.kind === "none" || !cycleOf(rec.template)) continue;
+    if (cycleOf(rec.template) !== period.cycle)
+      throw new UsageError(
+        `工作表“${ws.name}”是${rec.template.shortTitle}，报告期应写成${period.cycle === "quarter" ? "月份，如 2024-05" : "季度，如 2026Q4"}`
+      );
+    for (const e of stampEdits(rec, { period, date, profile: options.profile }))
+      ws.getCell(e.row + 1, e.col + 1).value = e.value;
+    stamped.push(ws.name);
+  }
+  if (stamped.length === 0) throw new UsageError("文件中没有可盖章的季报表或月报表");
+  await writeAtomic(out, new Uint8Array(await wb.xlsx.writeBuffer()), [file]);
+  return stamped;
+}
