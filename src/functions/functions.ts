@@ -1,10 +1,31 @@
 /* Custom functions (namespace SRS). custom-functions-metadata-plugin builds functions.json
-   from these JSDoc blocks and associates each function; they run in the pane's shared runtime. */
-import { qtotal } from "../rules/qtotal";
+   from these JSDoc blocks and associates each function; they run in the pane's shared runtime,
+   and every call of a recalculation wave shares one read of the workbook. */
+import type { Day } from "../rules/period";
+import { qtotal, type FunctionResult } from "../rules/qtotal";
+import { deadlineText, periodText, sinceText } from "../rules/sheet-functions";
 import { recognizedWorkbook } from "../workbook/office/snapshot";
 
-function fail(message: string): never {
-  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+function answer<T>(result: FunctionResult<T>): T {
+  if (result.ok) return result.value;
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, result.message);
+}
+
+/** "'朴里 村(2)'!C7" → the sheet and the cell. */
+export function splitAddress(address: string): { sheet: string; cell: string } {
+  const at = address.lastIndexOf("!");
+  return {
+    sheet: address
+      .slice(0, at)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'"),
+    cell: address.slice(at + 1),
+  };
+}
+
+function today(): Day {
+  const d = new Date();
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
 
 /**
@@ -20,13 +41,50 @@ export async function QTOTAL(
   unitType?: string,
   invocation?: CustomFunctions.Invocation
 ): Promise<number> {
-  const address = invocation?.address ?? "";
-  const sheet = address.includes("!")
-    ? address
-        .slice(0, address.lastIndexOf("!"))
-        .replace(/^'(.*)'$/, "$1")
-        .replace(/''/g, "'")
-    : "";
-  const result = qtotal(await recognizedWorkbook(), sheet, address, unitType || undefined);
-  return result.ok ? result.value : fail(result.message);
+  const { sheet, cell } = splitAddress(invocation?.address ?? "");
+  return answer(qtotal(await recognizedWorkbook(), sheet, cell, unitType || undefined));
+}
+
+/**
+ * 日期所在的报告期，按本表的报送周期（季报或月报），如“2026年第4季度”。
+ * @customfunction PERIOD
+ * @param [date] 日期，默认今天
+ * @param invocation
+ * @requiresAddress
+ * @returns 报告期
+ */
+export async function PERIOD(
+  date?: number | string,
+  invocation?: CustomFunctions.Invocation
+): Promise<string> {
+  const { sheet } = splitAddress(invocation?.address ?? "");
+  return answer(periodText(await recognizedWorkbook(), sheet, date, today()));
+}
+
+/**
+ * 报告期的上报截止日，按本表表下注，如“2026年12月29日”。
+ * @customfunction DEADLINE
+ * @param [period] 报告期，如“2026Q4”“2026年第4季度”“2024-05”，默认当前报告期
+ * @param invocation
+ * @requiresAddress
+ * @returns 截止日期
+ */
+export async function DEADLINE(
+  period?: string,
+  invocation?: CustomFunctions.Invocation
+): Promise<string> {
+  const { sheet } = splitAddress(invocation?.address ?? "");
+  return answer(deadlineText(await recognizedWorkbook(), sheet, period || undefined, today()));
+}
+
+/**
+ * 本列的统计口径，如“2021年8月以来累计”“以2025年底底数为基数”。
+ * @customfunction SINCE
+ * @param invocation
+ * @requiresAddress
+ * @returns 统计口径
+ */
+export async function SINCE(invocation?: CustomFunctions.Invocation): Promise<string> {
+  const { sheet, cell } = splitAddress(invocation?.address ?? "");
+  return answer(sinceText(await recognizedWorkbook(), sheet, cell));
 }

@@ -1,0 +1,78 @@
+/** =SRS.PERIOD(), =SRS.DEADLINE(), =SRS.SINCE(): pure answers from the recognized workbook. */
+import { basisText } from "./basis";
+import { fromA1 } from "./grid";
+import {
+  type Day,
+  dayZh,
+  deadlineOf,
+  formatPeriod,
+  parseDay,
+  parsePeriod,
+  type Period,
+  periodOfDay,
+} from "./period";
+import type { FunctionResult } from "./qtotal";
+import type { Recognition } from "./recognize";
+import type { Template } from "./templates/schema";
+
+/** An Excel date serial (days since 1899-12-30) or a date in text, as a calendar day. */
+export function dayOf(input: number | string | undefined, today: Day): Day | undefined {
+  if (input === undefined || input === "") return today;
+  if (typeof input === "number") {
+    const d = new Date(Date.UTC(1899, 11, 30) + Math.round(input) * 86400000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  return parseDay(input);
+}
+
+function templateAt(recs: Recognition[], sheet: string): Template | undefined {
+  const rec = recs.find((r) => r.sheet === sheet);
+  return rec && rec.kind !== "none" ? rec.template : undefined;
+}
+
+/** The reporting period a date falls in, in the cycle of the caller's template (quarters by default). */
+export function periodText(
+  recs: Recognition[],
+  sheet: string,
+  date: number | string | undefined,
+  today: Day
+): FunctionResult<string> {
+  const day = dayOf(date, today);
+  if (!day) return { ok: false, message: `无法识别日期“${String(date)}”` };
+  const t = templateAt(recs, sheet);
+  const cycle = t?.cycle === "month" ? "month" : "quarter";
+  return { ok: true, value: formatPeriod(periodOfDay(day, cycle, t?.deadline)) };
+}
+
+/** When the report of a period is due, by the caller's template's note. */
+export function deadlineText(
+  recs: Recognition[],
+  sheet: string,
+  period: string | undefined,
+  today: Day
+): FunctionResult<string> {
+  const t = templateAt(recs, sheet);
+  const cycle = t?.cycle === "month" ? "month" : "quarter";
+  const p: Period | undefined = period
+    ? parsePeriod(period)
+    : periodOfDay(today, cycle, t?.deadline);
+  if (!p) return { ok: false, message: `无法识别报告期“${period}”：季度写 2026Q4，月份写 2024-05` };
+  return { ok: true, value: dayZh(deadlineOf(p, p.cycle === t?.cycle ? t?.deadline : undefined)) };
+}
+
+/** The counting basis of the caller's column ("2021年8月以来累计"). */
+export function sinceText(
+  recs: Recognition[],
+  sheet: string,
+  address: string
+): FunctionResult<string> {
+  const rec = recs.find((r) => r.sheet === sheet);
+  if (!rec || rec.kind !== "table") return { ok: false, message: "此单元格不在已识别的报表中" };
+  const { col } = fromA1(address);
+  const o = rec.grid.origin ?? { row: 0, col: 0 };
+  const key = [...rec.match.columns.entries()].find(([, c]) => c === col - o.col)?.[0];
+  const basis = key ? rec.info.leafByKey.get(key)!.basis : undefined;
+  return basis
+    ? { ok: true, value: basisText(basis) }
+    : { ok: false, message: "此列没有统计口径（不是报表的数据列）" };
+}
