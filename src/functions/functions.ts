@@ -1,10 +1,10 @@
 /* Custom functions (namespace SRS). custom-functions-metadata-plugin builds functions.json
    from these JSDoc blocks and associates each function; they run in the pane's shared runtime,
    and every call of a recalculation wave shares one read of the workbook. */
-import type { Day } from "../rules/period";
 import { qtotal, type FunctionResult } from "../rules/qtotal";
 import { deadlineText, periodText, sinceText } from "../rules/sheet-functions";
 import { recognizedWorkbook } from "../workbook/office/snapshot";
+import { today } from "../workbook/today";
 
 function answer<T>(result: FunctionResult<T>): T {
   if (result.ok) return result.value;
@@ -21,11 +21,6 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
       .replace(/''/g, "'"),
     cell: address.slice(at + 1),
   };
-}
-
-function today(): Day {
-  const d = new Date();
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
 
 /**

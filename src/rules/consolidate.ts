@@ -58,6 +58,14 @@ export interface Consolidation {
 }
 
 export const NOTES_SHEET = "汇总说明";
+
+/** A summary sheet of ours (its name or title says 汇总) is never a child. */
+export function isSummarySheet(name: string, rec: Recognition): boolean {
+  return (
+    /汇总/.test(name) ||
+    (rec.kind !== "none" && rec.title !== undefined && /汇总/.test(rec.title.text))
+  );
+}
 const NOTES_HEADER = ["填报单位", "工作表", "来源文件", "状态", "说明"];
 const STATUS_WORDS: Record<Status, string> = {
   included: "已汇总",

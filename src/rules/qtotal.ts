@@ -3,6 +3,7 @@
  * holding the same (unit type, column) as the caller. Found by recognition, so
  * children laid out differently still add up. Pure: the caller reads the workbook.
  */
+import { isSummarySheet } from "./consolidate";
 import { fromA1 } from "./grid";
 import { numericValue, readNumber } from "./number";
 import type { Recognition, TableRecognition } from "./recognize";
@@ -71,7 +72,7 @@ export function qtotal(
       child.sheet === sheet ||
       child.kind !== "table" ||
       child.template.id !== rec.template.id ||
-      isSummary(child)
+      isSummarySheet(child.sheet, child)
     )
       continue;
     if (wanted && !filledRowTypes(child).has(wanted)) continue;

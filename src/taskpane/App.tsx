@@ -15,11 +15,13 @@ import { checkGrids, type SheetReport } from "../rules/check";
 import { explainCell } from "../rules/explain";
 import type { Finding } from "../rules/finding";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ConsolidateView } from "./ConsolidateView";
 import { ExplainView } from "./ExplainView";
 import { FindingsView } from "./FindingsView";
 import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
 import type { CellWrite, WorkbookSource } from "./source";
+import { today } from "../workbook/today";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px", maxWidth: "560px" },
@@ -31,7 +33,8 @@ const useStyles = makeStyles({
 export const RECHECK_DELAY_MS = 800;
 
 type State = { kind: "loading" } | { kind: "failed"; reason: string } | { kind: "done"; reports: SheetReport[] };
-type Tabs = "findings" | "explain" | "profile";
+type Tabs = "findings" | "explain" | "consolidate" | "profile";
+
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
 
@@ -113,6 +116,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       }}>
         <Tab value="findings">{t.tabFindings}</Tab>
         <Tab value="explain">{t.tabExplain}</Tab>
+        <Tab value="consolidate">{t.tabConsolidate}</Tab>
         <Tab value="profile">{t.tabProfile}</Tab>
       </TabList>
       {notice && (
@@ -190,6 +194,20 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       )}
       {tab === "explain" && (
         <ExplainView at={at} explanation={at && explainCell(reports.map((r) => r.recognition), at.sheet, at.cell)} t={t} />
+      )}
+      {tab === "consolidate" && state.kind === "done" && (
+        <ConsolidateView
+          reports={reports}
+          profile={source.loadProfile()}
+          today={today()}
+          t={t}
+          onWrites={setPending}
+          onConsolidate={async (files) => {
+            const lines = await source.consolidate(files);
+            await run();
+            return lines;
+          }}
+        />
       )}
       {tab === "profile" && <ProfileView initial={source.loadProfile()} t={t} onSave={(p) => source.saveProfile(p)} />}
       <ConfirmDialog

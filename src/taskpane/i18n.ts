@@ -49,6 +49,21 @@ const zh = {
   save: "保存",
   saved: "已保存",
   phoneInvalid: "请填写手机号（11 位）或带区号的固定电话，如 0595-86123456",
+  tabConsolidate: "汇总·盖章",
+  stampTitle: "盖章",
+  stampNeedsProfile: "先在“单位信息”中填写填报单位、填表人和联系电话，盖章时写入表头。",
+  period: "报告期（如 2026Q4 或 2024-05）",
+  periodHint: "季度写 2026Q4，月份写 2024-05",
+  date: "填报日期",
+  stamp: "写入报告期、日期、表头和统计口径",
+  consolidateTitle: "一键汇总",
+  consolidateHint:
+    "选择各村、各单位报来的报表文件（可多选），导入为工作表，生成或更新汇总表（公式汇总）和“汇总说明”。",
+  pickFiles: "选择报表文件",
+  undoWarning: "导入工作表会清空 Excel 的撤销记录：导入后无法用“撤销”回到导入前。建议先保存一份。",
+  consolidate: (n: number) => `导入并汇总（${n} 个文件）`,
+  consolidated: "汇总结果",
+  included: "已汇总",
 };
 export type Strings = typeof zh;
 
@@ -103,6 +118,21 @@ const en: Strings = {
   save: "Save",
   saved: "Saved",
   phoneInvalid: "A mobile number or a fixed line with area code",
+  tabConsolidate: "Consolidate",
+  stampTitle: "Stamp",
+  stampNeedsProfile: "Fill in the unit profile first: stamping writes it into the header.",
+  period: "Period (2026Q4 or 2024-05)",
+  periodHint: "2026Q4 for a quarter, 2024-05 for a month",
+  date: "Date",
+  stamp: "Write period, date, header and counting basis",
+  consolidateTitle: "Consolidate",
+  consolidateHint:
+    "Pick the villages' and departments' files: they become sheets, and the summary (formulas) and 汇总说明 are written or updated.",
+  pickFiles: "Pick report files",
+  undoWarning: "Importing sheets clears Excel's undo history. Save a copy first.",
+  consolidate: (n) => `Import and consolidate (${n} files)`,
+  consolidated: "Result",
+  included: "consolidated",
 };
 
 export type Lang = "zh" | "en";

@@ -1,4 +1,5 @@
 /** The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office). */
+import { consolidateInExcel } from "../workbook/office/consolidate";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
 import { readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
@@ -70,6 +71,18 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
           )
         );
     },
+    consolidate: (files) => {
+      if (!Office.context.requirements.isSetSupported("ExcelApi", "1.13"))
+        return Promise.reject(
+          new Error("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）")
+        );
+      return Excel.run((context) =>
+        consolidateInExcel(
+          context,
+          files.map((f) => ({ name: f.name, base64: toBase64(f.bytes) }))
+        )
+      );
+    },
     loadProfile: () => store.get<Profile>(PROFILE) ?? readLocal(),
     async saveProfile(p) {
       store.set(PROFILE, p);
@@ -81,6 +94,13 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
       }
     },
   };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
 }
 
 /** The profile last used on this computer, for a workbook that has none yet. */

@@ -3,7 +3,10 @@
  * the browser demo mounts the pane over it, and pane tests drive it. Loaded from and saved
  * to .xlsx by the xlsx adapter.
  */
+import type { ChildLine } from "../rules/consolidate";
+import { planConsolidation } from "../rules/consolidation-plan";
 import type { CellValue, Grid } from "../rules/grid";
+import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
 import { type CellWrite, MARK_COLORS, type Mark, type Profile, type WorkbookSource } from "./types";
 
@@ -130,6 +133,37 @@ export class MemoryWorkbook implements WorkbookSource {
   subscribe(on: Listener): () => void {
     this.listeners.add(on);
     return () => this.listeners.delete(on);
+  }
+
+  async consolidate(files: { name: string; bytes: Uint8Array }[]): Promise<ChildLine[]> {
+    const { readGrids } = await import("./xlsx/read");
+    const origins = new Map<string, string>();
+    const taken = new Set(this.sheets.map((s) => s.name));
+    for (const f of files)
+      for (const g of await readGrids(f.bytes, f.name)) {
+        const name = uniqueSheetName(g.name, taken);
+        taken.add(name);
+        origins.set(name, f.name);
+        this.sheets.push({ ...g, name });
+      }
+    const plan = planConsolidation(this.sheets, [...origins.keys()], origins);
+    this.sheets = this.sheets
+      .filter((s) => !plan.deletions.includes(s.name))
+      .map((s) => ({ ...s, name: plan.renames.get(s.name) ?? s.name }));
+    const put = (g: Grid) => {
+      const i = this.sheets.findIndex((s) => s.name === g.name);
+      if (i >= 0) this.sheets[i] = g;
+      else this.sheets.push(g);
+    };
+    // In memory the summary holds the sums themselves (the .xlsx export writes them as formulas).
+    for (const s of plan.consolidation.summaries) {
+      const values = s.layout.grid.values.map((r) => [...r]);
+      for (const c of s.cells) values[c.row][c.col] = c.value;
+      put({ ...s.layout.grid, name: s.sheet, values });
+    }
+    put(plan.consolidation.notes);
+    this.listeners.forEach((l) => l.changed());
+    return plan.consolidation.lines;
   }
 
   loadProfile(): Profile | undefined {

@@ -1,5 +1,6 @@
 /** What both adapters (Office.js and .xlsx) take and give: the pane's contract with a workbook. */
 import type { Severity } from "../rules/finding";
+import type { ChildLine } from "../rules/consolidate";
 import type { CellValue, Grid } from "../rules/grid";
 
 /** Highlight fills: errors light red, warnings amber. */
@@ -48,4 +49,6 @@ export interface WorkbookSource {
   subscribe(on: { changed(): void; selected(): void }): () => void;
   loadProfile(): Profile | undefined;
   saveProfile(p: Profile): Promise<void>;
+  /** Imports the children's files as sheets and writes or updates the summaries and 汇总说明. */
+  consolidate(files: { name: string; bytes: Uint8Array }[]): Promise<ChildLine[]>;
 }

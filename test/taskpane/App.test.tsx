@@ -126,4 +126,22 @@ describe("task pane", () => {
     pane(new MemoryWorkbook([village()]), { lang: "en" });
     expect(await screen.findByText("No problems found")).toBeInTheDocument();
   });
+
+  it("stamp: after confirmation, writes the period, date and profile into the header only", async () => {
+    const book = new MemoryWorkbook([village()]);
+    await book.saveProfile({ unit: "金淘镇朴里村", filler: "陈明", phone: "13805951234" });
+    const before = JSON.stringify(book.sheets[0].values.slice(2, 8));
+    pane(book);
+    fireEvent.click(await screen.findByRole("tab", { name: "汇总·盖章" }));
+    fireEvent.change(screen.getByLabelText("报告期（如 2026Q4 或 2024-05）"), { target: { value: "2026Q4" } });
+    fireEvent.change(screen.getByLabelText("填报日期"), { target: { value: "2026-12-20" } });
+    fireEvent.click(screen.getByRole("button", { name: "写入报告期、日期、表头和统计口径" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog).toHaveTextContent("报告期：2026年第4季度");
+    fireEvent.click(within(dialog).getByRole("button", { name: "修改" }));
+    await waitFor(() => expect(String(book.getCell("1村", "A2"))).toContain("填表人：陈明"));
+    expect(String(book.getCell("1村", "A2"))).toContain("报告期：2026年第4季度");
+    expect(JSON.stringify(book.sheets[0].values.slice(2, 8))).toBe(before); // header rows and data untouched
+  });
 });
+

@@ -1,16 +1,12 @@
 /** srs stamp FILE --period P [--date D] [--unit U --filler F --phone T] -o OUT.xlsx */
-import { type Day, parseDay, type Period } from "../../rules/period";
+import { parseDay, type Period } from "../../rules/period";
 import { recognize } from "../../rules/recognize";
 import { cycleOf } from "../../rules/period";
 import { stampEdits, type StampInput } from "../../rules/stamp";
 import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
 import { UsageError } from "../args";
 import { readInput, writeAtomic } from "../io";
-
-export function today(): Day {
-  const d = new Date();
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
-}
+import { today } from "../../workbook/today";
 
 export async function stampFile(
   file: string,

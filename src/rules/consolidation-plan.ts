@@ -1,0 +1,79 @@
+/**
+ * Consolidation inside a workbook (the task pane): given every sheet after the children's files
+ * were inserted, decide the renames (each child after its unit, unique), which older copies of a
+ * re-imported unit give way, and the summary and 汇总说明 to write. Re-running updates in place.
+ */
+import { checkRecognized } from "./check";
+import {
+  type Child,
+  type Consolidation,
+  consolidate,
+  isSummarySheet,
+  NOTES_SHEET,
+  previousUnits,
+} from "./consolidate";
+import type { Grid } from "./grid";
+import { recognize } from "./recognize";
+import { uniqueSheetName } from "./sheet-names";
+
+export interface Plan {
+  /** Older sheets of a unit imported again: deleted before the new copy takes their name. */
+  deletions: string[];
+  /** Inserted sheet → its new name. */
+  renames: Map<string, string>;
+  consolidation: Consolidation;
+  /** Summary sheets that exist already (updated in place) by name. */
+  existingSummaries: Set<string>;
+}
+
+export function planConsolidation(
+  sheets: Grid[],
+  inserted: string[],
+  origins: Map<string, string>
+): Plan {
+  const fresh = new Set(inserted);
+  const recs = new Map(sheets.map((g) => [g.name, recognize(g)]));
+  const unitOf = (name: string) => {
+    const r = recs.get(name)!;
+    return r.kind === "none" ? "" : (r.headerFields.find((h) => h.key === "unit")?.value ?? "");
+  };
+  const notes = sheets.find((g) => g.name === NOTES_SHEET);
+  const keep = sheets.filter((g) => !fresh.has(g.name) && g.name !== NOTES_SHEET);
+  const summaries = new Set(
+    keep.filter((g) => isSummarySheet(g.name, recs.get(g.name)!)).map((g) => g.name)
+  );
+  // A unit imported again replaces its older sheet (found by the name it was given last time).
+  const units = new Map(inserted.map((n) => [n, unitOf(n)]));
+  const deletions = keep
+    .filter((g) => !summaries.has(g.name) && [...units.values()].some((u) => u && g.name === u))
+    .map((g) => g.name);
+  const taken = new Set(keep.map((g) => g.name).filter((n) => !deletions.includes(n)));
+  const renames = new Map<string, string>();
+  for (const n of inserted) {
+    const name = uniqueSheetName(units.get(n) || n, taken);
+    taken.add(name);
+    renames.set(n, name);
+  }
+  const children: Child[] = [];
+  for (const g of sheets) {
+    if (g.name === NOTES_SHEET || summaries.has(g.name) || deletions.includes(g.name)) continue;
+    const sheet = renames.get(g.name) ?? g.name;
+    const r = recs.get(g.name)!;
+    const recognition = { ...r, sheet, grid: { ...g, name: sheet } };
+    children.push({
+      sheet,
+      origin: origins.get(g.name) ?? "",
+      unit: unitOf(g.name),
+      recognition,
+      findings: recognition.kind === "none" ? [] : checkRecognized(recognition),
+    });
+  }
+  const consolidation = consolidate(children, notes ? previousUnits(notes) : [], (t) => {
+    const name = `${t.shortTitle}汇总`;
+    if (summaries.has(name)) return name; // updated in place
+    const unique = uniqueSheetName(name, taken);
+    taken.add(unique);
+    return unique;
+  });
+  return { deletions, renames, consolidation, existingSummaries: summaries };
+}

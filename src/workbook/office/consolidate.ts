@@ -1,0 +1,76 @@
+/**
+ * One-button consolidation in Excel: insert each child file's sheets (ExcelApi 1.13, which
+ * clears Excel's undo stack: the pane says so first), rename them after their units, and write
+ * or update the summary sheets (native SUM formulas) and 汇总说明, all in a handful of requests.
+ */
+import type { ChildLine } from "../../rules/consolidate";
+import { planConsolidation } from "../../rules/consolidation-plan";
+import { columnLetters, type Grid } from "../../rules/grid";
+import { inRequests } from "./batches";
+import { readAllSheets } from "./read-sheets";
+
+export interface ChildFile {
+  name: string;
+  base64: string;
+}
+
+const rect = (top: number, left: number, rows: number, cols: number) =>
+  `${columnLetters(left)}${top + 1}:${columnLetters(left + cols - 1)}${top + rows}`;
+
+function writeGrid(ws: Excel.Worksheet, grid: Grid): void {
+  const cols = Math.max(1, ...grid.values.map((r) => r.length));
+  const values = grid.values.map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? ""));
+  // Text is set through numberFormat "@" so a child's "=…" can never become a formula.
+  const range = ws.getRange(rect(0, 0, values.length, cols));
+  range.numberFormat = values.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
+  range.values = values;
+  for (const m of grid.merges)
+    ws.getRange(rect(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
+}
+
+export async function consolidateInExcel(
+  context: Excel.RequestContext,
+  files: ChildFile[]
+): Promise<ChildLine[]> {
+  const inserted = files.map((f) => ({
+    f,
+    names: context.workbook.insertWorksheetsFromBase64(f.base64, { positionType: "End" }),
+  }));
+  await context.sync();
+  const origins = new Map(
+    inserted.flatMap(({ f, names }) => names.value.map((n) => [n, f.name] as [string, string]))
+  );
+  const sheets = await readAllSheets(context);
+  const plan = planConsolidation(sheets, [...origins.keys()], origins);
+  const ws = context.workbook.worksheets;
+  for (const name of plan.deletions) ws.getItem(name).delete();
+  for (const [from, to] of plan.renames) if (from !== to) ws.getItem(from).name = to;
+  const present = new Set(sheets.map((s) => s.name));
+  const writes: (() => void)[] = [];
+  for (const s of plan.consolidation.summaries) {
+    writes.push(() => {
+      const sheet = present.has(s.sheet) ? ws.getItem(s.sheet) : ws.add(s.sheet);
+      if (!present.has(s.sheet)) writeGrid(sheet, s.layout.grid);
+      for (const c of s.cells)
+        sheet.getRange(rect(c.row, c.col, 1, 1)).formulas = [[`=${c.formula}`]];
+    });
+  }
+  writes.push(() => {
+    const notes = present.has(plan.consolidation.notes.name)
+      ? ws.getItem(plan.consolidation.notes.name)
+      : ws.add(plan.consolidation.notes.name);
+    if (present.has(plan.consolidation.notes.name)) notes.getRange().clear("Contents");
+    writeGrid(notes, plan.consolidation.notes);
+  });
+  const size = (i: number) =>
+    i < plan.consolidation.summaries.length
+      ? plan.consolidation.summaries[i].cells.length + 500
+      : 500;
+  await inRequests(
+    context,
+    writes.map((w, i) => ({ w, i })),
+    ({ i }) => size(i),
+    ({ w }) => w()
+  );
+  return plan.consolidation.lines;
+}
