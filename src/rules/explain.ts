@@ -6,7 +6,7 @@
 import { basisText } from "./basis";
 import { fromA1 } from "./grid";
 import type { Recognition } from "./recognize";
-import type { Relation } from "./templates/schema";
+import { relationColumns } from "./templates/schema";
 
 export interface Explanation {
   template: { id: string; title: string; shortTitle: string };
@@ -42,18 +42,8 @@ export function explainCell(
   const label = (k: string) => info.leafByKey.get(k)!.path.at(-1)!;
   const relations: string[] = [];
   const notes = new Set<number>();
-  const involved = (r: Relation) =>
-    r.kind === "sum"
-      ? [r.total, ...r.parts]
-      : r.kind === "zero-implies-zero"
-        ? [r.when, ...r.then]
-        : r.kind === "zero-iff-zero"
-          ? [r.a, r.b]
-          : r.kind === "at-most"
-            ? [...r.left, ...r.right]
-            : r.columns;
   for (const r of t.relations) {
-    if (!involved(r).includes(column)) continue;
+    if (!relationColumns(r).includes(column)) continue;
     if (r.kind === "sum") {
       relations.push(
         `${label(r.total)} = ${r.parts.map(label).join(" + ")}（${r.total === column ? "本格是合计" : "本格是其中一项"}）`

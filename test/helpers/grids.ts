@@ -5,17 +5,8 @@ export function clone(g: Grid): Grid {
   return { ...g, values: g.values.map((r) => [...r]), merges: g.merges.map((m) => ({ ...m })) };
 }
 
-/** A small deterministic generator (mulberry32). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator (mulberry32), so a failing case reproduces. */
+export { seeded as rng } from "../../src/rules/sample/filled";
 
 export function setCell(g: Grid, row: number, col: number, v: CellValue): void {
   while (g.values.length <= row) g.values.push([]);

@@ -7,7 +7,7 @@ import type { Grid } from "../grid";
 import { blankTemplate, type Layout } from "../layout/blank-template";
 import { dayZh, deadlineOf, type Period, periodRange } from "../period";
 import { getTableInfo, type RowSlot } from "../templates/catalog";
-import type { Relation, TableTemplate, Template } from "../templates/schema";
+import { relationColumns, type TableTemplate, type Template } from "../templates/schema";
 
 /** mulberry32: small, fast, the same sequence for the same seed everywhere. */
 export function seeded(seed: number): () => number {
@@ -54,17 +54,6 @@ function reportDate(t: Template, p: Period | undefined): string {
   return dayZh(d);
 }
 
-const relationKeys = (r: Relation) =>
-  r.kind === "sum"
-    ? [r.total, ...r.parts]
-    : r.kind === "zero-implies-zero"
-      ? [r.when, ...r.then]
-      : r.kind === "zero-iff-zero"
-        ? [r.a, r.b]
-        : r.kind === "at-most"
-          ? [...r.left, ...r.right]
-          : r.columns;
-
 /** Adjusts one row's values until every relation holds (a handful of passes suffices). */
 function settle(t: TableTemplate, v: Map<string, number>, rand: () => number): void {
   const totals = new Set(
@@ -80,7 +69,7 @@ function settle(t: TableTemplate, v: Map<string, number>, rand: () => number): v
       }
     };
     for (const r of t.relations) {
-      if (!relationKeys(r).every((k) => v.has(k))) continue;
+      if (!relationColumns(r).every((k) => v.has(k))) continue;
       // A correct sample sends no material, so it reports none (经验做法 > 0 calls for evidence).
       if (r.kind === "evidence") r.columns.forEach((k) => set(k, 0));
       else if (r.kind === "sum")

@@ -11,6 +11,7 @@ import {
   Basis,
   ColumnNode,
   ListTemplate,
+  relationColumns,
   TableTemplate,
   Template,
   TemplateInput,
@@ -129,16 +130,7 @@ function validate(sources: TemplateInput[]): Template[] {
         ...(t.subRows ?? []).map((s) => s.key),
       ]);
       for (const r of t.relations) {
-        const used =
-          r.kind === "sum"
-            ? [r.total, ...r.parts]
-            : r.kind === "zero-implies-zero"
-              ? [r.when, ...r.then]
-              : r.kind === "zero-iff-zero"
-                ? [r.a, r.b]
-                : r.kind === "at-most"
-                  ? [...r.left, ...r.right]
-                  : r.columns;
+        const used = relationColumns(r);
         const bad = used.find((k) => !known.has(k));
         if (bad)
           throw new Error(`template ${t.id}: relation ${r.kind} names unknown column ${bad}`);

@@ -31,6 +31,21 @@ async function readValues(context: Excel.RequestContext, cells: { sheet: string;
   return ranges.map((r) => r.values[0][0] as unknown);
 }
 
+function writeCells(
+  context: Excel.RequestContext,
+  cells: { sheet: string; cell: string; value: CellValue }[]
+) {
+  return inRequests(
+    context,
+    cells,
+    () => 1,
+    (w) =>
+      (context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).values = [
+        [asCellInput(w.value)],
+      ])
+  );
+}
+
 /** Applies the writes whose cells still hold what was checked; returns how many were written. */
 export async function writeFixes(
   context: Excel.RequestContext,
@@ -43,15 +58,7 @@ export async function writeFixes(
     writes: todo.map((w) => ({ sheet: w.sheet, cell: w.cell, before: w.expected, after: w.value })),
   } satisfies Undo);
   await store.save();
-  await inRequests(
-    context,
-    todo,
-    () => 1,
-    (w) =>
-      (context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).values = [
-        [asCellInput(w.value)],
-      ])
-  );
+  await writeCells(context, todo);
   return todo.length;
 }
 
@@ -68,14 +75,9 @@ export async function undoFixes(
   if (!undo?.writes.length) return 0;
   const current = await readValues(context, undo.writes);
   const todo = undo.writes.filter((w, i) => same(current[i], w.after));
-  await inRequests(
+  await writeCells(
     context,
-    todo,
-    () => 1,
-    (w) =>
-      (context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).values = [
-        [asCellInput(w.before)],
-      ])
+    todo.map((w) => ({ ...w, value: w.before }))
   );
   store.remove(KEY);
   await store.save();
