@@ -23,6 +23,12 @@ export class MemoryWorkbook implements WorkbookSource {
 
   constructor(public sheets: Grid[]) {}
 
+  /** A workbook opened from .xlsx bytes (the browser demo's "open a local file"). */
+  static async fromXlsx(bytes: Uint8Array, name = "workbook.xlsx"): Promise<MemoryWorkbook> {
+    const { readGrids } = await import("./xlsx/read");
+    return new MemoryWorkbook(await readGrids(bytes, name));
+  }
+
   private grid(sheet: string): Grid {
     const g = this.sheets.find((s) => s.name === sheet);
     if (!g) throw new Error(`没有名为“${sheet}”的工作表`);

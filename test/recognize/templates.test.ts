@@ -8,6 +8,7 @@ import { allTemplates, getTableInfo } from "../../src/rules/templates/catalog";
 import type { TableTemplate } from "../../src/rules/templates/schema";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import {
+  clone,
   deleteColumns,
   deleteRows,
   mapText,
@@ -149,6 +150,21 @@ describe.each(listIds)("list template %s", (id) => {
     let g = shift(deleteRows(p.grid, 0, 1), 3, 1);
     g = mapText(g, 0, g.values.length - 1, (s) => (s.length < 12 ? [...s].join(" ") : `${s} `));
     const rec = recognize(g);
+    expectRecognized(rec, id);
+    expect(rec.kind === "list" && rec.match.rows.size).toBe(items);
+  });
+
+  it("finds every item with the rows in another order and the header pasted from Word", () => {
+    const p = planted(id);
+    const g = clone(p.grid);
+    const body = g.values.slice(p.layout.body.top, p.layout.body.bottom + 1).reverse();
+    g.values.splice(p.layout.body.top, body.length, ...body);
+    g.merges = g.merges.filter((m) => m.bottom < p.layout.body.top || m.top > p.layout.body.bottom);
+    const rand = rng(5);
+    const pasted = mapText(g, p.layout.header.top, p.layout.header.bottom, (s) =>
+      wordPaste(s, rand)
+    );
+    const rec = recognize(pasted);
     expectRecognized(rec, id);
     expect(rec.kind === "list" && rec.match.rows.size).toBe(items);
   });

@@ -37,3 +37,17 @@ describe("MemoryWorkbook consolidation (the pane's flow, off Excel)", () => {
     expect(again.filter((l) => l.status === "included")).toHaveLength(2);
   });
 });
+
+describe("MemoryWorkbook over .xlsx", () => {
+  it("opens a workbook file and checks it like Excel would", async () => {
+    const { checkGrids } = await import("../../src/rules/check");
+    const t = getTemplate("anxi-2024-monthly-2")!;
+    const bytes = await toXlsx((wb) =>
+      addGridSheet(wb, { ...filledSheet(t, { seed: 5 }).grid, name: "安溪" })
+    );
+    const book = await MemoryWorkbook.fromXlsx(bytes);
+    const [report] = checkGrids(await book.readSheets());
+    expect(report.recognition.template?.id).toBe("anxi-2024-monthly-2");
+    expect(report.findings).toEqual([]);
+  });
+});
