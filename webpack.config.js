@@ -30,6 +30,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      demo: "./src/demo/index.tsx",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -47,6 +48,8 @@ module.exports = async (env, options) => {
         chunks: ["runtime", "functions", "taskpane"],
       }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
+      // The in-browser demo: the same pane over a workbook held in the page (no Office.js).
+      new HtmlWebpackPlugin({ filename: "demo.html", template: "./src/demo/demo.html", chunks: ["runtime", "demo"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

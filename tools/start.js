@@ -34,11 +34,11 @@ function instructions(port = PORT) {
     `  1. 浏览器打开 ${base}/taskpane.html，信任本机开发证书。`,
     "  2. 在 Excel 网页版（Microsoft 365）中打开一个工作簿：开始 › 加载项 › 更多设置 › 上传我的加载项，选择本项目的 manifest.xml。",
     "  3. 在“开始”选项卡点击“报表检查”打开任务窗格。",
-    `  无需 Excel 的演示页：${base}/taskpane.html`,
+    `  无需 Excel 的演示页：${base}/demo.html`,
     "",
     "No Excel desktop here: the dev server keeps running.",
     "  Excel on the web: Home › Add-ins › More settings › Upload My Add-in › manifest.xml.",
-    `  Pane: ${base}/taskpane.html`,
+    `  Demo without Excel: ${base}/demo.html`,
     "",
   ].join("\n");
 }

@@ -19,6 +19,7 @@ export class MemoryWorkbook implements WorkbookSource {
   private saved = new Map<string, { fill: string | undefined; mark: string }>();
   private undo: { sheet: string; cell: string; before: CellValue; after: CellValue }[] = [];
   private listeners = new Set<Listener>();
+  private watchers = new Set<() => void>();
   private profile: Profile | undefined;
 
   constructor(public sheets: Grid[]) {}
@@ -52,6 +53,17 @@ export class MemoryWorkbook implements WorkbookSource {
     while (values.length <= row) values.push([]);
     while (values[row].length <= col) values[row].push(null);
     values[row][col] = value;
+    this.updated();
+  }
+
+  /** Calls back after any change a view must show (values, fills, selection). */
+  onUpdate(cb: () => void): () => void {
+    this.watchers.add(cb);
+    return () => this.watchers.delete(cb);
+  }
+
+  private updated(): void {
+    this.watchers.forEach((w) => w());
   }
 
   fillOf(sheet: string, cell: string): string | undefined {
@@ -62,6 +74,7 @@ export class MemoryWorkbook implements WorkbookSource {
     if (!this.fills.has(sheet)) this.fills.set(sheet, new Map());
     if (fill === undefined) this.fills.get(sheet)!.delete(cell);
     else this.fills.get(sheet)!.set(cell, fill);
+    this.updated();
   }
 
   async readSheets(): Promise<Grid[]> {
@@ -75,6 +88,7 @@ export class MemoryWorkbook implements WorkbookSource {
   async select(sheet: string, cell: string): Promise<void> {
     this.selection = { sheet, cell };
     this.listeners.forEach((l) => l.selected());
+    this.updated();
   }
 
   async highlight(marks: Mark[]): Promise<number> {
@@ -168,6 +182,7 @@ export class MemoryWorkbook implements WorkbookSource {
       put({ ...s.layout.grid, name: s.sheet, values });
     }
     put(plan.consolidation.notes);
+    this.updated();
     this.listeners.forEach((l) => l.changed());
     return plan.consolidation.lines;
   }

@@ -12,6 +12,7 @@ describe("npm start", () => {
   it("tells a machine without Excel how to sideload into Excel on the web", () => {
     const text = instructions(3000);
     expect(text).toContain("https://localhost:3000/taskpane.html");
+    expect(text).toContain("https://localhost:3000/demo.html");
     expect(text).toContain("manifest.xml");
     expect(text).toMatch(/Excel 网页版/);
   });

@@ -1,0 +1,89 @@
+import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { columnLetters, fromA1, type Grid } from "../rules/grid";
+
+const useStyles = makeStyles({
+  wrap: { overflow: "auto", flexGrow: 1, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: "#fff" },
+  table: { borderCollapse: "collapse", fontSize: "12px", fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
+  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: "normal", padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", top: 0 },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", minWidth: "48px", maxWidth: "220px", whiteSpace: "pre-wrap", verticalAlign: "middle", cursor: "cell" },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+});
+
+/** A plain spreadsheet view of one sheet: merged areas, fills, the selected cell. */
+export function GridView({
+  grid,
+  fills,
+  selected,
+  sheets,
+  onSheet,
+  onSelect,
+}: {
+  grid: Grid;
+  fills: Map<string, string> | undefined;
+  selected: string | undefined;
+  sheets: string[];
+  onSheet: (name: string) => void;
+  onSelect: (cell: string) => void;
+}) {
+  const styles = useStyles();
+  const cols = Math.max(1, ...grid.values.map((r) => r.length));
+  const covered = new Set<string>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of grid.merges) {
+    spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  const sel = selected ? fromA1(selected) : undefined;
+  const rows: ReactNode[] = grid.values.map((row, r) => (
+    <tr key={r}>
+      <th className={styles.head}>{r + 1}</th>
+      {Array.from({ length: cols }, (_, c) => {
+        if (covered.has(`${r},${c}`)) return null;
+        const address = `${columnLetters(c)}${r + 1}`;
+        const v = row[c];
+        const isSel = sel?.row === r && sel.col === c;
+        return (
+          <td
+            key={c}
+            id={`cell-${address}`}
+            data-cell={address}
+            {...spans.get(`${r},${c}`)}
+            className={isSel ? `${styles.cell} ${styles.selected}` : styles.cell}
+            style={{ backgroundColor: fills?.get(address), textAlign: typeof v === "number" ? "right" : "left" }}
+            onClick={() => onSelect(address)}
+            aria-selected={isSel}
+          >
+            {v === null || v === undefined ? "" : String(v)}
+          </td>
+        );
+      })}
+    </tr>
+  ));
+  return (
+    <>
+      <div className={styles.wrap} role="grid" aria-label={grid.name}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} className={styles.head}>
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{rows}</tbody>
+        </table>
+      </div>
+      <TabList selectedValue={grid.name} onTabSelect={(_, d) => onSheet(String(d.value))} size="small" aria-label="工作表">
+        {sheets.map((s) => (
+          <Tab key={s} value={s}>
+            {s}
+          </Tab>
+        ))}
+      </TabList>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The demo in a real browser (Debian's Chromium): the sample loads, the pane checks it, a finding
+ * clicked selects its cell in the grid, highlights show, blanks are filled with 0 after
+ * confirmation — and the page asks nothing of any host but its own. Screenshots go to test-artifacts/.
+ */
+import { mkdirSync } from "fs";
+import path from "path";
+import type { Browser, Page } from "playwright-core";
+import { launch, serveDist } from "../helpers/browser";
+
+const SHOTS = path.join(__dirname, "../../test-artifacts");
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+let page: Page;
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: "zh-CN",
+  });
+  page = await context.newPage();
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(u.hostname) && u.protocol !== "data:")
+      foreign.push(r.url());
+  });
+  await page.goto(`${server.url}/demo.html`);
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it("loads the sample, checks it and lists findings", async () => {
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane.getByText(/识别出 \d+ 张报表/).waitFor();
+  await pane.getByText("此格为空白：表格不应有空白处，若无则应填写 0").first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "demo-findings.png") });
+}, 30_000);
+
+it("selects the cell of a clicked finding in the grid", async () => {
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane
+    .getByText(/填的是“无”/)
+    .first()
+    .click();
+  const selected = page.locator('td[aria-selected="true"]');
+  await selected.waitFor();
+  expect(await selected.textContent()).toBe("无");
+});
+
+it("highlights flagged cells in the grid", async () => {
+  await page.getByRole("button", { name: "标出问题格" }).click();
+  await page.getByText(/已标出 \d+ 个单元格/).waitFor();
+  const colored = await page
+    .locator("td[data-cell]")
+    .evaluateAll((tds) => tds.filter((td) => (td as HTMLElement).style.backgroundColor).length);
+  expect(colored).toBeGreaterThan(0);
+  await page.screenshot({ path: path.join(SHOTS, "demo-highlight.png") });
+});
+
+it("fills a blank with 0 after confirmation, and the grid shows it", async () => {
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane.getByRole("button", { name: "改为 0" }).first().click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "demo-confirm.png") });
+  await dialog.getByRole("button", { name: "修改" }).click();
+  await page.getByText(/已修改 1 个单元格/).waitFor();
+});
+
+it("asked nothing of any host but its own", () => {
+  expect(foreign).toEqual([]);
+});

@@ -1,0 +1,58 @@
+/** Serves dist/ on localhost and drives Debian's Chromium with playwright-core (no browser download). */
+import { execFileSync } from "child_process";
+import { createReadStream, existsSync, statSync } from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
+import path from "path";
+import { chromium, type Browser } from "playwright-core";
+
+const DIST = path.join(__dirname, "../../dist");
+const CHROMIUM = "/usr/bin/chromium";
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  // A fresh clone has no build yet: make one (.ci/run builds before testing anyway).
+  if (!existsSync(path.join(DIST, "demo.html")))
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
+      { cwd: path.join(DIST, ".."), stdio: "ignore", timeout: 300_000 }
+    );
+  const server = http.createServer((req, res) => {
+    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+export function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+}
