@@ -16,6 +16,13 @@ const useStyles = makeStyles({
 export function Demo() {
   const styles = useStyles();
   const [book, setBook] = useState(() => new MemoryWorkbook(sampleWorkbook()));
+  // A new workbook gets a fresh pane; sheets added to this one (practice, consolidation) do not.
+  const [generation, setGeneration] = useState(0);
+  const replace = (next: MemoryWorkbook) => {
+    setBook(next);
+    setGeneration((g) => g + 1);
+    setActive(next.sheets[0]?.name ?? "");
+  };
   const [active, setActive] = useState(book.sheets[0]?.name ?? "");
   const [error, setError] = useState<string>();
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -41,16 +48,14 @@ export function Demo() {
               const f = e.target.files?.[0];
               if (!f) return;
               try {
-                const next = await MemoryWorkbook.fromXlsx(new Uint8Array(await f.arrayBuffer()), f.name);
-                setBook(next);
-                setActive(next.sheets[0]?.name ?? "");
+                replace(await MemoryWorkbook.fromXlsx(new Uint8Array(await f.arrayBuffer()), f.name));
                 setError(undefined);
               } catch (err) {
                 setError((err as Error).message.split("\n")[0]);
               }
             }}
           />
-          <Button size="small" onClick={() => setBook(new MemoryWorkbook(sampleWorkbook()))}>
+          <Button size="small" onClick={() => replace(new MemoryWorkbook(sampleWorkbook()))}>
             恢复示例
           </Button>
         </div>
@@ -71,7 +76,7 @@ export function Demo() {
         )}
       </section>
       <aside className={styles.pane} aria-label="任务窗格">
-        <App key={book.sheets.map((s) => s.name).join("|") + String(book.sheets.length)} source={book} />
+        <App key={generation} source={book} />
       </aside>
     </div>
   );

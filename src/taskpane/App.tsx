@@ -20,6 +20,7 @@ import { ExplainView } from "./ExplainView";
 import { FindingsView } from "./FindingsView";
 import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
+import { TrainingView } from "./TrainingView";
 import type { CellWrite, WorkbookSource } from "./source";
 import { today } from "../workbook/today";
 
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
 export const RECHECK_DELAY_MS = 800;
 
 type State = { kind: "loading" } | { kind: "failed"; reason: string } | { kind: "done"; reports: SheetReport[] };
-type Tabs = "findings" | "explain" | "consolidate" | "profile";
+type Tabs = "findings" | "explain" | "consolidate" | "training" | "profile";
 
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
@@ -110,13 +111,14 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           {t.recheck}
         </Button>
       </div>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => {
+      <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => {
         setTab(d.value as Tabs);
         if (d.value === "explain") void source.activeCell().then(setAt);
       }}>
         <Tab value="findings">{t.tabFindings}</Tab>
         <Tab value="explain">{t.tabExplain}</Tab>
         <Tab value="consolidate">{t.tabConsolidate}</Tab>
+        <Tab value="training">{t.tabTraining}</Tab>
         <Tab value="profile">{t.tabProfile}</Tab>
       </TabList>
       {notice && (
@@ -206,6 +208,17 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
             const lines = await source.consolidate(files);
             await run();
             return lines;
+          }}
+        />
+      )}
+      {tab === "training" && (
+        <TrainingView
+          reports={reports}
+          t={t}
+          onAddSheet={async ({ grid }) => {
+            const name = await source.addSheet(grid);
+            await run();
+            return name;
           }}
         />
       )}

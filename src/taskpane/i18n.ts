@@ -64,6 +64,18 @@ const zh = {
   consolidate: (n: number) => `导入并汇总（${n} 个文件）`,
   consolidated: "汇总结果",
   included: "已汇总",
+  tabTraining: "培训",
+  trainingTemplate: "报表",
+  practiceTitle: "练习表",
+  mistakes: "错误个数",
+  seed: "编号",
+  makePractice: "生成练习表",
+  progress: (done: number, all: number) => `已改正 ${done}/${all}`,
+  showAnswers: "显示剩余错误",
+  hideAnswers: "隐藏答案",
+  ruleCatalog: "填报规则",
+  mandatory: "强制性",
+  advisory: "提示性",
 };
 export type Strings = typeof zh;
 
@@ -133,6 +145,18 @@ const en: Strings = {
   consolidate: (n) => `Import and consolidate (${n} files)`,
   consolidated: "Result",
   included: "consolidated",
+  tabTraining: "Training",
+  trainingTemplate: "Report",
+  practiceTitle: "Practice sheet",
+  mistakes: "Mistakes",
+  seed: "Seed",
+  makePractice: "Make practice sheet",
+  progress: (done, all) => `${done}/${all} corrected`,
+  showAnswers: "Show remaining mistakes",
+  hideAnswers: "Hide answers",
+  ruleCatalog: "Filling rules",
+  mandatory: "mandatory",
+  advisory: "advisory",
 };
 
 export type Lang = "zh" | "en";

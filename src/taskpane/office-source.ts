@@ -1,5 +1,7 @@
 /** The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office). */
+import { uniqueSheetName } from "../rules/sheet-names";
 import { consolidateInExcel } from "../workbook/office/consolidate";
+import { writeGrid } from "../workbook/office/write-grid";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
 import { readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
@@ -71,6 +73,18 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
           )
         );
     },
+    addSheet: (grid) =>
+      Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const name = uniqueSheetName(grid.name, new Set(sheets.items.map((s) => s.name)));
+        const ws = sheets.add(name);
+        writeGrid(ws, grid);
+        ws.activate();
+        await context.sync();
+        return name;
+      }),
     consolidate: (files) => {
       if (!Office.context.requirements.isSetSupported("ExcelApi", "1.13"))
         return Promise.reject(

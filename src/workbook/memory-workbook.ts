@@ -155,6 +155,15 @@ export class MemoryWorkbook implements WorkbookSource {
     return () => this.listeners.delete(on);
   }
 
+  async addSheet(grid: Grid): Promise<string> {
+    const name = uniqueSheetName(grid.name, new Set(this.sheets.map((s) => s.name)));
+    this.sheets.push({ ...grid, name, values: grid.values.map((r) => [...r]) });
+    this.selection = { sheet: name, cell: "A1" }; // shown at once, as Excel activates a new sheet
+    this.updated();
+    this.listeners.forEach((l) => l.changed());
+    return name;
+  }
+
   async consolidate(files: { name: string; bytes: Uint8Array }[]): Promise<ChildLine[]> {
     const { readGrids } = await import("./xlsx/read");
     const origins = new Map<string, string>();

@@ -49,6 +49,8 @@ export interface WorkbookSource {
   subscribe(on: { changed(): void; selected(): void }): () => void;
   loadProfile(): Profile | undefined;
   saveProfile(p: Profile): Promise<void>;
+  /** Adds a sheet (a training practice sheet) under a unique name; returns the name. */
+  addSheet(grid: Grid): Promise<string>;
   /** Imports the children's files as sheets and writes or updates the summaries and 汇总说明. */
   consolidate(files: { name: string; bytes: Uint8Array }[]): Promise<ChildLine[]>;
 }

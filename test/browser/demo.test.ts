@@ -74,6 +74,16 @@ it("fills a blank with 0 after confirmation, and the grid shows it", async () =>
   await page.getByText(/已修改 1 个单元格/).waitFor();
 });
 
+it("runs a training round: a practice sheet with planted mistakes, progress, answers on request", async () => {
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane.getByRole("tab", { name: "培训" }).click();
+  await pane.getByRole("button", { name: "生成练习表" }).click();
+  await pane.getByText("已改正 0/8").waitFor();
+  await pane.getByRole("button", { name: "显示剩余错误" }).click();
+  expect(await pane.getByRole("list", { name: "显示剩余错误" }).locator("li").count()).toBe(8);
+  await page.screenshot({ path: path.join(SHOTS, "demo-training.png") });
+});
+
 it("asked nothing of any host but its own", () => {
   expect(foreign).toEqual([]);
 });

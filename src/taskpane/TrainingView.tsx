@@ -1,0 +1,101 @@
+import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { SheetReport } from "../rules/check";
+import { RULES } from "../rules/checks";
+import { type Planted, practiceSheet, remaining } from "../rules/sample/practice";
+import { allTemplates } from "../rules/templates/catalog";
+import type { TableTemplate } from "../rules/templates/schema";
+import type { Strings } from "./i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
+  card: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXS },
+  good: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const tables = () => allTemplates().filter((t): t is TableTemplate => t.kind === "table" && t.noBlankNote !== undefined);
+
+/** Training: the rules of a table with right and wrong examples, and practice sheets with planted mistakes. */
+export function TrainingView({ reports, t, onAddSheet }: { reports: SheetReport[]; t: Strings; onAddSheet: (p: { grid: SheetReport["recognition"]["grid"] }) => Promise<string> }) {
+  const styles = useStyles();
+  const [id, setId] = useState(tables()[0].id);
+  const [count, setCount] = useState("8");
+  const [seed, setSeed] = useState("1");
+  const [practice, setPractice] = useState<{ sheet: string; planted: Planted[] }>();
+  const [reveal, setReveal] = useState(false);
+  const template = tables().find((x) => x.id === id)!;
+  const rules = RULES.filter((r) => r.appliesTo(template));
+  const sheetFindings = practice ? (reports.find((r) => r.sheet === practice.sheet)?.findings ?? []) : [];
+  const left = practice ? remaining(practice.planted, sheetFindings) : [];
+  return (
+    <section className={styles.root} aria-label={t.tabTraining}>
+      <Field label={t.trainingTemplate}>
+        <Select value={id} onChange={(_, d) => setId(d.value)}>
+          {tables().map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.edition.issuer}
+              {x.shortTitle}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Subtitle2>{t.practiceTitle}</Subtitle2>
+      <div className={styles.row}>
+        <Field label={t.mistakes}>
+          <Input type="number" value={count} onChange={(_, d) => setCount(d.value)} style={{ width: "6em" }} />
+        </Field>
+        <Field label={t.seed}>
+          <Input type="number" value={seed} onChange={(_, d) => setSeed(d.value)} style={{ width: "6em" }} />
+        </Field>
+        <Button
+          appearance="primary"
+          onClick={async () => {
+            const p = practiceSheet(template, Math.max(1, Number(count) || 8), Number(seed) || 1, `练习${seed}`);
+            const sheet = await onAddSheet({ grid: p.grid });
+            setPractice({ sheet, planted: p.planted });
+            setReveal(false);
+          }}
+        >
+          {t.makePractice}
+        </Button>
+      </div>
+      {practice && (
+        <Card className={styles.card}>
+          <Body1>
+            <strong>{practice.sheet}</strong>：{t.progress(practice.planted.length - left.length, practice.planted.length)}
+          </Body1>
+          {left.length > 0 && (
+            <Button size="small" onClick={() => setReveal(!reveal)}>
+              {reveal ? t.hideAnswers : t.showAnswers}
+            </Button>
+          )}
+          {reveal && (
+            <ul aria-label={t.showAnswers}>
+              {left.map((p) => (
+                <li key={p.cell}>
+                  {p.cell}：{p.what}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+      <Subtitle2>{t.ruleCatalog}</Subtitle2>
+      {rules.map((r) => (
+        <Card key={r.id} className={styles.card}>
+          <Body1>
+            <strong>{r.title.zh}</strong>{" "}
+            <Badge size="small" color={r.severity === "error" ? "danger" : "warning"}>
+              {r.severity === "error" ? t.mandatory : t.advisory}
+            </Badge>
+          </Body1>
+          <Caption1>{r.description.zh}</Caption1>
+          <Caption1 className={styles.good}>✓ {r.examples.good}</Caption1>
+          <Caption1 className={styles.bad}>✗ {r.examples.bad}</Caption1>
+        </Card>
+      ))}
+    </section>
+  );
+}

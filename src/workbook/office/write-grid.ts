@@ -1,0 +1,16 @@
+/** Writes a grid's values and merged areas into a worksheet, in bulk. */
+import { columnLetters, type Grid } from "../../rules/grid";
+
+export const rect = (top: number, left: number, rows: number, cols: number) =>
+  `${columnLetters(left)}${top + 1}:${columnLetters(left + cols - 1)}${top + rows}`;
+
+export function writeGrid(ws: Excel.Worksheet, grid: Grid): void {
+  const cols = Math.max(1, ...grid.values.map((r) => r.length));
+  const values = grid.values.map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? ""));
+  // Text is set through numberFormat "@" so a child's "=…" can never become a formula.
+  const range = ws.getRange(rect(0, 0, values.length, cols));
+  range.numberFormat = values.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
+  range.values = values;
+  for (const m of grid.merges)
+    ws.getRange(rect(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)).merge(false);
+}
