@@ -41,6 +41,7 @@ export function sampleWorkbook(): Grid[] {
       ["village"],
       [
         { slot: "village", column: "base.medium", value: null },
+        { slot: "village", column: "std.create", value: null },
         { slot: "village", column: "base.total", value: 99 },
         { slot: "village", column: "resp.org", value: "无" },
         { slot: "village", column: "resp.5s", value: "３家" },

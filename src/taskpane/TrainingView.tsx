@@ -94,6 +94,10 @@ export function TrainingView({ reports, t, onAddSheet }: { reports: SheetReport[
           <Caption1>{r.description.zh}</Caption1>
           <Caption1 className={styles.good}>✓ {r.examples.good}</Caption1>
           <Caption1 className={styles.bad}>✗ {r.examples.bad}</Caption1>
+          <Caption1>
+            {t.basedOn}
+            {(r.notesFor?.(template) ?? []).map((n) => `${template.shortTitle}注${n}`).join("、") || template.shortTitle}
+          </Caption1>
         </Card>
       ))}
     </section>

@@ -76,6 +76,7 @@ const zh = {
   ruleCatalog: "填报规则",
   mandatory: "强制性",
   advisory: "提示性",
+  basedOn: "依据：",
 };
 export type Strings = typeof zh;
 
@@ -157,6 +158,7 @@ const en: Strings = {
   ruleCatalog: "Filling rules",
   mandatory: "mandatory",
   advisory: "advisory",
+  basedOn: "Source: ",
 };
 
 export type Lang = "zh" | "en";

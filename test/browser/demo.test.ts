@@ -64,14 +64,15 @@ it("highlights flagged cells in the grid", async () => {
   await page.screenshot({ path: path.join(SHOTS, "demo-highlight.png") });
 });
 
-it("fills a blank with 0 after confirmation, and the grid shows it", async () => {
+it("fills the blanks with 0 after confirmation, and the grid shows it", async () => {
   const pane = page.getByRole("complementary", { name: "任务窗格" });
-  await pane.getByRole("button", { name: "改为 0" }).first().click();
+  await pane.getByRole("button", { name: "把空白格全部填 0（2 格）" }).click();
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor();
   await page.screenshot({ path: path.join(SHOTS, "demo-confirm.png") });
   await dialog.getByRole("button", { name: "修改" }).click();
-  await page.getByText(/已修改 1 个单元格/).waitFor();
+  await page.getByText(/已修改 2 个单元格/).waitFor();
+  expect(await page.locator('td[data-cell="D7"]').textContent()).toBe("0");
 });
 
 it("runs a training round: a practice sheet with planted mistakes, progress, answers on request", async () => {
@@ -79,6 +80,7 @@ it("runs a training round: a practice sheet with planted mistakes, progress, ans
   await pane.getByRole("tab", { name: "培训" }).click();
   await pane.getByRole("button", { name: "生成练习表" }).click();
   await pane.getByText("已改正 0/8").waitFor();
+  await pane.getByText("依据：季报表（一）注10").first().waitFor();
   await pane.getByRole("button", { name: "显示剩余错误" }).click();
   expect(await pane.getByRole("list", { name: "显示剩余错误" }).locator("li").count()).toBe(8);
   await page.screenshot({ path: path.join(SHOTS, "demo-training.png") });

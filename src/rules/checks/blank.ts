@@ -12,6 +12,7 @@ export const blankRule: Rule = {
   },
   examples: { good: "没有红色风险企业，填 0", bad: "没有红色风险企业，留空" },
   appliesTo: (t) => isTable(t) && t.noBlankNote !== undefined,
+  notesFor: (t) => (t.noBlankNote ? [t.noBlankNote] : []),
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];

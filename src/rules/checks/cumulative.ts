@@ -3,6 +3,7 @@ import { comparePeriods, formatPeriod, periodRange } from "../period";
 import { reportPeriod } from "../report-period";
 import { cellFinding, fmt, tableContext } from "./context";
 import { numericOf } from "./numeric";
+import { flattenColumns } from "../templates/catalog";
 import type { Rule } from "./rule";
 
 export const cumulativeRule: Rule = {
@@ -16,6 +17,16 @@ export const cumulativeRule: Rule = {
   },
   examples: { good: "上期 30，本期 34", bad: "上期 30，本期 25" },
   appliesTo: (t) => t.kind === "table" && (t.cycle === "quarter" || t.cycle === "month"),
+  notesFor: (t) =>
+    t.kind === "table"
+      ? [
+          ...new Set(
+            flattenColumns(t.columns).flatMap((l) =>
+              l.basis?.kind === "since" ? [l.basis.note] : []
+            )
+          ),
+        ]
+      : [],
   check(ctx) {
     if (ctx.kind !== "table" || !ctx.options.previous?.length) return [];
     const now = reportPeriod(ctx.rec, ctx.options.period);

@@ -14,6 +14,8 @@ export const evidenceRule: Rule = {
   },
   examples: { good: "经验做法 2 条，附 2 份材料", bad: "经验做法 2 条，无材料" },
   appliesTo: (t) => t.kind === "table" && t.relations.some((r) => r.kind === "evidence"),
+  notesFor: (t) =>
+    t.kind === "table" ? t.relations.flatMap((r) => (r.kind === "evidence" ? [r.note] : [])) : [],
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out: Finding[] = [];

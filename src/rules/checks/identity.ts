@@ -34,6 +34,10 @@ export const identityRule: Rule = {
   },
   appliesTo: (t) =>
     t.kind === "table" && t.relations.some((r) => r.kind !== "at-most" && r.kind !== "evidence"),
+  notesFor: (t) =>
+    t.kind === "table"
+      ? t.relations.flatMap((r) => (r.kind === "sum" && r.note ? [r.note] : []))
+      : [],
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out: Finding[] = [];

@@ -15,6 +15,7 @@ export const notNumberRule: Rule = {
   },
   examples: { good: "0", bad: "无" },
   appliesTo: isTable,
+  notesFor: (t) => (t.noBlankNote ? [t.noBlankNote] : []),
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];

@@ -19,6 +19,7 @@ export const numberFormatRule: Rule = {
   },
   examples: { good: "1200", bad: "1,200 或 ５ 或 3家" },
   appliesTo: isTable,
+  notesFor: (t) => (t.noBlankNote ? [t.noBlankNote] : []),
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];

@@ -14,6 +14,7 @@ export const periodWindowRule: Rule = {
   },
   examples: { good: "2026年第4季度，12月20日填报", bad: "2026年第4季度，9月20日填报" },
   appliesTo: (t) => t.cycle === "quarter" || t.cycle === "month",
+  notesFor: (t) => (t.deadline ? [t.deadline.note] : []),
   check(ctx) {
     const rec = ctx.rec;
     const day = reportDay(rec);

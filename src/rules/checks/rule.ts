@@ -14,6 +14,8 @@ export interface Rule {
   /** A correct and a wrong way to fill, in the clerk's words. */
   examples: { good: string; bad: string };
   appliesTo(t: Template): boolean;
+  /** The template's notes the rule enforces, for the catalog ("季报表（一）注10"). */
+  notesFor?(t: Template): number[];
   check(ctx: SheetContext): Finding[];
 }
 
