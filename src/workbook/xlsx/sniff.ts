@@ -3,6 +3,10 @@
  * for the clerk instead of a parser's stack trace.
  */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** What an .xlsx may unpack to: a report is a few MB; beyond this it is a zip bomb or a monster sheet. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/** What one worksheet's XML may unpack to: a report sheet is well under 1 MB (1,048,576 rows are ~40 MB). */
+export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 
 export class UnreadableFile extends Error {
   constructor(message: string) {
@@ -35,4 +39,47 @@ export function sniffWorkbook(buf: Uint8Array, name: string): void {
     throw new UnreadableFile(`这是${kind}文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试`);
   }
   if (!startsWith(buf, ZIP)) throw new UnreadableFile("不是 Excel 工作簿（.xlsx）文件");
+  const sizes = unpackedSizes(buf);
+  if (sizes === undefined)
+    throw new UnreadableFile("文件已损坏或不是完整的 .xlsx 工作簿，无法读取");
+  if (sizes.total > MAX_UNPACKED_BYTES)
+    throw new UnreadableFile(
+      `文件解压后超过 ${MAX_UNPACKED_BYTES / 1048576} MB，不像是一份报表（可能已损坏或被恶意构造）`
+    );
+  if (sizes.largestSheet > MAX_SHEET_BYTES)
+    throw new UnreadableFile("工作表过大（行数远超一份报表），请只保留报表所在的区域后再试");
+}
+
+/**
+ * The sizes the zip's entries declare (all, and the largest worksheet), read from its central
+ * directory without unpacking anything; undefined when the directory is missing (truncated).
+ */
+export function unpackedSizes(
+  buf: Uint8Array
+): { total: number; largestSheet: number } | undefined {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  // End of central directory: 22 bytes plus a comment of up to 64 KB, at the very end.
+  let eocd = -1;
+  for (let i = buf.byteLength - 22; i >= Math.max(0, buf.byteLength - 22 - 0xffff); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return undefined;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  let largestSheet = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > buf.byteLength || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    // 0xFFFFFFFF: a ZIP64 size, over 4 GB — too big either way.
+    const raw = view.getUint32(at + 24, true);
+    const size = raw === 0xffffffff ? Infinity : raw;
+    const nameLength = view.getUint16(at + 28, true);
+    const name = Buffer.from(buf.buffer, buf.byteOffset + at + 46, nameLength).toString("utf8");
+    total += size;
+    if (name.startsWith("xl/worksheets/")) largestSheet = Math.max(largestSheet, size);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return { total, largestSheet };
 }
