@@ -4,8 +4,8 @@
  * notes they come from. Trainers project this.
  */
 import { basisText } from "./basis";
-import { fromA1 } from "./grid";
-import type { Recognition } from "./recognize";
+import { locateCell, type Recognition } from "./recognize";
+import { slotWords } from "./templates/catalog";
 import { relationColumns } from "./templates/schema";
 
 export interface Explanation {
@@ -21,20 +21,14 @@ export interface Explanation {
   notes: { n: number; text: string }[];
 }
 
-const SUB: Record<string, string> = { national: "国标", provincial: "省标", local: "地标" };
-
 export function explainCell(
   recs: Recognition[],
   sheet: string,
   address: string
 ): Explanation | undefined {
-  const rec = recs.find((r) => r.sheet === sheet);
-  if (!rec || rec.kind !== "table") return undefined;
-  const { row, col } = fromA1(address);
-  const o = rec.grid.origin ?? { row: 0, col: 0 };
-  const slotKey = [...rec.match.rows.entries()].find(([, r]) => r === row - o.row)?.[0];
-  const column = [...rec.match.columns.entries()].find(([, c]) => c === col - o.col)?.[0];
-  if (!slotKey || !column) return undefined;
+  const at = locateCell(recs, sheet, address);
+  if (!at?.slot || !at.column) return undefined;
+  const { rec, slot: slotKey, column } = at;
   const { info, template: t } = rec;
   const slot = info.slots.find((s) => s.key === slotKey)!;
   const leaf = info.leafByKey.get(column)!;
@@ -66,7 +60,7 @@ export function explainCell(
   if (t.noBlankNote) notes.add(t.noBlankNote);
   return {
     template: { id: t.id, title: t.title, shortTitle: t.shortTitle },
-    row: slot.subRow ? `${slot.label}·${SUB[slot.subRow] ?? slot.subRow}` : slot.label || "数据行",
+    row: slotWords(slot),
     column: leaf.path.join(" › "),
     unit: leaf.unit,
     basis: leaf.basis ? basisText(leaf.basis) : undefined,

@@ -4,9 +4,8 @@
  * children laid out differently still add up. Pure: the caller reads the workbook.
  */
 import { isSummarySheet } from "./consolidate";
-import { fromA1 } from "./grid";
 import { numericValue, readNumber } from "./number";
-import type { Recognition, TableRecognition } from "./recognize";
+import { locateCell, type Recognition, type TableRecognition } from "./recognize";
 import { normalizeLabel } from "./text";
 
 export type FunctionResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -17,17 +16,6 @@ export function isSummary(rec: Recognition): boolean {
     /汇总/.test(rec.sheet) ||
     (rec.kind !== "none" && rec.title !== undefined && /汇总/.test(rec.title.text))
   );
-}
-
-/** Where a caller cell sits in its recognized table: its row slot and column key. */
-export function locateCell(recs: Recognition[], sheet: string, address: string) {
-  const rec = recs.find((r) => r.sheet === sheet);
-  if (!rec || rec.kind !== "table") return undefined;
-  const { row, col } = fromA1(address.replace(/^.*!/, ""));
-  const o = rec.grid.origin ?? { row: 0, col: 0 };
-  const slot = [...rec.match.rows.entries()].find(([, r]) => r === row - o.row)?.[0];
-  const column = [...rec.match.columns.entries()].find(([, c]) => c === col - o.col)?.[0];
-  return { rec, slot, column };
 }
 
 /** The unit types a child filled in: rows holding at least one value. */

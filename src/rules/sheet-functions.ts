@@ -1,6 +1,5 @@
 /** =SRS.PERIOD(), =SRS.DEADLINE(), =SRS.SINCE(): pure answers from the recognized workbook. */
 import { basisText } from "./basis";
-import { fromA1 } from "./grid";
 import {
   type Day,
   dayZh,
@@ -12,7 +11,7 @@ import {
   periodOfDay,
 } from "./period";
 import type { FunctionResult } from "./qtotal";
-import type { Recognition } from "./recognize";
+import { locateCell, type Recognition } from "./recognize";
 import type { Template } from "./templates/schema";
 
 /** An Excel date serial (days since 1899-12-30) or a date in text, as a calendar day. */
@@ -66,12 +65,9 @@ export function sinceText(
   sheet: string,
   address: string
 ): FunctionResult<string> {
-  const rec = recs.find((r) => r.sheet === sheet);
-  if (!rec || rec.kind !== "table") return { ok: false, message: "此单元格不在已识别的报表中" };
-  const { col } = fromA1(address);
-  const o = rec.grid.origin ?? { row: 0, col: 0 };
-  const key = [...rec.match.columns.entries()].find(([, c]) => c === col - o.col)?.[0];
-  const basis = key ? rec.info.leafByKey.get(key)!.basis : undefined;
+  const at = locateCell(recs, sheet, address);
+  if (!at) return { ok: false, message: "此单元格不在已识别的报表中" };
+  const basis = at.column ? at.rec.info.leafByKey.get(at.column)!.basis : undefined;
   return basis
     ? { ok: true, value: basisText(basis) }
     : { ok: false, message: "此列没有统计口径（不是报表的数据列）" };

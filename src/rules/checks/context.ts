@@ -4,7 +4,7 @@ import { type CellValue, toA1 } from "../grid";
 import { type CellNumber, readNumber } from "../number";
 import type { Period } from "../period";
 import type { ListRecognition, Recognized, TableRecognition } from "../recognize";
-import type { Leaf, RowSlot } from "../templates/catalog";
+import { type Leaf, type RowSlot, slotWords } from "../templates/catalog";
 import type { Template } from "../templates/schema";
 
 export interface CheckOptions {
@@ -62,12 +62,6 @@ export interface ListContext {
 
 export type SheetContext = TableContext | ListContext;
 
-const SUB_ROW_WORDS: Record<string, string> = {
-  national: "国标",
-  provincial: "省标",
-  local: "地标",
-};
-
 export function sourceOf(t: Template, note?: number): string {
   return note === undefined ? t.shortTitle : `${t.shortTitle}注${note}`;
 }
@@ -123,10 +117,7 @@ export function tableContext(rec: TableRecognition, options: CheckOptions): Tabl
     leaf: (column) => info.leafByKey.get(column)!,
     notApplicable: info.notApplicable,
     source: (note) => sourceOf(rec.template, note),
-    rowWords: (slot) =>
-      slot.subRow
-        ? `${slot.label}·${SUB_ROW_WORDS[slot.subRow] ?? slot.subRow}`
-        : slot.label || "数据行",
+    rowWords: slotWords,
     columnWords: (column) => info.leafByKey.get(column)!.path.join("›").replace(/›/g, " › "),
   };
 }

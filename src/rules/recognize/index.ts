@@ -4,12 +4,13 @@
  * below it is "no template" with the nearest candidates.
  */
 import type { Finding } from "../finding";
-import { type Grid, toA1 } from "../grid";
+import { fromA1, type Grid, toA1 } from "../grid";
 import {
   allTemplates,
   getTableInfo,
   type Leaf,
   type RowSlot,
+  slotWords,
   type TableInfo,
 } from "../templates/catalog";
 import type { ListTemplate, TableTemplate, Template } from "../templates/schema";
@@ -166,7 +167,7 @@ function structureFindings(
       cells: [],
       row: "",
       column: "",
-      message: `找不到以下分行：${lostSubRows.map((s) => `${s.label}·${s.subRow}`).join("、")}，请按原表样保留国标/省标/地标三行`,
+      message: `找不到以下分行：${lostSubRows.map(slotWords).join("、")}，请按原表样保留国标/省标/地标三行`,
       messageEn: `Sub-rows not found: ${lostSubRows.map((s) => s.key).join(", ")}`,
       source,
     });
@@ -260,6 +261,17 @@ export function cellAddress(
   const r = rec.match.rows.get(slot);
   const c = rec.match.columns.get(column);
   return r === undefined || c === undefined ? undefined : toA1(rec.grid, r, c);
+}
+
+/** The inverse of cellAddress: which row slot and column key a cell holds, in its recognized table. */
+export function locateCell(recs: Recognition[], sheet: string, address: string) {
+  const rec = recs.find((r) => r.sheet === sheet);
+  if (!rec || rec.kind !== "table") return undefined;
+  const { row, col } = fromA1(address.replace(/^.*!/, ""));
+  const o = rec.grid.origin ?? { row: 0, col: 0 };
+  const slot = [...rec.match.rows.entries()].find(([, r]) => r === row - o.row)?.[0];
+  const column = [...rec.match.columns.entries()].find(([, c]) => c === col - o.col)?.[0];
+  return { rec, slot, column };
 }
 
 /** Every (row slot, column) of a recognized table with its A1 address: "village|base.total" → "B7". */

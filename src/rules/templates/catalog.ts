@@ -52,6 +52,19 @@ export interface RowSlot {
   label: string;
 }
 
+const SUB_ROW_WORDS: Record<string, string> = {
+  national: "国标",
+  provincial: "省标",
+  local: "地标",
+};
+
+/** A row slot in words, for messages: "村", "县直单位·国标", or "数据行" for an unlabelled row. */
+export function slotWords(slot: RowSlot): string {
+  return slot.subRow
+    ? `${slot.label}·${SUB_ROW_WORDS[slot.subRow] ?? slot.subRow}`
+    : slot.label || "数据行";
+}
+
 export interface TableInfo {
   template: TableTemplate;
   leaves: Leaf[];
