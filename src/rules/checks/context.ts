@@ -91,7 +91,12 @@ export function tableContext(rec: TableRecognition, options: CheckOptions): Tabl
   // A unit fills its own row type; the other type's rows stay empty in its file.
   const typesFilled = new Set(
     slots
-      .filter((s) => numbers.some((l) => cell(s, l.key)?.number.kind !== "blank"))
+      // Cells that do not apply (they may carry the notice's own label, 达标不分级) say nothing of it.
+      .filter((s) =>
+        numbers.some(
+          (l) => !info.notApplicable(s, l.key) && cell(s, l.key)?.number.kind !== "blank"
+        )
+      )
       .map((s) => s.rowType)
   );
   const filledSlots = typesFilled.size ? slots.filter((s) => typesFilled.has(s.rowType)) : slots;

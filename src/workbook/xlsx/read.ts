@@ -37,7 +37,14 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     if (row) for (let c = 1; c < row.length; c++) out.push(plainValue(row[c]));
     values.push(out);
   }
-  return { name: ws.name, values, merges: mergedRanges(ws).map(parseRange) };
+  const merges = mergedRanges(ws).map(parseRange);
+  // exceljs repeats a merged area's value in every cell it covers; Excel (and Office.js) keep it
+  // in the top-left cell only. Read as Excel does, or a merged "（达标不分级）" counts three times.
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom && r < values.length; r++)
+      for (let c = m.left; c <= m.right && c < values[r].length; c++)
+        if (r !== m.top || c !== m.left) values[r][c] = null;
+  return { name: ws.name, values, merges };
 }
 
 export async function loadWorkbook(
