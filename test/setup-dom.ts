@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
 class NoResizeObserver {
@@ -7,3 +8,6 @@ class NoResizeObserver {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserver;
+
+// findBy/waitFor give up after 1 s by default, which a loaded CI machine can exceed; 10 s still catches a hang.
+configure({ asyncUtilTimeout: 10_000 });

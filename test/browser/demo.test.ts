@@ -41,7 +41,7 @@ it("loads the sample, checks it and lists findings", async () => {
   await pane.getByText(/识别出 \d+ 张报表/).waitFor();
   await pane.getByText("此格为空白：表格不应有空白处，若无则应填写 0").first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, "demo-findings.png") });
-}, 30_000);
+});
 
 it("selects the cell of a clicked finding in the grid", async () => {
   const pane = page.getByRole("complementary", { name: "任务窗格" });
