@@ -21,9 +21,13 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (buf: Uint8Array, sig: number[]) => sig.every((b, i) => buf[i] === b);
 
 /** "EncryptedPackage" in UTF-16LE: an OLE file holding a password-protected .xlsx. */
+const ENCRYPTED = [..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]);
+
+// Plain byte work, no Node Buffer: the demo page sniffs files too.
 function isEncrypted(buf: Uint8Array): boolean {
-  const needle = Buffer.from("EncryptedPackage", "utf16le");
-  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).indexOf(needle) >= 0;
+  for (let at = buf.indexOf(ENCRYPTED[0]); at >= 0; at = buf.indexOf(ENCRYPTED[0], at + 1))
+    if (ENCRYPTED.every((b, i) => buf[at + i] === b)) return true;
+  return false;
 }
 
 /** Throws UnreadableFile with a one-line zh-CN reason, or returns when the bytes look like an .xlsx. */
@@ -49,6 +53,8 @@ export function sniffWorkbook(buf: Uint8Array, name: string): void {
   if (sizes.largestSheet > MAX_SHEET_BYTES)
     throw new UnreadableFile("工作表过大（行数远超一份报表），请只保留报表所在的区域后再试");
 }
+
+const UTF8 = new TextDecoder();
 
 /**
  * The sizes the zip's entries declare (all, and the largest worksheet), read from its central
@@ -76,7 +82,7 @@ export function unpackedSizes(
     const raw = view.getUint32(at + 24, true);
     const size = raw === 0xffffffff ? Infinity : raw;
     const nameLength = view.getUint16(at + 28, true);
-    const name = Buffer.from(buf.buffer, buf.byteOffset + at + 46, nameLength).toString("utf8");
+    const name = UTF8.decode(buf.subarray(at + 46, at + 46 + nameLength));
     total += size;
     if (name.startsWith("xl/worksheets/")) largestSheet = Math.max(largestSheet, size);
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
