@@ -11,6 +11,21 @@ const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office
 /** Office.js is served from our own origin: the add-in talks to nothing else. */
 const OFFICE_FILES = /^(office|custom-functions-runtime|es6-promise|o15apptofilemappingtable|excel[-\w.]*)\.js$|^(zh-cn|en-us|telemetry|ariatelemetry|agaveerrorux)\//;
 
+/**
+ * The pages' CSP forbids eval, and the bundles must not contain it (test/project/no-eval.test.ts).
+ * Vendor code keeps a few string-to-code fallbacks that never run here; they are cut out at build
+ * time. `strict` fails the build when a pattern is gone, so an upgrade cannot slip one back in.
+ */
+const cut = (test, search, replace) => ({ test, loader: "string-replace-loader", options: { search, replace, flags: "g", strict: true } });
+const NO_EVAL = [
+  // zod runs jitless (src/rules/templates/schema.ts): its JIT compiler and the eval probe are dead code.
+  cut(/zod[\\/]v4[\\/]core[\\/]util\.js$/, "const F = Function;\\s*new F\\(\"\"\\);\\s*return true;", "return false;"),
+  cut(/zod[\\/]v4[\\/]core[\\/]doc\.js$/, "const F = Function;", "const F = () => { throw new Error(\"zod runs jitless\"); };"),
+  // lodash's last-resort global lookup, and setImmediate's polyfill for a string argument.
+  cut(/exceljs\.bare\.min\.js$/, "Function\\(\"return this\"\\)\\(\\)", "globalThis"),
+  cut(/exceljs\.bare\.min\.js$/, "new Function\\(\"\"\\+e\\)", "function(){}"),
+];
+
 async function httpsOptions() {
   try {
     const devCerts = require("office-addin-dev-certs");
@@ -32,10 +47,20 @@ module.exports = async (env, options) => {
       functions: "./src/functions/functions.ts",
       demo: "./src/demo/index.tsx",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+      // The runtime's global lookup falls back to `new Function("return this")` unless it may use globalThis.
+      environment: { globalThis: true },
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The build without polyfills: the demo runs in current browsers, and core-js/regenerator bring Function(...) calls.
+      alias: { exceljs$: require.resolve("exceljs/dist/exceljs.bare.min.js") },
+    },
     module: {
-      rules: [{ test: /\.(ts|tsx)$/, exclude: /node_modules/, use: "babel-loader" }],
+      rules: [{ test: /\.(ts|tsx)$/, exclude: /node_modules/, use: "babel-loader" }, ...NO_EVAL],
     },
     performance: { hints: false },
     // One runtime and shared chunks: pane and functions must share module instances (caches) in the shared runtime.

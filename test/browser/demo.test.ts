@@ -89,11 +89,17 @@ it("runs a training round: a practice sheet with planted mistakes, progress, ans
 it("opens a local .xlsx (exceljs in the page) and says what is wrong with a file no report could be", async () => {
   const pane = page.getByRole("complementary", { name: "任务窗格" });
   const file = page.getByLabel("打开 .xlsx 文件");
-  await file.setInputFiles(path.join(__dirname, "../../assets/templates/nanan-2026-quarterly-2.xlsx"));
+  await file.setInputFiles(
+    path.join(__dirname, "../../assets/templates/nanan-2026-quarterly-2.xlsx")
+  );
   await pane.getByRole("tab", { name: "问题" }).click();
   await pane.getByText(/识别出 1 张报表/).waitFor();
   await pane.getByText("此格为空白：表格不应有空白处，若无则应填写 0").first().waitFor();
-  await file.setInputFiles({ name: "坏文件.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") });
+  await file.setInputFiles({
+    name: "坏文件.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from("not a zip"),
+  });
   await page.getByText("不是 Excel 工作簿（.xlsx）文件").waitFor();
   await page.screenshot({ path: path.join(SHOTS, "demo-open-file.png") });
 });

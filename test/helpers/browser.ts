@@ -1,12 +1,11 @@
 /** Serves dist/ on localhost and drives Debian's Chromium with playwright-core (no browser download). */
-import { execFileSync } from "child_process";
 import { createReadStream, existsSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
 import { chromium, type Browser } from "playwright-core";
+import { DIST, ensureBuilt } from "./dist";
 
-const DIST = path.join(__dirname, "../../dist");
 const CHROMIUM = "/usr/bin/chromium";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -16,13 +15,7 @@ const TYPES: Record<string, string> = {
 };
 
 export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  // A fresh clone has no build yet: make one (.ci/run builds before testing anyway).
-  if (!existsSync(path.join(DIST, "demo.html")))
-    execFileSync(
-      process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
-      { cwd: path.join(DIST, ".."), stdio: "ignore", timeout: 300_000 }
-    );
+  ensureBuilt();
   const server = http.createServer((req, res) => {
     const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
     if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
