@@ -1,54 +1,103 @@
-/** Files no report could be: each ends with exit status 2, one clear line, quickly, and no output file. */
-import { execFileSync } from "child_process";
+/**
+ * Files no report could be. Each ends with exit status 2 and one clear line, within 10 s and
+ * 500 MB of memory (measured: the spawned process's peak RSS), and leaves no output file behind.
+ */
+import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { zip } from "../helpers/zip";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { blankTemplate } from "../../src/rules/layout/blank-template";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+import { pack, packZeros, type Packed, zip } from "../helpers/zip";
 
 const SRS = path.join(__dirname, "../../bin/srs.js");
+const RSS = path.join(__dirname, "../helpers/report-rss.js");
+const MAX_RSS_MB = 500;
 
 function srs(args: string[]) {
-  try {
-    return {
-      code: 0,
-      out: execFileSync("node", [SRS, ...args], {
-        encoding: "utf8",
-        timeout: 10_000,
-        stdio: ["ignore", "pipe", "pipe"],
-      }),
-    };
-  } catch (e) {
-    const err = e as { status: number; stdout: string };
-    return { code: err.status, out: err.stdout };
-  }
+  const r = spawnSync("node", ["-r", RSS, SRS, ...args], { encoding: "utf8", timeout: 10_000 });
+  const rss = /max-rss-kb (\d+)/.exec(r.stderr);
+  return {
+    code: r.status, // null when the 10 s ran out
+    out: r.stdout,
+    err: r.stderr.replace(/\n?max-rss-kb \d+\n/, "").trim(),
+    rssMB: rss ? Number(rss[1]) / 1024 : Infinity,
+  };
 }
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const SHEET = "xl/worksheets/sheet1.xml";
+/** 1 GB of zeros packs into about 1 MB. */
+let zeros: Packed;
+
+/** Each bad file, and what its one line must say. */
+const FILES: Record<string, [() => Promise<Buffer>, RegExp]> = {
+  "empty.xlsx": [async () => Buffer.alloc(0), /空/],
+  "not-a-zip.xlsx": [async () => Buffer.from("这不是表格"), /不是 Excel 工作簿/],
+  "truncated.xlsx": [
+    async () => {
+      const whole = Buffer.from(
+        await layoutsToXlsx([blankTemplate(getTemplate("nanan-2026-quarterly-1")!)])
+      );
+      return whole.subarray(0, whole.length >> 1);
+    },
+    /损坏/,
+  ],
+  "old.xls": [async () => Buffer.concat([OLE, Buffer.alloc(504)]), /\.xls/],
+  "password.xlsx": [
+    async () => Buffer.concat([OLE, Buffer.from("EncryptedPackage", "utf16le")]),
+    /密码/,
+  ],
+  // A zip bomb that says in its headers what it unpacks to…
+  "bomb.xlsx": [async () => zip([{ name: SHEET, ...zeros }]), /超过/],
+  // …and one that claims 1 KB: the parser would unpack all of it into memory.
+  "lying-bomb.xlsx": [async () => zip([{ name: SHEET, ...zeros, declared: 1024 }]), /损坏/],
+  // A sheet with every one of Excel's 1,048,576 rows.
+  "million-rows.xlsx": [
+    async () => {
+      const rows = Array.from(
+        { length: 1_048_576 },
+        (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`
+      );
+      return zip([
+        {
+          name: SHEET,
+          ...pack(Buffer.from(`<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`)),
+        },
+      ]);
+    },
+    /过大/,
+  ],
+};
 
 describe("bad files", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "srs-bad-"));
-  const files: Record<string, Buffer> = {
-    // 300 MB of zeros packs into a few hundred KB.
-    "bomb.xlsx": zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(300 * 1024 * 1024) }]),
-    // A sheet with every one of Excel's 1,048,576 rows.
-    "million.xlsx": zip([
-      {
-        name: "xl/worksheets/sheet1.xml",
-        data: Buffer.from(
-          `<worksheet><sheetData>${Array.from({ length: 1_048_576 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join("")}</sheetData></worksheet>`
-        ),
-      },
-    ]),
-  };
-  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
 
-  it.each(Object.keys(files))("%s: exit 2 with one clear line, and no partial output", (name) => {
-    const out = path.join(dir, `${name}.out.xlsx`);
-    const check = srs(["check", "--json", path.join(dir, name)]);
-    expect(check.code).toBe(2);
-    const [file] = JSON.parse(check.out).files;
-    expect(file.error).toMatch(/过大|超过/);
-    expect(file.error).not.toMatch(/\n/);
-    const stamp = srs(["stamp", path.join(dir, name), "--period", "2026Q4", "-o", out]);
-    expect(stamp.code).toBe(2);
-    expect(existsSync(out)).toBe(false);
+  beforeAll(async () => {
+    zeros = await packZeros(1024 ** 3);
+    for (const [name, [make]] of Object.entries(FILES))
+      writeFileSync(path.join(dir, name), await make());
   });
+
+  it.each(Object.keys(FILES))(
+    "%s: exit 2, one clear line, within 10 s and 500 MB, no output file",
+    (name) => {
+      const [, says] = FILES[name];
+      const check = srs(["check", "--json", path.join(dir, name)]);
+      expect(check.code).toBe(2);
+      const [file] = JSON.parse(check.out).files;
+      expect(file.error).toMatch(says);
+      expect(file.error).not.toMatch(/\n|at .*\(/);
+      expect(check.rssMB).toBeLessThan(MAX_RSS_MB);
+
+      const out = path.join(dir, `${name}.stamped.xlsx`);
+      const stamp = srs(["stamp", path.join(dir, name), "--period", "2026Q4", "-o", out]);
+      expect(stamp.code).toBe(2);
+      expect(stamp.err.split("\n")).toHaveLength(1);
+      expect(stamp.err).toMatch(says);
+      expect(stamp.rssMB).toBeLessThan(MAX_RSS_MB);
+      expect(existsSync(out)).toBe(false);
+    }
+  );
 });

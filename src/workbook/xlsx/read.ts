@@ -51,7 +51,7 @@ export async function loadWorkbook(
   buf: Uint8Array,
   name = "workbook.xlsx"
 ): Promise<ExcelJS.Workbook> {
-  sniffWorkbook(buf, name);
+  await sniffWorkbook(buf, name);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -30,8 +30,13 @@ function isEncrypted(buf: Uint8Array): boolean {
   return false;
 }
 
-/** Throws UnreadableFile with a one-line zh-CN reason, or returns when the bytes look like an .xlsx. */
-export function sniffWorkbook(buf: Uint8Array, name: string): void {
+const CORRUPT = "文件已损坏或不是完整的 .xlsx 工作簿，无法读取";
+
+/**
+ * Throws UnreadableFile with a one-line zh-CN reason, or returns when the bytes look like an .xlsx
+ * that unpacks to a report-sized workbook.
+ */
+export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void> {
   if (buf.byteLength === 0) throw new UnreadableFile("文件是空的（0 字节）");
   if (buf.byteLength > MAX_FILE_BYTES)
     throw new UnreadableFile(
@@ -43,26 +48,38 @@ export function sniffWorkbook(buf: Uint8Array, name: string): void {
     throw new UnreadableFile(`这是${kind}文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试`);
   }
   if (!startsWith(buf, ZIP)) throw new UnreadableFile("不是 Excel 工作簿（.xlsx）文件");
-  const sizes = unpackedSizes(buf);
-  if (sizes === undefined)
-    throw new UnreadableFile("文件已损坏或不是完整的 .xlsx 工作簿，无法读取");
-  if (sizes.total > MAX_UNPACKED_BYTES)
+  const entries = zipEntries(buf);
+  if (entries === undefined) throw new UnreadableFile(CORRUPT);
+  if (entries.reduce((sum, e) => sum + e.declared, 0) > MAX_UNPACKED_BYTES)
     throw new UnreadableFile(
       `文件解压后超过 ${MAX_UNPACKED_BYTES / 1048576} MB，不像是一份报表（可能已损坏或被恶意构造）`
     );
-  if (sizes.largestSheet > MAX_SHEET_BYTES)
+  if (entries.some((e) => e.name.startsWith("xl/worksheets/") && e.declared > MAX_SHEET_BYTES))
     throw new UnreadableFile("工作表过大（行数远超一份报表），请只保留报表所在的区域后再试");
+  // The parser trusts nothing above but unpacks whole entries into memory: make sure each
+  // unpacks to no more than it declared before handing the file over.
+  for (const e of entries) if (!(await unpacksWithin(buf, e))) throw new UnreadableFile(CORRUPT);
 }
 
 const UTF8 = new TextDecoder();
 
+/** A zip entry as its central directory declares it. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressed: number;
+  /** The unpacked size, as declared (a zip bomb may lie). */
+  declared: number;
+  /** Where the local header starts. */
+  local: number;
+}
+
 /**
- * The sizes the zip's entries declare (all, and the largest worksheet), read from its central
- * directory without unpacking anything; undefined when the directory is missing (truncated).
+ * The entries of a zip, read from its central directory without unpacking anything;
+ * undefined when the directory is missing or broken (a truncated file).
  */
-export function unpackedSizes(
-  buf: Uint8Array
-): { total: number; largestSheet: number } | undefined {
+export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   // End of central directory: 22 bytes plus a comment of up to 64 KB, at the very end.
   let eocd = -1;
@@ -72,20 +89,54 @@ export function unpackedSizes(
       break;
     }
   if (eocd < 0) return undefined;
-  const entries = view.getUint16(eocd + 10, true);
+  const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  let total = 0;
-  let largestSheet = 0;
-  for (let n = 0; n < entries; n++) {
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
     if (at + 46 > buf.byteLength || view.getUint32(at, true) !== 0x02014b50) return undefined;
     // 0xFFFFFFFF: a ZIP64 size, over 4 GB — too big either way.
     const raw = view.getUint32(at + 24, true);
-    const size = raw === 0xffffffff ? Infinity : raw;
     const nameLength = view.getUint16(at + 28, true);
-    const name = UTF8.decode(buf.subarray(at + 46, at + 46 + nameLength));
-    total += size;
-    if (name.startsWith("xl/worksheets/")) largestSheet = Math.max(largestSheet, size);
+    entries.push({
+      name: UTF8.decode(buf.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      compressed: view.getUint32(at + 20, true),
+      declared: raw === 0xffffffff ? Infinity : raw,
+      local: view.getUint32(at + 42, true),
+    });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return { total, largestSheet };
+  return entries;
+}
+
+/**
+ * Whether the entry unpacks to at most its declared size. Streams and stops at the first byte
+ * over, so a lying zip bomb costs a few MB, never what it would expand to.
+ */
+async function unpacksWithin(buf: Uint8Array, e: ZipEntry): Promise<boolean> {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (e.local + 30 > buf.byteLength || view.getUint32(e.local, true) !== 0x04034b50) return false;
+  const start =
+    e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
+  if (start + e.compressed > buf.byteLength) return false;
+  if (e.method === 0) return e.compressed <= e.declared;
+  if (e.method !== 8) return true; // the parser refuses other methods itself
+  const inflate = new DecompressionStream("deflate-raw");
+  const writer = inflate.writable.getWriter();
+  writer.write(buf.slice(start, start + e.compressed)).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = inflate.readable.getReader();
+  let size = 0;
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      size += r.value.byteLength;
+      if (size > e.declared) {
+        await reader.cancel();
+        return false;
+      }
+    }
+  } catch {
+    return false; // not deflate data at all
+  }
+  return true;
 }
