@@ -14,7 +14,7 @@ import {
 } from "./consolidate";
 import type { Grid } from "./grid";
 import { recognize } from "./recognize";
-import { uniqueSheetName } from "./sheet-names";
+import { isNamedAfter, uniqueSheetName } from "./sheet-names";
 
 export interface Plan {
   /** Older sheets of a unit imported again: deleted before the new copy takes their name. */
@@ -42,11 +42,23 @@ export function planConsolidation(
   const summaries = new Set(
     keep.filter((g) => isSummarySheet(g.name, recs.get(g.name)!)).map((g) => g.name)
   );
-  // A unit imported again replaces its older sheet (found by the name it was given last time).
-  const units = new Map(inserted.map((n) => [n, unitOf(n)]));
+  // A unit's table imported again replaces the earlier copy of that same table: same unit, same
+  // template, under the name it was given then. Any other sheet, whatever its name, stays.
+  const report = (name: string) => {
+    const t = recs.get(name)!.template;
+    const unit = unitOf(name);
+    return t && unit ? `${t.id}|${unit}` : "";
+  };
+  const incoming = new Set(inserted.map(report).filter(Boolean));
   const deletions = keep
-    .filter((g) => !summaries.has(g.name) && [...units.values()].some((u) => u && g.name === u))
+    .filter(
+      (g) =>
+        !summaries.has(g.name) &&
+        incoming.has(report(g.name)) &&
+        isNamedAfter(g.name, unitOf(g.name))
+    )
     .map((g) => g.name);
+  const units = new Map(inserted.map((n) => [n, unitOf(n)]));
   const taken = new Set(keep.map((g) => g.name).filter((n) => !deletions.includes(n)));
   const renames = new Map<string, string>();
   for (const n of inserted) {

@@ -21,6 +21,15 @@ export function uniqueSheetName(name: string, taken: Set<string>): string {
   }
 }
 
+/** Whether uniqueSheetName could have given `sheet` for `name`: the name itself, or it with (2), (3)… */
+export function isNamedAfter(sheet: string, name: string): boolean {
+  const base = cleanSheetName(name).toLowerCase();
+  const s = sheet.toLowerCase();
+  if (s === base) return true;
+  const m = /\((\d+)\)$/.exec(s);
+  return m !== null && s === `${base.slice(0, 31 - m[0].length)}${m[0]}`;
+}
+
 /** 'Sheet'!A1 with the name quoted and apostrophes doubled: '朴里 村(2)'!C7, 'it''s'!C7. */
 export function sheetRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;

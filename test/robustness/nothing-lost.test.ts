@@ -1,6 +1,14 @@
-/** Property: whatever fills a sheet had, highlight → (save, reopen) → clear gives every cell its own fill back. */
-import { clearHighlights, highlightCells } from "../../src/workbook/office/highlight";
+/**
+ * Properties: whatever fills a sheet had, highlight → (save, reopen) → clear gives every cell its
+ * own fill back; consolidating (again) changes no value but the summaries' own cells and 汇总说明.
+ */
+import { NOTES_SHEET } from "../../src/rules/consolidate";
 import { columnLetters } from "../../src/rules/grid";
+import { addressMap, recognize } from "../../src/rules/recognize";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { consolidateInExcel } from "../../src/workbook/office/consolidate";
+import { clearHighlights, highlightCells } from "../../src/workbook/office/highlight";
 import type { Mark } from "../../src/workbook/types";
 import { Book, excelContext, type Fill, MemoryStore } from "../helpers/excel-mock";
 import { rng } from "../helpers/grids";
@@ -35,5 +43,110 @@ it("100 random sheets: every cell's fill is exactly as before after highlight an
     const reopened = new MemoryStore(store.saved);
     await clearHighlights(excelContext(book).context, reopened);
     expect(cells.map((c) => JSON.stringify(book.fill("S", c)))).toEqual(before);
+  }
+});
+
+const QUARTERLY = getTemplate("nanan-2026-quarterly-1")!;
+const UNITS = [
+  "金淘镇朴里村",
+  "金淘镇岭兜村",
+  "金淘镇占石村",
+  "金淘镇深垵村",
+  "金淘镇镇安办",
+  "金淘镇应急办",
+];
+type Values = Map<string, Map<string, unknown>>;
+const snapshot = (book: Book): Values =>
+  new Map([...book.sheets].map(([name, s]) => [name, new Map(s.values)]));
+
+/** The cells whose value differs between two versions of a sheet. */
+function changed(before: Map<string, unknown>, after: Map<string, unknown>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter(
+    (c) => before.get(c) !== after.get(c)
+  );
+}
+
+it("consolidation: 20 random workbooks — no value changes outside the summaries' data cells and 汇总说明", async () => {
+  const rand = rng(7);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const some = (xs: string[]) => xs.filter(() => rand() < 0.5);
+  const randomValue = () =>
+    rand() < 0.5 ? Math.round(rand() * 1000) : pick(["备注", "=A1", "核对人：王", "#REF!"]);
+  for (let round = 0; round < 20; round++) {
+    const book = new Book().load({
+      name: "预算",
+      values: [
+        ["项目", "金额"],
+        ["办公费", 12],
+      ],
+      merges: [],
+    });
+    // A sheet of the clerk's own that happens to bear a unit's name: it is no report and must stay.
+    const decoy = pick(UNITS);
+    book.load({
+      name: decoy,
+      values: [
+        ["联系人", "电话"],
+        ["王", "0595-86123456"],
+      ],
+      merges: [],
+    });
+    const fixtures = new Map(
+      UNITS.map((u, i) => [
+        u,
+        [
+          {
+            ...filledSheet(QUARTERLY, { seed: round * 10 + i, rowTypes: ["village"], unit: u })
+              .grid,
+            name: "Sheet1",
+          },
+        ],
+      ])
+    );
+    const files = (units: string[]) => units.map((u) => ({ name: `${u}.xlsx`, base64: u }));
+    await consolidateInExcel(excelContext(book, fixtures).context, files(some(UNITS)));
+    expect(book.value(decoy, "A1")).toBe("联系人");
+
+    // The clerk works on: corrects children, writes a remark beside the summary, adds sheets.
+    const summaries = [...book.sheets.keys()].filter((n) => n.endsWith("汇总"));
+    const ownCells = new Map(
+      summaries.map((n) => {
+        const rec = recognize(book.grid(n));
+        return [n, new Set(rec.kind === "table" ? Object.values(addressMap(rec)) : [])];
+      })
+    );
+    for (const [name, s] of book.sheets) {
+      if (name === NOTES_SHEET) continue;
+      for (let k = 0; k < 5; k++) {
+        const cell = `${columnLetters(Math.floor(rand() * 40))}${1 + Math.floor(rand() * 30)}`;
+        if (!ownCells.get(name)?.has(cell)) s.values.set(cell, randomValue());
+      }
+    }
+    const before = snapshot(book);
+    const unitOf = new Map(
+      [...book.sheets.keys()].map((n) => {
+        const rec = recognize(book.grid(n));
+        return [
+          n,
+          rec.kind === "none" ? "" : rec.headerFields.find((h) => h.key === "unit")?.value,
+        ];
+      })
+    );
+    const again = some(UNITS);
+    await consolidateInExcel(excelContext(book, fixtures).context, files(again));
+    const after = snapshot(book);
+
+    for (const [name, cells] of before) {
+      if (name === NOTES_SHEET) continue;
+      const now = after.get(name);
+      // Only a unit's earlier report gives way, to that unit's new file (which may take its name).
+      const replaced = again.includes(unitOf.get(name) ?? "");
+      if (!now || replaced) {
+        expect([name, replaced]).toEqual([name, true]);
+        continue;
+      }
+      const allowed = ownCells.get(name) ?? new Set<string>();
+      expect([name, changed(cells, now).filter((c) => !allowed.has(c))]).toEqual([name, []]);
+    }
   }
 });
