@@ -6,6 +6,9 @@
 /** Cells a single request may touch, keeping well under 5 MB (≈ 100 bytes a cell either way). */
 export const CELLS_PER_REQUEST = 20_000;
 
+/** Bytes of file content (base64) a single request may carry, a margin under 5 MB. */
+export const BYTES_PER_REQUEST = 4 * 1024 * 1024;
+
 /** A1 addresses per getRanges() call (its address string has a length limit). */
 export const ADDRESSES_PER_CALL = 400;
 
@@ -17,7 +20,7 @@ export function chunk<T>(items: T[], size: number): T[][] {
 
 /**
  * Queues `work` for groups of items and syncs once per group of at most `perRequest`
- * cells. The syncs are sequential by necessity (each waits for the last), one per 5 MB.
+ * cells (or bytes, with BYTES_PER_REQUEST). The syncs are sequential by necessity (each waits for the last), one per 5 MB.
  */
 export async function inRequests<T>(
   context: Excel.RequestContext,
