@@ -21,7 +21,10 @@ async function makeFiles(dir) {
   const t = getTemplate("nanan-2026-quarterly-1");
   for (let i = 0; i < FILES; i++) {
     const f = filledSheet(t, { seed: i + 1, rowTypes: ["village"], unit: `金淘镇${i + 1}村` });
-    fs.writeFileSync(path.join(dir, `${i + 1}村.xlsx`), await layoutsToXlsx([{ ...f.layout, grid: f.grid }]));
+    fs.writeFileSync(
+      path.join(dir, `${i + 1}村.xlsx`),
+      await layoutsToXlsx([{ ...f.layout, grid: f.grid }])
+    );
   }
 }
 
@@ -34,8 +37,11 @@ async function child(mode, dir) {
   const startup = cpu() - start;
   if (mode === "check") {
     const reports = await checkFiles(files);
-    if (reports.some((r) => r.sheets[0]?.template?.id !== "nanan-2026-quarterly-1")) throw new Error("not recognized");
-    return console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, startup }));
+    if (reports.some((r) => r.sheets[0]?.template?.id !== "nanan-2026-quarterly-1"))
+      throw new Error("not recognized");
+    return console.log(
+      JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, startup })
+    );
   }
   let bare = 0;
   let check = 0;
@@ -50,7 +56,10 @@ async function child(mode, dir) {
   console.log(JSON.stringify({ bare, check }));
 }
 
-const run = (mode, dir) => JSON.parse(execFileSync(process.execPath, [__filename, "--mode", mode, dir], { encoding: "utf8" }));
+const run = (mode, dir) =>
+  JSON.parse(
+    execFileSync(process.execPath, [__filename, "--mode", mode, dir], { encoding: "utf8" })
+  );
 
 module.exports = async function benchCheckFiles() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-bench-"));

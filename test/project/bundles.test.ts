@@ -1,7 +1,11 @@
-/** The built bundles turn no string into code: no eval, no Function constructor, not even under another name. */
+/**
+ * The built bundles: they turn no string into code (no eval, no Function constructor, not even
+ * under another name), and the task pane page stays small, exceljs left to headless and demo.
+ */
 import { readdirSync, readFileSync } from "fs";
 import path from "path";
 import { ensureBuilt } from "../helpers/dist";
+const { bundleSizes } = require("../../bench/bundle.js");
 
 const CODE_FROM_TEXT: [string, RegExp][] = [
   ["eval(…)", /(?<![\w$.])eval\s*\(/],
@@ -37,5 +41,13 @@ describe("no eval in dist/", () => {
       expect(csp?.[1]).toMatch(/(script|default)-src/);
       expect(csp?.[1]).not.toMatch(/unsafe-eval/);
     }
+  });
+
+  it("the task pane page loads no exceljs and under 300 KB gzipped; the demo loads exceljs only on opening a file", () => {
+    const sizes = bundleSizes();
+    expect(sizes.paneHoldsExcelJs).toBe(false);
+    expect(sizes.paneGzipBytes).toBeLessThan(300 * 1024);
+    expect(sizes.excelJsChunks).toHaveLength(1);
+    expect(sizes.demoLoadsAtStart).not.toContain(sizes.excelJsChunks[0].file);
   });
 });
