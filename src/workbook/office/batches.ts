@@ -20,7 +20,8 @@ export function chunk<T>(items: T[], size: number): T[][] {
 
 /**
  * Queues `work` for groups of items and syncs once per group of at most `perRequest`
- * cells (or bytes, with BYTES_PER_REQUEST). The syncs are sequential by necessity (each waits for the last), one per 5 MB.
+ * cells (or bytes, with BYTES_PER_REQUEST). The syncs are sequential by necessity (each
+ * waits for the last), one per 5 MB.
  */
 export async function inRequests<T>(
   context: Excel.RequestContext,

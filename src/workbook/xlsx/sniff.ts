@@ -20,10 +20,10 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 const startsWith = (buf: Uint8Array, sig: number[]) => sig.every((b, i) => buf[i] === b);
 
-/** "EncryptedPackage" in UTF-16LE: an OLE file holding a password-protected .xlsx. */
+/** "EncryptedPackage" in UTF-16LE. */
 const ENCRYPTED = [..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]);
 
-// Plain byte work, no Node Buffer: the demo page sniffs files too.
+/** An OLE file holding a password-protected .xlsx. Plain bytes, no Node Buffer: the demo sniffs too. */
 function isEncrypted(buf: Uint8Array): boolean {
   for (let at = buf.indexOf(ENCRYPTED[0]); at >= 0; at = buf.indexOf(ENCRYPTED[0], at + 1))
     if (ENCRYPTED.every((b, i) => buf[at + i] === b)) return true;
@@ -71,7 +71,7 @@ const MAX_RATIO = 1032;
 const UTF8 = new TextDecoder();
 
 /** A zip entry as its central directory declares it. */
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated. */
   method: number;
@@ -86,7 +86,7 @@ export interface ZipEntry {
  * The entries of a zip, read from its central directory without unpacking anything;
  * undefined when the directory is missing or broken (a truncated file).
  */
-export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
+function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   // End of central directory: 22 bytes plus a comment of up to 64 KB, at the very end.
   let eocd = -1;
