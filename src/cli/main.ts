@@ -90,13 +90,24 @@ export async function main(
       case "consolidate": {
         if (positionals.length === 0) throw new UsageError("请给出要汇总的各单位 .xlsx 文件");
         if (!output) throw new UsageError("请用 -o 指定汇总输出文件，例如 -o 乡镇汇总.xlsx");
-        const { consolidateFiles, consolidateJson, consolidateText } =
-          await import("./commands/consolidate");
-        const r = await consolidateFiles(positionals, output, options.values === true);
-        out(
-          json ? JSON.stringify(consolidateJson(r, output), null, 2) : consolidateText(r, output)
-        );
-        return r.unreadable.length ? 2 : 0;
+        const c = await import("./commands/consolidate");
+        try {
+          const r = await c.consolidateFiles(positionals, output, options.values === true);
+          out(
+            json
+              ? JSON.stringify(c.consolidateJson(r, output), null, 2)
+              : c.consolidateText(r, output)
+          );
+          return r.unreadable.length ? 2 : 0;
+        } catch (e) {
+          if (!(e instanceof c.NothingReadable)) throw e;
+          out(
+            json
+              ? JSON.stringify({ output: null, unreadable: e.unreadable }, null, 2)
+              : [e.message, ...c.unreadableLines(e.unreadable)].join("\n")
+          );
+          return 2;
+        }
       }
       default:
         throw new UsageError(`未知命令：${command}（srs --help 查看用法）`);

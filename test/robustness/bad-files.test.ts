@@ -81,7 +81,7 @@ describe("bad files", () => {
   });
 
   it.each(Object.keys(FILES))(
-    "%s: exit 2, one clear line, within 10 s and 500 MB, no output file",
+    "%s: check, stamp and consolidate exit 2 with one clear line, within 10 s and 500 MB, no output file",
     (name) => {
       const [, says] = FILES[name];
       const check = srs(["check", "--json", path.join(dir, name)]);
@@ -98,6 +98,13 @@ describe("bad files", () => {
       expect(stamp.err).toMatch(says);
       expect(stamp.rssMB).toBeLessThan(MAX_RSS_MB);
       expect(existsSync(out)).toBe(false);
+
+      const summary = path.join(dir, `${name}.summary.xlsx`);
+      const consolidate = srs(["consolidate", "--json", path.join(dir, name), "-o", summary]);
+      expect(consolidate.code).toBe(2);
+      expect(JSON.parse(consolidate.out).unreadable[0].error).toMatch(says);
+      expect(consolidate.rssMB).toBeLessThan(MAX_RSS_MB);
+      expect(existsSync(summary)).toBe(false);
     }
   );
 });

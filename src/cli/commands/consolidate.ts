@@ -11,6 +11,13 @@ import { UsageError } from "../args";
 import { readInput, writeAtomic } from "../io";
 import { reason } from "./check";
 
+/** No input could be read: nothing is written, and each file's reason is told. */
+export class NothingReadable extends Error {
+  constructor(public unreadable: { file: string; error: string }[]) {
+    super("没有可读取的报表，未写出文件");
+  }
+}
+
 export async function consolidateFiles(files: string[], out: string, values: boolean) {
   const taken = new Set<string>();
   const children: Child[] = [];
@@ -56,6 +63,7 @@ export async function consolidateFiles(files: string[], out: string, values: boo
       copies.push(renamed);
     }
   }
+  if (children.length === 0 && unreadable.length) throw new NothingReadable(unreadable);
   if (children.length === 0) throw new UsageError("没有可汇总的报表");
   const result = consolidate(children, previous, (t) => {
     const name = uniqueSheetName(`${t.shortTitle}汇总`, taken);
@@ -95,6 +103,9 @@ export function consolidateText(
     );
   for (const l of r.result.lines.filter((x) => x.status !== "included"))
     lines.push(`  未汇总：${l.unit || l.sheet}（${l.origin || "—"}）：${l.reason}`);
-  for (const u of r.unreadable) lines.push(`  无法读取：${u.file}：${u.error}`);
+  lines.push(...unreadableLines(r.unreadable));
   return lines.join("\n");
 }
+
+export const unreadableLines = (files: { file: string; error: string }[]) =>
+  files.map((u) => `  无法读取：${u.file}：${u.error}`);
