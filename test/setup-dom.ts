@@ -11,3 +11,7 @@ globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserv
 
 // findBy/waitFor give up after 1 s by default, which a loaded CI machine can exceed; 10 s still catches a hang.
 configure({ asyncUtilTimeout: 10_000 });
+
+// jsdom leaves out TextDecoder, which browsers and Node have; the .xlsx sniffer reads zip names with it.
+import { TextDecoder as NodeTextDecoder } from "util";
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;

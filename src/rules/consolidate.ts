@@ -40,7 +40,8 @@ export interface Summary {
   children: Child[];
 }
 
-export type Status = "included" | "no-template" | "other-template" | "errors" | "missing";
+export type Status =
+  "included" | "no-template" | "other-template" | "errors" | "unreadable" | "missing";
 
 export interface ChildLine {
   unit: string;
@@ -72,6 +73,7 @@ const STATUS_WORDS: Record<Status, string> = {
   "no-template": "未汇总",
   "other-template": "未汇总",
   errors: "未汇总",
+  unreadable: "未汇总",
   missing: "缺报",
 };
 
@@ -112,14 +114,27 @@ function summaryOf(t: TableTemplate, children: Child[], sheet: string): Summary 
   return { template: t, sheet, layout, cells, children };
 }
 
-/**
- * @param previous units listed as included by the previous consolidation (its 汇总说明).
- * @param summaryName the summary sheet's name for a template, unique in the output.
- */
+/** A file that could not be read at all: listed in the 汇总说明 with its reason. */
+export interface UnreadableChild {
+  origin: string;
+  reason: string;
+}
+
+export interface ConsolidateOptions {
+  /** Units listed as included by the previous consolidation (its 汇总说明). */
+  previous?: string[];
+  /** The summary sheet's name for a template, unique in the output. */
+  summaryName?: (t: TableTemplate) => string;
+  unreadable?: UnreadableChild[];
+}
+
 export function consolidate(
   children: Child[],
-  previous: string[] = [],
-  summaryName: (t: TableTemplate) => string = (t) => `${t.shortTitle}汇总`
+  {
+    previous = [],
+    summaryName = (t) => `${t.shortTitle}汇总`,
+    unreadable = [],
+  }: ConsolidateOptions = {}
 ): Consolidation {
   const byTemplate = new Map<string, Child[]>();
   const lines: ChildLine[] = [];
@@ -145,6 +160,14 @@ export function consolidate(
       lines.push({ ...line, status: "included", reason: rec.template.shortTitle });
     }
   }
+  for (const u of unreadable)
+    lines.push({
+      unit: "",
+      sheet: "",
+      origin: u.origin,
+      status: "unreadable",
+      reason: `无法读取：${u.reason}`,
+    });
   const summaries = [...byTemplate.values()].map((list) => {
     const t = (list[0].recognition as TableRecognition).template;
     return summaryOf(t, list, summaryName(t));

@@ -11,6 +11,7 @@ import {
   isSummarySheet,
   NOTES_SHEET,
   previousUnits,
+  type UnreadableChild,
 } from "./consolidate";
 import type { Grid } from "./grid";
 import { recognize } from "./recognize";
@@ -29,7 +30,8 @@ export interface Plan {
 export function planConsolidation(
   sheets: Grid[],
   inserted: string[],
-  origins: Map<string, string>
+  origins: Map<string, string>,
+  unreadable: UnreadableChild[] = []
 ): Plan {
   const fresh = new Set(inserted);
   const recs = new Map(sheets.map((g) => [g.name, recognize(g)]));
@@ -80,12 +82,16 @@ export function planConsolidation(
       findings: recognition.kind === "none" ? [] : checkRecognized(recognition),
     });
   }
-  const consolidation = consolidate(children, notes ? previousUnits(notes) : [], (t) => {
-    const name = `${t.shortTitle}汇总`;
-    if (summaries.has(name)) return name; // updated in place
-    const unique = uniqueSheetName(name, taken);
-    taken.add(unique);
-    return unique;
+  const consolidation = consolidate(children, {
+    previous: notes ? previousUnits(notes) : [],
+    summaryName: (t) => {
+      const name = `${t.shortTitle}汇总`;
+      if (summaries.has(name)) return name; // updated in place
+      const unique = uniqueSheetName(name, taken);
+      taken.add(unique);
+      return unique;
+    },
+    unreadable,
   });
   return { deletions, renames, consolidation, existingSummaries: summaries };
 }

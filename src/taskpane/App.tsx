@@ -18,6 +18,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { ConsolidateView } from "./ConsolidateView";
 import { ExplainView } from "./ExplainView";
 import { FindingsView } from "./FindingsView";
+import { oneLine } from "./one-line";
 import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
 import { TrainingView } from "./TrainingView";
@@ -37,7 +38,6 @@ type State = { kind: "loading" } | { kind: "failed"; reason: string } | { kind: 
 type Tabs = "findings" | "explain" | "consolidate" | "training" | "profile";
 
 
-const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
 
 export function App({ source, lang = "zh", supported = true }: { source: WorkbookSource; lang?: Lang; supported?: boolean }) {
   const t = strings(lang);

@@ -2,6 +2,7 @@ import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import type { ChildLine } from "../rules/consolidate";
+import { oneLine } from "./one-line";
 import { toA1 } from "../rules/grid";
 import { cycleOf, type Day, formatPeriod, parseDay, parsePeriod, periodCode, periodOfDay } from "../rules/period";
 import type { Recognized } from "../rules/recognize";
@@ -52,6 +53,7 @@ export function ConsolidateView({
   const [files, setFiles] = useState<File[]>([]);
   const [lines, setLines] = useState<ChildLine[]>();
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
   const p = parsePeriod(period);
   const d = parseDay(date);
   return (
@@ -91,8 +93,11 @@ export function ConsolidateView({
         disabled={files.length === 0 || busy}
         onClick={async () => {
           setBusy(true);
+          setError(undefined);
           try {
             setLines(await onConsolidate(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))));
+          } catch (e) {
+            setError(oneLine(e));
           } finally {
             setBusy(false);
           }
@@ -100,6 +105,11 @@ export function ConsolidateView({
       >
         {t.consolidate(files.length)}
       </Button>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {lines && (
         <ul className={styles.list} aria-label={t.consolidated}>
           {lines.map((l, i) => (

@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { RULES } from "../rules/checks";
@@ -6,6 +6,7 @@ import { type Planted, practiceSheet, remaining } from "../rules/sample/practice
 import { allTemplates } from "../rules/templates/catalog";
 import type { TableTemplate } from "../rules/templates/schema";
 import type { Strings } from "./i18n";
+import { oneLine } from "./one-line";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -25,6 +26,7 @@ export function TrainingView({ reports, t, onAddSheet }: { reports: SheetReport[
   const [seed, setSeed] = useState("1");
   const [practice, setPractice] = useState<{ sheet: string; planted: Planted[] }>();
   const [reveal, setReveal] = useState(false);
+  const [error, setError] = useState<string>();
   const template = tables().find((x) => x.id === id)!;
   const rules = RULES.filter((r) => r.appliesTo(template));
   const sheetFindings = practice ? (reports.find((r) => r.sheet === practice.sheet)?.findings ?? []) : [];
@@ -53,14 +55,24 @@ export function TrainingView({ reports, t, onAddSheet }: { reports: SheetReport[
           appearance="primary"
           onClick={async () => {
             const p = practiceSheet(template, Math.max(1, Number(count) || 8), Number(seed) || 1, `练习${seed}`);
-            const sheet = await onAddSheet({ grid: p.grid });
-            setPractice({ sheet, planted: p.planted });
-            setReveal(false);
+            setError(undefined);
+            try {
+              const sheet = await onAddSheet({ grid: p.grid });
+              setPractice({ sheet, planted: p.planted });
+              setReveal(false);
+            } catch (e) {
+              setError(oneLine(e));
+            }
           }}
         >
           {t.makePractice}
         </Button>
       </div>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       {practice && (
         <Card className={styles.card}>
           <Body1>

@@ -1,5 +1,6 @@
 /** The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office). */
 import { uniqueSheetName } from "../rules/sheet-names";
+import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeGrid } from "../workbook/office/write-grid";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
@@ -90,11 +91,8 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         return Promise.reject(
           new Error("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）")
         );
-      return Excel.run((context) =>
-        consolidateInExcel(
-          context,
-          files.map((f) => ({ name: f.name, base64: toBase64(f.bytes) }))
-        )
+      return childFiles(files).then(({ ready, unreadable }) =>
+        Excel.run((context) => consolidateInExcel(context, ready, unreadable))
       );
     },
     loadProfile: () => store.get<Profile>(PROFILE) ?? readLocal(),
@@ -108,13 +106,6 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
       }
     },
   };
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 /** The profile last used on this computer, for a workbook that has none yet. */

@@ -3,11 +3,12 @@
  * the browser demo mounts the pane over it, and pane tests drive it. Loaded from and saved
  * to .xlsx by the xlsx adapter.
  */
-import type { ChildLine } from "../rules/consolidate";
+import type { ChildLine, UnreadableChild } from "../rules/consolidate";
 import { planConsolidation } from "../rules/consolidation-plan";
 import type { CellValue, Grid } from "../rules/grid";
 import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
+import { UnreadableFile } from "./xlsx/sniff";
 import { type CellWrite, MARK_COLORS, type Mark, type Profile, type WorkbookSource } from "./types";
 
 type Listener = { changed(): void; selected(): void };
@@ -167,15 +168,25 @@ export class MemoryWorkbook implements WorkbookSource {
   async consolidate(files: { name: string; bytes: Uint8Array }[]): Promise<ChildLine[]> {
     const { readGrids } = await import("./xlsx/read");
     const origins = new Map<string, string>();
+    const unreadable: UnreadableChild[] = [];
     const taken = new Set(this.sheets.map((s) => s.name));
-    for (const f of files)
-      for (const g of await readGrids(f.bytes, f.name)) {
+    for (const f of files) {
+      let grids: Grid[];
+      try {
+        grids = await readGrids(f.bytes, f.name);
+      } catch (e) {
+        if (!(e instanceof UnreadableFile)) throw e;
+        unreadable.push({ origin: f.name, reason: e.message });
+        continue;
+      }
+      for (const g of grids) {
         const name = uniqueSheetName(g.name, taken);
         taken.add(name);
         origins.set(name, f.name);
         this.sheets.push({ ...g, name });
       }
-    const plan = planConsolidation(this.sheets, [...origins.keys()], origins);
+    }
+    const plan = planConsolidation(this.sheets, [...origins.keys()], origins, unreadable);
     this.sheets = this.sheets
       .filter((s) => !plan.deletions.includes(s.name))
       .map((s) => ({ ...s, name: plan.renames.get(s.name) ?? s.name }));

@@ -1,6 +1,10 @@
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
+import { childFiles } from "../../src/workbook/office/child-files";
 import { consolidateInExcel } from "../../src/workbook/office/consolidate";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+import { randomBytes } from "crypto";
+import { pack, zip } from "../helpers/zip";
 import { Book, excelContext } from "../helpers/excel-mock";
 
 const t = getTemplate("nanan-2026-quarterly-1")!;
@@ -51,5 +55,41 @@ describe("Office adapter: one-button consolidation", () => {
         .split(",")
         .sort();
     expect(refs(book.value("季报表（一）汇总", "B7"))).toEqual(refs(formula));
+  });
+
+  it("refuses before import what no report could be, and lists it with its reason in the 汇总说明", async () => {
+    const filled = filledSheet(t, { seed: 4, rowTypes: ["village"], unit: "金淘镇占石村" });
+    const good = await layoutsToXlsx([{ ...filled.layout, grid: filled.grid }]);
+    const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    const { ready, unreadable } = await childFiles([
+      { name: "占石村.xlsx", bytes: good },
+      { name: "记事.txt", bytes: new Uint8Array(Buffer.from("这不是表格")) },
+      { name: "旧表.xls", bytes: new Uint8Array([...OLE, ...new Array(504).fill(0)]) },
+      // A photo pasted in: 4 MB that no packing shrinks.
+      {
+        name: "大文件.xlsx",
+        bytes: new Uint8Array(
+          zip([{ name: "xl/media/image1.png", ...pack(randomBytes(4 * 1024 * 1024)) }])
+        ),
+      },
+    ]);
+    expect(ready.map((f) => f.name)).toEqual(["占石村.xlsx"]);
+    expect(Buffer.from(ready[0].base64, "base64").equals(Buffer.from(good))).toBe(true);
+    expect(unreadable.map((u) => [u.origin, u.reason])).toEqual([
+      ["记事.txt", "不是 Excel 工作簿（.xlsx）文件"],
+      ["旧表.xls", "这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试"],
+      ["大文件.xlsx", expect.stringMatching(/^文件过大（4\.0 MB），一次只能导入 3 MB 以内的文件$/)],
+    ]);
+
+    const book = new Book();
+    const fixtures = new Map([[ready[0].base64, [child("金淘镇占石村", 4)]]]);
+    const lines = await consolidateInExcel(excelContext(book, fixtures).context, ready, unreadable);
+    expect(lines.map((l) => [l.origin, l.status])).toEqual([
+      ["占石村.xlsx", "included"],
+      ["记事.txt", "unreadable"],
+      ["旧表.xls", "unreadable"],
+      ["大文件.xlsx", "unreadable"],
+    ]);
+    expect(book.value("汇总说明", "E3")).toBe("无法读取：不是 Excel 工作簿（.xlsx）文件");
   });
 });

@@ -5,6 +5,7 @@ import type { Grid } from "../../src/rules/grid";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { MARK_COLORS } from "../../src/workbook/types";
 
 const village = (name = "1村"): Grid => ({ ...filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid, name });
@@ -143,5 +144,27 @@ describe("task pane", () => {
     expect(String(book.getCell("1村", "A2"))).toContain("报告期：2026年第4季度");
     expect(JSON.stringify(book.sheets[0].values.slice(2, 8))).toBe(before); // header rows and data untouched
   });
-});
 
+  it("consolidate: a file no report could be is listed with its reason; a failure shows one line", async () => {
+    const book = new MemoryWorkbook([village()]);
+    const filled = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 5, rowTypes: ["village"], unit: "金淘镇岭兜村" });
+    const good = await layoutsToXlsx([{ ...filled.layout, grid: filled.grid }]);
+    pane(book);
+    fireEvent.click(await screen.findByRole("tab", { name: "汇总·盖章" }));
+    // jsdom's File has no arrayBuffer(); browsers' has.
+    const file = (bytes: Uint8Array, name: string) =>
+      Object.assign(new File([], name), { arrayBuffer: async () => bytes.slice().buffer });
+    const files = [file(good, "岭兜村.xlsx"), file(new Uint8Array(Buffer.from("这不是表格")), "坏文件.xlsx")];
+    fireEvent.change(screen.getByLabelText("选择报表文件"), { target: { files } });
+    fireEvent.click(screen.getByRole("button", { name: "导入并汇总（2 个文件）" }));
+    const result = await screen.findByRole("list", { name: "汇总结果" });
+    expect(result).toHaveTextContent("金淘镇岭兜村：已汇总");
+    expect(result).toHaveTextContent("坏文件.xlsx：无法读取：不是 Excel 工作簿（.xlsx）文件");
+    expect(book.sheets.map((s) => s.name)).toContain("汇总说明");
+
+    book.consolidate = () => Promise.reject(new Error("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）\n    at stack"));
+    fireEvent.click(screen.getByRole("button", { name: "导入并汇总（2 个文件）" }));
+    expect(await screen.findByText("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）")).toBeInTheDocument();
+    expect(screen.queryByText(/at stack/)).toBeNull();
+  });
+});

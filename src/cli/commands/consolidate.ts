@@ -65,10 +65,14 @@ export async function consolidateFiles(files: string[], out: string, values: boo
   }
   if (children.length === 0 && unreadable.length) throw new NothingReadable(unreadable);
   if (children.length === 0) throw new UsageError("没有可汇总的报表");
-  const result = consolidate(children, previous, (t) => {
-    const name = uniqueSheetName(`${t.shortTitle}汇总`, taken);
-    taken.add(name);
-    return name;
+  const result = consolidate(children, {
+    previous,
+    summaryName: (t) => {
+      const name = uniqueSheetName(`${t.shortTitle}汇总`, taken);
+      taken.add(name);
+      return name;
+    },
+    unreadable: unreadable.map((u) => ({ origin: path.basename(u.file), reason: u.error })),
   });
   const bytes = await toXlsx((wb) => {
     for (const s of result.summaries) addSummarySheet(wb, s, values);
@@ -101,7 +105,10 @@ export function consolidateText(
     lines.push(
       `  ${s.sheet}：汇总了 ${s.children.length} 个单位（${s.children.map((c) => c.sheet).join("、")}）`
     );
-  for (const l of r.result.lines.filter((x) => x.status !== "included"))
+  // Unreadable files are told below, with their full path.
+  for (const l of r.result.lines.filter(
+    (x) => x.status !== "included" && x.status !== "unreadable"
+  ))
     lines.push(`  未汇总：${l.unit || l.sheet}（${l.origin || "—"}）：${l.reason}`);
   lines.push(...unreadableLines(r.unreadable));
   return lines.join("\n");

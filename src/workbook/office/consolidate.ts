@@ -4,7 +4,7 @@
  * or update the summary sheets (native SUM formulas) and 汇总说明, all in a handful of requests:
  * one per 4 MB of files, two to read, one per 5 MB of writes.
  */
-import type { ChildLine } from "../../rules/consolidate";
+import type { ChildLine, UnreadableChild } from "../../rules/consolidate";
 import { planConsolidation } from "../../rules/consolidation-plan";
 import { rect, writeGrid } from "./write-grid";
 import { BYTES_PER_REQUEST, inRequests } from "./batches";
@@ -15,9 +15,11 @@ export interface ChildFile {
   base64: string;
 }
 
+/** @param unreadable files refused before import (child-files.ts), listed in the 汇总说明. */
 export async function consolidateInExcel(
   context: Excel.RequestContext,
-  files: ChildFile[]
+  files: ChildFile[],
+  unreadable: UnreadableChild[] = []
 ): Promise<ChildLine[]> {
   // Two hundred village files outweigh one request: as many files per request as 4 MB allow.
   const inserted: { f: ChildFile; names: OfficeExtension.ClientResult<string[]> }[] = [];
@@ -36,7 +38,7 @@ export async function consolidateInExcel(
     inserted.flatMap(({ f, names }) => names.value.map((n) => [n, f.name] as [string, string]))
   );
   const sheets = await readAllSheets(context);
-  const plan = planConsolidation(sheets, [...origins.keys()], origins);
+  const plan = planConsolidation(sheets, [...origins.keys()], origins, unreadable);
   const ws = context.workbook.worksheets;
   for (const name of plan.deletions) ws.getItem(name).delete();
   for (const [from, to] of plan.renames) if (from !== to) ws.getItem(from).name = to;

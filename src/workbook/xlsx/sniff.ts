@@ -127,7 +127,9 @@ async function unpacksWithin(buf: Uint8Array, e: ZipEntry): Promise<boolean> {
     e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
   if (start + e.compressed > buf.byteLength) return false;
   if (e.method === 0) return e.compressed <= e.declared;
-  if (e.method !== 8) return true; // the parser refuses other methods itself
+  // Other methods the parser refuses itself. Without DecompressionStream (Safari before 16.4)
+  // the check is skipped: in Excel, Excel parses the file and guards itself.
+  if (e.method !== 8 || typeof DecompressionStream === "undefined") return true;
   const inflate = new DecompressionStream("deflate-raw");
   const writer = inflate.writable.getWriter();
   writer.write(buf.slice(start, start + e.compressed)).catch(() => undefined);

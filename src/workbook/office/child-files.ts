@@ -1,0 +1,41 @@
+/**
+ * The village files a township clerk picked, made ready for import: each sniffed first (a file
+ * no report could be gets one clear reason in the 汇总说明 instead of an Excel error), then
+ * encoded for insertWorksheetsFromBase64.
+ */
+import type { UnreadableChild } from "../../rules/consolidate";
+import { sniffWorkbook, UnreadableFile } from "../xlsx/sniff";
+import { BYTES_PER_REQUEST } from "./batches";
+import type { ChildFile } from "./consolidate";
+
+export async function childFiles(
+  files: { name: string; bytes: Uint8Array }[]
+): Promise<{ ready: ChildFile[]; unreadable: UnreadableChild[] }> {
+  const ready: ChildFile[] = [];
+  const unreadable: UnreadableChild[] = [];
+  for (const f of files) {
+    try {
+      await sniffWorkbook(f.bytes, f.name);
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      unreadable.push({ origin: f.name, reason: e.message });
+      continue;
+    }
+    const base64 = toBase64(f.bytes);
+    // One file must fit one request (Excel on the web refuses requests over 5 MB).
+    if (base64.length > BYTES_PER_REQUEST)
+      unreadable.push({
+        origin: f.name,
+        reason: `文件过大（${(f.bytes.length / 1048576).toFixed(1)} MB），一次只能导入 3 MB 以内的文件`,
+      });
+    else ready.push({ name: f.name, base64 });
+  }
+  return { ready, unreadable };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
