@@ -1,7 +1,8 @@
 /**
  * The demo in a real browser (Debian's Chromium): the sample loads, the pane checks it, a finding
  * clicked selects its cell in the grid, highlights show, blanks are filled with 0 after
- * confirmation — and the page asks nothing of any host but its own. Screenshots go to test-artifacts/.
+ * confirmation, a local file opens; the task pane page outside Excel says where to go — and no page
+ * asks anything of any host but its own. Screenshots go to test-artifacts/.
  */
 import { mkdirSync } from "fs";
 import path from "path";
@@ -102,6 +103,21 @@ it("opens a local .xlsx (exceljs in the page) and says what is wrong with a file
   });
   await page.getByText("不是 Excel 工作簿（.xlsx）文件").waitFor();
   await page.screenshot({ path: path.join(SHOTS, "demo-open-file.png") });
+});
+
+it("the task pane page opened outside Excel says so and points to the demo", async () => {
+  // Same listener as the demo's: Office.js loads here too (from our origin); the CSP keeps it home.
+  const pane = await page.context().newPage();
+  pane.on("request", (r) => {
+    if (!["127.0.0.1", "localhost"].includes(new URL(r.url()).hostname)) foreign.push(r.url());
+  });
+  await pane.goto(`${server.url}/taskpane.html`);
+  await pane.getByText("请在 Excel 中使用").waitFor();
+  expect(await pane.getByRole("link", { name: /演示/ }).getAttribute("href")).toMatch(
+    /demo\.html$/
+  );
+  await pane.screenshot({ path: path.join(SHOTS, "taskpane-outside-excel.png") });
+  await pane.close();
 });
 
 it("asked nothing of any host but its own", () => {
