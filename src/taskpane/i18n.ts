@@ -32,7 +32,7 @@ const zh = {
   cancel: "取消",
   unrecognized: "未识别的工作表",
   tooOld:
-    "您的 Excel 版本过旧，不支持本加载项需要的功能（ExcelApi 1.9）。请升级到 Microsoft 365 或 Excel 2019 及以上版本，或使用 Excel 网页版。",
+    "您的 Excel 版本过旧，不支持本加载项需要的功能（ExcelApi 1.9）。请使用 Microsoft 365 版 Excel、Excel 2021 及以上版本，或 Excel 网页版。",
   explainHint: "在表格中选中一个数据格，这里会说明它是哪一行哪一列、怎么统计、和哪些格有算式关系。",
   explainNone: "选中的单元格不在已识别报表的数据区内。",
   row: "填报单位类型",
@@ -113,7 +113,7 @@ const en: Strings = {
   cancel: "Cancel",
   unrecognized: "Sheets not recognized",
   tooOld:
-    "This version of Excel lacks what the add-in needs (ExcelApi 1.9). Use Microsoft 365, Excel 2019 or later, or Excel on the web.",
+    "This version of Excel lacks what the add-in needs (ExcelApi 1.9). Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
   explainHint:
     "Select a data cell to see its row, column, counting basis and the identities it takes part in.",
   explainNone: "The selected cell is not a data cell of a recognized report.",

@@ -4,7 +4,7 @@ import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeGrid } from "../workbook/office/write-grid";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
-import { readAllSheets } from "../workbook/office/read-sheets";
+import { mergesSupported, readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
 import { type DocumentStore, officeDocumentStore } from "../workbook/office/store";
 import { lastFixes, undoFixes, writeFixes } from "../workbook/office/values";
@@ -22,7 +22,7 @@ const PROFILE = "srs.profile";
 
 export function officeSource(store: DocumentStore = officeDocumentStore): WorkbookSource {
   return {
-    readSheets: () => Excel.run((context) => readAllSheets(context)),
+    readSheets: () => Excel.run((context) => readAllSheets(context, mergesSupported())),
     select: (sheet, cell) =>
       Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

@@ -168,9 +168,10 @@ export async function qtotalWave(children = 200): Promise<Operation> {
   const width = layout.grid.values[row].length;
   const cells = Array.from({ length: width - 1 }, (_, k) => `${columnLetters(k + 1)}${row + 1}`);
   const install = (context: Context) => {
-    (globalThis as { Excel?: unknown }).Excel = {
-      run: (cb: (context: Context) => unknown) => cb(context),
-    };
+    Object.assign(globalThis, {
+      Excel: { run: (cb: (context: Context) => unknown) => cb(context) },
+      Office: { context: { requirements: { isSetSupported: () => true } } },
+    });
   };
   return {
     name: `=SRS.QTOTAL() 一轮重算（${cells.length} 格 × ${children} 个下级单位）`,

@@ -23,6 +23,7 @@ class FunctionError extends Error {
 function installExcel(grids: Grid[]) {
   const context = officeWorkbook(grids);
   (globalThis as any).Excel = { run: (cb: (c: unknown) => unknown) => cb(context) };
+  (globalThis as any).Office = { context: { requirements: { isSetSupported: () => true } } };
   (globalThis as any).CustomFunctions = {
     Error: FunctionError,
     ErrorCode: { invalidValue: "#VALUE!" },

@@ -23,7 +23,14 @@ const plain = (v: unknown): CellValue =>
       ? v
       : String(v);
 
-export async function readAllSheets(context: Excel.RequestContext): Promise<Grid[]> {
+/**
+ * @param withMerges whether the host lists merged areas (ExcelApi 1.13, `mergesSupported`);
+ *   without them headers read as unmerged, which recognition takes in its stride.
+ */
+export async function readAllSheets(
+  context: Excel.RequestContext,
+  withMerges = true
+): Promise<Grid[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
@@ -31,21 +38,25 @@ export async function readAllSheets(context: Excel.RequestContext): Promise<Grid
     // valuesOnly: a sheet formatted down to row 10,000 should not be read that far.
     const used = ws.getUsedRange(true);
     used.load("values,rowIndex,columnIndex");
-    const merged = used.getMergedAreasOrNullObject();
-    merged.load("address");
+    const merged = withMerges ? used.getMergedAreasOrNullObject() : undefined;
+    merged?.load("address");
     return { name: ws.name, used, merged };
   });
   await context.sync();
   return pending.map(({ name, used, merged }) => {
     const origin = { row: used.rowIndex, col: used.columnIndex };
-    const merges = merged.isNullObject
-      ? []
-      : parseAreas(merged.address).map((m) => ({
-          top: m.top - origin.row,
-          left: m.left - origin.col,
-          bottom: m.bottom - origin.row,
-          right: m.right - origin.col,
-        }));
+    const merges =
+      !merged || merged.isNullObject
+        ? []
+        : parseAreas(merged.address).map((m) => ({
+            top: m.top - origin.row,
+            left: m.left - origin.col,
+            bottom: m.bottom - origin.row,
+            right: m.right - origin.col,
+          }));
     return { name, values: used.values.map((r) => r.map(plain)), merges, origin };
   });
 }
+
+/** Whether this Excel can list merged areas (ExcelApi 1.13: Microsoft 365, Excel 2021 and later). */
+export const mergesSupported = () => Office.context.requirements.isSetSupported("ExcelApi", "1.13");

@@ -3,7 +3,7 @@
  * call of a wave shares one read (two requests) instead of one request per cell.
  */
 import { recognize, type Recognition } from "../../rules/recognize";
-import { readAllSheets } from "./read-sheets";
+import { mergesSupported, readAllSheets } from "./read-sheets";
 
 /** Calls arriving within this window after a read reuse it. */
 const WAVE_MS = 1000;
@@ -30,5 +30,7 @@ export function invalidateWorkbook(): void {
 }
 
 function readAndRecognize(): Promise<Recognition[]> {
-  return Excel.run(async (context) => (await readAllSheets(context)).map((g) => recognize(g)));
+  return Excel.run(async (context) =>
+    (await readAllSheets(context, mergesSupported())).map((g) => recognize(g))
+  );
 }
