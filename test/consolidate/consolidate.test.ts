@@ -187,6 +187,28 @@ describe("consolidation", () => {
   });
 });
 
+describe("text that looks like a formula", () => {
+  it("is copied from a child as text, never evaluated: LibreOffice shows it as written", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-text-"));
+    const t = getTemplate("nanan-2026-quarterly-1")!;
+    const f = filledSheet(t, { seed: 7, rowTypes: ["village"], unit: "金淘镇朴里村" });
+    const below = f.grid.values.length + 1;
+    const texts = [
+      '=HYPERLINK("http://example.com","点我")',
+      "+86 595 8612 3456",
+      "-2+3",
+      "@SUM(B7:C7)",
+    ];
+    const grid = { ...f.grid, values: [...f.grid.values, [], ...texts.map((x) => [x])] };
+    const child = path.join(dir, "朴里村.xlsx");
+    writeFileSync(child, await toXlsx((wb) => addGridSheet(wb, { ...grid, name: "Sheet1" })));
+    const out = path.join(dir, "汇总.xlsx");
+    await consolidateFiles([child], out, false);
+    const copy = recalculatedSheets(readFileSync(out), ["金淘镇朴里村"]).get("金淘镇朴里村")!;
+    expect(texts.map((_, i) => copy[below + i]?.[0])).toEqual(texts);
+  }, 120_000);
+});
+
 describe("sheet names", () => {
   it("are cleaned, made unique and quoted with apostrophes doubled", () => {
     const taken = new Set(["1村"]);
