@@ -189,7 +189,7 @@ export class MemoryWorkbook implements WorkbookSource {
     const plan = planConsolidation(this.sheets, [...origins.keys()], origins, unreadable);
     this.sheets = this.sheets
       .filter((s) => !plan.deletions.includes(s.name))
-      .map((s) => ({ ...s, name: plan.renames.get(s.name) ?? s.name }));
+      .map((s) => ({ ...s, name: plan.backups.get(s.name) ?? plan.renames.get(s.name) ?? s.name }));
     const put = (g: Grid) => {
       const i = this.sheets.findIndex((s) => s.name === g.name);
       if (i >= 0) this.sheets[i] = g;

@@ -14,7 +14,7 @@ const child = (unit: string, seed: number) => ({
 });
 
 describe("Office adapter: one-button consolidation", () => {
-  it("imports the files, names sheets after units, writes the summary formulas and 汇总说明 in a handful of requests", async () => {
+  it("imports the files, names sheets after units, writes the summary formulas and 汇总说明 in a handful of requests, and re-runs in place", async () => {
     const book = new Book();
     const fixtures = new Map([
       ["b64-朴里", [child("金淘镇朴里村", 1)]],
@@ -41,14 +41,26 @@ describe("Office adapter: one-button consolidation", () => {
     expect(formula).toBe("=SUM('金淘镇朴里村'!B7,'金淘镇岭兜 村'!B7)");
     expect(book.value("汇总说明", "D2")).toBe("已汇总");
 
-    // Again, with 朴里村's corrected file: no duplicated sheets, the summary updated in place.
-    fixtures.set("b64-朴里2", [child("金淘镇朴里村", 3)]);
-    await consolidateInExcel(excelContext(book, fixtures).context, [
-      { name: "朴里村-更正.xlsx", base64: "b64-朴里2" },
-    ]);
-    expect([...book.sheets.keys()].sort()).toEqual(
-      ["金淘镇朴里村", "金淘镇岭兜 村", "季报表（一）汇总", "汇总说明"].sort()
-    );
+    // Again, with 朴里村's corrected file: the summary updated in place, the copy it replaces kept
+    // (the clerk may have edited it), and only one such copy however often the unit re-sends.
+    const edited = new Map(book.sheets.get("金淘镇朴里村")!.values).set("AD20", "核对：王");
+    book.sheets.get("金淘镇朴里村")!.values = edited;
+    for (const round of [2, 3]) {
+      fixtures.set(`b64-朴里${round}`, [child("金淘镇朴里村", round + 1)]);
+      await consolidateInExcel(excelContext(book, fixtures).context, [
+        { name: `朴里村-更正${round}.xlsx`, base64: `b64-朴里${round}` },
+      ]);
+      expect([...book.sheets.keys()].sort()).toEqual(
+        [
+          "金淘镇朴里村",
+          "金淘镇朴里村（上次）",
+          "金淘镇岭兜 村",
+          "季报表（一）汇总",
+          "汇总说明",
+        ].sort()
+      );
+      if (round === 2) expect(book.sheets.get("金淘镇朴里村（上次）")!.values).toEqual(edited);
+    }
     const refs = (f: unknown) =>
       String(f)
         .replace(/^=SUM\((.*)\)$/, "$1")

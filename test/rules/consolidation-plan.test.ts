@@ -11,7 +11,7 @@ const child = (name: string, unit: string, seed: number): Grid => ({
 });
 
 describe("consolidating inside a workbook", () => {
-  it("names children after their units, replaces a re-imported unit, updates the summary in place", () => {
+  it("names children after their units, replaces a re-imported unit (keeping the earlier copy), updates the summary in place", () => {
     // A first round made 金淘镇朴里村, 金淘镇岭兜村 and the summary; now 朴里村 sends a corrected file, 后厝村 a first one.
     const notes: Grid = {
       name: NOTES_SHEET,
@@ -42,7 +42,8 @@ describe("consolidating inside a workbook", () => {
         ["Sheet1 (2)", "后厝村.xlsx"],
       ])
     );
-    expect(plan.deletions).toEqual(["金淘镇朴里村"]);
+    expect(plan.deletions).toEqual([]);
+    expect([...plan.backups]).toEqual([["金淘镇朴里村", "金淘镇朴里村（上次）"]]);
     expect([...plan.renames]).toEqual([
       ["Sheet1", "金淘镇朴里村"],
       ["Sheet1 (2)", "金淘镇后厝村"],

@@ -32,7 +32,13 @@ describe("MemoryWorkbook consolidation (the pane's flow, off Excel)", () => {
     ]);
     const again = await book.consolidate([await file("金淘镇朴里村", 3)]);
     expect(book.sheets.map((s) => s.name).sort()).toEqual(
-      ["金淘镇朴里村", "金淘镇岭兜村", "季报表（一）汇总", "汇总说明"].sort()
+      [
+        "金淘镇朴里村",
+        "金淘镇朴里村（上次）",
+        "金淘镇岭兜村",
+        "季报表（一）汇总",
+        "汇总说明",
+      ].sort()
     );
     expect(again.filter((l) => l.status === "included")).toHaveLength(2);
   });

@@ -40,7 +40,9 @@ export async function consolidateInExcel(
   const sheets = await readAllSheets(context);
   const plan = planConsolidation(sheets, [...origins.keys()], origins, unreadable);
   const ws = context.workbook.worksheets;
+  // In this order: earlier backups go, replaced copies become backups, new sheets take their names.
   for (const name of plan.deletions) ws.getItem(name).delete();
+  for (const [from, to] of plan.backups) ws.getItem(from).name = to;
   for (const [from, to] of plan.renames) if (from !== to) ws.getItem(from).name = to;
   const present = new Set(sheets.map((s) => s.name));
   const writes: (() => void)[] = [];
