@@ -1,6 +1,8 @@
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Title3, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Title3, tokens } from "@fluentui/react-components";
 import { useEffect, useReducer, useState } from "react";
 import { App } from "../taskpane/App";
+import { ErrorBar } from "../taskpane/ErrorBar";
+import { oneLine } from "../taskpane/one-line";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { GridView } from "./GridView";
 import { sampleWorkbook } from "./sample";
@@ -51,7 +53,7 @@ export function Demo() {
                 replace(await MemoryWorkbook.fromXlsx(new Uint8Array(await f.arrayBuffer()), f.name));
                 setError(undefined);
               } catch (err) {
-                setError((err as Error).message.split("\n")[0]);
+                setError(oneLine(err));
               }
             }}
           />
@@ -59,11 +61,7 @@ export function Demo() {
             恢复示例
           </Button>
         </div>
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ErrorBar error={error} />
         {grid && (
           <GridView
             grid={grid}

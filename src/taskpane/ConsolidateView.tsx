@@ -2,6 +2,7 @@ import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody,
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import type { ChildLine } from "../rules/consolidate";
+import { ErrorBar } from "./ErrorBar";
 import { oneLine } from "./one-line";
 import { toA1 } from "../rules/grid";
 import { cycleOf, type Day, formatPeriod, parseDay, parsePeriod, periodCode, periodOfDay } from "../rules/period";
@@ -105,11 +106,7 @@ export function ConsolidateView({
       >
         {t.consolidate(files.length)}
       </Button>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar error={error} />
       {lines && (
         <ul className={styles.list} aria-label={t.consolidated}>
           {lines.map((l, i) => (

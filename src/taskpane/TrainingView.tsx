@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { RULES } from "../rules/checks";
@@ -6,6 +6,7 @@ import { type Planted, practiceSheet, remaining } from "../rules/sample/practice
 import { allTemplates } from "../rules/templates/catalog";
 import type { TableTemplate } from "../rules/templates/schema";
 import type { Strings } from "./i18n";
+import { ErrorBar } from "./ErrorBar";
 import { oneLine } from "./one-line";
 
 const useStyles = makeStyles({
@@ -68,11 +69,7 @@ export function TrainingView({ reports, t, onAddSheet }: { reports: SheetReport[
           {t.makePractice}
         </Button>
       </div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar error={error} />
       {practice && (
         <Card className={styles.card}>
           <Body1>
