@@ -57,7 +57,13 @@ export function Demo() {
               }
             }}
           />
-          <Button size="small" onClick={() => replace(new MemoryWorkbook(sampleWorkbook()))}>
+          <Button
+            size="small"
+            onClick={() => {
+              replace(new MemoryWorkbook(sampleWorkbook()));
+              setError(undefined);
+            }}
+          >
             恢复示例
           </Button>
         </div>

@@ -8,6 +8,8 @@ const useStyles = makeStyles({
   head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: "normal", padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", top: 0 },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", minWidth: "48px", maxWidth: "220px", whiteSpace: "pre-wrap", verticalAlign: "middle", cursor: "cell" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  // Like Excel's sheet tabs: a long row scrolls sideways instead of spilling over the pane.
+  tabs: { overflowX: "auto", flexShrink: 0 },
 });
 
 /** A plain spreadsheet view of one sheet: merged areas, fills, the selected cell. */
@@ -77,7 +79,7 @@ export function GridView({
           <tbody>{rows}</tbody>
         </table>
       </div>
-      <TabList selectedValue={grid.name} onTabSelect={(_, d) => onSheet(String(d.value))} size="small" aria-label="工作表">
+      <TabList className={styles.tabs} selectedValue={grid.name} onTabSelect={(_, d) => onSheet(String(d.value))} size="small" aria-label="工作表">
         {sheets.map((s) => (
           <Tab key={s} value={s}>
             {s}

@@ -111,7 +111,7 @@ export function ConsolidateView({
         <ul className={styles.list} aria-label={t.consolidated}>
           {lines.map((l, i) => (
             <li key={i}>
-              {l.unit || l.sheet || l.origin}：{l.status === "included" ? t.included : l.reason}
+              {childName(l)}：{l.status === "included" ? t.included : l.reason}
             </li>
           ))}
         </ul>
@@ -119,3 +119,7 @@ export function ConsolidateView({
     </section>
   );
 }
+
+/** The unit, and the sheet when it is named otherwise (several sheets may report for one unit). */
+const childName = (l: ChildLine) =>
+  l.unit && l.sheet && l.sheet !== l.unit ? `${l.unit}（${l.sheet}）` : l.unit || l.sheet || l.origin;

@@ -7,6 +7,9 @@
 import { mkdirSync } from "fs";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { launch, serveDist } from "../helpers/browser";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
@@ -103,6 +106,38 @@ it("opens a local .xlsx (exceljs in the page) and says what is wrong with a file
   });
   await page.getByText("不是 Excel 工作簿（.xlsx）文件").waitFor();
   await page.screenshot({ path: path.join(SHOTS, "demo-open-file.png") });
+});
+
+it("consolidates two village files and tells what it could not read", async () => {
+  const t = getTemplate("nanan-2026-quarterly-1")!;
+  const village = async (unit: string, seed: number) => {
+    const f = filledSheet(t, { seed, rowTypes: ["village"], unit });
+    return {
+      name: `${unit}.xlsx`,
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(await layoutsToXlsx([{ ...f.layout, grid: f.grid }])),
+    };
+  };
+  await page.getByRole("button", { name: "恢复示例" }).click();
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane.getByRole("tab", { name: "汇总·盖章" }).click();
+  await pane
+    .getByLabel("选择报表文件")
+    .setInputFiles([
+      await village("金淘镇霞春村", 11),
+      await village("金淘镇后厝村", 12),
+      { name: "照片.xlsx", mimeType: "image/jpeg", buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
+    ]);
+  await pane.getByRole("button", { name: "导入并汇总（3 个文件）" }).click();
+  const result = pane.getByRole("list", { name: "汇总结果" });
+  await result.getByText("金淘镇霞春村：已汇总").waitFor();
+  await result.getByText("金淘镇后厝村：已汇总").waitFor();
+  await result.getByText("照片.xlsx：无法读取：不是 Excel 工作簿（.xlsx）文件").waitFor();
+  await page
+    .getByRole("tablist", { name: "工作表" })
+    .getByRole("tab", { name: "季报表（一）汇总" })
+    .click();
+  await page.screenshot({ path: path.join(SHOTS, "demo-consolidate.png") });
 });
 
 it("the task pane page opened outside Excel says so and points to the demo", async () => {
