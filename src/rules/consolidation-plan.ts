@@ -1,7 +1,8 @@
 /**
  * Consolidation inside a workbook (the task pane): given every sheet after the children's files
- * were inserted, decide the renames (each child after its unit, unique), which older copies of a
- * re-imported unit give way, and the summary and 汇总说明 to write. Re-running updates in place.
+ * were inserted, decide the renames (each child after its unit, unique), which earlier copies of a
+ * re-imported unit are kept as backups, and the summary and 汇总说明 to write. Re-running updates
+ * in place.
  */
 import { checkRecognized } from "./check";
 import {
@@ -35,8 +36,10 @@ const BACKUP = "（上次）";
 export const backupName = (sheet: string) =>
   `${cleanSheetName(sheet).slice(0, 31 - BACKUP.length)}${BACKUP}`;
 
+const BACKUP_NAME = new RegExp(`${BACKUP}(\\(\\d+\\))?$`);
+
 /** A kept earlier copy (made unique with (2)… if need be): never a child, never summed. */
-export const isBackup = (sheet: string) => /（上次）(\(\d+\))?$/.test(sheet);
+export const isBackup = (sheet: string) => BACKUP_NAME.test(sheet);
 
 export function planConsolidation(
   sheets: Grid[],

@@ -89,7 +89,9 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
     consolidate: (files) => {
       if (!Office.context.requirements.isSetSupported("ExcelApi", "1.13"))
         return Promise.reject(
-          new Error("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）")
+          new Error(
+            "导入工作表需要 ExcelApi 1.13（Microsoft 365、Excel 2021 及以上或 Excel 网页版）"
+          )
         );
       return childFiles(files).then(({ ready, unreadable }) =>
         Excel.run((context) => consolidateInExcel(context, ready, unreadable))
