@@ -18,6 +18,13 @@ function pane(book: MemoryWorkbook, props: Partial<Parameters<typeof App>[0]> = 
   );
 }
 
+/**
+ * The confirmation dialog. Under jsdom, Fluent's focus trap (tabster's modalizer) sometimes leaves
+ * the open dialog itself marked aria-hidden, depending on timing; on screen it is visible and
+ * focused, so the dialog and its buttons are looked up regardless.
+ */
+const findDialog = () => screen.findByRole("alertdialog", { hidden: true });
+
 describe("task pane", () => {
   it("no template: says nothing was recognized and names the sheet", async () => {
     pane(new MemoryWorkbook([{ name: "预算", values: [["项目", "金额"], ["办公费", 12]], merges: [] }]));
@@ -51,15 +58,14 @@ describe("task pane", () => {
     book.setCell("1村", "F7", null);
     pane(book);
     fireEvent.click(await screen.findByRole("button", { name: "把空白格全部填 0（2 格）" }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await findDialog();
     expect(dialog).toHaveTextContent("将修改以下 2 个单元格");
     expect(dialog).toHaveTextContent("1村!C7：（空白） → 0");
-    fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(book.getCell("1村", "C7")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "把空白格全部填 0（2 格）" }));
-    // A reopened Fluent dialog is marked aria-hidden under jsdom (tabster's modalizer); it is on screen.
-    fireEvent.click(await screen.findByRole("button", { name: "修改", hidden: true }));
+    fireEvent.click(within(await findDialog()).getByRole("button", { name: "修改", hidden: true }));
     expect(await screen.findByText("已修改 2 个单元格，并重新检查")).toBeInTheDocument();
     expect([book.getCell("1村", "C7"), book.getCell("1村", "F7")]).toEqual([0, 0]);
     await waitFor(() => expect(screen.queryByText(/此格为空白/)).toBeNull());
@@ -137,9 +143,9 @@ describe("task pane", () => {
     fireEvent.change(screen.getByLabelText("报告期（如 2026Q4 或 2024-05）"), { target: { value: "2026Q4" } });
     fireEvent.change(screen.getByLabelText("填报日期"), { target: { value: "2026-12-20" } });
     fireEvent.click(screen.getByRole("button", { name: "写入报告期、日期、表头和统计口径" }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await findDialog();
     expect(dialog).toHaveTextContent("报告期：2026年第4季度");
-    fireEvent.click(within(dialog).getByRole("button", { name: "修改" }));
+    fireEvent.click(within(dialog).getByRole("button", { name: "修改", hidden: true }));
     await waitFor(() => expect(String(book.getCell("1村", "A2"))).toContain("填表人：陈明"));
     expect(String(book.getCell("1村", "A2"))).toContain("报告期：2026年第4季度");
     expect(JSON.stringify(book.sheets[0].values.slice(2, 8))).toBe(before); // header rows and data untouched
