@@ -107,4 +107,28 @@ describe("Office adapter: highlight and clear", () => {
     expect(Math.max(...requests)).toBeLessThanOrEqual(25_000); // the read of originals is one bounding range
     expect(requests.filter((n) => n > 0).length).toBeGreaterThan(2);
   });
+
+  it("keeps the originals of 5,000 cells in under 40 KB of document settings (they hold a few MB at most)", async () => {
+    const book = new Book().add("A");
+    cells(5000, 100).forEach(
+      (cell, i) =>
+        i % 7 === 0 &&
+        book.setFill("A", cell, { color: "#92D050", pattern: "Solid", patternColor: "#000000" })
+    );
+    const store = new MemoryStore();
+    const marks: Mark[] = cells(5000, 100).map((cell, i) => ({
+      sheet: "A",
+      cell,
+      severity: i % 3 ? "error" : "warning",
+    }));
+    await highlightCells(excelContext(book).context, marks, store);
+    expect(store.saved.length).toBeLessThan(40 * 1024);
+    await clearHighlights(excelContext(book).context, new MemoryStore(store.saved));
+    expect(book.fill("A", "A1")).toEqual({
+      color: "#92D050",
+      pattern: "Solid",
+      patternColor: "#000000",
+    });
+    expect(book.fill("A", "B1")).toEqual(NO_FILL);
+  });
 });

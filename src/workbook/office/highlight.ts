@@ -8,20 +8,8 @@ import type { Severity } from "../../rules/finding";
 import { columnLetters, fromA1 } from "../../rules/grid";
 import { type Mark, MARK_COLORS } from "../types";
 import { ADDRESSES_PER_CALL, chunk, inRequests } from "./batches";
+import { loadSaved, type SavedFill, storeSaved } from "./saved-fills";
 import type { DocumentStore } from "./store";
-
-const KEY = "srs.highlights.v1";
-
-export interface SavedFill {
-  color: string;
-  pattern: string;
-  patternColor: string;
-}
-
-interface Saved {
-  /** sheet → cell → the original fill and the colour we put over it. */
-  sheets: Record<string, Record<string, { fill: SavedFill; mark: string }>>;
-}
 
 type FillProps = Excel.CellProperties & { format: { fill: SavedFill } };
 const FILL_SPEC: Excel.CellPropertiesLoadOptions = {
@@ -101,22 +89,21 @@ export async function highlightCells(
   marks: Mark[],
   store: DocumentStore
 ): Promise<number> {
-  const saved: Saved = store.get<Saved>(KEY) ?? { sheets: {} };
+  const saved = loadSaved(store);
   const unique = new Map(marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
   // Errors win over warnings on the same cell.
   for (const m of marks) if (m.severity === "error") unique.set(`${m.sheet}!${m.cell}`, m);
   const list = [...unique.values()];
   // Originals are read only for cells not already under a highlight of ours.
-  const fresh = list.filter((m) => !saved.sheets[m.sheet]?.[m.cell]);
+  const fresh = list.filter((m) => !saved.get(m.sheet)?.has(m.cell));
   const originals = fresh.length ? await readFills(context, groupBySheet(fresh)) : new Map();
   for (const m of list) {
-    const sheet = (saved.sheets[m.sheet] ??= {});
-    const fill = sheet[m.cell]?.fill ?? originals.get(m.sheet)!.get(m.cell)!;
-    sheet[m.cell] = { fill, mark: MARK_COLORS[m.severity] };
+    const sheet = saved.get(m.sheet) ?? saved.set(m.sheet, new Map()).get(m.sheet)!;
+    const fill = sheet.get(m.cell)?.fill ?? originals.get(m.sheet)!.get(m.cell)!;
+    sheet.set(m.cell, { fill, mark: MARK_COLORS[m.severity] });
   }
   // Keep the originals in the document before touching any cell.
-  store.set(KEY, saved);
-  await store.save();
+  await storeSaved(store, saved);
   const groups = (["error", "warning"] as Severity[]).flatMap((sev) =>
     [...groupBySheet(list.filter((m) => m.severity === sev))].map(([sheet, cells]) => ({
       sheet,
@@ -133,8 +120,7 @@ export async function highlightCells(
 }
 
 export function hasHighlights(store: DocumentStore): boolean {
-  const saved = store.get<Saved>(KEY);
-  return !!saved && Object.values(saved.sheets).some((s) => Object.keys(s).length > 0);
+  return [...loadSaved(store).values()].some((cells) => cells.size > 0);
 }
 
 /** Restores every highlighted cell's original fill; returns how many cells were given back. */
@@ -142,16 +128,16 @@ export async function clearHighlights(
   context: Excel.RequestContext,
   store: DocumentStore
 ): Promise<number> {
-  const saved = store.get<Saved>(KEY);
-  if (!saved) return 0;
+  const saved = loadSaved(store);
+  if (!saved.size) return 0;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name));
   const bySheet = new Map(
-    Object.entries(saved.sheets)
-      .filter(([sheet, cells]) => existing.has(sheet) && Object.keys(cells).length)
-      .map(([sheet, cells]) => [sheet, Object.keys(cells)] as [string, string[]])
+    [...saved]
+      .filter(([sheet, cells]) => existing.has(sheet) && cells.size)
+      .map(([sheet, cells]) => [sheet, [...cells.keys()]] as [string, string[]])
   );
   const now = bySheet.size
     ? await readFills(context, bySheet)
@@ -160,7 +146,7 @@ export async function clearHighlights(
   const groups = new Map<string, { sheet: string; cells: string[]; fill: SavedFill }>();
   for (const [sheet, cells] of bySheet)
     for (const cell of cells) {
-      const { fill, mark } = saved.sheets[sheet][cell];
+      const { fill, mark } = saved.get(sheet)!.get(cell)!;
       const current = now.get(sheet)!.get(cell)!;
       if (current.color.toUpperCase() !== mark.toUpperCase() || current.pattern !== "Solid")
         continue;
@@ -183,7 +169,6 @@ export async function clearHighlights(
       },
     }))
   );
-  store.remove(KEY);
-  await store.save();
+  await storeSaved(store, new Map());
   return [...groups.values()].reduce((n, g) => n + g.cells.length, 0);
 }
