@@ -74,11 +74,12 @@ const FILES: Record<string, [() => Promise<Buffer>, RegExp]> = {
 describe("bad files", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "srs-bad-"));
 
+  // Packing 1 GB and writing a million rows takes some seconds, several on a slow CI machine.
   beforeAll(async () => {
     zeros = await packZeros(1024 ** 3);
     for (const [name, [make]] of Object.entries(FILES))
       writeFileSync(path.join(dir, name), await make());
-  });
+  }, 180_000);
 
   it.each(Object.keys(FILES))(
     "%s: check, stamp and consolidate exit 2 with one clear line, within 10 s and 500 MB, no output file",

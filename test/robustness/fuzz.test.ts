@@ -91,25 +91,33 @@ function inside(grid: Grid, address: string): boolean {
   );
 }
 
-it("10,000 random grids: no exception, every finding inside its sheet", () => {
-  const rand = rng(20261122);
-  let recognized = 0;
-  for (let i = 0; i < 10_000; i++) {
-    const grid = randomGrid(rand, i);
-    let where = "recognize";
-    try {
-      const rec = recognize(grid);
-      if (rec.kind === "none") continue;
-      recognized++;
-      where = "rules";
-      for (const f of checkRecognized(rec))
-        for (const cell of [f.cell, ...f.cells].filter(Boolean))
-          if (!inside(grid, cell)) throw new Error(`${f.rule} at ${cell}`);
-    } catch (e) {
-      throw new Error(
-        `grid ${i} (${where}): ${(e as Error).message}\n${JSON.stringify(grid).slice(0, 2000)}`
-      );
+// 10 batches of 1,000, each seeded on its own: a failure names its batch and grid, and no single
+// test runs long on a slow CI machine.
+const BATCHES = Array.from({ length: 10 }, (_, b) => b);
+
+it.each(BATCHES)(
+  "10,000 random grids, batch %i of 1,000: no exception, every finding inside its sheet",
+  (batch) => {
+    const rand = rng(20261122 + batch);
+    let recognized = 0;
+    for (let k = 0; k < 1_000; k++) {
+      const i = batch * 1_000 + k;
+      const grid = randomGrid(rand, i);
+      let where = "recognize";
+      try {
+        const rec = recognize(grid);
+        if (rec.kind === "none") continue;
+        recognized++;
+        where = "rules";
+        for (const f of checkRecognized(rec))
+          for (const cell of [f.cell, ...f.cells].filter(Boolean))
+            if (!inside(grid, cell)) throw new Error(`${f.rule} at ${cell}`);
+      } catch (e) {
+        throw new Error(
+          `grid ${i} (${where}): ${(e as Error).message}\n${JSON.stringify(grid).slice(0, 2000)}`
+        );
+      }
     }
+    expect(recognized).toBeGreaterThan(100);
   }
-  expect(recognized).toBeGreaterThan(1000);
-}, 120_000);
+);
