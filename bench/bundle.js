@@ -3,7 +3,7 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const DIST = path.join(__dirname, "../dist");
+const { DIST, ensureBuilt } = require("../tools/dist");
 /** A string only exceljs's bundle holds: the chunk that carries it is exceljs. */
 const EXCELJS = "xl/workbook.xml";
 
@@ -19,6 +19,7 @@ const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { l
 const holdsExcelJs = (file) => fs.readFileSync(path.join(DIST, file), "utf8").includes(EXCELJS);
 
 function bundleSizes() {
+  ensureBuilt();
   const pane = pageScripts("taskpane.html");
   const chunks = fs.readdirSync(DIST).filter((f) => f.endsWith(".js"));
   return {

@@ -4,7 +4,10 @@ import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
 import { chromium, type Browser } from "playwright-core";
-import { DIST, ensureBuilt } from "./dist";
+const { DIST, ensureBuilt } = require("../../tools/dist.js") as {
+  DIST: string;
+  ensureBuilt: () => string;
+};
 
 const CHROMIUM = "/usr/bin/chromium";
 const TYPES: Record<string, string> = {

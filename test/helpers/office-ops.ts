@@ -119,7 +119,7 @@ export async function highlight(cells = 5000): Promise<Operation> {
 }
 
 /** A one-sheet report as Excel saves it is some 30 KB: 40 KB in base64. */
-export const FILE_BASE64 = 40 * 1024;
+const FILE_BASE64 = 40 * 1024;
 
 export async function consolidate(children = 200): Promise<Operation> {
   const grids = Array.from({ length: children }, (_, i) => village(i + 1, "Sheet1"));

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import path from "path";
-import { ensureBuilt } from "../helpers/dist";
+const { ensureBuilt } = require("../../tools/dist.js");
 const { bundleSizes } = require("../../bench/bundle.js");
 
 const CODE_FROM_TEXT: [string, RegExp][] = [

@@ -1,0 +1,23 @@
+/* The production build under dist/, made once where there is none (a fresh clone: .ci/run builds
+   before testing, but a single test file or the bench may run first). */
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const DIST = path.join(__dirname, "../dist");
+
+function ensureBuilt() {
+  if (!fs.existsSync(path.join(DIST, "demo.html")))
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
+      {
+        cwd: path.join(DIST, ".."),
+        stdio: "ignore",
+        timeout: 300_000,
+      }
+    );
+  return DIST;
+}
+
+module.exports = { DIST, ensureBuilt };
