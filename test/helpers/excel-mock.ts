@@ -1,50 +1,126 @@
 /**
- * An Excel host double for adapter tests: an office-addin-mock context whose sync applies the
- * queued writes to a backing book of values and fills, the way Excel applies a batch. Reads
- * (getCellProperties, loaded values) answer from the book as it is when the batch runs.
+ * An Excel host double for adapter tests that behaves as Excel is documented to, not as the code
+ * under test would like. Work is queued and applied at context.sync(), in order; a failing action
+ * fails the request (the actions before it stay applied, nothing after it runs, nothing loaded in
+ * it can be read), as Office.js batches do. Each documented behaviour carries its source:
+ *   [d.ts]  node_modules/@types/office-js/index.d.ts (the Excel JavaScript API reference text)
+ *   [docs]  office-js-docs (learn.microsoft.com/office/dev/add-ins/…), named page
  */
-import { OfficeMockObject } from "office-addin-mock";
+import type ExcelJS from "exceljs";
 import { columnLetters, fromA1, type Grid } from "../../src/rules/grid";
 
 export interface Fill {
   color: string;
   pattern: string;
   patternColor: string;
+  /** [d.ts] CellPropertiesFill.tintAndShade / patternTintAndShade (ExcelApi 1.9): theme tints. */
+  tintAndShade?: number;
+  patternTintAndShade?: number;
 }
 
 /** What Excel reports for a cell with no fill. */
 export const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000" };
 
+/** Things a sheet may hold that Excel on the web cannot insert ([d.ts] insertWorksheetsFromBase64). */
+export type Feature = "comment" | "chart" | "pivot" | "slicer";
+export type FixtureSheet = Grid & { features?: Feature[] };
+
+export interface Sheet {
+  /** [d.ts] Worksheet.id: "Returns a value that uniquely identifies the worksheet in a given workbook. The value of the identifier remains the same even when the worksheet is renamed or moved." */
+  id: string;
+  /** Constants: numbers (dates are serial numbers), text, booleans. For a formula cell, its last result. */
+  values: Map<string, unknown>;
+  /** Formula text ("=SUM(…)") of formula cells. */
+  formulas: Map<string, string>;
+  /** Number formats other than "General" ("@" is text, "yyyy/m/d" a date). */
+  formats: Map<string, string>;
+  fills: Map<string, Fill>;
+  merges: string[];
+  features: Feature[];
+}
+
+let nextId = 1;
+const newId = () =>
+  `{${(nextId++).toString(16).toUpperCase().padStart(8, "0")}-0001-0000-0000-000000000000}`;
+
+/** Days from 1899-12-30: Excel's date serial ([docs] "Work with dates using the Excel JavaScript API"). */
+export const serialOf = (y: number, m: number, d: number) =>
+  (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
+
 export class Book {
-  sheets = new Map<
-    string,
-    { values: Map<string, unknown>; fills: Map<string, Fill>; merges: string[] }
-  >();
-  add(name: string): this {
-    this.sheets.set(name, { values: new Map(), fills: new Map(), merges: [] });
+  sheets = new Map<string, Sheet>();
+  /** The user is typing in a cell ([d.ts] RunOptions.delayForCellEdit). */
+  editing = false;
+  private editEnded: (() => void)[] = [];
+
+  add(name: string, features: Feature[] = []): this {
+    this.sheets.set(name, {
+      id: newId(),
+      values: new Map(),
+      formulas: new Map(),
+      formats: new Map(),
+      fills: new Map(),
+      merges: [],
+      features,
+    });
     return this;
   }
-  /** Puts a grid's values and merges into a sheet (A1 at the grid's top-left). */
-  load(grid: Grid): this {
-    this.add(grid.name);
+  /** Puts a grid's values and merges into a sheet (A1 at the grid's top-left), as a file holds them: text stays text. */
+  load(grid: FixtureSheet): this {
+    this.add(grid.name, grid.features);
     const s = this.sheets.get(grid.name)!;
+    const o = grid.origin ?? { row: 0, col: 0 };
     grid.values.forEach((r, i) =>
-      r.forEach((v, c) => v !== null && s.values.set(`${columnLetters(c)}${i + 1}`, v))
+      r.forEach(
+        (v, c) => v !== null && s.values.set(`${columnLetters(c + o.col)}${i + o.row + 1}`, v)
+      )
     );
     s.merges = grid.merges.map(
-      (m) => `${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`
+      (m) =>
+        `${columnLetters(m.left + o.col)}${m.top + o.row + 1}:${columnLetters(m.right + o.col)}${m.bottom + o.row + 1}`
     );
     return this;
   }
-  /** The sheet as Excel's used range would show it. */
+  /** Opens an exceljs workbook as Excel would: dates become serial numbers with their date format. */
+  static fromWorkbook(wb: ExcelJS.Workbook): Book {
+    const book = new Book();
+    for (const ws of wb.worksheets) {
+      book.add(ws.name);
+      const s = book.sheets.get(ws.name)!;
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (cell.isMerged && cell.master.address !== cell.address) return;
+          const v = cell.value;
+          if (v instanceof Date) {
+            s.values.set(cell.address, v.getTime() / 86400000 + 25569);
+            s.formats.set(cell.address, cell.numFmt || "yyyy/m/d");
+          } else if (v && typeof v === "object" && "formula" in v) {
+            s.formulas.set(cell.address, `=${v.formula}`);
+            s.values.set(cell.address, (v as { result?: unknown }).result ?? 0);
+          } else if (v && typeof v === "object" && "richText" in v)
+            s.values.set(cell.address, v.richText.map((p) => p.text).join(""));
+          else if (v !== null && v !== undefined) {
+            s.values.set(cell.address, v);
+            if (cell.numFmt && cell.numFmt !== "General") s.formats.set(cell.address, cell.numFmt);
+          }
+        })
+      );
+      s.merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).map(
+        (k) =>
+          String((ws as unknown as { _merges: Record<string, { range: string }> })._merges[k].range)
+      );
+    }
+    return book;
+  }
+  /** The sheet's cell contents (constants as stored, formulas as text) laid out from A1, for recognition in tests. */
   grid(name: string): Grid {
     const s = this.sheets.get(name)!;
     const values: Grid["values"] = [];
-    for (const [cell, v] of s.values) {
+    for (const cell of new Set([...s.values.keys(), ...s.formulas.keys()])) {
       const { row, col } = fromA1(cell);
       while (values.length <= row) values.push([]);
       while (values[row].length <= col) values[row].push(null);
-      values[row][col] = v as Grid["values"][number][number];
+      values[row][col] = this.value(name, cell) as Grid["values"][number][number];
     }
     return { name, values, merges: [] };
   }
@@ -55,196 +131,653 @@ export class Book {
     if (f) this.sheets.get(sheet)!.fills.set(cell, { ...f });
     else this.sheets.get(sheet)!.fills.delete(cell);
   }
+  /** What the cell holds as typed: its formula, or its constant ("" when empty). */
   value(sheet: string, cell: string): unknown {
-    return this.sheets.get(sheet)!.values.get(cell) ?? "";
+    const s = this.sheets.get(sheet)!;
+    return s.formulas.get(cell) ?? s.values.get(cell) ?? "";
+  }
+  format(sheet: string, cell: string): string {
+    return this.sheets.get(sheet)!.formats.get(cell) ?? "General";
+  }
+  /** A formula cell with the result Excel last computed for it. */
+  setFormula(sheet: string, cell: string, formula: string, result: unknown): this {
+    this.sheets.get(sheet)!.formulas.set(cell, formula);
+    this.sheets.get(sheet)!.values.set(cell, result);
+    return this;
+  }
+  /** The sheet called `key`, or whose id is `key`; names compare ignoring case, as Excel's do. */
+  find(key: string): [string, Sheet] | undefined {
+    for (const entry of this.sheets) if (entry[1].id === key) return entry;
+    for (const entry of this.sheets) if (entry[0].toLowerCase() === key.toLowerCase()) return entry;
+    return undefined;
+  }
+  rename(from: string, to: string) {
+    // Renaming keeps the sheet's place (and its id).
+    this.sheets = new Map([...this.sheets].map(([n, s]) => [n === from ? to : n, s]));
+  }
+  startEdit() {
+    this.editing = true;
+  }
+  /** The user presses Enter: batches waiting for cell edit to end run. */
+  endEdit() {
+    this.editing = false;
+    this.editEnded.splice(0).forEach((f) => f());
+  }
+  whenNotEditing(): Promise<void> {
+    return this.editing ? new Promise((r) => this.editEnded.push(r)) : Promise.resolve();
   }
   /** A deep copy, as if saved and reopened. */
   clone(): Book {
     const b = new Book();
     for (const [name, s] of this.sheets)
       b.sheets.set(name, {
+        id: s.id,
         values: new Map(s.values),
+        formulas: new Map(s.formulas),
+        formats: new Map(s.formats),
         fills: new Map([...s.fills].map(([k, v]) => [k, { ...v }])),
         merges: [...s.merges],
+        features: [...s.features],
       });
     return b;
+  }
+}
+
+/** An error as Office.js reports it: OfficeExtension.Error has a `code` ([d.ts] Excel.ErrorCodes). */
+export class HostError extends Error {
+  constructor(
+    public code: string,
+    message = code
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
   }
 }
 
 function cellsOf(address: string): string[] {
   const out: string[] = [];
   for (const part of address.split(",")) {
-    const [a, b = a] = part.trim().split(":");
-    const p = fromA1(a);
-    const q = fromA1(b);
-    for (let r = p.row; r <= q.row; r++)
-      for (let c = p.col; c <= q.col; c++) out.push(`${columnLetters(c)}${r + 1}`);
+    const { p, rows, cols } = shape(part.trim());
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) out.push(`${columnLetters(p.col + c)}${p.row + r + 1}`);
   }
   return out;
 }
 
-/** Rows × columns of a rectangle address. */
+/** Rows × columns of a rectangle address ("A1:B2", "A1", or a whole sheet). */
 function shape(address: string) {
-  const [a, b = a] = address.split(":");
+  const bare = address.replace(/^.*!/, "").replace(/\$/g, "");
+  const [a, b = a] = bare.split(":");
   const p = fromA1(a);
   const q = fromA1(b);
   return { p, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
 }
 
+const cellAt = (p: { row: number; col: number }, r: number, c: number) =>
+  `${columnLetters(p.col + c)}${p.row + r + 1}`;
+
+/** [docs] "Resource limits and performance optimization for Office Add-ins": Excel on the web limits requests and responses to 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** [d.ts] getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method will fail". */
+export const MERGED_AREAS_LIMIT = 512;
+/** [docs] "Excel specifications and limits": formula contents 8,192 characters; 255 arguments to a function. */
+export const FORMULA_LENGTH_LIMIT = 8192;
+export const ARGUMENTS_LIMIT = 255;
+
+const utf8 = (v: unknown) => Buffer.byteLength(JSON.stringify(v ?? null), "utf8");
+
+/** The most arguments any one function call in the formula has. */
+function mostArguments(formula: string): number {
+  let most = 0;
+  const stack: number[] = [];
+  let quoted: string | undefined;
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (quoted) {
+      if (ch === quoted) quoted = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quoted = ch;
+    else if (ch === "(") stack.push(formula[i + 1] === ")" ? 0 : 1);
+    else if (ch === "," && stack.length) stack[stack.length - 1]++;
+    else if (ch === ")") most = Math.max(most, stack.pop() ?? 0);
+  }
+  return most;
+}
+
+/** [docs] "Excel specifications and limits"; Excel refuses to enter such a formula. */
+function checkFormula(f: string) {
+  if (f.length > FORMULA_LENGTH_LIMIT)
+    throw new HostError("InvalidArgument", `formula of ${f.length} characters`);
+  if (mostArguments(f) > ARGUMENTS_LIMIT)
+    throw new HostError("InvalidArgument", "more than 255 arguments to a function");
+}
+
+/**
+ * [docs] "Rename a worksheet" / Excel's rules for sheet names: 1–31 characters; none of
+ * [ ] : * ? / \; not starting or ending with an apostrophe; not "History" (reserved); unique
+ * in the workbook ignoring case.
+ */
+export function checkSheetName(book: Book, name: string, self?: Sheet) {
+  const bad =
+    name.length === 0 ||
+    name.length > 31 ||
+    /[[\]:*?/\\]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === "history";
+  if (bad) throw new HostError("InvalidArgument", `invalid sheet name: ${name}`);
+  const taken = book.find(name);
+  if (taken && taken[1] !== self && taken[0].toLowerCase() === name.toLowerCase())
+    throw new HostError("ItemAlreadyExists", `sheet exists: ${name}`);
+}
+
+const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+
+/**
+ * What a cell becomes when a value is written through Range.values ([d.ts] Range.values: "If the
+ * returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets
+ * this value as a formula"; and as typing does: numeric text becomes a number, a date text a
+ * date serial), unless the cell's number format is text ("@"), which keeps text as given.
+ */
+function enter(s: Sheet, cell: string, x: unknown, asFormula: boolean) {
+  s.values.delete(cell);
+  s.formulas.delete(cell);
+  if (x === "" || x === null || x === undefined) return;
+  if (typeof x !== "string") {
+    s.values.set(cell, x);
+    return;
+  }
+  if (s.formats.get(cell) === "@" && !asFormula) {
+    s.values.set(cell, x);
+    return;
+  }
+  if (x.startsWith("'")) {
+    s.values.set(cell, x.slice(1)); // the quote prefix: text, shown without the apostrophe
+    return;
+  }
+  const num = x.trim().replace(/,/g, "");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(num)) {
+    const n = Number(num.replace(/%$/, ""));
+    s.values.set(cell, num.endsWith("%") ? n / 100 : n);
+    return;
+  }
+  const d = ISO_DATE.exec(x.trim());
+  if (d) {
+    s.values.set(cell, serialOf(+d[1], +d[2], +d[3]));
+    if (!s.formats.has(cell)) s.formats.set(cell, "yyyy/m/d");
+    return;
+  }
+  if (/^[=+-]./.test(x)) {
+    const f = x.startsWith("=") ? x : `=${x}`;
+    checkFormula(f);
+    s.formulas.set(cell, f);
+    return;
+  }
+  s.values.set(cell, x);
+}
+
+export interface HostOptions {
+  /** "web" (the default) enforces Excel on the web's limits: 5 MB requests, no comments/charts on insert. */
+  platform?: "web" | "windows";
+  /** Loads the request with no delay for cell edit ([d.ts] RunOptions). */
+  delayForCellEdit?: boolean;
+}
+
+type Loaded = Record<string, unknown>;
+
 /** @param fixtures what insertWorksheetsFromBase64 inserts for a given base64 string. */
-export function excelContext(book: Book, fixtures = new Map<string, Grid[]>()) {
-  const pending: (() => void)[] = [];
-  /** Payload counter: cells touched per request (for the 5 MB budget). */
+export function excelContext(
+  book: Book,
+  fixtures = new Map<string, FixtureSheet[]>(),
+  options: HostOptions = {}
+) {
+  const web = (options.platform ?? "web") === "web";
+  /** Queued actions: each applies itself and returns the bytes of its answer (0 if none). */
+  let pending: { sent: number; run: () => number }[] = [];
+  /** Objects whose loaded properties are readable (set when their request succeeds). */
+  const readable = new WeakSet<object>();
+  let staged: object[] = [];
+  /** Cells touched per request (the payload, in cells). */
   const requests: number[] = [0];
+  /** UTF-8 bytes sent + received per request. */
+  const bytes: number[] = [];
   const touch = (n: number) => (requests[requests.length - 1] += n);
-  const sheet = (name: string) => ({
-    get name() {
-      return name;
-    },
-    set name(to: string) {
-      pending.push(() => {
-        book.sheets.set(to, book.sheets.get(name)!);
-        book.sheets.delete(name);
-      });
-    },
-    delete: () => pending.push(() => book.sheets.delete(name)),
-    getUsedRange: () => {
-      const used = { values: [] as unknown[][], rowIndex: 0, columnIndex: 0 };
-      pending.push(() => {
-        const g = book.grid(name);
-        const width = Math.max(1, ...g.values.map((r) => r.length));
-        used.values = g.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
-      });
-      const merges = book.sheets.get(name)!.merges;
-      return {
-        load: () => undefined,
-        get values() {
-          return used.values;
-        },
-        rowIndex: 0,
-        columnIndex: 0,
-        getMergedAreasOrNullObject: () => ({
-          load: () => undefined,
-          isNullObject: merges.length === 0,
-          address: merges.map((m) => `'${name}'!${m}`).join(", "),
-        }),
-      };
-    },
-    getRange: (address = "A1:XFD1048576") => {
-      let loaded = false;
-      const writeRect = (v: unknown[][]) => {
-        const { p } = shape(address);
-        touch(v.length * (v[0]?.length ?? 0));
-        pending.push(() =>
-          v.forEach((row, r) =>
-            row.forEach((x, c) => {
-              const cell = `${columnLetters(p.col + c)}${p.row + r + 1}`;
-              if (x === "" || x === null) book.sheets.get(name)!.values.delete(cell);
-              else book.sheets.get(name)!.values.set(cell, x);
-            })
-          )
+  const queue = (sent: unknown, run: () => number | void) =>
+    pending.push({ sent: utf8(sent), run: () => run() ?? 0 });
+
+  /** An object whose loaded properties can be read only after the request that loaded them. */
+  const loadable = (fill: (props: Set<string>) => Loaded) => {
+    const data: Loaded = {};
+    const obj = {
+      load(props?: string | string[]) {
+        const names = new Set(
+          (Array.isArray(props) ? props : String(props ?? "").split(","))
+            .map((p) => p.trim())
+            .filter(Boolean)
         );
-      };
-      return {
-        set formulas(v: unknown[][]) {
-          writeRect(v);
-        },
-        set numberFormat(_: unknown[][]) {},
-        merge: () => pending.push(() => book.sheets.get(name)!.merges.push(address)),
-        clear: () => pending.push(() => book.sheets.get(name)!.values.clear()),
-        load: () => (loaded = true),
-        get values() {
-          if (!loaded) throw new Error("values not loaded");
-          return [[book.value(name, address)]];
-        },
-        set values(v: unknown[][]) {
-          writeRect(v);
-        },
-        select: () => undefined,
-        getCellProperties: () => {
-          const { p, rows, cols } = shape(address);
-          touch(rows * cols);
-          let value: unknown;
-          pending.push(() => {
-            value = Array.from({ length: rows }, (_, r) =>
-              Array.from({ length: cols }, (_, c) => ({
-                format: {
-                  fill: { ...book.fill(name, `${columnLetters(p.col + c)}${p.row + r + 1}`) },
-                },
-              }))
-            );
+        queue({ load: [...names] }, () => {
+          Object.assign(data, fill(names));
+          staged.push(obj);
+          return utf8(data);
+        });
+        return obj;
+      },
+      read(prop: string) {
+        if (!readable.has(obj) || !(prop in data))
+          throw new HostError("PropertyNotLoaded", `${prop} not loaded`);
+        return data[prop];
+      },
+    };
+    return obj;
+  };
+
+  const sheetOf = (key: string) => {
+    const found = book.find(key);
+    if (!found) throw new HostError("ItemNotFound", `no sheet ${key}`);
+    return found;
+  };
+
+  const rangeObject = (key: () => string, address: () => string) => {
+    const geometry = () => shape(address());
+    const lo = loadable((names) => {
+      const [name, s] = sheetOf(key());
+      const { p, rows, cols } = geometry();
+      const grid = (f: (cell: string) => unknown) =>
+        Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: cols }, (_, c) => f(cellAt(p, r, c)))
+        );
+      const out: Loaded = {};
+      touch(rows * cols);
+      for (const n of names) {
+        // [d.ts] Range.values: formulas' results, dates as serial numbers; "" for empty cells.
+        if (n === "values")
+          out.values = grid((c) => s.values.get(c) ?? (s.formulas.has(c) ? 0 : ""));
+        else if (n === "formulas")
+          out.formulas = grid((c) => s.formulas.get(c) ?? s.values.get(c) ?? "");
+        else if (n === "numberFormat")
+          out.numberFormat = grid((c) => s.formats.get(c) ?? "General");
+        else if (n === "valueTypes")
+          out.valueTypes = grid((c) => {
+            const v = s.values.get(c) ?? (s.formulas.has(c) ? 0 : "");
+            return v === ""
+              ? "Empty"
+              : typeof v === "number"
+                ? "Double"
+                : typeof v === "boolean"
+                  ? "Boolean"
+                  : "String";
           });
-          return {
-            get value() {
-              return value;
-            },
-          };
-        },
-      };
-    },
-    getRanges: (addresses: string) => {
-      const cells = cellsOf(addresses);
-      touch(cells.length);
-      const apply = (f: (cell: string) => void) => pending.push(() => cells.forEach(f));
-      const fill = {
-        set color(c: string) {
-          apply((cell) =>
-            book.setFill(name, cell, {
-              ...book.fill(name, cell),
-              color: c,
-              pattern:
-                book.fill(name, cell).pattern === "None" ? "Solid" : book.fill(name, cell).pattern,
+        else if (n === "rowIndex") out.rowIndex = p.row;
+        else if (n === "columnIndex") out.columnIndex = p.col;
+        else if (n === "rowCount") out.rowCount = rows;
+        else if (n === "columnCount") out.columnCount = cols;
+        else if (n === "address") out.address = `'${name}'!${address()}`;
+        else throw new HostError("InvalidArgument", `unknown property ${n}`);
+      }
+      return out;
+    });
+    const prop = (n: string) => lo.read(n) as unknown[][];
+    const write = (asFormula: boolean) => (v: unknown[][]) => {
+      const { p, rows, cols } = geometry();
+      if (v.length !== rows || v.some((r) => r.length !== cols))
+        throw new HostError("InvalidArgument", "the values' size does not match the range");
+      touch(rows * cols);
+      queue({ set: asFormula ? "formulas" : "values", v }, () => {
+        const [, s] = sheetOf(key());
+        v.forEach((row, r) => row.forEach((x, c) => enter(s, cellAt(p, r, c), x, asFormula)));
+      });
+    };
+    return {
+      load(props: string) {
+        lo.load(props);
+      },
+      get values() {
+        return prop("values");
+      },
+      set values(v: unknown[][]) {
+        write(false)(v);
+      },
+      get formulas() {
+        return prop("formulas");
+      },
+      set formulas(v: unknown[][]) {
+        write(true)(v);
+      },
+      get numberFormat() {
+        return prop("numberFormat");
+      },
+      set numberFormat(v: unknown[][]) {
+        const { p } = geometry();
+        queue({ set: "numberFormat", v }, () => {
+          const [, s] = sheetOf(key());
+          v.forEach((row, r) =>
+            row.forEach((f, c) => {
+              const cell = cellAt(p, r, c);
+              if (f === "General") s.formats.delete(cell);
+              else s.formats.set(cell, String(f));
             })
           );
-        },
-        set pattern(p: string) {
-          apply((cell) => book.setFill(name, cell, { ...book.fill(name, cell), pattern: p }));
-        },
-        set patternColor(c: string) {
-          apply((cell) => book.setFill(name, cell, { ...book.fill(name, cell), patternColor: c }));
-        },
-        clear: () => apply((cell) => book.setFill(name, cell, undefined)),
-      };
-      return { format: { fill } };
-    },
-  });
-  const context = new OfficeMockObject({}) as unknown as Excel.RequestContext & {
-    sync: () => Promise<void>;
+        });
+      },
+      get valueTypes() {
+        return prop("valueTypes");
+      },
+      get rowIndex() {
+        return prop("rowIndex");
+      },
+      get columnIndex() {
+        return prop("columnIndex");
+      },
+      get rowCount() {
+        return prop("rowCount");
+      },
+      get columnCount() {
+        return prop("columnCount");
+      },
+      get address() {
+        return prop("address");
+      },
+      merge: () => queue({ call: "merge" }, () => void sheetOf(key())[1].merges.push(address())),
+      clear: (what?: string) =>
+        queue({ call: "clear", what }, () => {
+          const [, s] = sheetOf(key());
+          const { p, rows, cols } = geometry();
+          const inside = (c: string) => {
+            const a = fromA1(c);
+            return a.row >= p.row && a.row < p.row + rows && a.col >= p.col && a.col < p.col + cols;
+          };
+          for (const c of [...s.values.keys(), ...s.formulas.keys()].filter(inside)) {
+            s.values.delete(c);
+            s.formulas.delete(c);
+          }
+        }),
+      select: () => queue({ call: "select" }, () => undefined),
+      getMergedAreasOrNullObject: () => {
+        const result: Loaded = {};
+        const obj = {
+          load: (p: string) =>
+            queue({ load: p }, () => {
+              const [name, s] = sheetOf(key());
+              const { p: at, rows, cols } = geometry();
+              const inside = s.merges.filter((m) => {
+                const q = shape(m).p;
+                return (
+                  q.row >= at.row &&
+                  q.row < at.row + rows &&
+                  q.col >= at.col &&
+                  q.col < at.col + cols
+                );
+              });
+              if (inside.length > MERGED_AREAS_LIMIT)
+                throw new HostError("GeneralException", "too many merged areas");
+              result.isNullObject = inside.length === 0;
+              result.address = inside.map((m) => `'${name}'!${m}`).join(",");
+              staged.push(obj);
+              return utf8(result.address);
+            }),
+          get isNullObject() {
+            if (!readable.has(obj)) throw new HostError("PropertyNotLoaded", "isNullObject");
+            return result.isNullObject;
+          },
+          get address() {
+            if (!readable.has(obj) || result.isNullObject)
+              throw new HostError("PropertyNotLoaded", "address");
+            return result.address;
+          },
+        };
+        return obj;
+      },
+      getCellProperties: (spec: { format?: { fill?: Record<string, boolean> } }) => {
+        const { p, rows, cols } = geometry();
+        touch(rows * cols);
+        let value: unknown;
+        const obj = {
+          get value() {
+            if (!readable.has(obj)) throw new HostError("PropertyNotLoaded", "value");
+            return value;
+          },
+        };
+        const wanted = Object.keys(spec.format?.fill ?? {});
+        queue({ call: "getCellProperties", spec }, () => {
+          const [name] = sheetOf(key());
+          value = Array.from({ length: rows }, (_, r) =>
+            Array.from({ length: cols }, (_, c) => {
+              const f = book.fill(name, cellAt(p, r, c)) as unknown as Record<string, unknown>;
+              // [d.ts] CellPropertiesFill: tints read 0 where none is set.
+              const all: Record<string, unknown> = {
+                tintAndShade: 0,
+                patternTintAndShade: 0,
+                ...f,
+              };
+              return { format: { fill: Object.fromEntries(wanted.map((k) => [k, all[k]])) } };
+            })
+          );
+          staged.push(obj);
+          return utf8(value);
+        });
+        return obj;
+      },
+    };
   };
-  const items = () => [...book.sheets.keys()].map((n) => ({ name: n }));
-  (context as unknown as { workbook: unknown }).workbook = {
-    worksheets: {
-      load: () => undefined,
-      get items() {
-        return items().map((i) => sheet(i.name));
-      },
-      getItem: (name: string) => sheet(name),
-      add: (name: string) => {
-        pending.push(() => book.add(name));
-        return sheet(name);
-      },
-    },
-    insertWorksheetsFromBase64: (base64: string) => {
-      const result = { value: [] as string[] };
-      pending.push(() => {
-        for (const g of fixtures.get(base64) ?? []) {
-          let n = g.name;
-          for (let i = 2; book.sheets.has(n); i++) n = `${g.name} (${i})`;
-          book.load({ ...g, name: n });
-          result.value.push(n);
-        }
+
+  /** [d.ts] Worksheet.getUsedRange(valuesOnly): the smallest range holding every value (A1 on an empty sheet). */
+  const usedAddress = (key: () => string) => {
+    const [, s] = sheetOf(key());
+    const cells = [...new Set([...s.values.keys(), ...s.formulas.keys()])].map(fromA1);
+    if (!cells.length) return "A1";
+    const top = Math.min(...cells.map((c) => c.row));
+    const left = Math.min(...cells.map((c) => c.col));
+    const bottom = Math.max(...cells.map((c) => c.row));
+    const right = Math.max(...cells.map((c) => c.col));
+    return `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`;
+  };
+
+  const fillOf = (key: () => string, addresses: string) => {
+    const cells = cellsOf(addresses);
+    touch(cells.length);
+    const apply = (what: unknown, f: (s: string, cell: string) => void) =>
+      queue(what, () => {
+        const [name] = sheetOf(key());
+        cells.forEach((c) => f(name, c));
       });
-      return result;
+    return {
+      set color(c: string) {
+        apply({ color: c }, (n, cell) =>
+          book.setFill(n, cell, {
+            ...book.fill(n, cell),
+            color: c,
+            pattern: book.fill(n, cell).pattern === "None" ? "Solid" : book.fill(n, cell).pattern,
+          })
+        );
+      },
+      set pattern(p: string) {
+        // [d.ts] RangeFill.pattern: "LinearGradient and RectangularGradient are not supported."
+        if (/Gradient$/.test(p)) throw new HostError("InvalidArgument", p);
+        apply({ pattern: p }, (n, cell) =>
+          book.setFill(n, cell, { ...book.fill(n, cell), pattern: p })
+        );
+      },
+      set patternColor(c: string) {
+        apply({ patternColor: c }, (n, cell) =>
+          book.setFill(n, cell, { ...book.fill(n, cell), patternColor: c })
+        );
+      },
+      set tintAndShade(t: number) {
+        apply({ tintAndShade: t }, (n, cell) =>
+          book.setFill(n, cell, { ...book.fill(n, cell), tintAndShade: t })
+        );
+      },
+      set patternTintAndShade(t: number) {
+        apply({ patternTintAndShade: t }, (n, cell) =>
+          book.setFill(n, cell, { ...book.fill(n, cell), patternTintAndShade: t })
+        );
+      },
+      clear: () => apply({ call: "clear" }, (n, cell) => book.setFill(n, cell, undefined)),
+    };
+  };
+
+  /**
+   * A worksheet proxy. getItem resolves its key (a name or an id) where it stands in the batch;
+   * from then on the proxy follows that sheet by id, through renames.
+   */
+  const sheet = (key: string, loaded?: Loaded, resolveNow = true) => {
+    let id: string | undefined;
+    const resolve = () => id ?? (id = sheetOf(key)[1].id);
+    if (resolveNow) queue({ call: "getItem", key }, () => void resolve());
+    const lo = loadable((names) => {
+      const [name, s] = sheetOf(resolve());
+      const out: Loaded = {};
+      for (const n of names) out[n] = n === "name" ? name : n === "id" ? s.id : undefined;
+      return out;
+    });
+    const read = (n: "name" | "id") => (loaded && n in loaded ? loaded[n] : lo.read(n)) as string;
+    return {
+      load: (p: string) => void lo.load(p),
+      get name() {
+        return read("name");
+      },
+      set name(to: string) {
+        queue({ set: "name", to }, () => {
+          const [from, s] = sheetOf(resolve());
+          checkSheetName(book, to, s);
+          book.rename(from, to);
+        });
+      },
+      get id() {
+        return read("id");
+      },
+      delete: () =>
+        queue({ call: "delete" }, () => {
+          const [name] = sheetOf(resolve());
+          book.sheets.delete(name);
+        }),
+      activate: () => queue({ call: "activate" }, () => void resolve()),
+      getUsedRange: () => rangeObject(resolve, () => usedAddress(resolve)),
+      getRange: (address = "A1:XFD1048576") => rangeObject(resolve, () => address),
+      getRanges: (addresses: string) => ({ format: { fill: fillOf(resolve, addresses) } }),
+    };
+  };
+
+  let items: { name: string; id: string }[] | undefined;
+  let itemsRequested: Set<string> | undefined;
+  const worksheets = {
+    load(props: string) {
+      const names = new Set(
+        props
+          .split(",")
+          .map((p) => p.trim().replace(/^items\//, ""))
+          .filter(Boolean)
+      );
+      queue({ load: props }, () => {
+        itemsRequested = names;
+        items = [...book.sheets].map(([name, s]) => ({ name, id: s.id }));
+        staged.push(worksheets);
+        return utf8(items.map((i) => [...names].map((n) => i[n as "name" | "id"])));
+      });
+    },
+    get items() {
+      if (!readable.has(worksheets) || !items) throw new HostError("PropertyNotLoaded", "items");
+      return items.map((i) =>
+        sheet(
+          i.id,
+          Object.fromEntries([...itemsRequested!].map((n) => [n, i[n as "name" | "id"]])),
+          false
+        )
+      );
+    },
+    /** [d.ts] WorksheetCollection.getItem(key): "The name or ID of the worksheet." */
+    getItem: (key: string) => sheet(key),
+    add: (name: string) => {
+      queue({ call: "add", name }, () => {
+        checkSheetName(book, name);
+        book.add(name);
+      });
+      return sheet(name);
     },
   };
-  const mockSync = context.sync.bind(context);
-  const sync = async () => {
-    pending.splice(0).forEach((f) => f());
-    requests.push(0);
-    await mockSync();
+
+  const context = {
+    workbook: {
+      worksheets,
+      /**
+       * [d.ts] insertWorksheetsFromBase64 returns "An array of IDs corresponding to each newly
+       * inserted worksheet"; "In Excel on the web, this API doesn't support inserting charts,
+       * comments, PivotTables, or slicers."
+       */
+      insertWorksheetsFromBase64: (base64: string) => {
+        let value: string[] | undefined;
+        const result = {
+          get value() {
+            if (!readable.has(result) || !value) throw new HostError("PropertyNotLoaded", "value");
+            return value;
+          },
+        };
+        queue({ call: "insertWorksheetsFromBase64", base64 }, () => {
+          const grids = fixtures.get(base64);
+          if (!grids) throw new HostError("InvalidArgument", "not a workbook");
+          if (web && grids.some((g) => g.features?.length))
+            throw new HostError("UnsupportedFeature", "This feature isn't supported");
+          value = [];
+          for (const g of grids) {
+            let n = g.name;
+            for (let i = 2; book.find(n); i++) n = `${g.name} (${i})`;
+            book.load({ ...g, name: n });
+            value.push(book.sheets.get(n)!.id);
+          }
+          staged.push(result);
+          return utf8(value);
+        });
+        return result;
+      },
+    },
+    async sync() {
+      const batch = pending;
+      pending = [];
+      staged = [];
+      // [d.ts] RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the
+      // batch request is processed by the host, the batch automatically fails."
+      if (book.editing) {
+        if (!options.delayForCellEdit)
+          throw new HostError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+        await book.whenNotEditing();
+      }
+      const sent = batch.reduce((n, a) => n + a.sent, 0);
+      requests.push(0);
+      if (web && sent > PAYLOAD_LIMIT)
+        throw new HostError("RequestPayloadSizeLimitExceeded", `${sent} bytes sent`);
+      let received = 0;
+      for (const a of batch) received += a.run();
+      bytes.push(sent + received);
+      if (web && received > PAYLOAD_LIMIT)
+        throw new HostError("ResponsePayloadSizeLimitExceeded", `${received} bytes received`);
+      // Loaded properties stay readable after later requests.
+      staged.forEach((o) => readable.add(o));
+    },
   };
-  Object.assign(context, { sync });
-  return { context, requests };
+  return { context: context as unknown as Excel.RequestContext, requests, bytes, book };
+}
+
+/**
+ * Excel.run over the double: each run gets a fresh context; options as Excel.run takes them.
+ * Install with `installExcel(book)` where code calls the global Excel.run.
+ */
+export function excelRun(
+  book: Book,
+  fixtures?: Map<string, FixtureSheet[]>,
+  platform?: HostOptions["platform"]
+) {
+  const runs: HostOptions[] = [];
+  async function run<T>(
+    a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>),
+    b?: (c: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
+    const options = typeof a === "function" ? {} : (a as HostOptions);
+    const batch = typeof a === "function" ? a : b!;
+    runs.push(options);
+    return batch(excelContext(book, fixtures, { ...options, platform }).context);
+  }
+  return { run, runs };
 }
 
 /** A document store that can be "saved and reopened": what was saved survives a new instance. */

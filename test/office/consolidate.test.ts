@@ -5,7 +5,7 @@ import { consolidateInExcel } from "../../src/workbook/office/consolidate";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { randomBytes } from "crypto";
 import { pack, zip } from "../helpers/zip";
-import { Book, excelContext } from "../helpers/excel-mock";
+import { Book, excelContext, type FixtureSheet } from "../helpers/excel-mock";
 
 const t = getTemplate("nanan-2026-quarterly-1")!;
 const child = (unit: string, seed: number) => ({
@@ -26,7 +26,7 @@ describe("Office adapter: one-button consolidation", () => {
       { name: "朴里村.xlsx", base64: "b64-朴里" },
       { name: "岭兜村.xlsx", base64: "b64-岭兜" },
     ]);
-    expect(sync.mock.calls.length).toBeLessThanOrEqual(4);
+    expect(sync.mock.calls.length).toBeLessThanOrEqual(5);
     expect(lines.map((l) => [l.unit, l.origin, l.status])).toEqual([
       ["金淘镇朴里村", "朴里村.xlsx", "included"],
       ["金淘镇岭兜 村", "岭兜村.xlsx", "included"],
@@ -67,6 +67,58 @@ describe("Office adapter: one-button consolidation", () => {
         .split(",")
         .sort();
     expect(refs(book.value("季报表（一）汇总", "B7"))).toEqual(refs(formula));
+  });
+
+  it("maps the ids Excel returns to the inserted sheets, though a sheet of that name existed already", async () => {
+    // A clerk's own "Sheet1" is there before: the import arrives as "Sheet1 (2)".
+    const book = new Book().load({ name: "Sheet1", values: [["联系人"]], merges: [] });
+    const fixtures = new Map([["b64-朴里", [child("金淘镇朴里村", 1)]]]);
+    const { context } = excelContext(book, fixtures);
+    const lines = await consolidateInExcel(context, [{ name: "朴里村.xlsx", base64: "b64-朴里" }]);
+    const included = lines.filter((l) => l.status === "included");
+    expect(included.map((l) => [l.unit, l.origin, l.status])).toEqual([
+      ["金淘镇朴里村", "朴里村.xlsx", "included"],
+    ]);
+    expect(book.value("Sheet1", "A1")).toBe("联系人");
+    expect([...book.sheets.keys()]).toEqual([
+      "Sheet1",
+      "金淘镇朴里村",
+      "季报表（一）汇总",
+      "汇总说明",
+    ]);
+  });
+
+  it("on Excel on the web, a file with a comment or chart is listed with its reason and the others still import", async () => {
+    const book = new Book();
+    const fixtures = new Map<string, FixtureSheet[]>([
+      ["b64-朴里", [child("金淘镇朴里村", 1)]],
+      ["b64-岭兜", [{ ...child("金淘镇岭兜村", 2), features: ["comment"] }]],
+      ["b64-占石", [child("金淘镇占石村", 3)]],
+    ]);
+    const lines = await consolidateInExcel(excelContext(book, fixtures).context, [
+      { name: "朴里村.xlsx", base64: "b64-朴里" },
+      { name: "岭兜村.xlsx", base64: "b64-岭兜" },
+      { name: "占石村.xlsx", base64: "b64-占石" },
+    ]);
+    expect(lines.map((l) => [l.origin, l.status])).toEqual([
+      ["朴里村.xlsx", "included"],
+      ["占石村.xlsx", "included"],
+      ["岭兜村.xlsx", "unreadable"],
+    ]);
+    // No stray copy of the file that went in before the refused one.
+    expect([...book.sheets.keys()].sort()).toEqual(
+      ["金淘镇朴里村", "金淘镇占石村", "季报表（一）汇总", "汇总说明"].sort()
+    );
+    const notes = book.grid("汇总说明").values.flat().map(String);
+    expect(notes.some((v) => /^无法读取：Excel 网页版无法导入含批注/.test(v))).toBe(true);
+
+    // On Windows the same file imports.
+    const desktop = new Book();
+    const lines2 = await consolidateInExcel(
+      excelContext(desktop, fixtures, { platform: "windows" }).context,
+      [{ name: "岭兜村.xlsx", base64: "b64-岭兜" }]
+    );
+    expect(lines2.map((l) => l.status)).toEqual(["included"]);
   });
 
   it("refuses before import what no report could be, and lists it with its reason in the 汇总说明", async () => {

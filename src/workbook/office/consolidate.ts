@@ -2,18 +2,99 @@
  * One-button consolidation in Excel: insert each child file's sheets (ExcelApi 1.13, which
  * clears Excel's undo stack: the pane says so first), rename them after their units, and write
  * or update the summary sheets (native SUM formulas) and 汇总说明, all in a handful of requests:
- * one per 4 MB of files, two to read, one per 5 MB of writes.
+ * one for the sheet ids, one per 4 MB of files, two to read, one per 5 MB of writes.
  */
 import type { ChildLine, UnreadableChild } from "../../rules/consolidate";
 import { planConsolidation } from "../../rules/consolidation-plan";
 import { rect, writeGrid } from "./write-grid";
 import { BYTES_PER_REQUEST, inRequests } from "./batches";
-import { readAllSheets } from "./read-sheets";
+import { readWorkbook } from "./read-sheets";
 
 export interface ChildFile {
   name: string;
   base64: string;
 }
+
+/** Why Excel would not import a file, in one line for the 汇总说明 and the pane. */
+export function importRefusal(e: unknown): string {
+  switch ((e as { code?: string } | undefined)?.code) {
+    case "UnsupportedFeature":
+      return "Excel 网页版无法导入含批注、图表、数据透视表或切片器的工作表：请在桌面版 Excel 中汇总，或请该单位删去这些内容后重发";
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return "文件过大，Excel 无法一次导入";
+    default:
+      return "Excel 无法导入此文件：请用 Excel 打开并另存为 .xlsx 后重发";
+  }
+}
+
+/**
+ * Inserts each file's sheets, as many files a request as 4 MB allow, and gives the ids of the
+ * sheets each file added (insertWorksheetsFromBase64 returns ids, not names). A request in which a
+ * file fails (Excel on the web refuses comments, charts, PivotTables and slicers) ran the files
+ * before it and none after: their copies are removed and the files of that request are inserted
+ * one a request, so that only the failing file is left out, with its reason.
+ */
+async function insertFiles(
+  context: Excel.RequestContext,
+  files: ChildFile[]
+): Promise<{ inserted: { f: ChildFile; ids: string[] }[]; refused: UnreadableChild[] }> {
+  const ws = context.workbook.worksheets;
+  ws.load("items/id");
+  await context.sync();
+  const known = new Set(ws.items.map((s) => s.id));
+  const inserted: { f: ChildFile; ids: string[] }[] = [];
+  const refused: UnreadableChild[] = [];
+  const insert = (f: ChildFile) =>
+    context.workbook.insertWorksheetsFromBase64(f.base64, { positionType: "End" });
+  const batches: ChildFile[][] = [[]];
+  let bytes = 0;
+  for (const f of files) {
+    if (bytes > 0 && bytes + f.base64.length > BYTES_PER_REQUEST) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1].push(f);
+    bytes += f.base64.length;
+  }
+  const record = (f: ChildFile, ids: string[]) => {
+    inserted.push({ f, ids });
+    ids.forEach((id) => known.add(id));
+  };
+  for (const batch of batches.filter((b) => b.length)) {
+    const results = batch.map((f) => ({ f, ids: insert(f) }));
+    try {
+      // One request per 4 MB of files (see batches.ts).
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      for (const r of results) record(r.f, r.ids.value);
+      continue;
+    } catch (e) {
+      if (!isHostError(e)) throw e;
+    }
+    // The request failed part-way: remove what it inserted, then one file a request.
+    ws.load("items/id");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const s of ws.items) if (!known.has(s.id)) s.delete();
+    for (const f of batch) {
+      const ids = insert(f);
+      try {
+        // Only after a failed request: each file alone, to tell which one Excel refuses.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        record(f, ids.value);
+      } catch (e) {
+        if (!isHostError(e)) throw e;
+        refused.push({ origin: f.name, reason: importRefusal(e) });
+      }
+    }
+  }
+  return { inserted, refused };
+}
+
+/** An error Excel reported for a request (OfficeExtension.Error), not a bug of ours. */
+const isHostError = (e: unknown) => typeof (e as { code?: unknown } | undefined)?.code === "string";
 
 /** @param unreadable files refused before import (child-files.ts), listed in the 汇总说明. */
 export async function consolidateInExcel(
@@ -21,24 +102,15 @@ export async function consolidateInExcel(
   files: ChildFile[],
   unreadable: UnreadableChild[] = []
 ): Promise<ChildLine[]> {
-  // Two hundred village files outweigh one request: as many files per request as 4 MB allow.
-  const inserted: { f: ChildFile; names: OfficeExtension.ClientResult<string[]> }[] = [];
-  await inRequests(
-    context,
-    files,
-    (f) => f.base64.length,
-    (f) =>
-      inserted.push({
-        f,
-        names: context.workbook.insertWorksheetsFromBase64(f.base64, { positionType: "End" }),
-      }),
-    BYTES_PER_REQUEST
-  );
+  const { inserted, refused } = await insertFiles(context, files);
+  const { grids: sheets, ids } = await readWorkbook(context);
+  const nameOf = new Map(ids.map((id, i) => [id, sheets[i].name]));
   const origins = new Map(
-    inserted.flatMap(({ f, names }) => names.value.map((n) => [n, f.name] as [string, string]))
+    inserted.flatMap(({ f, ids: added }) =>
+      added.map((id) => [nameOf.get(id)!, f.name] as [string, string])
+    )
   );
-  const sheets = await readAllSheets(context);
-  const plan = planConsolidation(sheets, [...origins.keys()], origins, unreadable);
+  const plan = planConsolidation(sheets, [...origins.keys()], origins, [...unreadable, ...refused]);
   const ws = context.workbook.worksheets;
   // In this order: earlier backups go, replaced copies become backups, new sheets take their names.
   for (const name of plan.deletions) ws.getItem(name).delete();

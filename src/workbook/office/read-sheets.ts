@@ -31,9 +31,18 @@ export async function readAllSheets(
   context: Excel.RequestContext,
   withMerges = true
 ): Promise<Grid[]> {
+  return (await readWorkbook(context, withMerges)).grids;
+}
+
+/** Every sheet as a grid, with each sheet's id (stable through renames) beside it. */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  withMerges = true
+): Promise<{ grids: Grid[]; ids: string[] }> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/id");
   await context.sync();
+  const ids = sheets.items.map((ws) => ws.id);
   const pending = sheets.items.map((ws) => {
     // valuesOnly: a sheet formatted down to row 10,000 should not be read that far.
     const used = ws.getUsedRange(true);
@@ -43,7 +52,7 @@ export async function readAllSheets(
     return { name: ws.name, used, merged };
   });
   await context.sync();
-  return pending.map(({ name, used, merged }) => {
+  const grids = pending.map(({ name, used, merged }) => {
     const origin = { row: used.rowIndex, col: used.columnIndex };
     const merges =
       !merged || merged.isNullObject
@@ -56,6 +65,7 @@ export async function readAllSheets(
           }));
     return { name, values: used.values.map((r) => r.map(plain)), merges, origin };
   });
+  return { grids, ids };
 }
 
 /** Whether this Excel can list merged areas (ExcelApi 1.13: Microsoft 365, Excel 2021 and later). */
