@@ -1,6 +1,11 @@
 /* Custom functions (namespace SRS). custom-functions-metadata-plugin builds functions.json
    from these JSDoc blocks and associates each function; they run in the pane's shared runtime,
-   and every call of a recalculation wave shares one read of the workbook. */
+   and every call of a recalculation wave shares one read of the workbook. Excel passes an
+   omitted optional argument as null, not undefined (the declared types stay as they are: they
+   make functions.json's parameter types): every optional parameter is read with `|| undefined`
+   or `?? undefined`.
+   PERIOD and DEADLINE default to today, so they are volatile (recomputed on every recalculation,
+   and on opening the workbook the next day). */
 import { qtotal, type FunctionResult } from "../rules/qtotal";
 import { deadlineText, periodText, sinceText } from "../rules/sheet-functions";
 import { recognizedWorkbook } from "../workbook/office/snapshot";
@@ -46,6 +51,7 @@ export async function QTOTAL(
  * @param [date] 日期，默认今天
  * @param invocation
  * @requiresAddress
+ * @volatile
  * @returns 报告期
  */
 export async function PERIOD(
@@ -53,7 +59,7 @@ export async function PERIOD(
   invocation?: CustomFunctions.Invocation
 ): Promise<string> {
   const { sheet } = splitAddress(invocation?.address ?? "");
-  return answer(periodText(await recognizedWorkbook(), sheet, date, today()));
+  return answer(periodText(await recognizedWorkbook(), sheet, date ?? undefined, today()));
 }
 
 /**
@@ -62,6 +68,7 @@ export async function PERIOD(
  * @param [period] 报告期，如“2026Q4”“2026年第4季度”“2024-05”，默认当前报告期
  * @param invocation
  * @requiresAddress
+ * @volatile
  * @returns 截止日期
  */
 export async function DEADLINE(

@@ -15,8 +15,9 @@ import { locateCell, type Recognition } from "./recognize";
 import type { Template } from "./templates/schema";
 
 /** An Excel date serial (days since 1899-12-30) or a date in text, as a calendar day. */
-export function dayOf(input: number | string | undefined, today: Day): Day | undefined {
-  if (input === undefined || input === "") return today;
+export function dayOf(input: number | string | null | undefined, today: Day): Day | undefined {
+  // null: the argument was omitted (Excel passes omitted optional arguments as null).
+  if (input === undefined || input === null || input === "") return today;
   if (typeof input === "number") {
     const d = new Date(Date.UTC(1899, 11, 30) + Math.round(input) * 86400000);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
@@ -33,7 +34,7 @@ function templateAt(recs: Recognition[], sheet: string): Template | undefined {
 export function periodText(
   recs: Recognition[],
   sheet: string,
-  date: number | string | undefined,
+  date: number | string | null | undefined,
   today: Day
 ): FunctionResult<string> {
   const day = dayOf(date, today);

@@ -768,6 +768,7 @@ export function excelRun(
   platform?: HostOptions["platform"]
 ) {
   const runs: HostOptions[] = [];
+  let syncs = 0;
   async function run<T>(
     a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>),
     b?: (c: Excel.RequestContext) => Promise<T>
@@ -775,9 +776,12 @@ export function excelRun(
     const options = typeof a === "function" ? {} : (a as HostOptions);
     const batch = typeof a === "function" ? a : b!;
     runs.push(options);
-    return batch(excelContext(book, fixtures, { ...options, platform }).context);
+    const { context } = excelContext(book, fixtures, { ...options, platform });
+    const sync = context.sync.bind(context);
+    context.sync = () => (syncs++, sync());
+    return batch(context);
   }
-  return { run, runs };
+  return { run, runs, requests: () => syncs };
 }
 
 /** A document store that can be "saved and reopened": what was saved survives a new instance. */

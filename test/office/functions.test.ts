@@ -6,7 +6,10 @@ import { filledSheet } from "../../src/rules/sample/filled";
 import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 import { invalidateWorkbook } from "../../src/workbook/office/snapshot";
 import { columnLetters, type Grid } from "../../src/rules/grid";
-import { officeWorkbook } from "../helpers/office-workbook";
+import { Book, excelRun } from "../helpers/excel-mock";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
 const ID = "nanan-2026-quarterly-1";
 const info = getTableInfo(ID)!;
@@ -20,15 +23,16 @@ class FunctionError extends Error {
   }
 }
 
+/** Excel.run over the host double; returns a count of the requests made. */
 function installExcel(grids: Grid[]) {
-  const context = officeWorkbook(grids);
-  (globalThis as any).Excel = { run: (cb: (c: unknown) => unknown) => cb(context) };
+  const excel = excelRun(grids.reduce((b, g) => b.load(g), new Book()));
+  (globalThis as any).Excel = { run: excel.run };
   (globalThis as any).Office = { context: { requirements: { isSetSupported: () => true } } };
   (globalThis as any).CustomFunctions = {
     Error: FunctionError,
     ErrorCode: { invalidValue: "#VALUE!" },
   };
-  return jest.spyOn(context, "sync");
+  return excel;
 }
 
 const at = (address: string) => ({ address }) as CustomFunctions.Invocation;
@@ -44,7 +48,7 @@ describe("custom functions", () => {
       ...filledSheet(t, { seed: i + 1, rowTypes: [i % 10 ? "village" : "town-dept"] }).grid,
       name: i % 7 ? `${i + 1}村` : `朴里 村(${i})`,
     }));
-    const sync = installExcel([summary, ...children]);
+    const excel = installExcel([summary, ...children]);
     const layout = blankTemplate(t);
     const cells = info.slots.flatMap((slot, r) =>
       info.leaves.slice(0, 23).map((leaf) => ({ slot, leaf, row: layout.body.top + r }))
@@ -54,7 +58,7 @@ describe("custom functions", () => {
     const results = await Promise.all(
       wave.map((c) => QTOTAL(undefined, at(`汇总!${columnLetters(1 + c.leaf.index)}${c.row + 1}`)))
     );
-    expect(sync.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(excel.requests()).toBeLessThanOrEqual(2);
     wave.forEach((c, k) => {
       const col = 1 + c.leaf.index;
       const expected = children.reduce((s, g) => s + (numericValue(g.values[c.row][col]) ?? 0), 0);
@@ -82,6 +86,38 @@ describe("custom functions", () => {
     await expect(SINCE(at("预算!A1"))).rejects.toThrow("此单元格不在已识别的报表中");
     await expect(QTOTAL(undefined, at("预算!A1"))).rejects.toThrow(FunctionError);
     await expect(DEADLINE("明年", at("'1村'!A1"))).rejects.toThrow(/无法识别报告期/);
+  });
+
+  it("takes null for each omitted optional argument, as Excel passes it, for every function in functions.json", async () => {
+    const t = getTemplate(ID)!;
+    const summary = { ...blankTemplate(t).grid, name: "汇总" };
+    summary.values[0][0] = `${t.title}（汇总）`;
+    installExcel([summary, { ...filledSheet(t, { seed: 1 }).grid, name: "1村" }]);
+    const row = blankTemplate(t).body.top + 1;
+    const red = columnLetters(1 + info.leafByKey.get("resp.risk.red")!.index);
+    const caller: Record<string, string> = { QTOTAL: `汇总!B${row}` };
+    const impl: Record<string, (...args: unknown[]) => Promise<unknown>> = {
+      QTOTAL,
+      PERIOD,
+      DEADLINE,
+      SINCE,
+    } as never;
+    const r = await generateCustomFunctionsMetadata("src/functions/functions.ts");
+    const fns = JSON.parse(r.metadataJson).functions as {
+      id: string;
+      parameters: { optional?: boolean }[];
+    }[];
+    expect(fns.map((f) => f.id).sort()).toEqual(Object.keys(impl).sort());
+    for (const f of fns) {
+      const at_ = at(caller[f.id] ?? `'1村'!${red}${row}`);
+      const omitted = await impl[f.id](...f.parameters.map(() => undefined), at_);
+      for (const [k, p] of f.parameters.entries()) {
+        if (!p.optional) continue;
+        const args = f.parameters.map((_, i) => (i === k ? null : undefined));
+        invalidateWorkbook();
+        expect([f.id, k, await impl[f.id](...args, at_)]).toEqual([f.id, k, omitted]);
+      }
+    }
   });
 
   it("splits a caller's address, quoted names included", () => {
