@@ -8,7 +8,6 @@ import { invalidateWorkbook } from "../../src/workbook/office/snapshot";
 import { columnLetters, type Grid } from "../../src/rules/grid";
 import { Book, excelRun } from "../helpers/excel-mock";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
 const ID = "nanan-2026-quarterly-1";
@@ -45,7 +44,12 @@ describe("custom functions", () => {
     const summary = { ...blankTemplate(t).grid, name: "汇总" };
     summary.values[0][0] = `${t.title}（汇总）`;
     const children = Array.from({ length: 200 }, (_, i) => ({
-      ...filledSheet(t, { seed: i + 1, rowTypes: [i % 10 ? "village" : "town-dept"] }).grid,
+      // 200 units: each its own report (one unit's reports would replace each other).
+      ...filledSheet(t, {
+        seed: i + 1,
+        rowTypes: [i % 10 ? "village" : "town-dept"],
+        unit: i % 10 ? `金淘镇${i + 1}村` : `金淘镇${i + 1}站`,
+      }).grid,
       name: i % 7 ? `${i + 1}村` : `朴里 村(${i})`,
     }));
     const excel = installExcel([summary, ...children]);

@@ -1,4 +1,9 @@
-import { parseAreas, readAllSheets } from "../../src/workbook/office/read-sheets";
+import ExcelJS from "exceljs";
+import { checkGrids } from "../../src/rules/check";
+import { isDateFormat, parseAreas, readAllSheets } from "../../src/workbook/office/read-sheets";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+import { Book, excelContext } from "../helpers/excel-mock";
 import { recognize } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
@@ -34,6 +39,52 @@ describe("Office adapter: readAllSheets", () => {
     const filled = (g: typeof grid) => g.values.flat().filter((v) => v !== null && v !== undefined);
     expect(filled(grid)).toEqual(filled(sheet));
     expect(recognize(grid).template?.id).toBe(t.id);
+  });
+
+  it("reads a date in a cell of its own as the .xlsx adapter does: one workbook, the same findings through both", async () => {
+    const t = getTemplate("nanan-2026-quarterly-1")!;
+    const filled = filledSheet(t, { seed: 3, rowTypes: ["village"], unit: "金淘镇朴里村" });
+    const grid = {
+      ...filled.grid,
+      values: filled.grid.values.map((r) => [...r]),
+      merges: filled.grid.merges.filter((m) => m.top !== 1),
+    };
+    // The header line as many clerks lay it out: each field in a cell, the date a real date.
+    grid.values[1] = grid.values[1].map(() => null);
+    grid.values[1][0] = "填报单位（盖章）：金淘镇朴里村";
+    grid.values[1][8] = "填表人：林小红";
+    grid.values[1][14] = "联系电话：0595-86123456";
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await layoutsToXlsx([{ ...filled.layout, grid }])) as never);
+    wb.worksheets[0].unMergeCells("A2:AB2");
+    const cell = wb.worksheets[0].getCell("W2");
+    cell.value = new Date(Date.UTC(2026, 11, 24));
+    cell.numFmt = 'yyyy"年"m"月"d"日"';
+    const file = new Uint8Array(await wb.xlsx.writeBuffer());
+
+    const viaXlsx = await readGrids(file);
+    // Excel opens the same file: the date cell holds a serial number with its date format.
+    const book = Book.fromWorkbook(wb);
+    expect(book.sheets.get(wb.worksheets[0].name)!.values.get("W2")).toBe(46380);
+    const viaOffice = await readAllSheets(excelContext(book).context);
+    expect(viaOffice[0].values[1][22]).toBe(viaXlsx[0].values[1][22]);
+    const found = (grids: typeof viaXlsx) =>
+      checkGrids(grids).flatMap((r) => r.findings.map((f) => `${f.cell} ${f.message}`));
+    expect(found(viaOffice)).toEqual(found(viaXlsx));
+    expect(found(viaOffice).filter((f) => /填报日期/.test(f))).toEqual([]);
+  });
+
+  it("tells date formats from others", () => {
+    for (const f of [
+      'yyyy"年"m"月"d"日"',
+      "yyyy/m/d",
+      "m/d/yy",
+      "[$-F800]dddd, mmmm dd, yyyy",
+      "mmm-yy",
+    ])
+      expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of ["General", "0.00", "@", "h:mm", '0"家"', "[Red]0.00", "#,##0"])
+      expect([f, isDateFormat(f)]).toEqual([f, false]);
   });
 
   it("parses merged-area addresses, quoted sheet names included", () => {

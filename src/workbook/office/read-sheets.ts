@@ -16,12 +16,42 @@ export function parseAreas(address: string): Merge[] {
   return out;
 }
 
-const plain = (v: unknown): CellValue =>
+/**
+ * Whether a number format shows a date: y or d, or m away from h and s (m is minutes in
+ * "h:mm"), once quoted text ("年"), escaped characters and [brackets] (colours, locales,
+ * [DBNum1]) are set aside. "General", "0.00" and "@" are not dates.
+ */
+export function isDateFormat(format: string): boolean {
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
+  if (bare === "general" || bare === "@") return false;
+  return /[yd]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
+}
+
+/** Excel's date serial (days since 1899-12-30) as ISO text, the way the .xlsx adapter gives dates. */
+function isoOfSerial(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400000))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/**
+ * A cell as the rules read it. Range.values gives a date as its serial number; its number format
+ * (loaded in the same request) tells it is a date, read then as ISO text like the .xlsx adapter.
+ */
+const plain = (v: unknown, format?: unknown): CellValue =>
   v === "" || v === null || v === undefined
     ? null
-    : typeof v === "number" || typeof v === "boolean"
-      ? v
-      : String(v);
+    : typeof v === "number"
+      ? typeof format === "string" && isDateFormat(format)
+        ? isoOfSerial(v)
+        : v
+      : typeof v === "boolean"
+        ? v
+        : String(v);
 
 /**
  * @param withMerges whether the host lists merged areas (ExcelApi 1.13, `mergesSupported`);
@@ -46,7 +76,7 @@ export async function readWorkbook(
   const pending = sheets.items.map((ws) => {
     // valuesOnly: a sheet formatted down to row 10,000 should not be read that far.
     const used = ws.getUsedRange(true);
-    used.load("values,rowIndex,columnIndex");
+    used.load("values,numberFormat,rowIndex,columnIndex");
     const merged = withMerges ? used.getMergedAreasOrNullObject() : undefined;
     merged?.load("address");
     return { name: ws.name, used, merged };
@@ -63,7 +93,9 @@ export async function readWorkbook(
             bottom: m.bottom - origin.row,
             right: m.right - origin.col,
           }));
-    return { name, values: used.values.map((r) => r.map(plain)), merges, origin };
+    const formats = used.numberFormat;
+    const values = used.values.map((r, i) => r.map((v, j) => plain(v, formats[i]?.[j])));
+    return { name, values, merges, origin };
   });
   return { grids, ids };
 }
