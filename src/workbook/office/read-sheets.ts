@@ -42,7 +42,7 @@ function isoOfSerial(serial: number): string {
  * A cell as the rules read it. Range.values gives a date as its serial number; its number format
  * (loaded in the same request) tells it is a date, read then as ISO text like the .xlsx adapter.
  */
-const plain = (v: unknown, format?: unknown): CellValue =>
+export const plain = (v: unknown, format?: unknown): CellValue =>
   v === "" || v === null || v === undefined
     ? null
     : typeof v === "number"

@@ -1,48 +1,90 @@
 /**
- * Writes certain fixes into cells, only after the user confirmed them, and keeps what each
- * cell held before in the document so the last round of fixes can be given back.
+ * Writes certain fixes and stamps into cells, only after the user confirmed them, and keeps what
+ * each cell held before (its formula or value, and its number format) in the document so the
+ * last round can be given back.
+ *
+ * Excel interprets a string written through Range.values as if typed: "=", "+" and "-" start a
+ * formula, "0595…" becomes a number (the leading 0 lost), "2026-12-24" a date. Text is therefore
+ * written into cells formatted as text ("@"), which keep it as given.
  */
 import type { CellValue } from "../../rules/grid";
 import type { CellWrite } from "../types";
 import { inRequests } from "./batches";
+import { plain } from "./read-sheets";
 import type { DocumentStore } from "./store";
 
 const KEY = "srs.fixes.v1";
 
-interface Undo {
-  writes: { sheet: string; cell: string; before: CellValue; after: number | string }[];
+/** What a cell held: its formula ("=…") or constant, as Range.formulas gives it, and its format. */
+interface Held {
+  formula: string | number | boolean;
+  format: string;
 }
 
-/** Text that Excel would read as a formula is written as text. */
+interface Undo {
+  writes: {
+    sheet: string;
+    cell: string;
+    /** The value the check saw. */
+    before: CellValue;
+    after: number | string;
+    /** The cell as it was (absent in records written before formulas were kept). */
+    held?: Held;
+  }[];
+}
+
+/** Text that Excel would read as a formula, a number or a date, quoted so it stays text. */
 export function asCellInput(v: CellValue): string | number | boolean {
   if (v === null) return "";
-  return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return typeof v === "string" && looksTyped(v) ? `'${v}` : v;
 }
 
-const same = (a: unknown, b: CellValue) => (a === "" ? null : a) === b;
+const looksTyped = (s: string) =>
+  /^[=+\-@']/.test(s) ||
+  /^\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?%?\s*$/i.test(s) ||
+  /^\s*\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?\s*$/.test(s) ||
+  /^(true|false)$/i.test(s.trim());
 
-async function readValues(context: Excel.RequestContext, cells: { sheet: string; cell: string }[]) {
+const same = (a: CellValue, b: CellValue) => a === b;
+
+/** Each cell's value as the rules read it, its formula and its number format: one request. */
+async function readCells(
+  context: Excel.RequestContext,
+  cells: { sheet: string; cell: string }[]
+): Promise<{ value: CellValue; held: Held }[]> {
   const ranges = cells.map((c) => {
     const r = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
-    r.load("values");
+    r.load("values,formulas,numberFormat");
     return r;
   });
   await context.sync();
-  return ranges.map((r) => r.values[0][0] as unknown);
+  return ranges.map((r) => ({
+    value: plain(r.values[0][0], r.numberFormat[0][0]),
+    held: {
+      formula: r.formulas[0][0] as string | number | boolean,
+      format: String(r.numberFormat[0][0]),
+    },
+  }));
 }
 
+const isFormula = (f: unknown) => typeof f === "string" && f.startsWith("=");
+
+/** Writes each cell: text as text ("@"), numbers as numbers, a held formula back as a formula. */
 function writeCells(
   context: Excel.RequestContext,
-  cells: { sheet: string; cell: string; value: CellValue }[]
+  cells: { sheet: string; cell: string; value: CellValue; format: string; formula?: boolean }[]
 ) {
   return inRequests(
     context,
     cells,
-    () => 1,
-    (w) =>
-      (context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).values = [
-        [asCellInput(w.value)],
-      ])
+    () => 2,
+    (w) => {
+      const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
+      range.numberFormat = [[w.format]];
+      if (w.formula) range.formulas = [[w.value as string]];
+      // In a text cell a string stays as given; elsewhere it is quoted if Excel would retype it.
+      else range.values = [[w.format === "@" ? (w.value ?? "") : asCellInput(w.value)]];
+    }
   );
 }
 
@@ -52,13 +94,36 @@ export async function writeFixes(
   writes: CellWrite[],
   store: DocumentStore
 ): Promise<number> {
-  const current = await readValues(context, writes);
-  const todo = writes.filter((w, i) => same(current[i], w.expected));
+  const current = await readCells(context, writes);
+  const todo = writes
+    .map((w, i) => ({ w, now: current[i] }))
+    .filter(
+      ({ w, now }) =>
+        same(now.value, w.expected) &&
+        // A formula giving "" is not a blank to fill: the clerk's formula stays.
+        !(w.expected === null && isFormula(now.held.formula))
+    );
   store.set(KEY, {
-    writes: todo.map((w) => ({ sheet: w.sheet, cell: w.cell, before: w.expected, after: w.value })),
+    writes: todo.map(({ w, now }) => ({
+      sheet: w.sheet,
+      cell: w.cell,
+      before: w.expected,
+      after: w.value,
+      held: now.held,
+    })),
   } satisfies Undo);
   await store.save();
-  await writeCells(context, todo);
+  await writeCells(
+    context,
+    todo.map(({ w, now }) => ({
+      sheet: w.sheet,
+      cell: w.cell,
+      value: w.value,
+      // Text as text: a phone number keeps its leading 0, a date stays the text written.
+      format:
+        typeof w.value === "string" ? "@" : now.held.format === "@" ? "General" : now.held.format,
+    }))
+  );
   return todo.length;
 }
 
@@ -73,11 +138,22 @@ export async function undoFixes(
 ): Promise<number> {
   const undo = store.get<Undo>(KEY);
   if (!undo?.writes.length) return 0;
-  const current = await readValues(context, undo.writes);
-  const todo = undo.writes.filter((w, i) => same(current[i], w.after));
+  const current = await readCells(context, undo.writes);
+  const todo = undo.writes
+    .map((w, i) => ({ ...w, now: current[i].held }))
+    .filter((w, i) => same(current[i].value, w.after));
   await writeCells(
     context,
-    todo.map((w) => ({ ...w, value: w.before }))
+    todo.map((w) =>
+      w.held
+        ? {
+            ...w,
+            value: w.held.formula === "" ? null : w.held.formula,
+            format: w.held.format,
+            formula: isFormula(w.held.formula),
+          }
+        : { ...w, value: w.before, format: w.now.format }
+    )
   );
   store.remove(KEY);
   await store.save();
