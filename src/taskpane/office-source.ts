@@ -1,4 +1,7 @@
-/** The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office). */
+/**
+ * The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office),
+ * waiting for the clerk to finish typing in a cell (runExcel).
+ */
 import { uniqueSheetName } from "../rules/sheet-names";
 import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
@@ -8,6 +11,7 @@ import { mergesSupported, readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
 import { type DocumentStore, officeDocumentStore } from "../workbook/office/store";
 import { lastFixes, undoFixes, writeFixes } from "../workbook/office/values";
+import { runExcel } from "../workbook/office/run";
 import type { Profile } from "../workbook/types";
 import type { WorkbookSource } from "./source";
 
@@ -22,22 +26,22 @@ const PROFILE = "srs.profile";
 
 export function officeSource(store: DocumentStore = officeDocumentStore): WorkbookSource {
   return {
-    readSheets: () => Excel.run((context) => readAllSheets(context, mergesSupported())),
+    readSheets: () => runExcel((context) => readAllSheets(context, mergesSupported())),
     select: (sheet, cell) =>
-      Excel.run(async (context) => {
+      runExcel(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(cell).select();
         await context.sync();
       }),
-    highlight: (marks) => Excel.run((context) => highlightCells(context, marks, store)),
-    clearHighlights: () => Excel.run((context) => clearHighlights(context, store)),
+    highlight: (marks) => runExcel((context) => highlightCells(context, marks, store)),
+    clearHighlights: () => runExcel((context) => clearHighlights(context, store)),
     hasHighlights: () => hasHighlights(store),
-    writeFixes: (writes) => Excel.run((context) => writeFixes(context, writes, store)),
-    undoFixes: () => Excel.run((context) => undoFixes(context, store)),
+    writeFixes: (writes) => runExcel((context) => writeFixes(context, writes, store)),
+    undoFixes: () => runExcel((context) => undoFixes(context, store)),
     lastFixes: () => lastFixes(store),
     activeCell: () =>
-      Excel.run(async (context) => {
+      runExcel(async (context) => {
         const cell = context.workbook.getActiveCell();
         cell.load("address");
         await context.sync();
@@ -52,7 +56,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
       }),
     subscribe(on) {
       const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
-      void Excel.run(async (context) => {
+      void Excel.run({ delayForCellEdit: true }, async (context) => {
         const sheets = context.workbook.worksheets;
         handlers.push(
           sheets.onChanged.add(async () => {
@@ -75,7 +79,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         );
     },
     addSheet: (grid) =>
-      Excel.run(async (context) => {
+      runExcel(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
@@ -94,7 +98,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
           )
         );
       return childFiles(files).then(({ ready, unreadable }) =>
-        Excel.run((context) => consolidateInExcel(context, ready, unreadable))
+        runExcel((context) => consolidateInExcel(context, ready, unreadable), false)
       );
     },
     loadProfile: () => store.get<Profile>(PROFILE) ?? readLocal(),

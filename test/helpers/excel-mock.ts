@@ -760,12 +760,20 @@ export function excelContext(
 
 /**
  * Excel.run over the double: each run gets a fresh context; options as Excel.run takes them.
- * Install with `installExcel(book)` where code calls the global Excel.run.
+ * @param honoursDelay false for an Excel that predates RunOptions.delayForCellEdit (it fails the
+ *   batch during cell edit whatever the options).
  */
 export function excelRun(
   book: Book,
-  fixtures?: Map<string, FixtureSheet[]>,
-  platform?: HostOptions["platform"]
+  {
+    fixtures,
+    platform,
+    honoursDelay = true,
+  }: {
+    fixtures?: Map<string, FixtureSheet[]>;
+    platform?: HostOptions["platform"];
+    honoursDelay?: boolean;
+  } = {}
 ) {
   const runs: HostOptions[] = [];
   let syncs = 0;
@@ -776,7 +784,10 @@ export function excelRun(
     const options = typeof a === "function" ? {} : (a as HostOptions);
     const batch = typeof a === "function" ? a : b!;
     runs.push(options);
-    const { context } = excelContext(book, fixtures, { ...options, platform });
+    const { context } = excelContext(book, fixtures, {
+      platform,
+      delayForCellEdit: honoursDelay && options.delayForCellEdit,
+    });
     const sync = context.sync.bind(context);
     context.sync = () => (syncs++, sync());
     return batch(context);

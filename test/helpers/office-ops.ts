@@ -174,7 +174,10 @@ export async function qtotalWave(children = 200): Promise<Operation> {
   const cells = Array.from({ length: width - 1 }, (_, k) => `${columnLetters(k + 1)}${row + 1}`);
   const install = (context: Context) => {
     Object.assign(globalThis, {
-      Excel: { run: (cb: (context: Context) => unknown) => cb(context) },
+      Excel: {
+        // Excel.run(options, batch) as runExcel calls it.
+        run: (_: unknown, batch: (context: Context) => unknown) => batch(context),
+      },
       Office: { context: { requirements: { isSetSupported: () => true } } },
     });
   };

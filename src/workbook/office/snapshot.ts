@@ -4,6 +4,7 @@
  */
 import { recognize, type Recognition } from "../../rules/recognize";
 import { mergesSupported, readAllSheets } from "./read-sheets";
+import { runExcel } from "./run";
 
 /** Calls arriving within this window after a read reuse it. */
 const WAVE_MS = 1000;
@@ -30,7 +31,7 @@ export function invalidateWorkbook(): void {
 }
 
 function readAndRecognize(): Promise<Recognition[]> {
-  return Excel.run(async (context) =>
+  return runExcel(async (context) =>
     (await readAllSheets(context, mergesSupported())).map((g) => recognize(g))
   );
 }
