@@ -34,7 +34,10 @@ const useStyles = makeStyles({
 /** Edits come in bursts: check again once they pause. */
 export const RECHECK_DELAY_MS = 800;
 
-type State = { kind: "loading" } | { kind: "failed"; reason: string } | { kind: "done"; reports: SheetReport[] };
+type State =
+  | { kind: "loading" }
+  | { kind: "failed"; reason: string }
+  | { kind: "done"; reports: SheetReport[]; skipped: { sheet: string; reason: string }[] };
 type Tabs = "findings" | "explain" | "consolidate" | "training" | "profile";
 
 
@@ -53,7 +56,8 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   const run = useCallback(async () => {
     setState((s) => (s.kind === "done" ? s : { kind: "loading" }));
     try {
-      setState({ kind: "done", reports: checkGrids(await source.readSheets()) });
+      const grids = await source.readSheets();
+      setState({ kind: "done", reports: checkGrids(grids), skipped: grids.skipped ?? [] });
     } catch (e) {
       setState({ kind: "failed", reason: oneLine(e) });
     }
@@ -137,6 +141,11 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       {state.kind === "done" && tab === "findings" && (
         <>
           <Caption1>{t.summary(reports.length, recognized.length, errors, findings.length - errors)}</Caption1>
+          {state.skipped.map((s) => (
+            <Caption1 key={s.sheet}>
+              “{s.sheet}”：{s.reason}
+            </Caption1>
+          ))}
           {recognized.length === 0 && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{t.noReports}</MessageBarBody>

@@ -27,9 +27,17 @@ export interface Profile {
   phone: string;
 }
 
+/** A sheet left unread (too big to be a report, or refused by Excel), and why, in one line. */
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+}
+
+export type SheetsRead = Grid[] & { skipped?: SkippedSheet[] };
+
 export interface WorkbookSource {
-  /** Every sheet's values and merged areas. */
-  readSheets(): Promise<Grid[]>;
+  /** Every sheet's values and merged areas; `skipped`: sheets left unread, each with its reason. */
+  readSheets(): Promise<SheetsRead>;
   /** Selects a cell and brings it into view. */
   select(sheet: string, cell: string): Promise<void>;
   /** Colours the cells (errors red, warnings amber), keeping their fills to give back. */

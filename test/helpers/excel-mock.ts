@@ -566,10 +566,13 @@ export function excelContext(
     const [, s] = sheetOf(key());
     const cells = [...new Set([...s.values.keys(), ...s.formulas.keys()])].map(fromA1);
     if (!cells.length) return "A1";
-    const top = Math.min(...cells.map((c) => c.row));
-    const left = Math.min(...cells.map((c) => c.col));
-    const bottom = Math.max(...cells.map((c) => c.row));
-    const right = Math.max(...cells.map((c) => c.col));
+    let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+    for (const c of cells) {
+      top = Math.min(top, c.row);
+      left = Math.min(left, c.col);
+      bottom = Math.max(bottom, c.row);
+      right = Math.max(right, c.col);
+    }
     return `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`;
   };
 

@@ -1,6 +1,11 @@
 import ExcelJS from "exceljs";
 import { checkGrids } from "../../src/rules/check";
-import { isDateFormat, parseAreas, readAllSheets } from "../../src/workbook/office/read-sheets";
+import {
+  isDateFormat,
+  parseAreas,
+  readAllSheets,
+  readWorkbook,
+} from "../../src/workbook/office/read-sheets";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { Book, excelContext } from "../helpers/excel-mock";
@@ -8,6 +13,8 @@ import { recognize } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { officeWorkbook } from "../helpers/office-workbook";
+
+const t3 = getTemplate("nanan-2026-quarterly-1")!;
 
 describe("Office adapter: readAllSheets", () => {
   it("reads 60 sheets in two requests", async () => {
@@ -85,6 +92,42 @@ describe("Office adapter: readAllSheets", () => {
       expect([f, isDateFormat(f)]).toEqual([f, true]);
     for (const f of ["General", "0.00", "@", "h:mm", '0"家"', "[Red]0.00", "#,##0"])
       expect([f, isDateFormat(f)]).toEqual([f, false]);
+  });
+
+  it("a roster of 20,000 rows of Chinese text (over 5 MB on the web) is skipped with a word; the reports beside it are still read", async () => {
+    const report = { ...filledSheet(t3, { seed: 5, rowTypes: ["village"] }).grid, name: "1村" };
+    const book = new Book().load(report).add("花名册");
+    const roster = book.sheets.get("花名册")!.values;
+    for (let r = 1; r <= 20_000; r++)
+      for (const c of "ABCDEFGH")
+        roster.set(`${c}${r}`, `福建省泉州市南安市金淘镇朴里村第${r}组村民`);
+    const { context } = excelContext(book);
+    const { grids, skipped } = await readWorkbook(context);
+    expect(grids.map((g) => g.name)).toEqual(["1村"]);
+    expect(skipped).toEqual([
+      { sheet: "花名册", reason: "内容过多（20000 行 × 8 列），不像报表，未检查" },
+    ]);
+    expect(recognize(grids[0]).template?.id).toBe(t3.id);
+    // Read all at once, it passes Excel on the web's 5 MB.
+    expect(Buffer.byteLength(JSON.stringify([...roster.values()]))).toBeGreaterThan(
+      5 * 1024 * 1024
+    );
+  });
+
+  it("a sheet with more than 512 merged areas is read without them; the workbook is still checked", async () => {
+    const report = { ...filledSheet(t3, { seed: 6, rowTypes: ["village"] }).grid, name: "1村" };
+    const form = {
+      name: "登记表",
+      values: Array.from({ length: 600 }, (_, r) => ["姓名", null, `${r}`]),
+      merges: Array.from({ length: 600 }, (_, r) => ({ top: r, left: 0, bottom: r, right: 1 })),
+    };
+    const book = new Book().load(report).load(form);
+    const { grids, skipped } = await readWorkbook(excelContext(book).context);
+    expect(skipped).toEqual([]);
+    expect(grids.map((g) => [g.name, g.merges.length > 0])).toEqual([
+      ["1村", true],
+      ["登记表", false],
+    ]);
   });
 
   it("parses merged-area addresses, quoted sheet names included", () => {

@@ -1,9 +1,12 @@
 /**
  * Reads every worksheet's used range (values and merged areas) in two requests,
- * whatever the number of sheets: one for the sheet list, one for all the ranges.
+ * whatever the number of sheets: one for the sheet list, one for all the ranges; sheet by
+ * sheet only when Excel refuses that (see readWorkbook).
  */
 import type { CellValue, Grid, Merge } from "../../rules/grid";
 import { fromA1 } from "../../rules/grid";
+import type { SheetsRead, SkippedSheet } from "../types";
+import { CELLS_PER_REQUEST } from "./batches";
 
 /** "Sheet1!A1:B2, 'a, b'!C3" → the ranges' A1 parts, sheet names dropped. */
 export function parseAreas(address: string): Merge[] {
@@ -60,44 +63,115 @@ export const plain = (v: unknown, format?: unknown): CellValue =>
 export async function readAllSheets(
   context: Excel.RequestContext,
   withMerges = true
-): Promise<Grid[]> {
-  return (await readWorkbook(context, withMerges)).grids;
+): Promise<SheetsRead> {
+  const { grids, skipped } = await readWorkbook(context, withMerges);
+  return Object.assign(grids, { skipped });
 }
 
-/** Every sheet as a grid, with each sheet's id (stable through renames) beside it. */
+/** An error Excel reported for a request, other than cell editing (which is waited out). */
+const refusedByExcel = (e: unknown) => {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && code !== "InvalidOperationInCellEditMode";
+};
+
+/** Queues the read of one sheet's used range (values, formats, origin, merged areas). */
+function queueRead(context: Excel.RequestContext, id: string, name: string, withMerges: boolean) {
+  // valuesOnly: a sheet formatted down to row 10,000 should not be read that far.
+  const used = context.workbook.worksheets.getItem(id).getUsedRange(true);
+  used.load("values,numberFormat,rowIndex,columnIndex");
+  const merged = withMerges ? used.getMergedAreasOrNullObject() : undefined;
+  merged?.load("address");
+  return { name, used, merged };
+}
+
+function toGrid({ name, used, merged }: ReturnType<typeof queueRead>): Grid {
+  const origin = { row: used.rowIndex, col: used.columnIndex };
+  const merges =
+    !merged || merged.isNullObject
+      ? []
+      : parseAreas(merged.address).map((m) => ({
+          top: m.top - origin.row,
+          left: m.left - origin.col,
+          bottom: m.bottom - origin.row,
+          right: m.right - origin.col,
+        }));
+  const formats = used.numberFormat;
+  const values = used.values.map((r, i) => r.map((v, j) => plain(v, formats[i]?.[j])));
+  return { name, values, merges, origin };
+}
+
+/**
+ * Every sheet as a grid, with each sheet's id (stable through renames) beside it: two requests.
+ * Should Excel refuse to read them all at once (Excel on the web's 5 MB answers, more than 512
+ * merged areas in a sheet), the sheets are sized first and read a few at a time: a sheet bigger
+ * than any report (a roster of 20,000 rows) is skipped, with the reason; a sheet whose merged
+ * areas cannot be listed is read without them; one Excel still refuses is skipped.
+ */
 export async function readWorkbook(
   context: Excel.RequestContext,
   withMerges = true
-): Promise<{ grids: Grid[]; ids: string[] }> {
+): Promise<{ grids: Grid[]; ids: string[]; skipped: SkippedSheet[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id");
   await context.sync();
-  const ids = sheets.items.map((ws) => ws.id);
-  const pending = sheets.items.map((ws) => {
-    // valuesOnly: a sheet formatted down to row 10,000 should not be read that far.
-    const used = ws.getUsedRange(true);
-    used.load("values,numberFormat,rowIndex,columnIndex");
-    const merged = withMerges ? used.getMergedAreasOrNullObject() : undefined;
-    merged?.load("address");
-    return { name: ws.name, used, merged };
+  const list = sheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
+  const ids = list.map((s) => s.id);
+  const all = list.map((s) => queueRead(context, s.id, s.name, withMerges));
+  try {
+    await context.sync();
+    return { grids: all.map(toGrid), ids, skipped: [] };
+  } catch (e) {
+    if (!refusedByExcel(e)) throw e;
+  }
+  const sizes = list.map((s) => {
+    const used = context.workbook.worksheets.getItem(s.id).getUsedRange(true);
+    used.load("rowCount,columnCount");
+    return used;
   });
   await context.sync();
-  const grids = pending.map(({ name, used, merged }) => {
-    const origin = { row: used.rowIndex, col: used.columnIndex };
-    const merges =
-      !merged || merged.isNullObject
-        ? []
-        : parseAreas(merged.address).map((m) => ({
-            top: m.top - origin.row,
-            left: m.left - origin.col,
-            bottom: m.bottom - origin.row,
-            right: m.right - origin.col,
-          }));
-    const formats = used.numberFormat;
-    const values = used.values.map((r, i) => r.map((v, j) => plain(v, formats[i]?.[j])));
-    return { name, values, merges, origin };
+  const read = new Map<string, Grid>();
+  const skipped: SkippedSheet[] = [];
+  const fit: { id: string; name: string; cells: number }[] = [];
+  list.forEach((s, i) => {
+    const cells = sizes[i].rowCount * sizes[i].columnCount;
+    if (cells > CELLS_PER_REQUEST)
+      skipped.push({
+        sheet: s.name,
+        reason: `内容过多（${sizes[i].rowCount} 行 × ${sizes[i].columnCount} 列），不像报表，未检查`,
+      });
+    else fit.push({ ...s, cells });
   });
-  return { grids, ids };
+  /** Reads the sheets in one request; false if Excel refused it. */
+  const attempt = async (group: typeof fit, merges: boolean) => {
+    const reads = group.map((s) => queueRead(context, s.id, s.name, merges));
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!refusedByExcel(e)) throw e;
+      return false;
+    }
+    reads.forEach((r, k) => read.set(group[k].id, toGrid(r)));
+    return true;
+  };
+  const groups: (typeof fit)[] = [];
+  for (const s of fit) {
+    const last = groups[groups.length - 1];
+    if (last && last.reduce((n, x) => n + x.cells, 0) + s.cells <= CELLS_PER_REQUEST) last.push(s);
+    else groups.push([s]);
+  }
+  // Only after Excel refused the one request: a request per 20,000 cells, then per sheet.
+  for (const group of groups) {
+    if (await attempt(group, withMerges)) continue;
+    for (const s of group.length > 1 ? group : []) if (await attempt([s], withMerges)) continue;
+    for (const s of group.filter((x) => !read.has(x.id)))
+      if (!(withMerges && (await attempt([s], false))))
+        skipped.push({ sheet: s.name, reason: "Excel 无法读取此表，未检查" });
+  }
+  return {
+    grids: list.filter((s) => read.has(s.id)).map((s) => read.get(s.id)!),
+    ids: list.filter((s) => read.has(s.id)).map((s) => s.id),
+    skipped,
+  };
 }
 
 /** Whether this Excel can list merged areas (ExcelApi 1.13: Microsoft 365, Excel 2021 and later). */
