@@ -2,10 +2,10 @@
  * The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office),
  * waiting for the clerk to finish typing in a cell (runExcel).
  */
-import { uniqueSheetName } from "../rules/sheet-names";
 import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeGrid } from "../workbook/office/write-grid";
+import { excelSheetName } from "../workbook/office/sheet-name";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
 import { mergesSupported, readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
@@ -83,7 +83,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
-        const name = uniqueSheetName(grid.name, new Set(sheets.items.map((s) => s.name)));
+        const name = excelSheetName(grid.name, new Set(sheets.items.map((s) => s.name)));
         const ws = sheets.add(name);
         writeGrid(ws, grid);
         ws.activate();
