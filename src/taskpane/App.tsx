@@ -157,9 +157,9 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
                 appearance="primary"
                 onClick={() =>
                   void act(async () => {
-                    const n = await source.highlight(findings.filter((f) => f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity })));
+                    const r = await source.highlight(findings.filter((f) => f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity })));
                     setHighlighted(true);
-                    return t.highlighted(n);
+                    return r.untouched.length ? `${t.highlighted(r.marked)}${t.untouched(r.untouched)}` : t.highlighted(r.marked);
                   })
                 }
               >

@@ -19,6 +19,8 @@ const zh = {
   highlight: "标出问题格",
   clearHighlight: "清除标记",
   highlighted: (n: number) => `已标出 ${n} 个单元格（错误红色、提示黄色）`,
+  untouched: (cells: string[]) =>
+    `；${cells.length} 个渐变填充的单元格未标出（标出后无法原样恢复）：${cells.slice(0, 5).join("、")}${cells.length > 5 ? " 等" : ""}`,
   cleared: (n: number) => `已恢复 ${n} 个单元格原来的底色`,
   fillBlanks: (n: number) => `把空白格全部填 0（${n} 格）`,
   fixOne: (v: string | number) => `改为 ${v}`,
@@ -100,6 +102,8 @@ const en: Strings = {
   highlight: "Highlight",
   clearHighlight: "Clear highlights",
   highlighted: (n) => `${n} cells highlighted (errors red, warnings amber)`,
+  untouched: (cells) =>
+    `; ${cells.length} cells with a gradient fill left unmarked (it could not be given back): ${cells.slice(0, 5).join(", ")}${cells.length > 5 ? "…" : ""}`,
   cleared: (n) => `${n} cells have their own fill back`,
   fillBlanks: (n) => `Fill blanks with 0 (${n})`,
   fixOne: (v) => `Change to ${v}`,

@@ -9,7 +9,14 @@ import type { CellValue, Grid } from "../rules/grid";
 import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
 import { UnreadableFile } from "./xlsx/sniff";
-import { type CellWrite, MARK_COLORS, type Mark, type Profile, type WorkbookSource } from "./types";
+import {
+  type CellWrite,
+  MARK_COLORS,
+  type Mark,
+  type Profile,
+  type WorkbookSource,
+  type HighlightResult,
+} from "./types";
 
 type Listener = { changed(): void; selected(): void };
 
@@ -92,7 +99,7 @@ export class MemoryWorkbook implements WorkbookSource {
     this.updated();
   }
 
-  async highlight(marks: Mark[]): Promise<number> {
+  async highlight(marks: Mark[]): Promise<HighlightResult> {
     const byCell = new Map<string, Mark>();
     for (const m of marks)
       if (!byCell.has(`${m.sheet}!${m.cell}`) || m.severity === "error")
@@ -103,7 +110,7 @@ export class MemoryWorkbook implements WorkbookSource {
       this.saved.set(key, { fill: before, mark });
       this.setFill(m.sheet, m.cell, mark);
     }
-    return byCell.size;
+    return { marked: byCell.size, untouched: [] };
   }
 
   async clearHighlights(): Promise<number> {

@@ -35,13 +35,20 @@ export interface SkippedSheet {
 
 export type SheetsRead = Grid[] & { skipped?: SkippedSheet[] };
 
+export interface HighlightResult {
+  /** Cells now showing a mark. */
+  marked: number;
+  /** Cells left as they were because their fill could not be given back (a gradient), "Sheet!A1". */
+  untouched: string[];
+}
+
 export interface WorkbookSource {
   /** Every sheet's values and merged areas; `skipped`: sheets left unread, each with its reason. */
   readSheets(): Promise<SheetsRead>;
   /** Selects a cell and brings it into view. */
   select(sheet: string, cell: string): Promise<void>;
   /** Colours the cells (errors red, warnings amber), keeping their fills to give back. */
-  highlight(marks: Mark[]): Promise<number>;
+  highlight(marks: Mark[]): Promise<HighlightResult>;
   /** Gives every highlighted cell its own fill back; returns how many. */
   clearHighlights(): Promise<number>;
   hasHighlights(): boolean;

@@ -586,13 +586,17 @@ export function excelContext(
       });
     return {
       set color(c: string) {
-        apply({ color: c }, (n, cell) =>
+        // An RGB colour replaces a theme colour and its tint (OOXML CT_Color: rgb, or theme with
+        // tint), so the tint goes unless set again after the colour.
+        apply({ color: c }, (n, cell) => {
+          const f = { ...book.fill(n, cell) };
+          delete f.tintAndShade;
           book.setFill(n, cell, {
-            ...book.fill(n, cell),
+            ...f,
             color: c,
-            pattern: book.fill(n, cell).pattern === "None" ? "Solid" : book.fill(n, cell).pattern,
-          })
-        );
+            pattern: f.pattern === "None" ? "Solid" : f.pattern,
+          });
+        });
       },
       set pattern(p: string) {
         // [d.ts] RangeFill.pattern: "LinearGradient and RectangularGradient are not supported."

@@ -19,7 +19,10 @@ describe("Office adapter: highlight and clear", () => {
       { sheet: "1村", cell, severity: i % 3 ? "warning" : "error" },
       { sheet: "2村", cell, severity: "error" },
     ]);
-    expect(await highlightCells(context, marks, new MemoryStore())).toBe(5000);
+    expect(await highlightCells(context, marks, new MemoryStore())).toEqual({
+      marked: 5000,
+      untouched: [],
+    });
     expect(sync.mock.calls.length).toBeLessThanOrEqual(3);
     expect(book.fill("1村", "A1")).toMatchObject({ color: MARK_COLORS.error, pattern: "Solid" });
     expect(book.fill("1村", "B1")).toMatchObject({ color: MARK_COLORS.warning });
@@ -93,6 +96,58 @@ describe("Office adapter: highlight and clear", () => {
     book.sheets.delete("B");
     expect(await clearHighlights(excelContext(book).context, store)).toBe(1);
     expect(book.fill("A", "A1")).toEqual(NO_FILL);
+  });
+
+  it("keeps highlights by sheet id: a sheet renamed since still clears", async () => {
+    const book = new Book().add("1村");
+    const store = new MemoryStore();
+    await highlightCells(
+      excelContext(book).context,
+      [{ sheet: "1村", cell: "B2", severity: "error" }],
+      store
+    );
+    book.rename("1村", "金淘镇朴里村");
+    expect(await clearHighlights(excelContext(book).context, new MemoryStore(store.saved))).toBe(1);
+    expect(book.fill("金淘镇朴里村", "B2")).toEqual(NO_FILL);
+  });
+
+  it("gives theme tints back exactly, and leaves a gradient fill untouched and listed", async () => {
+    const book = new Book().add("S");
+    const tinted: Fill = {
+      color: "#4472C4",
+      pattern: "Solid",
+      patternColor: "#000000",
+      tintAndShade: 0.6,
+    };
+    const hatched: Fill = {
+      color: "#FFFF00",
+      pattern: "LightUp",
+      patternColor: "#ED7D31",
+      patternTintAndShade: -0.25,
+    };
+    const gradient: Fill = { color: "#5B9BD5", pattern: "LinearGradient", patternColor: "#FFFFFF" };
+    book.setFill("S", "A1", tinted);
+    book.setFill("S", "A2", hatched);
+    book.setFill("S", "A3", gradient);
+    const store = new MemoryStore();
+    const marks: Mark[] = ["A1", "A2", "A3"].map((cell) => ({
+      sheet: "S",
+      cell,
+      severity: "error",
+    }));
+    expect(await highlightCells(excelContext(book).context, marks, store)).toEqual({
+      marked: 2,
+      untouched: ["S!A3"],
+    });
+    expect(book.fill("S", "A1")).toMatchObject({ color: MARK_COLORS.error, pattern: "Solid" });
+    expect(book.fill("S", "A1").tintAndShade ?? 0).toBe(0);
+    expect(book.fill("S", "A3")).toEqual(gradient);
+    expect(await clearHighlights(excelContext(book).context, store)).toBe(2);
+    expect([book.fill("S", "A1"), book.fill("S", "A2"), book.fill("S", "A3")]).toEqual([
+      tinted,
+      hatched,
+      gradient,
+    ]);
   });
 
   it("splits a payload that could pass Excel on the web's 5 MB limit into more requests", async () => {

@@ -1,20 +1,33 @@
 /**
  * Highlight flagged cells (errors red, warnings amber) and give every cell back exactly the
  * fill it had — pattern and pattern colour included — even after the workbook was saved,
- * closed and reopened: the original fills are kept in the document. A cell the user recoloured
- * since is left alone. (ExceLint overwrote users' formatting this way; SRS must not.)
+ * closed and reopened: the original fills are kept in the document, by sheet id so a renamed
+ * sheet still clears. A cell the user recoloured since is left alone. (ExceLint overwrote users'
+ * formatting this way; SRS must not.) Theme tints are kept too; a gradient fill, which Office.js
+ * cannot set (RangeFill.pattern: "LinearGradient and RectangularGradient are not supported"),
+ * could not be given back, so such a cell is not highlighted but listed.
  */
 import type { Severity } from "../../rules/finding";
 import { columnLetters, fromA1 } from "../../rules/grid";
-import { type Mark, MARK_COLORS } from "../types";
+import { type HighlightResult, type Mark, MARK_COLORS } from "../types";
 import { ADDRESSES_PER_CALL, chunk, inRequests } from "./batches";
 import { loadSaved, type SavedFill, storeSaved } from "./saved-fills";
 import type { DocumentStore } from "./store";
 
 type FillProps = Excel.CellProperties & { format: { fill: SavedFill } };
 const FILL_SPEC: Excel.CellPropertiesLoadOptions = {
-  format: { fill: { color: true, pattern: true, patternColor: true } },
+  format: {
+    fill: {
+      color: true,
+      pattern: true,
+      patternColor: true,
+      tintAndShade: true,
+      patternTintAndShade: true,
+    },
+  },
 };
+
+const GRADIENT = /Gradient$/;
 
 /** The smallest rectangle holding every address, and where each address sits in it. */
 function box(cells: string[]) {
@@ -33,26 +46,34 @@ function box(cells: string[]) {
   };
 }
 
-/** Reads the fills of the given cells, one bounding range per sheet, in one request. */
+/**
+ * Reads the fills of the given cells, one bounding range per sheet, and each sheet's id, in one
+ * request. `bySheet` is keyed by sheet name or id (getItem takes either).
+ */
 async function readFills(context: Excel.RequestContext, bySheet: Map<string, string[]>) {
   const reads = [...bySheet].map(([sheet, cells]) => {
     const b = box(cells);
-    const props = context.workbook.worksheets
-      .getItem(sheet)
-      .getRange(b.address)
-      .getCellProperties(FILL_SPEC);
-    return { sheet, cells, b, props };
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.load("id");
+    const props = ws.getRange(b.address).getCellProperties(FILL_SPEC);
+    return { sheet, ws, cells, b, props };
   });
   await context.sync();
-  const out = new Map<string, Map<string, SavedFill>>();
-  for (const { sheet, cells, b, props } of reads) {
+  const out = new Map<string, { id: string; fills: Map<string, SavedFill> }>();
+  for (const { sheet, ws, cells, b, props } of reads) {
     const fills = new Map<string, SavedFill>();
     for (const cell of cells) {
       const { r, c } = b.offset(cell);
       const f = (props.value[r][c] as FillProps).format.fill;
-      fills.set(cell, { color: f.color, pattern: f.pattern, patternColor: f.patternColor });
+      fills.set(cell, {
+        color: f.color,
+        pattern: f.pattern,
+        patternColor: f.patternColor,
+        tintAndShade: f.tintAndShade ?? 0,
+        patternTintAndShade: f.patternTintAndShade ?? 0,
+      });
     }
-    out.set(sheet, fills);
+    out.set(sheet, { id: ws.id, fills });
   }
   return out;
 }
@@ -88,19 +109,31 @@ export async function highlightCells(
   context: Excel.RequestContext,
   marks: Mark[],
   store: DocumentStore
-): Promise<number> {
+): Promise<HighlightResult> {
   const saved = loadSaved(store);
   const unique = new Map(marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
   // Errors win over warnings on the same cell.
   for (const m of marks) if (m.severity === "error") unique.set(`${m.sheet}!${m.cell}`, m);
-  const list = [...unique.values()];
-  // Originals are read only for cells not already under a highlight of ours.
-  const fresh = list.filter((m) => !saved.get(m.sheet)?.has(m.cell));
-  const originals = fresh.length ? await readFills(context, groupBySheet(fresh)) : new Map();
-  for (const m of list) {
-    const sheet = saved.get(m.sheet) ?? saved.set(m.sheet, new Map()).get(m.sheet)!;
-    const fill = sheet.get(m.cell)?.fill ?? originals.get(m.sheet)!.get(m.cell)!;
+  // One request: every marked cell's fill now, and each sheet's id.
+  const now = await readFills(context, groupBySheet([...unique.values()]));
+  const list: Mark[] = [];
+  const untouched: string[] = [];
+  for (const m of unique.values()) {
+    const { id, fills } = now.get(m.sheet)!;
+    // A record keyed by the sheet's name (kept before ids were) moves to its id.
+    if (!saved.has(id) && saved.has(m.sheet)) {
+      saved.set(id, saved.get(m.sheet)!);
+      saved.delete(m.sheet);
+    }
+    const sheet = saved.get(id) ?? saved.set(id, new Map()).get(id)!;
+    // A cell already under our mark keeps its first original.
+    const fill = sheet.get(m.cell)?.fill ?? fills.get(m.cell)!;
+    if (GRADIENT.test(fill.pattern)) {
+      untouched.push(`${m.sheet}!${m.cell}`);
+      continue;
+    }
     sheet.set(m.cell, { fill, mark: MARK_COLORS[m.severity] });
+    list.push(m);
   }
   // Keep the originals in the document before touching any cell.
   await storeSaved(store, saved);
@@ -112,11 +145,12 @@ export async function highlightCells(
         // Solid, whatever pattern the cell had: the mark must read as ours (clear checks for it).
         fill.pattern = "Solid";
         fill.color = MARK_COLORS[sev];
+        fill.tintAndShade = 0;
       },
     }))
   );
   await paint(context, groups);
-  return list.length;
+  return { marked: list.length, untouched };
 }
 
 export function hasHighlights(store: DocumentStore): boolean {
@@ -131,17 +165,19 @@ export async function clearHighlights(
   const saved = loadSaved(store);
   if (!saved.size) return 0;
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/id");
   await context.sync();
-  const existing = new Set(sheets.items.map((s) => s.name));
+  // Kept by id (a renamed sheet still clears); older records by name. A deleted sheet is skipped.
+  const existing = new Set(sheets.items.flatMap((s) => [s.id, s.name]));
   const bySheet = new Map(
     [...saved]
       .filter(([sheet, cells]) => existing.has(sheet) && cells.size)
       .map(([sheet, cells]) => [sheet, [...cells.keys()]] as [string, string[]])
   );
-  const now = bySheet.size
+  const read = bySheet.size
     ? await readFills(context, bySheet)
-    : new Map<string, Map<string, SavedFill>>();
+    : new Map<string, { id: string; fills: Map<string, SavedFill> }>();
+  const now = new Map([...read].map(([k, v]) => [k, v.fills]));
   // Group the cells still showing our mark by the fill they get back.
   const groups = new Map<string, { sheet: string; cells: string[]; fill: SavedFill }>();
   for (const [sheet, cells] of bySheet)
@@ -164,7 +200,11 @@ export async function clearHighlights(
         else {
           f.pattern = g.fill.pattern as Excel.FillPattern;
           f.color = g.fill.color;
-          if (g.fill.pattern !== "Solid") f.patternColor = g.fill.patternColor;
+          if (g.fill.tintAndShade) f.tintAndShade = g.fill.tintAndShade;
+          if (g.fill.pattern !== "Solid") {
+            f.patternColor = g.fill.patternColor;
+            if (g.fill.patternTintAndShade) f.patternTintAndShade = g.fill.patternTintAndShade;
+          }
         }
       },
     }))

@@ -12,9 +12,15 @@ export interface SavedFill {
   color: string;
   pattern: string;
   patternColor: string;
+  /** Theme tints (-1 darkest … 1 lightest), absent in records made before they were kept. */
+  tintAndShade?: number;
+  patternTintAndShade?: number;
 }
 
-/** sheet → cell → the original fill and the colour we put over it. */
+/**
+ * sheet → cell → the original fill and the colour we put over it. A sheet is keyed by its id,
+ * which stays through renames (records made before ids were kept are keyed by name).
+ */
 export type Saved = Map<string, Map<string, { fill: SavedFill; mark: string }>>;
 
 interface Stored {
