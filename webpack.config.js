@@ -6,9 +6,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { toProduction } = require("./tools/manifest");
+const { officeJs } = require("./tools/office-js");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
-/** Office.js is served from our own origin: the add-in talks to nothing else. */
+/** The files of Office.js a self-hosted build serves from its own origin (tools/office-js.js). */
 const OFFICE_FILES = /^(office|custom-functions-runtime|es6-promise|o15apptofilemappingtable|excel[-\w.]*)\.js$|^(zh-cn|en-us|telemetry|ariatelemetry|agaveerrorux)\//;
 
 /**
@@ -40,6 +41,9 @@ async function httpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  // Production: Microsoft's CDN (or 21Vianet's) when SRS_PUBLIC_URL is set; dev and tests: our copy.
+  const office = officeJs(dev ? { SRS_OFFICE_JS: process.env.SRS_OFFICE_JS } : process.env);
+  const publicUrl = !dev && process.env.SRS_PUBLIC_URL;
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -71,6 +75,7 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["runtime", "functions", "taskpane"],
+        templateParameters: { officeJs: office.src, officeOrigin: office.origin ? ` ${office.origin}` : "" },
       }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
       // The in-browser demo: the same pane over a workbook held in the page (no Office.js).
@@ -78,14 +83,15 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
+          ...(office.copy ? [{
             from: "**/*",
             context: OFFICE_JS,
             to: "office-js/",
             info: { minimized: true },
             filter: (file) => OFFICE_FILES.test(path.relative(OFFICE_JS, file).split(path.sep).join("/")) && !/\.debug\.js$/.test(file),
-          },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : toProduction(content.toString())) },
+          }] : []),
+          // Without SRS_PUBLIC_URL the manifest keeps its localhost URLs, which `tools/manifest.js --production` refuses.
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (publicUrl ? toProduction(content.toString(), publicUrl) : content) },
         ],
       }),
     ],

@@ -12,7 +12,7 @@ function pageScripts(page) {
   const html = fs.readFileSync(path.join(DIST, page), "utf8");
   return [...html.matchAll(/<script[^>]*src="?([^" >]+)/g)]
     .map((m) => m[1])
-    .filter((s) => !s.startsWith("office-js/"));
+    .filter((s) => !s.startsWith("office-js/") && !/^https:\/\//.test(s));
 }
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;

@@ -5,11 +5,16 @@
 const { XMLParser, XMLValidator } = require("fast-xml-parser");
 
 const DEV_ORIGIN = "https://localhost:3000";
-/** Where the add-in is deployed; set SRS_PUBLIC_URL when building for production. */
-const PROD_URL = process.env.SRS_PUBLIC_URL || "https://srs.example.com/";
 
-/** Rewrites every dev URL (the Office template rewrote only the first). */
-function toProduction(xml, prodUrl = PROD_URL) {
+/**
+ * Rewrites every dev URL (the Office template rewrote only the first) to where the add-in is
+ * deployed: SRS_PUBLIC_URL, which a production manifest cannot do without (no placeholder host).
+ */
+function toProduction(xml, prodUrl = process.env.SRS_PUBLIC_URL) {
+  if (!prodUrl)
+    throw new Error(
+      "SRS_PUBLIC_URL is not set: a production manifest needs the add-in's https address"
+    );
   const base = prodUrl.endsWith("/") ? prodUrl : `${prodUrl}/`;
   return xml.split(`${DEV_ORIGIN}/`).join(base).split(DEV_ORIGIN).join(new URL(base).origin);
 }
@@ -107,7 +112,9 @@ function checkManifest(xml, { production = false } = {}) {
       if (!v.trim().startsWith("https://")) problems.push(`URL is not https: ${v.trim()}`);
   }
   if (production && xml.includes("localhost"))
-    problems.push("the production manifest still names localhost");
+    problems.push(
+      "the production manifest still names localhost (build with SRS_PUBLIC_URL=https://… set)"
+    );
   return problems;
 }
 

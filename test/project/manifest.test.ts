@@ -20,8 +20,18 @@ describe("manifest.xml (offline checks)", () => {
 
   it("fails a production manifest that still names localhost", () => {
     expect(checkManifest(source, { production: true })).toContain(
-      "the production manifest still names localhost"
+      "the production manifest still names localhost (build with SRS_PUBLIC_URL=https://… set)"
     );
+  });
+
+  it("makes no production manifest without SRS_PUBLIC_URL (no placeholder host)", () => {
+    const saved = process.env.SRS_PUBLIC_URL;
+    delete process.env.SRS_PUBLIC_URL;
+    try {
+      expect(() => toProduction(source)).toThrow(/SRS_PUBLIC_URL is not set/);
+    } finally {
+      if (saved !== undefined) process.env.SRS_PUBLIC_URL = saved;
+    }
   });
 
   it("fails when a resid is broken on purpose", () => {
