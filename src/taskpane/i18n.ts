@@ -34,7 +34,7 @@ const zh = {
   cancel: "取消",
   unrecognized: "未识别的工作表",
   tooOld:
-    "您的 Excel 版本过旧，不支持本加载项需要的功能（ExcelApi 1.9）。请使用 Microsoft 365 版 Excel、Excel 2021 及以上版本，或 Excel 网页版。",
+    "您的 Excel 版本过旧，缺少本加载项需要的功能（ExcelApi 1.9）。请使用 Excel 网页版、Microsoft 365 版 Excel（版本 2002 及以上）、Excel 2021 及以上或 Mac 版 Excel 16.35 及以上；也可以改用命令行 npx srs 或浏览器演示页。",
   explainHint: "在表格中选中一个数据格，这里会说明它是哪一行哪一列、怎么统计、和哪些格有算式关系。",
   explainNone: "选中的单元格不在已识别报表的数据区内。",
   row: "填报单位类型",
@@ -117,7 +117,7 @@ const en: Strings = {
   cancel: "Cancel",
   unrecognized: "Sheets not recognized",
   tooOld:
-    "This version of Excel lacks what the add-in needs (ExcelApi 1.9). Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
+    "This Excel lacks what the add-in needs (ExcelApi 1.9). Use Excel on the web, Excel for Microsoft 365 (version 2002 or later), Excel 2021 or later, or Excel for Mac 16.35 or later; or use the CLI (npx srs) or the browser demo.",
   explainHint:
     "Select a data cell to see its row, column, counting basis and the identities it takes part in.",
   explainNone: "The selected cell is not a data cell of a recognized report.",
