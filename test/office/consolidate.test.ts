@@ -121,6 +121,24 @@ describe("Office adapter: one-button consolidation", () => {
     expect(lines2.map((l) => l.status)).toEqual(["included"]);
   });
 
+  it("a child file holding a roster too big to read still gives its report", async () => {
+    const book = new Book();
+    const roster = {
+      name: "花名册",
+      values: Array.from({ length: 20_000 }, (_, r) =>
+        Array.from({ length: 8 }, () => `福建省泉州市南安市金淘镇朴里村第${r}组村民`)
+      ),
+      merges: [],
+    };
+    const fixtures = new Map([["b64-朴里", [child("金淘镇朴里村", 1), roster]]]);
+    const lines = await consolidateInExcel(excelContext(book, fixtures).context, [
+      { name: "朴里村.xlsx", base64: "b64-朴里" },
+    ]);
+    expect(lines.filter((l) => l.status === "included").map((l) => l.unit)).toEqual([
+      "金淘镇朴里村",
+    ]);
+  });
+
   it("refuses before import what no report could be, and lists it with its reason in the 汇总说明", async () => {
     const filled = filledSheet(t, { seed: 4, rowTypes: ["village"], unit: "金淘镇占石村" });
     const good = await layoutsToXlsx([{ ...filled.layout, grid: filled.grid }]);

@@ -107,7 +107,8 @@ export async function consolidateInExcel(
   const nameOf = new Map(ids.map((id, i) => [id, sheets[i].name]));
   const origins = new Map(
     inserted.flatMap(({ f, ids: added }) =>
-      added.map((id) => [nameOf.get(id)!, f.name] as [string, string])
+      // A sheet too big to read (readWorkbook skips it) is no report: left out of the plan.
+      added.flatMap((id) => (nameOf.has(id) ? [[nameOf.get(id)!, f.name] as [string, string]] : []))
     )
   );
   const plan = planConsolidation(sheets, [...origins.keys()], origins, [...unreadable, ...refused]);
