@@ -6,6 +6,8 @@ import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeGrid } from "../workbook/office/write-grid";
 import { excelSheetName } from "../workbook/office/sheet-name";
+import type { Grid } from "../rules/grid";
+import { recognize } from "../rules/recognize";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
 import { mergesSupported, readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
@@ -24,9 +26,31 @@ export function hostSupported(): boolean {
 
 const PROFILE = "srs.profile";
 
+let loadsWithWorkbook = false;
+
+/**
+ * A workbook holding a report SRS recognizes loads the add-in when it is next opened
+ * (Office.addin.setStartupBehavior, SharedRuntime 1.1: stored in the document), so recognition
+ * and =SRS.* are ready before the pane is opened. Asked once a session.
+ */
+export function loadWithWorkbook(grids: Grid[]): void {
+  if (loadsWithWorkbook || !Office.context.requirements.isSetSupported("SharedRuntime", "1.1"))
+    return;
+  if (!grids.some((g) => recognize(g).kind !== "none")) return;
+  loadsWithWorkbook = true;
+  // Never in the way of a check: a host that refuses is asked again after the next one.
+  Promise.resolve()
+    .then(() => Office.addin.setStartupBehavior(Office.StartupBehavior.load))
+    .catch(() => (loadsWithWorkbook = false));
+}
+
 export function officeSource(store: DocumentStore = officeDocumentStore): WorkbookSource {
   return {
-    readSheets: () => runExcel((context) => readAllSheets(context, mergesSupported())),
+    readSheets: async () => {
+      const grids = await runExcel((context) => readAllSheets(context, mergesSupported()));
+      loadWithWorkbook(grids);
+      return grids;
+    },
     select: (sheet, cell) =>
       runExcel(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
