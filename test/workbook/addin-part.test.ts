@@ -1,0 +1,52 @@
+/** Files SRS writes carry its add-in reference: opened in Excel with SRS installed, the pane opens. */
+import { readFileSync } from "fs";
+import path from "path";
+import { blankTemplate } from "../../src/rules/layout/blank-template";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import {
+  entryText,
+  SRS_ADDIN,
+  withAddinReference,
+  zipEntries,
+} from "../../src/workbook/addin-part";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+
+const manifest = readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8");
+
+it("refers to the add-in by the manifest's id and version, whose task pane opens with a document", () => {
+  expect(/<Id>([^<]+)<\/Id>/.exec(manifest)![1]).toBe(SRS_ADDIN.id);
+  expect(/<Version>([^<]+)<\/Version>/.exec(manifest)![1]).toBe(SRS_ADDIN.version);
+  expect(manifest).toMatch(
+    /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>Office\.AutoShowTaskpaneWithDocument<\/TaskpaneId>/
+  );
+});
+
+it("adds the web-extension task-pane parts to a written workbook and changes nothing else", async () => {
+  const file = await layoutsToXlsx([blankTemplate(getTemplate("nanan-2026-quarterly-1")!)]);
+  const tagged = withAddinReference(file);
+  const before = zipEntries(file);
+  const after = new Map(zipEntries(tagged).map((e) => [e.name, e]));
+  const text = (name: string) => entryText(after.get(name)!);
+
+  expect(text("xl/webextensions/webextension1.xml")).toContain(
+    `<we:reference id="${SRS_ADDIN.id}" version="${SRS_ADDIN.version}" store="EXCatalog" storeType="EXCatalog"/>`
+  );
+  expect(text("xl/webextensions/webextension1.xml")).toContain(
+    '<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>'
+  );
+  expect(text("xl/webextensions/taskpanes.xml")).toContain('visibility="1"');
+  expect(text("xl/webextensions/_rels/taskpanes.xml.rels")).toContain('Target="webextension1.xml"');
+  expect(text("[Content_Types].xml")).toContain(
+    'PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"'
+  );
+  expect(text("_rels/.rels")).toContain(
+    'Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"'
+  );
+  for (const e of before)
+    if (!["[Content_Types].xml", "_rels/.rels"].includes(e.name))
+      expect([e.name, entryText(after.get(e.name)!)]).toEqual([e.name, entryText(e)]);
+  // Still a workbook exceljs (and so SRS) reads as before; tagging twice adds nothing.
+  expect(await readGrids(tagged)).toEqual(await readGrids(file));
+  expect(withAddinReference(tagged)).toBe(tagged);
+});
