@@ -9,8 +9,12 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   srs template ID -o 文件.xlsx           写出一份官方空白表样（ID 为 all 时写出全部）
   srs stamp 文件.xlsx --period P [--date 2026-12-20] [--unit 单位 --filler 姓名 --phone 电话] -o 输出.xlsx
                                          写入报告期、填报日期、表头和各栏统计口径（不改数据格）
-  srs consolidate 文件.xlsx... -o 汇总.xlsx [--values] [--json]
-                                         把各村、各单位的报表汇总成乡镇表（公式汇总；--values 只写数值）
+  srs consolidate 文件.xlsx... -o 汇总.xlsx [--period P] [--roster 名册.xlsx|csv] [--unit 金淘镇] [--values] [--json]
+                                         把各村、各单位（或各乡镇的汇总表）汇总成上一级的表（公式汇总；--values 只写数值）；
+                                         同一单位重复报送只计一次、较新的替换较旧的，别的报告期不计入，
+                                         对照单位名册列出缺报、填错行、按时/逾期
+  srs roster --from 文件.xlsx... -o 名册.xlsx
+                                         按收到的报表起草单位名册（单位名称、单位类型），核对后用于 --roster
   srs check [--json] [--period P] [--previous 上期.xlsx] 文件.xlsx...
                                          识别每个工作表是哪张报表，并检查填报问题
 
@@ -18,16 +22,36 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   --json        以 JSON 输出
   --period P    报告期，如 2026Q4（季度）或 2024-05（月份）；默认读表上的“报告期”或填报日期
   --previous F  同一单位的上期报表，用于检查累计数是否减少
+  --roster F    单位名册（.xlsx 或 .csv，表头“单位名称,单位类型”，可再加“联系人,联系电话”）
+  --unit U      汇总单位（写进汇总表的“填报单位”和汇总说明）
   -o, --out     输出文件
   -h, --help    显示本帮助
   -v, --version 显示版本
 
-退出状态: 0 无错误；1 发现错误；2 有文件无法读取。
+退出状态: 0 无错误；1 发现错误（汇总时：有报表未汇总、有问题或有单位缺报）；2 有文件无法读取。
 
 Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE...
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
-const VALUED = new Set(["o", "out", "period", "previous", "date", "unit", "filler", "phone"]);
+const VALUED = new Set([
+  "o",
+  "out",
+  "period",
+  "previous",
+  "date",
+  "unit",
+  "filler",
+  "phone",
+  "roster",
+  "from",
+]);
+
+function periodOption(value: string | true | undefined) {
+  if (value === undefined) return undefined;
+  const period = parsePeriod(String(value));
+  if (!period) throw new UsageError(`无法识别报告期“${value}”：季度写 2026Q4，月份写 2024-05`);
+  return period;
+}
 
 export async function main(
   argv: string[],
@@ -61,10 +85,7 @@ export async function main(
         if (positionals.length === 0) throw new UsageError("请给出要检查的 .xlsx 文件");
         const { checkFiles, exitCode, readPrevious, toJson, toText } =
           await import("./commands/check");
-        const period =
-          options.period === undefined ? undefined : parsePeriod(String(options.period));
-        if (options.period !== undefined && !period)
-          throw new UsageError(`无法识别报告期“${options.period}”：季度写 2026Q4，月份写 2024-05`);
+        const period = periodOption(options.period);
         const previous =
           typeof options.previous === "string" ? await readPrevious(options.previous) : undefined;
         const reports = await checkFiles(positionals, { period, previous });
@@ -91,15 +112,34 @@ export async function main(
         if (positionals.length === 0) throw new UsageError("请给出要汇总的各单位 .xlsx 文件");
         if (!output) throw new UsageError("请用 -o 指定汇总输出文件，例如 -o 乡镇汇总.xlsx");
         const c = await import("./commands/consolidate");
+        const period = periodOption(options.period);
+        const roster =
+          typeof options.roster === "string"
+            ? await (await import("./commands/roster")).readRoster(options.roster)
+            : undefined;
         try {
-          const r = await c.consolidateFiles(positionals, output, options.values === true);
+          const r = await c.consolidateFiles(positionals, output, {
+            values: options.values === true,
+            period,
+            roster,
+            unit: typeof options.unit === "string" ? options.unit : undefined,
+          });
           out(
             json
               ? JSON.stringify(c.consolidateJson(r, output), null, 2)
               : c.consolidateText(r, output)
           );
-          return r.unreadable.length ? 2 : 0;
+          return c.consolidateExit(r.plan, r.unreadable);
         } catch (e) {
+          if (e instanceof c.NothingSummed) {
+            const r = { plan: e.plan, unreadable: [] };
+            out(
+              json
+                ? JSON.stringify(c.consolidateJson(r, null), null, 2)
+                : c.consolidateText(r, null)
+            );
+            return e.plan.lines.some((l) => l.status === "unreadable") ? 2 : 1;
+          }
           if (!(e instanceof c.NothingReadable)) throw e;
           out(
             json
@@ -108,6 +148,17 @@ export async function main(
           );
           return 2;
         }
+      }
+      case "roster": {
+        const from = [options.from, ...positionals].filter(
+          (x): x is string => typeof x === "string"
+        );
+        if (from.length === 0) throw new UsageError("请用 --from 给出收到的报表文件");
+        if (!output) throw new UsageError("请用 -o 指定名册输出文件，例如 -o 单位名册.xlsx");
+        const { draftRoster } = await import("./commands/roster");
+        const r = await draftRoster(from, output);
+        out(r.text);
+        return r.unreadable ? 2 : 0;
       }
       default:
         throw new UsageError(`未知命令：${command}（srs --help 查看用法）`);

@@ -17,10 +17,12 @@ function sheet(
   id: string,
   name: string,
   rowTypes: string[] | undefined,
-  mistakes: Mistake[] = []
+  mistakes: Mistake[] = [],
+  unit?: string
 ): Grid {
   const grid = {
-    ...filledSheet(getTemplate(id)!, { seed: name.length * 7 + mistakes.length, rowTypes }).grid,
+    ...filledSheet(getTemplate(id)!, { seed: name.length * 7 + mistakes.length, rowTypes, unit })
+      .grid,
     name,
   };
   const rec = recognize(grid);
@@ -49,7 +51,7 @@ export function sampleWorkbook(): Grid[] {
         { slot: "village", column: "resp.risk.red", value: -2 },
       ]
     ),
-    sheet("nanan-2026-quarterly-1", "岭兜村（正确）", ["village"]),
+    sheet("nanan-2026-quarterly-1", "岭兜村（正确）", ["village"], [], "金淘镇岭兜村"),
     sheet(
       "nanan-2026-quarterly-2",
       "季报表二（有错）",

@@ -1,43 +1,44 @@
 /**
- * =SRS.QTOTAL(): the sum, over every child sheet of the same template, of the cell
- * holding the same (unit type, column) as the caller. Found by recognition, so
- * children laid out differently still add up. Pure: the caller reads the workbook.
+ * =SRS.QTOTAL(): the sum, over the child sheets the consolidation plan sums for the caller's
+ * table and period, of the cell holding the same (unit type, column) as the caller: the same
+ * children as the summary's SUM, found by recognition, so children laid out differently still
+ * add up. Pure: the caller reads the workbook.
  */
-import { isSummarySheet } from "./consolidate";
+import { readNotes } from "./consolidation/notes";
+import { filledRowTypes, type Plan, planConsolidation } from "./consolidation/plan";
+import { workbookSources } from "./consolidation/sources";
+import { workbookRoster } from "./consolidation/workbook";
 import { numericValue, readNumber } from "./number";
+import { type Period, periodCode } from "./period";
 import { locateCell, type Recognition, type TableRecognition } from "./recognize";
+import { reportPeriod } from "./report-period";
 import { normalizeLabel } from "./text";
 
 export type FunctionResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** A summary sheet (its title or name says 汇总) is never its own child. */
-export function isSummary(rec: Recognition): boolean {
-  return (
-    /汇总/.test(rec.sheet) ||
-    (rec.kind !== "none" && rec.title !== undefined && /汇总/.test(rec.title.text))
-  );
-}
-
-/** The unit types a child filled in: rows holding at least one value. */
-export function filledRowTypes(rec: TableRecognition): Set<string> {
-  const out = new Set<string>();
-  for (const [slotKey, r] of rec.match.rows) {
-    const slot = rec.info.slots.find((s) => s.key === slotKey)!;
-    const filled = [...rec.match.columns.entries()].some(
-      ([key, c]) =>
-        rec.info.leafByKey.get(key)!.kind === "number" &&
-        readNumber(rec.grid.values[r]?.[c] ?? null).kind !== "blank"
-    );
-    if (filled) out.add(slot.rowType);
-  }
-  return out;
-}
 
 function rowTypeKey(rec: TableRecognition, label: string): string | undefined {
   const n = normalizeLabel(label);
   return rec.template.rows.find((r) =>
     [r.label, ...r.aliases, r.key].some((l) => normalizeLabel(l) === n)
   )?.key;
+}
+
+// One plan per workbook snapshot, summary sheet and period: a wave of QTOTAL calls shares it.
+const plans = new WeakMap<Recognition[], Map<string, Plan>>();
+
+/** The plan over the workbook for the summary on `sheet` (never its own child), for its stamped period. */
+function workbookPlan(recs: Recognition[], sheet: string, period: Period | undefined): Plan {
+  const key = `${sheet}|${period ? periodCode(period) : ""}`;
+  let byKey = plans.get(recs);
+  if (!byKey) plans.set(recs, (byKey = new Map()));
+  let plan = byKey.get(key);
+  if (!plan) {
+    const grids = recs.map((r) => r.grid);
+    const sources = workbookSources(recs, readNotes(grids)).filter((s) => s.sheet !== sheet);
+    plan = planConsolidation(sources, { period, roster: workbookRoster(grids) });
+    byKey.set(key, plan);
+  }
+  return plan;
 }
 
 export function qtotal(
@@ -54,15 +55,11 @@ export function qtotal(
   if (leaf.kind !== "number") return { ok: false, message: "此列不是数字列" };
   const wanted = unitType ? rowTypeKey(rec, unitType) : undefined;
   if (unitType && !wanted) return { ok: false, message: `“${unitType}”不是本表的填报单位类型` };
+  const plan = workbookPlan(recs, sheet, reportPeriod(rec)?.period);
   let sum = 0;
-  for (const child of recs) {
-    if (
-      child.sheet === sheet ||
-      child.kind !== "table" ||
-      child.template.id !== rec.template.id ||
-      isSummarySheet(child.sheet, child)
-    )
-      continue;
+  for (const source of plan.children.get(rec.template.id) ?? []) {
+    const child = source.recognition as TableRecognition;
+    if (child.sheet === sheet) continue;
     if (wanted && !filledRowTypes(child).has(wanted)) continue;
     const r = child.match.rows.get(slot);
     const c = child.match.columns.get(column);

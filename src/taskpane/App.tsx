@@ -213,8 +213,8 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           today={today()}
           t={t}
           onWrites={setPending}
-          onConsolidate={async (files) => {
-            const lines = await source.consolidate(files);
+          onConsolidate={async (files, options) => {
+            const lines = await source.consolidate(files, options);
             await run();
             return lines;
           }}

@@ -1,15 +1,34 @@
-import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
-import type { ChildLine } from "../rules/consolidate";
+import { readNotes } from "../rules/consolidation/notes";
+import { type ChildLine, lineText } from "../rules/consolidation/plan";
 import { ErrorBar } from "./ErrorBar";
 import { oneLine } from "./one-line";
 import { toA1 } from "../rules/grid";
-import { cycleOf, type Day, formatPeriod, parseDay, parsePeriod, periodCode, periodOfDay } from "../rules/period";
+import {
+  cycleOf,
+  type Day,
+  formatPeriod,
+  parseDay,
+  parsePeriod,
+  periodCode,
+  periodOfDay,
+} from "../rules/period";
 import type { Recognized } from "../rules/recognize";
 import { stampEdits } from "../rules/stamp";
 import type { Strings } from "./i18n";
-import type { CellWrite, Profile } from "./source";
+import type { CellWrite, ConsolidateOptions, Profile, ReceivedFile } from "./source";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -17,11 +36,19 @@ const useStyles = makeStyles({
 });
 
 /** The writes a stamp makes on every periodic report of the workbook (confirmed like any fix). */
-export function stampWrites(reports: SheetReport[], period: string, date: Day, profile: Profile | undefined): CellWrite[] {
+export function stampWrites(
+  reports: SheetReport[],
+  period: string,
+  date: Day,
+  profile: Profile | undefined
+): CellWrite[] {
   const p = parsePeriod(period);
   if (!p) return [];
+  // In a consolidated workbook only the summaries are ours to stamp, never a copied child.
+  const notes = readNotes(reports.map((r) => r.recognition.grid));
   return reports.flatMap((r) => {
     const rec = r.recognition;
+    if (notes && !notes.summaries.includes(rec.sheet)) return [];
     if (rec.kind === "none" || cycleOf(rec.template) !== p.cycle) return [];
     return stampEdits(rec as Recognized, { period: p, date, profile }).map((e) => ({
       sheet: rec.sheet,
@@ -45,12 +72,17 @@ export function ConsolidateView({
   today: Day;
   t: Strings;
   onWrites: (w: CellWrite[]) => void;
-  onConsolidate: (files: { name: string; bytes: Uint8Array }[]) => Promise<ChildLine[]>;
+  onConsolidate: (files: ReceivedFile[], options: ConsolidateOptions) => Promise<ChildLine[]>;
 }) {
   const styles = useStyles();
-  const cycle = reports.map((r) => (r.recognition.kind === "none" ? undefined : cycleOf(r.recognition.template))).find(Boolean) ?? "quarter";
+  const cycle =
+    reports
+      .map((r) => (r.recognition.kind === "none" ? undefined : cycleOf(r.recognition.template)))
+      .find(Boolean) ?? "quarter";
   const [period, setPeriod] = useState(periodCode(periodOfDay(today, cycle)));
-  const [date, setDate] = useState(`${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`);
+  const [date, setDate] = useState(
+    `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [lines, setLines] = useState<ChildLine[]>();
   const [busy, setBusy] = useState(false);
@@ -65,13 +97,20 @@ export function ConsolidateView({
           <MessageBarBody>{t.stampNeedsProfile}</MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t.period} validationState={p ? "none" : "error"} validationMessage={p ? formatPeriod(p) : t.periodHint}>
+      <Field
+        label={t.period}
+        validationState={p ? "none" : "error"}
+        validationMessage={p ? formatPeriod(p) : t.periodHint}
+      >
         <Input value={period} onChange={(_, v) => setPeriod(v.value)} />
       </Field>
       <Field label={t.date} validationState={d ? "none" : "error"}>
         <Input value={date} onChange={(_, v) => setDate(v.value)} />
       </Field>
-      <Button disabled={!p || !d} onClick={() => onWrites(stampWrites(reports, period, d!, profile))}>
+      <Button
+        disabled={!p || !d}
+        onClick={() => onWrites(stampWrites(reports, period, d!, profile))}
+      >
         {t.stamp}
       </Button>
 
@@ -96,7 +135,16 @@ export function ConsolidateView({
           setBusy(true);
           setError(undefined);
           try {
-            setLines(await onConsolidate(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))));
+            const received = await Promise.all(
+              files.map(async (f) => ({
+                name: f.name,
+                bytes: new Uint8Array(await f.arrayBuffer()),
+                lastModified: f.lastModified,
+              }))
+            );
+            setLines(
+              await onConsolidate(received, { period: p, unit: profile?.unit || undefined })
+            );
           } catch (e) {
             setError(oneLine(e));
           } finally {
@@ -107,19 +155,26 @@ export function ConsolidateView({
         {t.consolidate(files.length)}
       </Button>
       <ErrorBar error={error} />
-      {lines && (
-        <ul className={styles.list} aria-label={t.consolidated}>
-          {lines.map((l, i) => (
-            <li key={i}>
-              {childName(l)}：{l.status === "included" ? t.included : l.reason}
-            </li>
-          ))}
-        </ul>
-      )}
+      {lines && <Outcome lines={lines} t={t} />}
     </section>
   );
 }
 
-/** The unit, and the sheet when it is named otherwise (several sheets may report for one unit). */
-const childName = (l: ChildLine) =>
-  l.unit && l.sheet && l.sheet !== l.unit ? `${l.unit}（${l.sheet}）` : l.unit || l.sheet || l.origin;
+/** Loud when the total might be wrong: what was not summed, what is missing, what has problems. */
+function Outcome({ lines, t }: { lines: ChildLine[]; t: Strings }) {
+  const styles = useStyles();
+  const clean =
+    lines.length > 0 && lines.every((l) => l.status === "included" && l.problems.length === 0);
+  return (
+    <>
+      <MessageBar intent={clean ? "success" : "warning"} layout="multiline">
+        <MessageBarBody>{clean ? t.consolidatedClean : t.consolidatedCheck}</MessageBarBody>
+      </MessageBar>
+      <ul className={styles.list} aria-label={t.consolidated}>
+        {lines.map((l, i) => (
+          <li key={i}>{lineText(l)}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

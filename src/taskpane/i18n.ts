@@ -66,6 +66,8 @@ const zh = {
   consolidate: (n: number) => `导入并汇总（${n} 个文件）`,
   consolidated: "汇总结果",
   included: "已汇总",
+  consolidatedClean: "全部报表已汇总，无缺报、无问题。",
+  consolidatedCheck: "汇总结果需要核对：下列报表未汇总、有问题或有单位缺报，详见“汇总说明”。",
   tabTraining: "培训",
   trainingTemplate: "报表",
   practiceTitle: "练习表",
@@ -150,6 +152,9 @@ const en: Strings = {
   consolidate: (n) => `Import and consolidate (${n} files)`,
   consolidated: "Result",
   included: "consolidated",
+  consolidatedClean: "Every report was summed; nothing missing, no problems.",
+  consolidatedCheck:
+    "Check the result: some reports were not summed, have problems, or units are missing (see 汇总说明).",
   tabTraining: "Training",
   trainingTemplate: "Report",
   practiceTitle: "Practice sheet",

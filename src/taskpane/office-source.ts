@@ -114,7 +114,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         await context.sync();
         return name;
       }),
-    consolidate: (files) => {
+    consolidate: (files, options) => {
       if (!Office.context.requirements.isSetSupported("ExcelApi", "1.13"))
         return Promise.reject(
           new Error(
@@ -122,7 +122,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
           )
         );
       return childFiles(files).then(({ ready, unreadable }) =>
-        runExcel((context) => consolidateInExcel(context, ready, unreadable), false)
+        runExcel((context) => consolidateInExcel(context, ready, unreadable, options), false)
       );
     },
     loadProfile: () => store.get<Profile>(PROFILE) ?? readLocal(),

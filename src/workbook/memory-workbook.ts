@@ -3,19 +3,23 @@
  * the browser demo mounts the pane over it, and pane tests drive it. Loaded from and saved
  * to .xlsx by the xlsx adapter.
  */
-import type { ChildLine, UnreadableChild } from "../rules/consolidate";
-import { planConsolidation } from "../rules/consolidation-plan";
+import type { ChildLine, UnreadableChild } from "../rules/consolidation/plan";
+import { detailValues } from "../rules/consolidation/summary";
+import { type InsertedFile, planWorkbook } from "../rules/consolidation/workbook";
 import type { CellValue, Grid } from "../rules/grid";
 import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
+import { nowText } from "./today";
 import { UnreadableFile } from "./xlsx/sniff";
 import {
   type CellWrite,
+  type ConsolidateOptions,
+  type HighlightResult,
   MARK_COLORS,
   type Mark,
   type Profile,
+  type ReceivedFile,
   type WorkbookSource,
-  type HighlightResult,
 } from "./types";
 
 type Listener = { changed(): void; selected(): void };
@@ -172,9 +176,9 @@ export class MemoryWorkbook implements WorkbookSource {
     return name;
   }
 
-  async consolidate(files: { name: string; bytes: Uint8Array }[]): Promise<ChildLine[]> {
+  async consolidate(files: ReceivedFile[], options: ConsolidateOptions = {}): Promise<ChildLine[]> {
     const { readGrids } = await import("./xlsx/read");
-    const origins = new Map<string, string>();
+    const inserted: InsertedFile[] = [];
     const unreadable: UnreadableChild[] = [];
     const taken = new Set(this.sheets.map((s) => s.name));
     for (const f of files) {
@@ -186,32 +190,39 @@ export class MemoryWorkbook implements WorkbookSource {
         unreadable.push({ origin: f.name, reason: e.message });
         continue;
       }
+      const sheets: string[] = [];
       for (const g of grids) {
         const name = uniqueSheetName(g.name, taken);
         taken.add(name);
-        origins.set(name, f.name);
+        sheets.push(name);
         this.sheets.push({ ...g, name });
       }
+      inserted.push({ origin: f.name, sheets, fileTime: f.lastModified });
     }
-    const plan = planConsolidation(this.sheets, [...origins.keys()], origins, unreadable);
+    const plan = planWorkbook(this.sheets, inserted, { ...options, unreadable, made: nowText() });
     this.sheets = this.sheets
       .filter((s) => !plan.deletions.includes(s.name))
       .map((s) => ({ ...s, name: plan.backups.get(s.name) ?? plan.renames.get(s.name) ?? s.name }));
+    for (const [sheet, list] of plan.conversions) {
+      const g = this.grid(sheet);
+      for (const c of list) g.values[c.row][c.col] = c.value;
+    }
     const put = (g: Grid) => {
       const i = this.sheets.findIndex((s) => s.name === g.name);
       if (i >= 0) this.sheets[i] = g;
       else this.sheets.push(g);
     };
     // In memory the summary holds the sums themselves (the .xlsx export writes them as formulas).
-    for (const s of plan.consolidation.summaries) {
+    for (const s of plan.summaries) {
       const values = s.layout.grid.values.map((r) => [...r]);
-      for (const c of s.cells) values[c.row][c.col] = c.value;
+      for (const c of s.cells) (values[c.row] ??= [])[c.col] = c.value;
       put({ ...s.layout.grid, name: s.sheet, values });
+      if (s.detail) put(detailValues(s.detail));
     }
-    put(plan.consolidation.notes);
+    put(plan.notes);
     this.updated();
     this.listeners.forEach((l) => l.changed());
-    return plan.consolidation.lines;
+    return plan.lines;
   }
 
   loadProfile(): Profile | undefined {

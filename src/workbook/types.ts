@@ -1,6 +1,7 @@
 /** What both adapters (Office.js and .xlsx) take and give: the pane's contract with a workbook. */
 import type { Severity } from "../rules/finding";
-import type { ChildLine } from "../rules/consolidate";
+import type { ChildLine } from "../rules/consolidation/plan";
+import type { Period } from "../rules/period";
 import type { CellValue, Grid } from "../rules/grid";
 
 /** Highlight fills: errors light red, warnings amber. */
@@ -25,6 +26,21 @@ export interface Profile {
   unit: string;
   filler: string;
   phone: string;
+}
+
+/** A file picked for consolidation. */
+export interface ReceivedFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The file's own time (File.lastModified), to order two reports of a unit dated alike. */
+  lastModified?: number;
+}
+
+export interface ConsolidateOptions {
+  /** The period consolidated (the pane's 报告期). */
+  period?: Period;
+  /** The consolidating unit (the profile's 填报单位). */
+  unit?: string;
 }
 
 /** A sheet left unread (too big to be a report, or refused by Excel), and why, in one line. */
@@ -67,5 +83,5 @@ export interface WorkbookSource {
   /** Adds a sheet (a training practice sheet) under a unique name; returns the name. */
   addSheet(grid: Grid): Promise<string>;
   /** Imports the children's files as sheets and writes or updates the summaries and 汇总说明. */
-  consolidate(files: { name: string; bytes: Uint8Array }[]): Promise<ChildLine[]>;
+  consolidate(files: ReceivedFile[], options?: ConsolidateOptions): Promise<ChildLine[]>;
 }

@@ -130,8 +130,8 @@ it("consolidates two village files and tells what it could not read", async () =
     ]);
   await pane.getByRole("button", { name: "导入并汇总（3 个文件）" }).click();
   const result = pane.getByRole("list", { name: "汇总结果" });
-  await result.getByText("金淘镇霞春村：已汇总").waitFor();
-  await result.getByText("金淘镇后厝村：已汇总").waitFor();
+  await result.getByText("金淘镇霞春村：已汇总 季报表（一）").waitFor();
+  await result.getByText("金淘镇后厝村：已汇总 季报表（一）").waitFor();
   await result.getByText("照片.xlsx：无法读取：不是 Excel 工作簿（.xlsx）文件").waitFor();
   await page
     .getByRole("tablist", { name: "工作表" })

@@ -109,7 +109,10 @@ describe("consolidation", () => {
     );
     const out = path.join(dir, "金淘镇汇总.xlsx");
     const all = [...Object.values(files).flat(), budget];
-    const { result } = await consolidateFiles(all, out, false);
+    const { plan, summaries } = await consolidateFiles(all, out, {
+      period: { cycle: "quarter", year: 2026, quarter: 4 },
+    });
+    const result = { summaries, lines: plan.lines };
 
     expect(result.summaries.map((s) => s.sheet)).toEqual([
       "季报表（一）汇总",
@@ -153,20 +156,10 @@ describe("consolidation", () => {
     }
   }, 240_000);
 
-  it("lists who is missing compared with the previous consolidation, and never overwrites an input", async () => {
+  it("never overwrites an input", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "srs-again-"));
-    const id = "nanan-2026-quarterly-2";
-    const a = await writeChild(dir, id, "金淘镇朴里村", 0, ["village"]);
-    const b = await writeChild(dir, id, "金淘镇岭兜村", 1, ["village"]);
-    const first = path.join(dir, "第一次.xlsx");
-    await consolidateFiles([a, b], first, true);
-    const again = path.join(dir, "第二次.xlsx");
-    const { result } = await consolidateFiles([first, a], again, true);
-    expect(result.lines).toContainEqual(
-      expect.objectContaining({ unit: "金淘镇岭兜村", status: "missing" })
-    );
-    expect(result.summaries).toHaveLength(1);
-    await expect(consolidateFiles([a], a, true)).rejects.toThrow(/不能覆盖/);
+    const a = await writeChild(dir, "nanan-2026-quarterly-2", "金淘镇朴里村", 0, ["village"]);
+    await expect(consolidateFiles([a], a, { values: true })).rejects.toThrow(/不能覆盖/);
   });
 
   it("excludes a child that still has errors, saying how many", async () => {
@@ -178,12 +171,15 @@ describe("consolidation", () => {
     f.grid.values[f.layout.body.top + 1][2] = "无";
     const bad = path.join(dir, "bad.xlsx");
     writeFileSync(bad, await toXlsx((wb) => addGridSheet(wb, f.grid)));
-    const { result } = await consolidateFiles([good, bad], path.join(dir, "out.xlsx"), true);
-    expect(result.lines.find((l) => l.unit === "金淘镇岭兜村")).toMatchObject({
-      status: "errors",
-      reason: "还有 1 条错误未改正",
+    const { plan, summaries } = await consolidateFiles([good, bad], path.join(dir, "out.xlsx"), {
+      values: true,
     });
-    expect(result.summaries[0].children.map((c) => c.sheet)).toEqual(["金淘镇朴里村"]);
+    expect(plan.lines.find((l) => l.unit === "金淘镇岭兜村")).toMatchObject({ status: "errors" });
+    expect(plan.lines.find((l) => l.unit === "金淘镇岭兜村")!.reason).toMatch(
+      /^还有 1 条错误未改正：/
+    );
+    expect(summaries[0].children.map((c) => c.sheet)).toEqual(["金淘镇朴里村"]);
+    expect(plan.clean).toBe(false);
   });
 });
 
@@ -203,7 +199,7 @@ describe("text that looks like a formula", () => {
     const child = path.join(dir, "朴里村.xlsx");
     writeFileSync(child, await toXlsx((wb) => addGridSheet(wb, { ...grid, name: "Sheet1" })));
     const out = path.join(dir, "汇总.xlsx");
-    await consolidateFiles([child], out, false);
+    await consolidateFiles([child], out);
     const copy = recalculatedSheets(readFileSync(out), ["金淘镇朴里村"]).get("金淘镇朴里村")!;
     expect(texts.map((_, i) => copy[below + i]?.[0])).toEqual(texts);
   }, 120_000);

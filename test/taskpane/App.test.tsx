@@ -8,7 +8,10 @@ import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { MARK_COLORS } from "../../src/workbook/types";
 
-const village = (name = "1村"): Grid => ({ ...filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid, name });
+const village = (name = "1村"): Grid => ({
+  ...filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid,
+  name,
+});
 
 function pane(book: MemoryWorkbook, props: Partial<Parameters<typeof App>[0]> = {}) {
   return render(
@@ -27,7 +30,18 @@ const findDialog = () => screen.findByRole("alertdialog", { hidden: true });
 
 describe("task pane", () => {
   it("no template: says nothing was recognized and names the sheet", async () => {
-    pane(new MemoryWorkbook([{ name: "预算", values: [["项目", "金额"], ["办公费", 12]], merges: [] }]));
+    pane(
+      new MemoryWorkbook([
+        {
+          name: "预算",
+          values: [
+            ["项目", "金额"],
+            ["办公费", 12],
+          ],
+          merges: [],
+        },
+      ])
+    );
     expect(await screen.findByText(/没有识别出报表/)).toBeInTheDocument();
     expect(screen.getByText(/预算：未识别为任何报表/)).toBeInTheDocument();
   });
@@ -96,7 +110,9 @@ describe("task pane", () => {
     await act(() => book.select("1村", "N7")); // 村 · 红色风险企业
     fireEvent.click(screen.getByRole("tab", { name: "单元格说明" }));
     const region = await screen.findByRole("region", { name: "单元格说明" });
-    expect(region).toHaveTextContent("落实全员安全生产责任制数量 › 四色安全风险分级动态监管 › 红色风险企业（家）");
+    expect(region).toHaveTextContent(
+      "落实全员安全生产责任制数量 › 四色安全风险分级动态监管 › 红色风险企业（家）"
+    );
     expect(region).toHaveTextContent("2021年8月以来累计");
     expect(region).toHaveTextContent("企业数量（家） = 红色风险企业（家） + 橙色风险企业（家）");
     expect(region).toHaveTextContent("季报表（一）注7");
@@ -121,7 +137,13 @@ describe("task pane", () => {
     expect(screen.getByText(/带区号的固定电话/)).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText("联系电话"), { target: { value: "0595-86123456" } });
     fireEvent.click(screen.getByRole("button", { name: "保存" }));
-    await waitFor(() => expect(book.loadProfile()).toEqual({ unit: "金淘镇朴里村", filler: "林小红", phone: "0595-86123456" }));
+    await waitFor(() =>
+      expect(book.loadProfile()).toEqual({
+        unit: "金淘镇朴里村",
+        filler: "林小红",
+        phone: "0595-86123456",
+      })
+    );
   });
 
   it("a host too old for the API gets one readable message", () => {
@@ -140,7 +162,9 @@ describe("task pane", () => {
     const before = JSON.stringify(book.sheets[0].values.slice(2, 8));
     pane(book);
     fireEvent.click(await screen.findByRole("tab", { name: "汇总·盖章" }));
-    fireEvent.change(screen.getByLabelText("报告期（如 2026Q4 或 2024-05）"), { target: { value: "2026Q4" } });
+    fireEvent.change(screen.getByLabelText("报告期（如 2026Q4 或 2024-05）"), {
+      target: { value: "2026Q4" },
+    });
     fireEvent.change(screen.getByLabelText("填报日期"), { target: { value: "2026-12-20" } });
     fireEvent.click(screen.getByRole("button", { name: "写入报告期、日期、表头和统计口径" }));
     const dialog = await findDialog();
@@ -153,24 +177,36 @@ describe("task pane", () => {
 
   it("consolidate: a file no report could be is listed with its reason; a failure shows one line", async () => {
     const book = new MemoryWorkbook([village()]);
-    const filled = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 5, rowTypes: ["village"], unit: "金淘镇岭兜村" });
+    const filled = filledSheet(getTemplate("nanan-2026-quarterly-1")!, {
+      seed: 5,
+      rowTypes: ["village"],
+      unit: "金淘镇岭兜村",
+    });
     const good = await layoutsToXlsx([{ ...filled.layout, grid: filled.grid }]);
     pane(book);
     fireEvent.click(await screen.findByRole("tab", { name: "汇总·盖章" }));
     // jsdom's File has no arrayBuffer(); browsers' has.
     const file = (bytes: Uint8Array, name: string) =>
       Object.assign(new File([], name), { arrayBuffer: async () => bytes.slice().buffer });
-    const files = [file(good, "岭兜村.xlsx"), file(new Uint8Array(Buffer.from("这不是表格")), "坏文件.xlsx")];
+    const files = [
+      file(good, "岭兜村.xlsx"),
+      file(new Uint8Array(Buffer.from("这不是表格")), "坏文件.xlsx"),
+    ];
     fireEvent.change(screen.getByLabelText("选择报表文件"), { target: { files } });
     fireEvent.click(screen.getByRole("button", { name: "导入并汇总（2 个文件）" }));
     const result = await screen.findByRole("list", { name: "汇总结果" });
-    expect(result).toHaveTextContent("金淘镇岭兜村：已汇总");
+    expect(result).toHaveTextContent("金淘镇岭兜村（岭兜村.xlsx）：已汇总 季报表（一）");
     expect(result).toHaveTextContent("坏文件.xlsx：无法读取：不是 Excel 工作簿（.xlsx）文件");
     expect(book.sheets.map((s) => s.name)).toContain("汇总说明");
 
-    book.consolidate = () => Promise.reject(new Error("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）\n    at stack"));
+    book.consolidate = () =>
+      Promise.reject(
+        new Error("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）\n    at stack")
+      );
     fireEvent.click(screen.getByRole("button", { name: "导入并汇总（2 个文件）" }));
-    expect(await screen.findByText("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）")).toBeInTheDocument();
+    expect(
+      await screen.findByText("导入工作表需要 ExcelApi 1.13（Microsoft 365 或 Excel 网页版）")
+    ).toBeInTheDocument();
     expect(screen.queryByText(/at stack/)).toBeNull();
   });
 });

@@ -1,13 +1,35 @@
-/** srs consolidate FILE... -o OUT.xlsx [--values] [--json] */
+/** srs consolidate FILE... -o OUT.xlsx [--period P] [--roster 名册.xlsx|csv] [--unit 金淘镇] [--values] [--json] */
+import { createHash } from "crypto";
+import { statSync } from "fs";
 import path from "path";
-import { checkRecognized } from "../../rules/check";
-import { type Child, consolidate, NOTES_SHEET, previousUnits } from "../../rules/consolidate";
 import type { Grid } from "../../rules/grid";
-import { recognize } from "../../rules/recognize";
+import type { Period } from "../../rules/period";
+import { notesGrid } from "../../rules/consolidation/notes";
+import {
+  type ChildLine,
+  lineText,
+  planConsolidation,
+  type Plan,
+  type Source,
+} from "../../rules/consolidation/plan";
+import { type Roster, rosterSheet } from "../../rules/consolidation/roster";
+import {
+  type Conversion,
+  conversionWords,
+  fileSources,
+  textNumbers,
+} from "../../rules/consolidation/sources";
+import { type Summary, summarize } from "../../rules/consolidation/summary";
 import { uniqueSheetName } from "../../rules/sheet-names";
+import type { TableRecognition } from "../../rules/recognize";
+import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
-import { addGridSheet, addSummarySheet, toXlsx } from "../../workbook/xlsx/write-workbook";
-import { UsageError } from "../args";
+import {
+  addDetailSheet,
+  addGridSheet,
+  addSummarySheet,
+  toXlsx,
+} from "../../workbook/xlsx/write-workbook";
 import { readInput, writeAtomic } from "../io";
 import { reason } from "./check";
 
@@ -18,99 +40,190 @@ export class NothingReadable extends Error {
   }
 }
 
-export async function consolidateFiles(files: string[], out: string, values: boolean) {
+/** Files were read, but nothing could be summed: nothing is written, and every file's status is told. */
+export class NothingSummed extends Error {
+  constructor(public plan: Plan) {
+    super("没有可以汇总的报表，未写出文件");
+  }
+}
+
+export interface ConsolidateOptions {
+  values?: boolean;
+  period?: Period;
+  roster?: Roster;
+  /** The consolidating unit: its summaries' 填报单位 and the 汇总说明's title. */
+  unit?: string;
+  /** "2026-12-01 20:30": when the 汇总说明 says it was made. */
+  made?: string;
+}
+
+export async function consolidateFiles(
+  files: string[],
+  out: string,
+  options: ConsolidateOptions = {}
+) {
   const taken = new Set<string>();
-  const children: Child[] = [];
-  const copies: Grid[] = [];
+  const sources: (Source & { grid: Grid })[] = [];
   const unreadable: { file: string; error: string }[] = [];
-  let previous: string[] = [];
   for (const file of files) {
     let grids: Grid[];
+    const bytes = (() => {
+      try {
+        return readInput(file);
+      } catch (e) {
+        unreadable.push({ file, error: reason(e) });
+        return undefined;
+      }
+    })();
+    if (!bytes) continue;
     try {
-      grids = await readGrids(readInput(file), file);
+      grids = await readGrids(bytes, file);
     } catch (e) {
       unreadable.push({ file, error: reason(e) });
       continue;
     }
-    // A previous consolidation among the inputs: its 汇总说明 says who reported last time.
-    const notes = grids.find((g) => g.name === NOTES_SHEET);
-    if (notes) {
-      previous = previousUnits(notes);
-      continue;
-    }
-    for (const grid of grids) {
-      const recognition = recognize(grid);
+    const origin = path.basename(file);
+    const received = fileSources(grids, {
+      origin,
+      fileHash: createHash("sha256").update(bytes).digest("hex"),
+      fileTime: statSync(file).mtimeMs,
+    });
+    for (const s of received.sources) {
+      // Each copy is named after its unit, or its file (and sheet, when the file has several).
       const unit =
-        recognition.kind === "none"
+        s.unit ??
+        (s.recognition.kind === "none"
           ? ""
-          : (recognition.headerFields.find((h) => h.key === "unit")?.value ?? "");
-      const base =
-        unit ||
-        (grids.length > 1
-          ? `${path.basename(file, path.extname(file))}-${grid.name}`
-          : path.basename(file, path.extname(file)));
-      const sheet = uniqueSheetName(base, taken);
+          : (s.recognition.headerFields.find((h) => h.key === "unit")?.value ?? "").trim());
+      const stem = path.basename(file, path.extname(file));
+      const sheet = uniqueSheetName(
+        unit || (grids.length > 1 ? `${stem}-${s.sheet}` : stem),
+        taken
+      );
       taken.add(sheet);
-      const renamed = { ...grid, name: sheet };
-      const rec = { ...recognition, sheet, grid: renamed };
-      children.push({
+      const grid = { ...s.grid, name: sheet };
+      sources.push({
+        ...s,
         sheet,
-        origin: path.basename(file),
-        unit,
-        recognition: rec,
-        findings: rec.kind === "none" ? [] : checkRecognized(rec),
+        grid,
+        recognition: { ...s.recognition, sheet, grid } as typeof s.recognition,
       });
-      copies.push(renamed);
     }
   }
-  if (children.length === 0 && unreadable.length) throw new NothingReadable(unreadable);
-  if (children.length === 0) throw new UsageError("没有可汇总的报表");
-  const result = consolidate(children, {
-    previous,
-    summaryName: (t) => {
-      const name = uniqueSheetName(`${t.shortTitle}汇总`, taken);
-      taken.add(name);
-      return name;
-    },
+  if (sources.length === 0 && unreadable.length) throw new NothingReadable(unreadable);
+  const plan = planConsolidation(sources, {
+    period: options.period,
+    roster: options.roster,
     unreadable: unreadable.map((u) => ({ origin: path.basename(u.file), reason: u.error })),
   });
+  if (plan.children.size === 0) throw new NothingSummed(plan);
+
+  // The copies hold numbers where the children wrote them as text.
+  const conversions = new Map<string, Conversion[]>();
+  for (const list of plan.children.values())
+    for (const c of list) {
+      const found = textNumbers(c.recognition as TableRecognition);
+      if (found.length) conversions.set(c.sheet, found);
+    }
+  const summaries: Summary[] = [];
+  for (const [id, children] of plan.children) {
+    const t = (children[0].recognition as TableRecognition).template;
+    const sheet = uniqueSheetName(`${t.shortTitle}汇总`, taken);
+    taken.add(sheet);
+    const detail = uniqueSheetName(`${t.shortTitle}汇总明细`, taken);
+    const s = summarize(t, children, sheet, detail, {
+      period: plan.periods.get(id)?.period,
+      unit: options.unit,
+    });
+    if (s.detail) taken.add(detail);
+    summaries.push(s);
+  }
+  const notes = notesGrid({
+    plan,
+    summaries,
+    unit: options.unit ?? "",
+    made: options.made ?? nowText(),
+    conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
+  });
+  notes.name = uniqueSheetName(notes.name, taken);
   const bytes = await toXlsx((wb) => {
-    for (const s of result.summaries) addSummarySheet(wb, s, values);
-    addGridSheet(wb, result.notes);
-    for (const g of copies) addGridSheet(wb, g);
+    for (const s of summaries) addSummarySheet(wb, s, options.values === true);
+    addGridSheet(wb, notes);
+    for (const s of summaries) if (s.detail) addDetailSheet(wb, s.detail, options.values === true);
+    if (options.roster)
+      addGridSheet(wb, {
+        ...rosterSheet(options.roster.entries),
+        name: uniqueSheetName("单位名册", taken),
+      });
+    for (const s of sources) {
+      const values = s.grid.values.map((r) => [...r]);
+      for (const c of conversions.get(s.sheet) ?? []) values[c.row][c.col] = c.value;
+      addGridSheet(wb, { ...s.grid, values });
+    }
   });
   await writeAtomic(out, bytes, files);
-  return { result, unreadable };
+  return { plan, summaries, unreadable };
 }
 
-export function consolidateJson(r: Awaited<ReturnType<typeof consolidateFiles>>, out: string) {
+export type Consolidated = Awaited<ReturnType<typeof consolidateFiles>>;
+
+/** 0 when every file was summed cleanly and no roster unit is missing; 1 otherwise; 2 when a file could not be read. */
+export const consolidateExit = (plan: Plan, unreadable: unknown[]) =>
+  unreadable.length ? 2 : plan.clean ? 0 : 1;
+
+const summaryJson = (s: Summary) => ({
+  sheet: s.sheet,
+  template: { id: s.template.id, title: s.template.title },
+  children: s.children.map((c) => c.sheet),
+  detail: s.detail?.sheet,
+});
+
+export function consolidateJson(
+  r: { plan: Plan; summaries?: Summary[]; unreadable: { file: string; error: string }[] },
+  out: string | null
+) {
   return {
     output: out,
-    summaries: r.result.summaries.map((s) => ({
-      sheet: s.sheet,
-      template: { id: s.template.id, title: s.template.title },
-      children: s.children.map((c) => c.sheet),
-    })),
-    children: r.result.lines,
+    clean: r.plan.clean,
+    periods: Object.fromEntries(
+      [...r.plan.periods].map(([id, p]) => [
+        id,
+        { period: p.period, from: p.from, remark: p.remark },
+      ])
+    ),
+    counts: r.plan.counts,
+    summaries: (r.summaries ?? []).map(summaryJson),
+    children: r.plan.lines,
     unreadable: r.unreadable,
   };
 }
 
 export function consolidateText(
-  r: Awaited<ReturnType<typeof consolidateFiles>>,
-  out: string
+  r: { plan: Plan; summaries?: Summary[]; unreadable: { file: string; error: string }[] },
+  out: string | null
 ): string {
-  const lines = [`已写出 ${out}`];
-  for (const s of r.result.summaries)
+  const c = r.plan.counts;
+  const lines = [out ? `已写出 ${out}` : "没有可以汇总的报表，未写出文件"];
+  for (const s of r.summaries ?? [])
     lines.push(
-      `  ${s.sheet}：汇总了 ${s.children.length} 个单位（${s.children.map((c) => c.sheet).join("、")}）`
+      `  ${s.sheet}：汇总了 ${s.children.length} 份（${s.children.map((x) => x.sheet).join("、")}）${s.detail ? `，各单位数字见“${s.detail.sheet}”` : ""}`
     );
+  for (const p of new Set([...r.plan.periods.values()].map((x) => x.remark).filter(Boolean)))
+    lines.push(`  注意：${p}`);
+  lines.push(
+    `  应报 ${c.expected}，已报 ${c.received}，按时 ${c.onTime}，逾期 ${c.late}，缺报 ${c.missing}，未汇总 ${c.excluded}`
+  );
+  const notClean = (l: ChildLine) => l.status !== "included" || l.problems.length > 0;
   // Unreadable files are told below, with their full path.
-  for (const l of r.result.lines.filter(
-    (x) => x.status !== "included" && x.status !== "unreadable"
-  ))
-    lines.push(`  未汇总：${l.unit || l.sheet}（${l.origin || "—"}）：${l.reason}`);
+  for (const l of r.plan.lines.filter((x) => notClean(x) && x.status !== "unreadable"))
+    lines.push(`  ${lineText(l)}`);
   lines.push(...unreadableLines(r.unreadable));
+  if (out)
+    lines.push(
+      r.plan.clean && !r.unreadable.length
+        ? "  全部报表已汇总，无缺报、无问题。"
+        : "  汇总结果需要核对：见上面各行和“汇总说明”。"
+    );
   return lines.join("\n");
 }
 

@@ -1,5 +1,6 @@
 /** srs stamp FILE --period P [--date D] [--unit U --filler F --phone T] -o OUT.xlsx */
 import { parseDay, type Period } from "../../rules/period";
+import { readNotes } from "../../rules/consolidation/notes";
 import { recognize } from "../../rules/recognize";
 import { cycleOf } from "../../rules/period";
 import { stampEdits, type StampInput } from "../../rules/stamp";
@@ -18,8 +19,13 @@ export async function stampFile(
   if (!date) throw new UsageError(`无法识别日期“${options.date}”，请写成 2026-12-20`);
   const wb = await loadWorkbook(readInput(file), file);
   const stamped: string[] = [];
-  for (const ws of wb.worksheets) {
-    const rec = recognize(worksheetToGrid(ws));
+  const grids = wb.worksheets.map(worksheetToGrid);
+  // In a consolidated workbook only the summaries are the township's: a copied village sheet
+  // keeps its own header, or its next re-send would no longer be matched to its village.
+  const notes = readNotes(grids);
+  for (const [i, ws] of wb.worksheets.entries()) {
+    if (notes && !notes.summaries.includes(ws.name)) continue;
+    const rec = recognize(grids[i]);
     if (rec.kind === "none" || !cycleOf(rec.template)) continue;
     if (cycleOf(rec.template) !== period.cycle)
       throw new UsageError(

@@ -3,13 +3,14 @@
  * no report could be gets one clear reason in the 汇总说明 instead of an Excel error), then
  * encoded for insertWorksheetsFromBase64.
  */
-import type { UnreadableChild } from "../../rules/consolidate";
+import type { UnreadableChild } from "../../rules/consolidation/plan";
+import type { ReceivedFile } from "../types";
 import { sniffWorkbook, UnreadableFile } from "../xlsx/sniff";
 import { BYTES_PER_REQUEST } from "./batches";
 import type { ChildFile } from "./consolidate";
 
 export async function childFiles(
-  files: { name: string; bytes: Uint8Array }[]
+  files: ReceivedFile[]
 ): Promise<{ ready: ChildFile[]; unreadable: UnreadableChild[] }> {
   const ready: ChildFile[] = [];
   const unreadable: UnreadableChild[] = [];
@@ -28,7 +29,7 @@ export async function childFiles(
         origin: f.name,
         reason: `文件过大（${(f.bytes.length / 1048576).toFixed(1)} MB），一次只能导入 3 MB 以内的文件`,
       });
-    else ready.push({ name: f.name, base64 });
+    else ready.push({ name: f.name, base64, lastModified: f.lastModified });
   }
   return { ready, unreadable };
 }

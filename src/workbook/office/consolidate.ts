@@ -4,8 +4,10 @@
  * or update the summary sheets (native SUM formulas) and 汇总说明, all in a handful of requests:
  * one for the sheet ids, one per 4 MB of files, two to read, one per 5 MB of writes.
  */
-import type { ChildLine, UnreadableChild } from "../../rules/consolidate";
-import { planConsolidation } from "../../rules/consolidation-plan";
+import type { ChildLine, UnreadableChild } from "../../rules/consolidation/plan";
+import { planWorkbook } from "../../rules/consolidation/workbook";
+import type { ConsolidateOptions } from "../types";
+import { nowText } from "../today";
 import { rect, writeGrid } from "./write-grid";
 import { BYTES_PER_REQUEST, inRequests } from "./batches";
 import { readWorkbook } from "./read-sheets";
@@ -13,6 +15,8 @@ import { readWorkbook } from "./read-sheets";
 export interface ChildFile {
   name: string;
   base64: string;
+  /** The file's own time, to order two reports of a unit dated alike. */
+  lastModified?: number;
 }
 
 /** Why Excel would not import a file, in one line for the 汇总说明 and the pane. */
@@ -100,49 +104,82 @@ const isHostError = (e: unknown) => typeof (e as { code?: unknown } | undefined)
 export async function consolidateInExcel(
   context: Excel.RequestContext,
   files: ChildFile[],
-  unreadable: UnreadableChild[] = []
+  unreadable: UnreadableChild[] = [],
+  options: ConsolidateOptions = {}
 ): Promise<ChildLine[]> {
   const { inserted, refused } = await insertFiles(context, files);
   const { grids: sheets, ids } = await readWorkbook(context);
   const nameOf = new Map(ids.map((id, i) => [id, sheets[i].name]));
-  const origins = new Map(
-    inserted.flatMap(({ f, ids: added }) =>
+  const plan = planWorkbook(
+    sheets,
+    inserted.map(({ f, ids: added }) => ({
+      origin: f.name,
       // A sheet too big to read (readWorkbook skips it) is no report: left out of the plan.
-      added.flatMap((id) => (nameOf.has(id) ? [[nameOf.get(id)!, f.name] as [string, string]] : []))
-    )
+      sheets: added.flatMap((id) => (nameOf.has(id) ? [nameOf.get(id)!] : [])),
+      fileTime: f.lastModified,
+    })),
+    { ...options, unreadable: [...unreadable, ...refused], made: nowText() }
   );
-  const plan = planConsolidation(sheets, [...origins.keys()], origins, [...unreadable, ...refused]);
   const ws = context.workbook.worksheets;
   // In this order: earlier backups go, replaced copies become backups, new sheets take their names.
   for (const name of plan.deletions) ws.getItem(name).delete();
   for (const [from, to] of plan.backups) ws.getItem(from).name = to;
   for (const [from, to] of plan.renames) if (from !== to) ws.getItem(from).name = to;
-  const present = new Set(sheets.map((s) => s.name));
-  const writes: (() => void)[] = [];
-  for (const s of plan.consolidation.summaries) {
-    writes.push(() => {
-      const sheet = present.has(s.sheet) ? ws.getItem(s.sheet) : ws.add(s.sheet);
-      if (!present.has(s.sheet)) writeGrid(sheet, s.layout.grid);
-      for (const c of s.cells)
-        sheet.getRange(rect(c.row, c.col, 1, 1)).formulas = [[`=${c.formula}`]];
+  const present = new Set(sheets.map((s) => s.name).filter((n) => !plan.deletions.includes(n)));
+  const writes: { size: number; write: () => void }[] = [];
+  // The copies hold the numbers the children wrote as text, so SUM agrees with the summary.
+  for (const [name, list] of plan.conversions)
+    writes.push({
+      size: list.length * 2,
+      write: () => {
+        const sheet = ws.getItem(name);
+        for (const c of list) {
+          const cell = sheet.getRange(c.cell);
+          cell.numberFormat = [["General"]];
+          cell.values = [[c.value]];
+        }
+      },
     });
+  for (const s of plan.summaries) {
+    writes.push({
+      size: s.cells.length + 500,
+      write: () => {
+        const sheet = present.has(s.sheet) ? ws.getItem(s.sheet) : ws.add(s.sheet);
+        if (!present.has(s.sheet)) writeGrid(sheet, s.layout.grid);
+        for (const c of s.cells)
+          sheet.getRange(rect(c.row, c.col, 1, 1)).formulas = [[`=${c.formula}`]];
+      },
+    });
+    const d = s.detail;
+    if (d)
+      writes.push({
+        size: d.rows.length * (d.rows[0]?.cells.length ?? 0) + 500,
+        write: () => {
+          const sheet = ws.add(d.sheet);
+          const head = [...d.head, ...d.rows.map((r) => [r.unit, r.sheet])];
+          writeGrid(sheet, { name: d.sheet, values: head, merges: [] });
+          const width = d.rows[0]?.cells.length ?? 0;
+          if (d.rows.length && width)
+            sheet.getRange(rect(d.head.length, 2, d.rows.length, width)).formulas = d.rows.map(
+              (r) => r.cells.map((c) => (c.formula ? `=${c.formula}` : ""))
+            );
+        },
+      });
   }
-  writes.push(() => {
-    const notes = present.has(plan.consolidation.notes.name)
-      ? ws.getItem(plan.consolidation.notes.name)
-      : ws.add(plan.consolidation.notes.name);
-    if (present.has(plan.consolidation.notes.name)) notes.getRange().clear("Contents");
-    writeGrid(notes, plan.consolidation.notes);
+  writes.push({
+    size: 500,
+    write: () => {
+      const name = plan.notes.name;
+      const notes = present.has(name) ? ws.getItem(name) : ws.add(name);
+      if (present.has(name)) notes.getRange().clear("Contents");
+      writeGrid(notes, plan.notes);
+    },
   });
-  const size = (i: number) =>
-    i < plan.consolidation.summaries.length
-      ? plan.consolidation.summaries[i].cells.length + 500
-      : 500;
   await inRequests(
     context,
-    writes.map((w, i) => ({ w, i })),
-    ({ i }) => size(i),
-    ({ w }) => w()
+    writes,
+    (w) => w.size,
+    (w) => w.write()
   );
-  return plan.consolidation.lines;
+  return plan.lines;
 }

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { Grid, Merge } from "../../rules/grid";
 import { fromA1 } from "../../rules/grid";
+import { fillFormulaResults } from "../../rules/formula";
 import { plainValue } from "./cells";
 import { sniffWorkbook, UnreadableFile } from "./sniff";
 
@@ -31,10 +32,32 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   // getSheetValues: 1-based sparse rows of raw values, far cheaper than walking Row/Cell objects.
   const raw = ws.getSheetValues() as unknown as (ExcelJS.CellValue[] | undefined)[];
   const values: Grid["values"] = [];
+  const pending: { row: number; col: number; formula: string }[] = [];
   for (let r = 1; r < raw.length; r++) {
     const row = raw[r];
     const out: Grid["values"][number] = [];
-    if (row) for (let c = 1; c < row.length; c++) out.push(plainValue(row[c]));
+    if (row)
+      for (let c = 1; c < row.length; c++) {
+        const v = row[c];
+        if (
+          v &&
+          typeof v === "object" &&
+          ("formula" in v || "sharedFormula" in v) &&
+          !("result" in v)
+        ) {
+          // exceljs's value drops a falsy result (a saved 0); the cell still has it.
+          const result = ws.getCell(r, c).result;
+          if (result === undefined || result === null) {
+            const formula = ws.getCell(r, c).formula;
+            pending.push({
+              row: r - 1,
+              col: c - 1,
+              formula: typeof formula === "string" ? formula : "",
+            });
+            out.push(null);
+          } else out.push(plainValue(result as ExcelJS.CellValue));
+        } else out.push(plainValue(v));
+      }
     values.push(out);
   }
   const merges = mergedRanges(ws).map(parseRange);
@@ -44,7 +67,21 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     for (let r = m.top; r <= m.bottom && r < values.length; r++)
       for (let c = m.left; c <= m.right && c < values[r].length; c++)
         if (r !== m.top || c !== m.left) values[r][c] = null;
-  return { name: ws.name, values, merges };
+  const grid = { name: ws.name, values, merges };
+  // A formula saved without its result: same-sheet arithmetic is worked out, anything else marked
+  // (not in a merged area's hidden cells, where exceljs repeats the top-left cell's formula).
+  const hidden = (row: number, col: number) =>
+    merges.some(
+      (m) =>
+        row >= m.top &&
+        row <= m.bottom &&
+        col >= m.left &&
+        col <= m.right &&
+        (row !== m.top || col !== m.left)
+    );
+  const todo = pending.filter((p) => !hidden(p.row, p.col));
+  if (todo.length) fillFormulaResults(grid, todo);
+  return grid;
 }
 
 export async function loadWorkbook(

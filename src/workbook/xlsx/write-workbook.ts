@@ -1,6 +1,6 @@
 /** Writes grids, summaries and layouts into one .xlsx. Text is always text: "=x" stays a string. */
 import ExcelJS from "exceljs";
-import type { Summary } from "../../rules/consolidate";
+import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
 import { addLayoutSheet } from "./write-layout";
 
@@ -30,6 +30,30 @@ export function addSummarySheet(
     ws.getCell(c.row + 1, c.col + 1).value = values
       ? c.value
       : { formula: c.formula, result: c.value };
+  return ws;
+}
+
+/** The 明细 sheet: a row a child, each cell a reference to the child's cell (or its value alone). */
+export function addDetailSheet(
+  wb: ExcelJS.Workbook,
+  d: DetailSheet,
+  values: boolean
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(d.sheet);
+  d.head.forEach((row, r) =>
+    row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v))
+  );
+  d.rows.forEach((row, i) => {
+    const r = d.head.length + i + 1;
+    ws.getCell(r, 1).value = row.unit;
+    ws.getCell(r, 2).value = row.sheet;
+    row.cells.forEach((cell, j) => {
+      if (cell.formula)
+        ws.getCell(r, j + 3).value = values
+          ? cell.value
+          : { formula: cell.formula, result: cell.value };
+    });
+  });
   return ws;
 }
 

@@ -1,0 +1,159 @@
+/**
+ * 汇总说明: what a consolidation did, for the reviewer (title, period, when, counts, a line for
+ * every sheet received and every unit missing) and for SRS itself. It carries a marker, and lists
+ * our own sheets (汇总表, 汇总明细) and the copies kept aside (被替换): the next consolidation, the
+ * stamp and QTOTAL know our sheets by this list, not by their names, and one level up the
+ * workbook is known as a township's report.
+ */
+import type { CellValue, Grid } from "../grid";
+import { formatPeriod } from "../period";
+import { type ChildLine, type Plan, STATUS_WORDS } from "./plan";
+import type { Summary } from "./summary";
+
+export const NOTES_SHEET = "汇总说明";
+const MARKER = "SRS-汇总说明/1";
+const HEADER = ["填报单位", "单位类型", "报表", "工作表", "来源文件", "状态", "按时/逾期", "说明"];
+const SUMMARY = "汇总表";
+const DETAIL = "汇总明细";
+
+export interface NotesInput {
+  plan: Plan;
+  summaries: Summary[];
+  /** The consolidating unit (金淘镇), "" when unknown. */
+  unit: string;
+  /** When it was made: "2026-12-01 20:30". */
+  made: string;
+  /** Texts counted at their number, by the child's sheet: C7“1,200”→1200. */
+  conversions?: Map<string, string[]>;
+}
+
+export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInput): Grid {
+  const periods = [...plan.periods.entries()].filter(([, p]) => p.period);
+  const periodText = [...new Set(periods.map(([, p]) => formatPeriod(p.period!)))].join("、");
+  const c = plan.counts;
+  const remarks = [...new Set([...plan.periods.values()].map((p) => p.remark).filter(Boolean))];
+  const verdict = plan.clean
+    ? "结论：全部报表已汇总，无缺报、无问题。"
+    : `结论：汇总结果需要核对——${[
+        c.excluded ? `${c.excluded} 份未汇总` : "",
+        c.missing ? `${c.missing} 个单位缺报` : "",
+        plan.lines.some((l) => l.problems.length) ? "部分已汇总的报表有问题" : "",
+      ]
+        .filter(Boolean)
+        .join("，")}（见下表）。`;
+  const line = (l: ChildLine): CellValue[] => {
+    const extra = [...(conversions?.get(l.sheet) ?? [])];
+    const reason = [
+      l.reason,
+      extra.length ? `按数字计：${extra.join("，")}` : "",
+      l.problems.length ? `问题：${l.problems.join("；")}` : "",
+    ]
+      .filter(Boolean)
+      .join("；");
+    return [
+      l.unit,
+      l.type,
+      l.table,
+      l.sheet,
+      l.origin,
+      STATUS_WORDS[l.status],
+      l.timeliness,
+      reason,
+    ];
+  };
+  const values: CellValue[][] = [
+    [`${unit}汇总说明`],
+    [`报告期：${periodText || "未确定"}`],
+    [`生成时间：${made}`],
+    [
+      `应报 ${c.expected} 个单位，已报 ${c.received}，按时 ${c.onTime}，逾期 ${c.late}，缺报 ${c.missing}，未汇总 ${c.excluded} 份`,
+    ],
+    [verdict],
+    ...remarks.map((r) => [r]),
+    [],
+    HEADER,
+    ...summaries.map((s) => [
+      unit,
+      "",
+      s.template.shortTitle,
+      s.sheet,
+      "",
+      SUMMARY,
+      "",
+      `${s.children.length} 份报表之和`,
+    ]),
+    ...summaries
+      .filter((s) => s.detail)
+      .map((s) => [
+        unit,
+        "",
+        s.template.shortTitle,
+        s.detail!.sheet,
+        "",
+        DETAIL,
+        "",
+        "各单位的数字，每行一个单位",
+      ]),
+    ...plan.lines.map(line),
+    [],
+    [`汇总单位：${unit}`],
+    [`本表由 SRS 生成（${MARKER}），下一次汇总和盖章据此识别各工作表，请勿修改“工作表”“状态”两列`],
+  ];
+  return { name: NOTES_SHEET, values, merges: [] };
+}
+
+export interface NotesRow {
+  unit: string;
+  table: string;
+  sheet: string;
+  origin: string;
+  status: string;
+}
+
+export interface ReadNotes {
+  sheet: string;
+  unit: string;
+  rows: NotesRow[];
+  /** Our summary and 明细 sheets. */
+  ours: Set<string>;
+  summaries: string[];
+  /** Copies kept aside by an earlier round: never children. */
+  replaced: Set<string>;
+  /** Units whose reports the summaries hold. */
+  included: string[];
+}
+
+/** The 汇总说明 SRS wrote, found by its marker on any sheet, whatever the sheet is called. */
+export function readNotes(grids: Grid[]): ReadNotes | undefined {
+  const grid = grids.find((g) =>
+    g.values.some((r) => r.some((v) => typeof v === "string" && v.includes(MARKER)))
+  );
+  if (!grid) return undefined;
+  const head = grid.values.findIndex((r) => HEADER.every((h, i) => r[i] === h));
+  if (head < 0) return undefined;
+  const rows: NotesRow[] = [];
+  let unit = "";
+  for (const r of grid.values.slice(head + 1)) {
+    const first = String(r[0] ?? "");
+    if (first.startsWith("汇总单位：")) unit = first.slice("汇总单位：".length).trim();
+    if (r.length < 6 || r[5] === null || r[5] === undefined) continue;
+    const s = (i: number) => String(r[i] ?? "");
+    rows.push({ unit: s(0), table: s(2), sheet: s(3), origin: s(4), status: s(5) });
+  }
+  const summaries = rows.filter((r) => r.status === SUMMARY && r.sheet).map((r) => r.sheet);
+  return {
+    sheet: grid.name,
+    unit,
+    rows,
+    ours: new Set(
+      rows
+        .filter((r) => (r.status === SUMMARY || r.status === DETAIL) && r.sheet)
+        .map((r) => r.sheet)
+    ),
+    summaries,
+    replaced: new Set(
+      rows.filter((r) => r.status === STATUS_WORDS.replaced && r.sheet).map((r) => r.sheet)
+    ),
+    included: rows.filter((r) => r.status === STATUS_WORDS.included && r.unit).map((r) => r.unit),
+  };
+}

@@ -1,0 +1,446 @@
+/**
+ * The consolidation plan: from every sheet a township (or county) received, decide for one
+ * reporting period which sheet is each unit's report of each table, and why every other sheet is
+ * not. `srs consolidate`, the pane's 汇总 and =SRS.QTOTAL() all carry out this one decision.
+ *
+ * In order, a sheet is: not a table we can sum → of another period → the same report again
+ * (重复报送) → an earlier report of a unit that sent a later one (被替换) → a lower level's
+ * summary whose units were also sent here directly → in the wrong unit-type row → holding data
+ * errors; otherwise it is summed. Header problems (填表人 missing, no date) do not drop a unit's
+ * numbers: the sheet is summed and the problem listed, and the run is not clean.
+ */
+import { checkRecognized } from "../check";
+import { numericValue, readNumber } from "../number";
+import {
+  compareDays,
+  cycleOf,
+  type Day,
+  dayZh,
+  deadlineOf,
+  formatPeriod,
+  type Period,
+  periodCode,
+} from "../period";
+import type { Recognition, TableRecognition } from "../recognize";
+import { reportDay, reportPeriod } from "../report-period";
+import type { Roster } from "./roster";
+import { normalizeUnit, rowKeyOf, typeFromName, type UnitType } from "./units";
+
+export interface Source {
+  /** The sheet's name in the consolidated workbook. */
+  sheet: string;
+  /** The file it came from ("" for a sheet that was already in the workbook). */
+  origin: string;
+  recognition: Recognition;
+  /** A digest of the file's bytes: the same file sent twice. */
+  fileHash?: string;
+  /** The file's own time (ms since 1970), to order two reports dated the same day. */
+  fileTime?: number;
+  /** The unit, when it is not read from the sheet (a lower level's unstamped summary). */
+  unit?: string;
+  /** The period, when the sheet does not say it (a lower level's summary: its 汇总说明 does). */
+  period?: Period;
+  /** A lower level's consolidated workbook: this is its summary, holding these units' reports. */
+  lower?: { units: string[] };
+}
+
+export type Status =
+  | "included"
+  | "duplicate"
+  | "replaced"
+  | "other-period"
+  | "overlap"
+  | "wrong-row"
+  | "errors"
+  | "no-template"
+  | "other-template"
+  | "unreadable"
+  | "missing";
+
+/** The 状态 column of 汇总说明. */
+export const STATUS_WORDS: Record<Status, string> = {
+  included: "已汇总",
+  duplicate: "重复报送",
+  replaced: "被替换",
+  "other-period": "报告期不符",
+  overlap: "重复汇总",
+  "wrong-row": "填错行",
+  errors: "有错误",
+  "no-template": "未识别",
+  "other-template": "不可汇总",
+  unreadable: "无法读取",
+  missing: "缺报",
+};
+
+export interface ChildLine {
+  unit: string;
+  /** 村, 镇直单位 … (from the roster or the name), or "". */
+  type: string;
+  sheet: string;
+  origin: string;
+  /** The table's short title, or "". */
+  table: string;
+  status: Status;
+  reason: string;
+  /** What is wrong with a summed sheet (its header), listed but not dropping its numbers. */
+  problems: string[];
+  /** 按时 / 逾期 against the table's deadline, "" when unknown. */
+  timeliness: "按时" | "逾期" | "";
+}
+
+/** A file that could not be read at all. */
+export interface UnreadableChild {
+  origin: string;
+  reason: string;
+}
+
+export interface PeriodChoice {
+  period?: Period;
+  from: "given" | "majority" | "unknown";
+  /** Said in 汇总说明 when the period was inferred or is unknown. */
+  remark: string;
+}
+
+export interface Counts {
+  expected: number;
+  received: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  excluded: number;
+}
+
+export interface Plan {
+  /** One line a source, then unreadable files, then roster units that sent nothing. */
+  lines: ChildLine[];
+  /** Template id → the sources summed, in order. */
+  children: Map<string, Source[]>;
+  /** Template id → the period consolidated. */
+  periods: Map<string, PeriodChoice>;
+  counts: Counts;
+  /** Every source summed without a problem, nothing unreadable, no roster unit missing. */
+  clean: boolean;
+}
+
+export interface PlanOptions {
+  /** The period to consolidate (--period, the pane's period); else the children's own. */
+  period?: Period;
+  roster?: Roster;
+  unreadable?: UnreadableChild[];
+}
+
+/** The unit types a child filled in: rows holding at least one value. */
+export function filledRowTypes(rec: TableRecognition): Set<string> {
+  const out = new Set<string>();
+  for (const slot of rec.info.slots) {
+    const r = rec.match.rows.get(slot.key);
+    if (r === undefined) continue;
+    const filled = [...rec.match.columns.entries()].some(
+      ([key, c]) =>
+        rec.info.leafByKey.get(key)!.kind === "number" &&
+        !rec.info.notApplicable(slot, key) &&
+        readNumber(rec.grid.values[r]?.[c] ?? null).kind !== "blank"
+    );
+    if (filled) out.add(slot.rowType);
+  }
+  return out;
+}
+
+export const unitOf = (s: Source): string =>
+  s.unit ??
+  (s.recognition.kind === "none"
+    ? ""
+    : (s.recognition.headerFields.find((h) => h.key === "unit")?.value ?? "").trim());
+
+/** The numbers a table holds, cell by cell: two reports with the same are the same report. */
+function contentKey(rec: TableRecognition, unit: string): string {
+  if (!unit) return JSON.stringify(rec.grid.values);
+  const cells: (number | string | null)[] = [];
+  for (const slot of rec.info.slots)
+    for (const leaf of rec.info.leaves) {
+      const r = rec.match.rows.get(slot.key);
+      const c = rec.match.columns.get(leaf.key);
+      const v = r === undefined || c === undefined ? null : (rec.grid.values[r]?.[c] ?? null);
+      cells.push(numericValue(v) ?? (v === null ? null : String(v)));
+    }
+  return `${normalizeUnit(unit)}|${JSON.stringify(cells)}`;
+}
+
+const DATA_CATEGORIES_EXEMPT = new Set(["header", "period", "consolidation"]);
+
+function choosePeriod(
+  given: Period | undefined,
+  cycle: Period["cycle"] | undefined,
+  known: Period[]
+): PeriodChoice {
+  if (!cycle) return { from: "unknown", remark: "" };
+  if (given && given.cycle === cycle) return { period: given, from: "given", remark: "" };
+  const counts = new Map<string, { p: Period; n: number }>();
+  for (const p of known) {
+    const k = periodCode(p);
+    counts.set(k, { p, n: (counts.get(k)?.n ?? 0) + 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  if (ranked.length === 0)
+    return {
+      from: "unknown",
+      remark: "报告期无法确定：各单位都没有报告期或完整的填报日期，请指定报告期",
+    };
+  if (ranked.length > 1 && ranked[0].n === ranked[1].n)
+    return {
+      from: "unknown",
+      remark: `报告期无法确定：${ranked.map((x) => `${formatPeriod(x.p)} ${x.n} 份`).join("、")}，请指定报告期`,
+    };
+  return {
+    period: ranked[0].p,
+    from: "majority",
+    remark: `报告期按多数单位的填报日期推定为${formatPeriod(ranked[0].p)}`,
+  };
+}
+
+interface Work {
+  source: Source;
+  line: ChildLine;
+  rec?: TableRecognition;
+  unit: string;
+  key: string;
+  day?: Day;
+  order: number;
+}
+
+export function planConsolidation(sources: Source[], options: PlanOptions = {}): Plan {
+  const { roster, unreadable = [] } = options;
+  const works: Work[] = sources.map((source, order) => {
+    const rec = source.recognition;
+    const unit = unitOf(source);
+    const entry = roster?.byUnit.get(normalizeUnit(unit));
+    const type: UnitType | undefined =
+      entry?.type ?? (rec.kind === "table" ? typeFromName(unit, rec.template) : undefined);
+    const line: ChildLine = {
+      unit,
+      type: type ?? "",
+      sheet: source.sheet,
+      origin: source.origin,
+      table: rec.kind === "none" ? "" : rec.template.shortTitle,
+      status: "included",
+      reason: "",
+      problems: [],
+      timeliness: "",
+    };
+    const w: Work = { source, line, unit, key: normalizeUnit(unit), order };
+    if (rec.kind === "none")
+      Object.assign(line, { status: "no-template", reason: "未识别为任何报表" });
+    else if (rec.kind !== "table")
+      Object.assign(line, {
+        status: "other-template",
+        reason: `是${rec.template.shortTitle}，不是可汇总的统计表`,
+      });
+    else {
+      w.rec = rec;
+      w.day = reportDay(rec);
+    }
+    return w;
+  });
+  const tables = works.filter((w) => w.rec);
+  const byTemplate = new Map<string, Work[]>();
+  for (const w of tables)
+    byTemplate.set(w.rec!.template.id, [...(byTemplate.get(w.rec!.template.id) ?? []), w]);
+
+  const periods = new Map<string, PeriodChoice>();
+  const children = new Map<string, Source[]>();
+  for (const [id, list] of byTemplate) {
+    const t = list[0].rec!.template;
+    const own = (w: Work) => reportPeriod(w.rec!)?.period ?? w.source.period;
+    const choice = choosePeriod(
+      options.period,
+      cycleOf(t),
+      list.map(own).filter((p): p is Period => p !== undefined)
+    );
+    periods.set(id, choice);
+    const live = (w: Work) => w.line.status === "included";
+    const exclude = (w: Work, status: Status, reason: string) =>
+      Object.assign(w.line, { status, reason });
+
+    // The period: another period's report (last quarter's summary too) is never summed.
+    if (choice.period)
+      for (const w of list) {
+        const p = own(w);
+        if (!p) w.line.problems.push("无法确定报告期（没有报告期，也没有完整的填报日期）");
+        else if (periodCode(p) !== periodCode(choice.period))
+          exclude(
+            w,
+            "other-period",
+            `报告期是${formatPeriod(p)}，本次汇总${formatPeriod(choice.period)}`
+          );
+      }
+    else if (choice.remark) for (const w of list) w.line.problems.push(choice.remark);
+
+    // The same report twice: the same file, or the same unit with the same numbers.
+    const seen = new Map<string, Work>();
+    for (const w of list.filter(live)) {
+      const keys = [w.source.fileHash && `file|${w.source.fileHash}`, contentKey(w.rec!, w.unit)];
+      const first = keys.map((k) => k && seen.get(k)).find(Boolean);
+      if (first) exclude(w, "duplicate", `与${describe(first)}内容相同，只计一次`);
+      else for (const k of keys) if (k) seen.set(k, w);
+    }
+
+    // A unit's later report replaces its earlier one: by the header date, then the file's time.
+    const byUnit = new Map<string, Work[]>();
+    for (const w of list.filter(live))
+      if (w.key) byUnit.set(w.key, [...(byUnit.get(w.key) ?? []), w]);
+    for (const group of byUnit.values()) {
+      if (group.length < 2) continue;
+      const ranked = [...group].sort(later);
+      const [winner, next] = ranked;
+      if (byOrderOnly(winner, next))
+        winner.line.problems.push(
+          `${winner.unit}报送了 ${group.length} 份${t.shortTitle}，无法按日期判断先后，按收到的顺序取最后一份`
+        );
+      for (const w of ranked.slice(1))
+        exclude(w, "replaced", `被${describe(winner)}替换（同一单位的较新报表）`);
+    }
+
+    // A lower level's summary holds its units' reports: if any of them was sent here too, it
+    // would be counted twice.
+    const direct = new Set(list.filter((w) => live(w) && !w.source.lower).map((w) => w.key));
+    for (const w of list.filter((x) => live(x) && x.source.lower)) {
+      const both = w.source.lower!.units.filter((u) => direct.has(normalizeUnit(u)));
+      if (both.length)
+        exclude(
+          w,
+          "overlap",
+          `其中的${both.slice(0, 5).join("、")}${both.length > 5 ? "等" : ""}已直接报送，不能再计入这份汇总表`
+        );
+    }
+
+    // A unit fills its own type's row.
+    for (const w of list.filter((x) => live(x) && !x.source.lower)) {
+      const type = w.line.type as UnitType | "";
+      const row = type ? t.rows.find((r) => r.key === rowKeyOf(type)) : undefined;
+      if (!row) continue;
+      const filled = [...filledRowTypes(w.rec!)];
+      const wrong = filled.filter((k) => k !== row.key);
+      if (wrong.length) {
+        const labels = wrong.map((k) => `“${t.rows.find((r) => r.key === k)!.label}”`).join("、");
+        exclude(
+          w,
+          "wrong-row",
+          `${w.unit || "该单位"}是${type}，数字却填在${labels}行（应填“${row.label}”行）`
+        );
+      }
+    }
+
+    // Data errors drop the sheet; header and period findings are listed, the numbers kept.
+    for (const w of list.filter(live)) {
+      const findings = checkRecognized(w.rec!);
+      const errors = findings.filter(
+        (f) => f.severity === "error" && !DATA_CATEGORIES_EXEMPT.has(f.category)
+      );
+      if (errors.length)
+        exclude(
+          w,
+          "errors",
+          `还有 ${errors.length} 条错误未改正：${errors[0].message}${errors.length > 1 ? " 等" : ""}`
+        );
+      else
+        w.line.problems.push(
+          ...findings.filter((f) => f.severity === "error").map((f) => f.message)
+        );
+    }
+
+    for (const w of list) {
+      if (live(w) && !w.line.reason) w.line.reason = t.shortTitle;
+      if (w.day && choice.period)
+        w.line.timeliness =
+          compareDays(w.day, deadlineOf(choice.period, t.deadline)) <= 0 ? "按时" : "逾期";
+    }
+    const summed = list.filter(live).map((w) => w.source);
+    if (summed.length) children.set(id, summed);
+  }
+
+  // Units received, and roster units that sent nothing.
+  const lines = works.map((w) => w.line);
+  for (const u of unreadable)
+    lines.push({
+      unit: "",
+      type: "",
+      sheet: "",
+      origin: u.origin,
+      table: "",
+      status: "unreadable",
+      reason: u.reason,
+      problems: [],
+      timeliness: "",
+    });
+  const received = new Set(works.map((w) => w.key).filter(Boolean));
+  if (roster) {
+    for (const w of works)
+      if (w.key && !roster.byUnit.has(w.key) && w.line.status === "included")
+        w.line.problems.push("不在单位名册中（名称不符或名册漏列）");
+      else if (!w.key && w.line.status === "included")
+        w.line.problems.push("没有填报单位，无法对照单位名册");
+    for (const e of roster.entries)
+      if (!received.has(normalizeUnit(e.unit)))
+        lines.push({
+          unit: e.unit,
+          type: e.type ?? "",
+          sheet: "",
+          origin: "",
+          table: "",
+          status: "missing",
+          reason: "单位名册中有、本次没有报送",
+          problems: [],
+          timeliness: "",
+        });
+  }
+  const included = lines.filter((l) => l.status === "included");
+  const counts: Counts = {
+    expected: roster ? roster.entries.length : received.size,
+    received: received.size,
+    onTime: included.filter((l) => l.timeliness === "按时").length,
+    late: included.filter((l) => l.timeliness === "逾期").length,
+    missing: lines.filter((l) => l.status === "missing").length,
+    excluded: lines.filter((l) => l.status !== "included" && l.status !== "missing").length,
+  };
+  const clean =
+    lines.every((l) => l.status === "included" && l.problems.length === 0) && children.size > 0;
+  return { lines, children, periods, counts, clean };
+}
+
+/** Later first: by header date, then the file's time, then the order received. */
+function later(a: Work, b: Work): number {
+  if (a.day && b.day) {
+    const d = compareDays(b.day, a.day);
+    if (d !== 0) return d;
+  }
+  const ta = a.source.fileTime;
+  const tb = b.source.fileTime;
+  if (ta !== undefined && tb !== undefined && ta !== tb) return tb - ta;
+  return b.order - a.order;
+}
+
+/** Whether only the order received tells two reports apart. */
+function byOrderOnly(a: Work, b: Work): boolean {
+  const sameDay = !a.day || !b.day || compareDays(a.day, b.day) === 0;
+  const ta = a.source.fileTime;
+  const tb = b.source.fileTime;
+  return sameDay && (ta === undefined || tb === undefined || ta === tb);
+}
+
+function describe(w: Work): string {
+  const name = w.source.origin ? `“${w.source.origin}”` : `工作表“${w.source.sheet}”`;
+  return w.day ? `${name}（${dayZh(w.day)}）` : name;
+}
+
+/** Ready-made text for a line: "朴里村：已汇总" or "朴里村（1村.xlsx）：被…替换". */
+export function lineText(l: ChildLine): string {
+  const who = l.unit || l.sheet || l.origin || "（未知单位）";
+  const stem = l.origin.replace(/\.[^.]*$/, "");
+  const from = l.origin && l.origin !== who && stem !== who ? `（${l.origin}）` : "";
+  const what =
+    l.status === "included"
+      ? `${STATUS_WORDS.included}${l.table ? ` ${l.table}` : ""}`
+      : `${STATUS_WORDS[l.status]}：${l.reason}`;
+  const problems = l.problems.length ? `；问题：${l.problems.join("；")}` : "";
+  return `${who}${from}：${what}${problems}`;
+}

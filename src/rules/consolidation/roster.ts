@@ -1,0 +1,105 @@
+/**
+ * The unit roster (单位名册): the units a township expects, one row each under a header row
+ * 单位名称,单位类型 (optionally 联系人,联系电话). 缺报 is the roster minus the units received.
+ * Kept in the workbook as a 单位名册 sheet, or given to the CLI as .xlsx or .csv.
+ */
+import type { Grid } from "../grid";
+import { normalizeUnit, parseUnitType, type UnitType } from "./units";
+
+export const ROSTER_SHEET = "单位名册";
+export const ROSTER_HEADER = ["单位名称", "单位类型", "联系人", "联系电话"];
+
+export interface RosterEntry {
+  unit: string;
+  type?: UnitType;
+  contact?: string;
+  phone?: string;
+}
+
+export interface Roster {
+  entries: RosterEntry[];
+  /** normalized name → entry */
+  byUnit: Map<string, RosterEntry>;
+}
+
+export const makeRoster = (entries: RosterEntry[]): Roster => ({
+  entries,
+  byUnit: new Map(entries.map((e) => [normalizeUnit(e.unit), e])),
+});
+
+const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
+
+/** The roster on a sheet, or a one-line reason it is not one. */
+export function rosterFromGrid(grid: Grid): Roster | { error: string } {
+  const head = grid.values.findIndex((r) =>
+    r.some((v) => text(v).replace(/\s+/g, "") === "单位名称")
+  );
+  if (head < 0) return { error: `“${grid.name}”没有“单位名称”表头行，不是单位名册` };
+  const cols = grid.values[head].map((v) => text(v).replace(/\s+/g, ""));
+  const at = (label: string) => cols.indexOf(label);
+  const [name, type, contact, phone] = ROSTER_HEADER.map(at);
+  if (type < 0) return { error: `单位名册缺少“单位类型”列` };
+  const entries: RosterEntry[] = [];
+  const seen = new Set<string>();
+  for (let r = head + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    const unit = text(row[name]);
+    if (!unit) continue;
+    const typeText = text(row[type]);
+    const parsed = parseUnitType(typeText);
+    if (typeText && !parsed)
+      return {
+        error: `单位名册第 ${r + 1} 行的单位类型“${typeText}”无法识别（应为村、镇直单位、乡镇、县直单位、市直单位或县（市、区））`,
+      };
+    const key = normalizeUnit(unit);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    entries.push({
+      unit,
+      type: parsed,
+      contact: contact >= 0 ? text(row[contact]) || undefined : undefined,
+      phone: phone >= 0 ? text(row[phone]) || undefined : undefined,
+    });
+  }
+  if (entries.length === 0) return { error: "单位名册中没有任何单位" };
+  return makeRoster(entries);
+}
+
+/** A CSV file's text (RFC 4180 quotes; a UTF-8 BOM is dropped) as a grid. */
+export function csvGrid(name: string, csv: string): Grid {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const s = csv.replace(/^\uFEFF/, "");
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') ((cell += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === "," || ch === "，" || ch === "\t") (row.push(cell), (cell = ""));
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && s[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length) rows.push([...row, cell]);
+  return { name, values: rows.map((r) => r.map((v) => v || null)), merges: [] };
+}
+
+/** The roster as a sheet (written by srs roster and the pane). */
+export function rosterSheet(entries: RosterEntry[]): Grid {
+  return {
+    name: ROSTER_SHEET,
+    values: [
+      ROSTER_HEADER,
+      ...entries.map((e) => [e.unit, e.type ?? "", e.contact ?? "", e.phone ?? ""]),
+    ],
+    merges: [],
+  };
+}

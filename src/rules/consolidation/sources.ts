@@ -1,0 +1,108 @@
+/**
+ * What counts as a received report: a file's recognized tables, or, when the file is a lower
+ * level's consolidated workbook (its 汇总说明 says so), its summaries alone, as that unit's
+ * report. Sheets already in a workbook being consolidated are sources too, except SRS's own
+ * sheets and the copies kept aside.
+ */
+import { type Grid, toA1 } from "../grid";
+import { readNumber } from "../number";
+import { recognize, type Recognition, type TableRecognition } from "../recognize";
+import { readNotes, type ReadNotes } from "./notes";
+import type { Source } from "./plan";
+import { ROSTER_SHEET } from "./roster";
+
+export interface ReceivedFile {
+  origin: string;
+  fileHash?: string;
+  fileTime?: number;
+}
+
+export interface FileSheet {
+  grid: Grid;
+  recognition: Recognition;
+}
+
+/** A file's sheets that are reports, with what the plan must know of them. */
+export function fileSources(
+  grids: Grid[],
+  file: ReceivedFile
+): { sources: (Source & { grid: Grid })[]; lower?: ReadNotes } {
+  const notes = readNotes(grids);
+  const recs = grids.map((g) => recognize(g));
+  const base = { origin: file.origin, fileHash: file.fileHash, fileTime: file.fileTime };
+  if (notes) {
+    // A township's consolidated workbook: its summaries are its reports; its copies of the
+    // villages' sheets and its 汇总说明 are never counted again.
+    const sources = recs
+      .filter((r) => notes.summaries.includes(r.sheet) && r.kind === "table")
+      .map((r) => {
+        const stamped =
+          r.kind === "none" ? "" : r.headerFields.find((h) => h.key === "unit")?.value;
+        return {
+          ...base,
+          sheet: r.sheet,
+          grid: r.grid,
+          recognition: r,
+          unit: stamped?.trim() || notes.unit || file.origin.replace(/\.[^.]+$/, ""),
+          lower: { units: notes.included },
+        };
+      });
+    return { sources, lower: notes };
+  }
+  const reports = recs.filter((r) => r.kind !== "none");
+  // A file with no report at all is one line (未识别); empty helper sheets beside a report are not.
+  const kept = reports.length ? reports : recs.slice(0, 1);
+  return {
+    sources: kept.map((r) => ({ ...base, sheet: r.sheet, grid: r.grid, recognition: r })),
+  };
+}
+
+/** The sheets of a workbook being consolidated again (or read by QTOTAL) that are reports. */
+export function workbookSources(recs: Recognition[], notes: ReadNotes | undefined): Source[] {
+  return recs
+    .filter(
+      (r) =>
+        r.kind === "table" &&
+        r.sheet !== notes?.sheet &&
+        r.sheet !== ROSTER_SHEET &&
+        !notes?.ours.has(r.sheet) &&
+        !notes?.replaced.has(r.sheet)
+    )
+    .map((r) => ({
+      sheet: r.sheet,
+      origin: notes?.rows.find((x) => x.sheet === r.sheet)?.origin ?? "",
+      recognition: r,
+    }));
+}
+
+export interface Conversion {
+  row: number;
+  col: number;
+  /** A1 on the sheet. */
+  cell: string;
+  text: string;
+  value: number;
+}
+
+/**
+ * A child's data cells holding a number as text ('12, 1,200, ５, 3家): the consolidated copy holds
+ * the number, so Excel's SUM, which skips text, gives what the summary shows.
+ */
+export function textNumbers(rec: TableRecognition): Conversion[] {
+  const out: Conversion[] = [];
+  for (const slot of rec.info.slots) {
+    const r = rec.match.rows.get(slot.key);
+    if (r === undefined) continue;
+    for (const [key, c] of rec.match.columns) {
+      if (rec.info.leafByKey.get(key)!.kind !== "number") continue;
+      const v = rec.grid.values[r]?.[c] ?? null;
+      const n = readNumber(v);
+      if (n.kind === "malformed" || (n.kind === "number" && typeof v === "string"))
+        out.push({ row: r, col: c, cell: toA1(rec.grid, r, c), text: String(v), value: n.value });
+    }
+  }
+  return out;
+}
+
+export const conversionWords = (list: Conversion[]) =>
+  list.map((x) => `${x.cell}“${x.text}”→${x.value}`);

@@ -1,0 +1,219 @@
+/**
+ * Consolidation inside a workbook (the task pane): given every sheet after the received files
+ * were inserted, carry out the plan there: name each inserted sheet after its unit, set aside a
+ * replaced copy as "…（上次）" (its earlier backup goes), drop an inserted duplicate and a lower
+ * level's copies and 汇总说明, write the numbers of text-form cells into the copies, and write or
+ * update the summaries, 明细 and 汇总说明. Re-running updates in place.
+ */
+import type { Grid } from "../grid";
+import type { Period } from "../period";
+import { recognize, type Recognition, type TableRecognition } from "../recognize";
+import { cleanSheetName, uniqueSheetName } from "../sheet-names";
+import { NOTES_SHEET, notesGrid, readNotes } from "./notes";
+import { type ChildLine, planConsolidation, type Source, type UnreadableChild } from "./plan";
+import { makeRoster, type Roster, ROSTER_SHEET, rosterFromGrid } from "./roster";
+import {
+  type Conversion,
+  conversionWords,
+  fileSources,
+  textNumbers,
+  workbookSources,
+} from "./sources";
+import { type Summary, summarize } from "./summary";
+import { normalizeUnit } from "./units";
+
+export interface InsertedFile {
+  /** The file's name. */
+  origin: string;
+  /** The names its sheets were given on insertion. */
+  sheets: string[];
+  fileTime?: number;
+  fileHash?: string;
+}
+
+export interface WorkbookPlanOptions {
+  period?: Period;
+  /** The consolidating unit (the pane's profile). */
+  unit?: string;
+  unreadable?: UnreadableChild[];
+  /** "2026-12-01 20:30" */
+  made: string;
+}
+
+export interface WorkbookPlan {
+  /** Sheets to delete first: earlier backups, inserted duplicates, a lower level's extra sheets, old 明细. */
+  deletions: string[];
+  /** The copy a unit's newer report replaces → its backup name (renamed before the new copy takes its name). */
+  backups: Map<string, string>;
+  /** Inserted sheet → its new name. */
+  renames: Map<string, string>;
+  /** Text-form numbers to write as numbers, by final sheet name. */
+  conversions: Map<string, Conversion[]>;
+  summaries: Summary[];
+  /** Summary sheets that exist already (updated in place). */
+  existingSummaries: Set<string>;
+  notes: Grid;
+  lines: ChildLine[];
+  clean: boolean;
+}
+
+const BACKUP = "（上次）";
+
+/** The name the copy a newer report replaces is kept under: 金淘镇朴里村（上次）. */
+export const backupName = (sheet: string) =>
+  `${cleanSheetName(sheet).slice(0, 31 - BACKUP.length)}${BACKUP}`;
+
+/** The roster kept in the workbook, if any. */
+export function workbookRoster(sheets: Grid[]): Roster | undefined {
+  const g = sheets.find((s) => s.name === ROSTER_SHEET);
+  const r = g ? rosterFromGrid(g) : undefined;
+  return r && !("error" in r) ? makeRoster(r.entries) : undefined;
+}
+
+const keyOf = (rec: Recognition, unit: string) =>
+  rec.kind === "none" ? "" : `${rec.template.id}|${normalizeUnit(unit)}`;
+
+export function planWorkbook(
+  sheets: Grid[],
+  inserted: InsertedFile[],
+  options: WorkbookPlanOptions
+): WorkbookPlan {
+  const fresh = new Set(inserted.flatMap((f) => f.sheets));
+  const before = sheets.filter((g) => !fresh.has(g.name));
+  const notes = readNotes(before);
+  const recs = new Map(before.map((g) => [g.name, recognize(g)]));
+  const deletions: string[] = [];
+  const existing = workbookSources([...recs.values()], notes);
+
+  // The inserted files: their reports, or a lower level's summaries (its other sheets go).
+  const incoming: Source[] = [];
+  for (const f of inserted) {
+    const grids = f.sheets.map((n) => sheets.find((g) => g.name === n)!).filter(Boolean);
+    const { sources, lower } = fileSources(grids, f);
+    if (lower) deletions.push(...f.sheets.filter((n) => !sources.some((s) => s.sheet === n)));
+    incoming.push(...sources);
+  }
+  const roster = workbookRoster(before);
+  const plan = planConsolidation([...existing, ...incoming], {
+    period: options.period,
+    roster,
+    unreadable: options.unreadable,
+  });
+
+  const taken = new Set(before.map((g) => g.name));
+  const status = new Map(plan.lines.filter((l) => l.sheet).map((l) => [l.sheet, l]));
+  const unitOfLine = (sheet: string) => status.get(sheet)?.unit ?? "";
+
+  // A replaced copy that was already here is set aside; the backup an earlier round kept of the
+  // same unit's table gives way.
+  const backups = new Map<string, string>();
+  for (const s of existing) {
+    if (status.get(s.sheet)?.status !== "replaced") continue;
+    const key = keyOf(s.recognition, unitOfLine(s.sheet));
+    for (const old of notes?.replaced ?? []) {
+      const r = recs.get(old);
+      if (r && keyOf(r, unitOfRec(r)) === key && !deletions.includes(old)) {
+        deletions.push(old);
+        taken.delete(old);
+      }
+    }
+    taken.delete(s.sheet);
+    const name = uniqueSheetName(backupName(s.sheet), taken);
+    taken.add(name);
+    backups.set(s.sheet, name);
+  }
+  // An inserted duplicate is our own import of a report already here: it goes.
+  for (const s of incoming)
+    if (status.get(s.sheet)?.status === "duplicate" && !s.lower) deletions.push(s.sheet);
+  const renames = new Map<string, string>();
+  for (const s of incoming) {
+    if (deletions.includes(s.sheet)) continue;
+    const name = uniqueSheetName(unitOfLine(s.sheet) || s.sheet, taken);
+    taken.add(name);
+    renames.set(s.sheet, name);
+  }
+  for (const n of fresh)
+    if (!renames.has(n) && !deletions.includes(n)) {
+      // An inserted sheet that is no report (an empty Sheet2 beside one): left under its name.
+      taken.add(n);
+    }
+  const finalName = (sheet: string) => backups.get(sheet) ?? renames.get(sheet) ?? sheet;
+  for (const l of plan.lines)
+    if (l.sheet) l.sheet = deletions.includes(l.sheet) ? "" : finalName(l.sheet);
+
+  // Our own sheets: summaries are updated in place, 明细 rewritten.
+  const existingSummaries = new Set<string>();
+  const byTemplate = new Map<string, string>();
+  for (const name of notes?.summaries ?? []) {
+    const r = recs.get(name);
+    if (r && r.kind === "table") byTemplate.set(r.template.id, name);
+  }
+  for (const name of notes?.ours ?? [])
+    if (!notes?.summaries.includes(name) && recs.has(name)) {
+      deletions.push(name);
+      taken.delete(name);
+    }
+  const conversions = new Map<string, Conversion[]>();
+  const summaries: Summary[] = [];
+  for (const [id, children] of plan.children) {
+    const renamed = children.map((c) => {
+      const sheet = finalName(c.sheet);
+      const rec = c.recognition as TableRecognition;
+      const list = textNumbers(rec);
+      if (list.length) conversions.set(sheet, list);
+      return { ...c, sheet, recognition: { ...rec, sheet, grid: { ...rec.grid, name: sheet } } };
+    });
+    const t = (renamed[0].recognition as TableRecognition).template;
+    let sheet = byTemplate.get(id);
+    if (sheet) existingSummaries.add(sheet);
+    else {
+      sheet = uniqueSheetName(`${t.shortTitle}汇总`, taken);
+      taken.add(sheet);
+    }
+    const detail = uniqueSheetName(`${t.shortTitle}汇总明细`, taken);
+    const s = summarize(t, renamed, sheet, detail, {
+      period: plan.periods.get(id)?.period,
+      unit: options.unit,
+    });
+    if (s.detail) taken.add(detail);
+    summaries.push(s);
+  }
+  // Copies set aside by earlier rounds stay listed, so they are never taken for reports.
+  const kept: ChildLine[] = [...(notes?.replaced ?? [])]
+    .filter((n) => recs.has(n) && !deletions.includes(n))
+    .map((n) => ({
+      unit: unitOfRec(recs.get(n)!),
+      type: "",
+      sheet: n,
+      origin: notes!.rows.find((r) => r.sheet === n)?.origin ?? "",
+      table:
+        recs.get(n)!.kind === "none" ? "" : (recs.get(n) as TableRecognition).template.shortTitle,
+      status: "replaced",
+      reason: "上次汇总时被较新的报表替换，保留备查，不计入",
+      problems: [],
+      timeliness: "",
+    }));
+  const lines = [...plan.lines, ...kept];
+  const notesGridOut = notesGrid({
+    plan: { ...plan, lines },
+    summaries,
+    unit: options.unit ?? notes?.unit ?? "",
+    made: options.made,
+    conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
+  });
+  notesGridOut.name = notes?.sheet ?? uniqueSheetName(NOTES_SHEET, taken);
+  return {
+    deletions,
+    backups,
+    renames,
+    conversions,
+    summaries,
+    existingSummaries,
+    notes: notesGridOut,
+    lines: plan.lines,
+    clean: plan.clean,
+  };
+}
+
+const unitOfRec = (r: Recognition) =>
+  r.kind === "none" ? "" : (r.headerFields.find((h) => h.key === "unit")?.value ?? "").trim();

@@ -1,0 +1,422 @@
+/**
+ * Oracle test of consolidation: random township sets holding what villages really send
+ * (duplicates, re-sends, text numbers, a formula saved with its 0, another period, last quarter's
+ * summary, numbers in the wrong unit-type row, a unit that sent nothing, 300 and 1,000 children),
+ * for 季报表（一）（二）（三） and 月报表（一）（二）. Every summary cell must equal the oracle as
+ * written and after LibreOffice recalculates it; every file has exactly one status; the exit code
+ * says whether anything was left out; =SRS.QTOTAL() equals each summary cell.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../../src/cli/main";
+import type { Status } from "../../src/rules/consolidation/plan";
+import type { Grid } from "../../src/rules/grid";
+import { numericValue } from "../../src/rules/number";
+import type { Period } from "../../src/rules/period";
+import { qtotal } from "../../src/rules/qtotal";
+import { recognize, type TableRecognition } from "../../src/rules/recognize";
+import { filledSheet, seeded } from "../../src/rules/sample/filled";
+import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
+import type { TableTemplate } from "../../src/rules/templates/schema";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { addGridSheet } from "../../src/workbook/xlsx/write-workbook";
+import { recalculatedSheets } from "../helpers/csv";
+
+type Case =
+  "normal" | "text" | "zero-formula" | "duplicate" | "resend" | "wrong-row" | "stale" | "missing";
+
+interface Unit {
+  name: string;
+  type: string;
+  row: string;
+  /** The row a wrong-row unit filled instead. */
+  otherRow?: string;
+}
+
+interface Input {
+  file: string;
+  status: Status;
+  /** The numbers this file adds to the summary (slot|leaf → value), when it is summed. */
+  adds?: Map<string, number>;
+}
+
+const Q4: Period = { cycle: "quarter", year: 2026, quarter: 4 };
+const Q3: Period = { cycle: "quarter", year: 2026, quarter: 3 };
+const JUNE: Period = { cycle: "month", year: 2024, month: 6 };
+const MAY: Period = { cycle: "month", year: 2024, month: 5 };
+
+function unitsFor(t: TableTemplate, n: number): Unit[] {
+  const rows = t.rows.map((r) => r.key);
+  return Array.from({ length: n }, (_, i) => {
+    if (rows.includes("village")) {
+      const dept = rows.includes("town-dept") && i % 6 === 5;
+      return dept
+        ? { name: `金淘镇第${i}应急站`, type: "镇直单位", row: "town-dept", otherRow: "village" }
+        : {
+            name: `金淘镇第${i}村`,
+            type: "村",
+            row: "village",
+            otherRow: rows.includes("town-dept") ? "town-dept" : undefined,
+          };
+    }
+    // 月报表: townships fill 乡镇 / 县（市、区）, departments 县直单位 / 市直单位.
+    const [deptRow, townRow] = rows;
+    const dept = i % 5 === 4;
+    const label = (k: string) => t.rows.find((r) => r.key === k)!.label;
+    return dept
+      ? { name: `第${i}局`, type: label(deptRow), row: deptRow, otherRow: townRow }
+      : { name: `第${i}镇`, type: label(townRow), row: townRow, otherRow: deptRow };
+  });
+}
+
+/** The numbers a sheet holds, slot|leaf → value, read the way a reviewer would. */
+function numbersOf(grid: Grid): Map<string, number> {
+  const rec = recognize(grid) as TableRecognition;
+  const out = new Map<string, number>();
+  for (const slot of rec.info.slots)
+    for (const leaf of rec.info.leaves) {
+      const r = rec.match.rows.get(slot.key);
+      const c = rec.match.columns.get(leaf.key);
+      if (r === undefined || c === undefined || leaf.kind !== "number") continue;
+      out.set(`${slot.key}|${leaf.key}`, numericValue(grid.values[r]?.[c] ?? null) ?? 0);
+    }
+  return out;
+}
+
+async function write(
+  file: string,
+  grid: Grid,
+  formulas: { row: number; col: number }[] = []
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = addGridSheet(wb, { ...grid, name: "Sheet1" });
+  // A cell LibreOffice saved as a formula with its result 0.
+  for (const f of formulas) ws.getCell(f.row + 1, f.col + 1).value = { formula: "0*1", result: 0 };
+  writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+/** Text forms clerks type for a number. */
+const TEXT_FORMS = [
+  (n: number) => `${n}`,
+  (n: number) => `${n}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+  (n: number) => `${n}家`,
+  (n: number) => ` ${n} `,
+];
+
+async function township(dir: string, id: string, n: number, seed: number, cases: Case[]) {
+  const t = getTemplate(id) as TableTemplate;
+  const period = t.cycle === "quarter" ? Q4 : JUNE;
+  const before = t.cycle === "quarter" ? Q3 : MAY;
+  const rand = seeded(seed);
+  const units = unitsFor(t, n);
+  const inputs: Input[] = [];
+  const roster: string[] = ["单位名称,单位类型"];
+  const fill = (u: Unit, s: number, p = period, row = u.row) =>
+    filledSheet(t, { seed: s, rowTypes: [row], unit: u.name, period: p });
+  for (const [i, u] of units.entries()) {
+    roster.push(`${u.name},${u.type}`);
+    const kind = cases[Math.floor(rand() * cases.length)];
+    const file = (suffix = "") => path.join(dir, `${i}-${u.name}${suffix}.xlsx`);
+    const f = fill(u, seed * 1000 + i);
+    if (kind === "missing") continue;
+    if (kind === "wrong-row" && u.otherRow) {
+      await write(file(), fill(u, seed * 1000 + i, period, u.otherRow).grid);
+      inputs.push({ file: file(), status: "wrong-row" });
+      continue;
+    }
+    if (kind === "text") {
+      const rec = recognize(f.grid) as TableRecognition;
+      let k = 0;
+      for (const [key, c] of rec.match.columns) {
+        const r = rec.match.rows.get(u.row);
+        const v = r === undefined ? null : f.grid.values[r][c];
+        if (
+          typeof v !== "number" ||
+          v <= 0 ||
+          !Number.isInteger(v) ||
+          rec.info.leafByKey.get(key)!.kind !== "number"
+        )
+          continue;
+        f.grid.values[r!][c] = TEXT_FORMS[k++ % TEXT_FORMS.length](v);
+        if (k >= 4) break;
+      }
+    }
+    const zeros: { row: number; col: number }[] = [];
+    if (kind === "zero-formula") {
+      const rec = recognize(f.grid) as TableRecognition;
+      const r = rec.match.rows.get(u.row);
+      for (const c of rec.match.columns.values())
+        if (r !== undefined && f.grid.values[r][c] === 0 && zeros.length < 3)
+          zeros.push({ row: r, col: c });
+    }
+    await write(file(), f.grid, zeros);
+    const adds = numbersOf(f.grid);
+    if (kind === "duplicate") {
+      writeFileSync(file("（再发）"), readFileSync(file()));
+      inputs.push(
+        { file: file(), status: "included", adds },
+        { file: file("（再发）"), status: "duplicate" }
+      );
+    } else if (kind === "resend") {
+      const later = fill(u, seed * 1000 + i + 500_000);
+      await write(file("-更正"), later.grid);
+      // Dated alike: the file's own time tells which came later.
+      utimesSync(file(), new Date(2026, 11, 1), new Date(2026, 11, 1));
+      utimesSync(file("-更正"), new Date(2026, 11, 2), new Date(2026, 11, 2));
+      inputs.push(
+        { file: file(), status: "replaced" },
+        { file: file("-更正"), status: "included", adds: numbersOf(later.grid) }
+      );
+    } else if (kind === "stale") {
+      inputs.push({ file: file(), status: "included", adds });
+      await write(file("-上期"), fill(u, seed * 1000 + i + 700_000, before).grid);
+      inputs.push({ file: file("-上期"), status: "other-period" });
+    } else inputs.push({ file: file(), status: "included", adds });
+  }
+  const rosterFile = path.join(dir, "名册.csv");
+  writeFileSync(rosterFile, roster.join("\n"));
+  return { t, period, before, inputs, rosterFile, units };
+}
+
+async function run(args: string[]) {
+  let printed = "";
+  const code = await main(args, (s) => (printed += s));
+  return { code, json: JSON.parse(printed) };
+}
+
+/** The summary's data cells: as written (cached) and as LibreOffice recalculates them. */
+async function check(out: string, t: TableTemplate, inputs: Input[], recalc = true) {
+  const info = getTableInfo(t.id)!;
+  const oracle = new Map<string, number>();
+  for (const i of inputs)
+    for (const [k, v] of i.adds ?? []) oracle.set(k, (oracle.get(k) ?? 0) + v);
+  const grids = await readGrids(readFileSync(out));
+  const summaryName = `${t.shortTitle}汇总`;
+  const summary = grids.find((g) => g.name === summaryName)!;
+  const rec = recognize(summary) as TableRecognition;
+  const recs = grids.map((g) => recognize(g));
+  const csv = recalc
+    ? recalculatedSheets(readFileSync(out), [summaryName]).get(summaryName)!
+    : undefined;
+  let checked = 0;
+  for (const slot of info.slots)
+    for (const leaf of info.leaves) {
+      const key = `${slot.key}|${leaf.key}`;
+      const r = rec.match.rows.get(slot.key);
+      const c = rec.match.columns.get(leaf.key);
+      if (
+        !oracle.has(key) ||
+        r === undefined ||
+        c === undefined ||
+        info.notApplicable(slot, leaf.key)
+      )
+        continue;
+      const want = Math.round(oracle.get(key)! * 1e4) / 1e4;
+      const written = numericValue(summary.values[r]?.[c] ?? null) ?? 0;
+      expect({ key, written }).toEqual({ key, written: want });
+      if (csv)
+        expect({ key, recalculated: Number(csv[r][c] || 0) }).toEqual({ key, recalculated: want });
+      const q = qtotal(recs, summaryName, colAddress(r, c));
+      expect({ key, qtotal: q.ok ? Math.round(q.value * 1e4) / 1e4 : q.message }).toEqual({
+        key,
+        qtotal: want,
+      });
+      checked++;
+    }
+  expect(checked).toBeGreaterThan(10);
+}
+
+const colAddress = (r: number, c: number) => {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${r + 1}`;
+};
+
+function statuses(json: { children: { origin: string; status: Status }[] }, inputs: Input[]) {
+  for (const i of inputs) {
+    const mine = json.children.filter((l) => l.origin === path.basename(i.file));
+    expect({ file: path.basename(i.file), statuses: mine.map((l) => l.status) }).toEqual({
+      file: path.basename(i.file),
+      statuses: [i.status],
+    });
+  }
+}
+
+const ALL: Case[] = [
+  "normal",
+  "normal",
+  "normal",
+  "text",
+  "zero-formula",
+  "duplicate",
+  "resend",
+  "wrong-row",
+  "stale",
+  "missing",
+];
+
+describe("consolidation oracle", () => {
+  it.each([
+    ["nanan-2026-quarterly-1", 14, 1],
+    ["nanan-2026-quarterly-2", 12, 2],
+    ["nanan-2026-quarterly-3", 12, 3],
+    ["anxi-2024-monthly-1", 10, 4],
+    ["jinjiang-2024-monthly-2", 10, 5],
+  ])(
+    "%s: %i units with every messy case, plus last period's township summary",
+    async (id, n, seed) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "srs-oracle-"));
+      const set = await township(dir, id, n, seed, ALL);
+      // Last period's township summary, sent along by mistake.
+      const staleDir = mkdtempSync(path.join(os.tmpdir(), "srs-oracle-old-"));
+      const old = await township(staleDir, id, 2, seed + 100, ["normal"]);
+      const oldFiles = old.inputs.map((i) => i.file);
+      for (const f of oldFiles) {
+        // Re-date them to last period.
+        const grid = filledSheet(set.t, {
+          seed: 9,
+          rowTypes: [old.units[0].row],
+          unit: path.basename(f, ".xlsx"),
+          period: set.before,
+        }).grid;
+        await write(f, grid);
+      }
+      const lastSummary = path.join(dir, "上期汇总.xlsx");
+      expect((await run(["consolidate", "--json", ...oldFiles, "-o", lastSummary])).code).toBe(0);
+      const inputs = [...set.inputs, { file: lastSummary, status: "other-period" as Status }];
+      // The set really holds the messy cases.
+      expect(new Set(inputs.map((i) => i.status)).size).toBeGreaterThanOrEqual(4);
+
+      const out = path.join(dir, "汇总.xlsx");
+      const { code, json } = await run([
+        "consolidate",
+        "--json",
+        "--roster",
+        set.rosterFile,
+        ...inputs.map((i) => i.file),
+        "-o",
+        out,
+      ]);
+      statuses(json, inputs);
+      const missing = json.children.filter(
+        (l: { status: string }) => l.status === "missing"
+      ).length;
+      const clean = inputs.every((i) => i.status === "included") && missing === 0;
+      expect(code).toBe(clean ? 0 : 1);
+      await check(out, set.t, inputs);
+    },
+    300_000
+  );
+
+  it.each([
+    ["nanan-2026-quarterly-1", 300, 11],
+    ["anxi-2024-monthly-2", 1000, 12],
+  ])(
+    "%s: %i children stay within Excel's formula limits and add up",
+    async (id, n, seed) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "srs-oracle-many-"));
+      const set = await township(dir, id, n, seed, [
+        "normal",
+        "normal",
+        "normal",
+        "normal",
+        "text",
+        "duplicate",
+      ]);
+      const out = path.join(dir, "汇总.xlsx");
+      const { code, json } = await run([
+        "consolidate",
+        "--json",
+        "--roster",
+        set.rosterFile,
+        ...set.inputs.map((i) => i.file),
+        "-o",
+        out,
+      ]);
+      statuses(json, set.inputs);
+      expect(code).toBe(set.inputs.every((i) => i.status === "included") ? 0 : 1);
+      // No formula passes 255 arguments or 8,192 characters.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      for (const ws of wb.worksheets)
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            const f = cell.formula;
+            if (!f) return;
+            expect(f.length).toBeLessThanOrEqual(8191);
+            expect(f.split(",").length).toBeLessThanOrEqual(255);
+          })
+        );
+      await check(out, set.t, set.inputs);
+    },
+    900_000
+  );
+});
+
+describe("county level", () => {
+  it.each([
+    ["nanan-2026-quarterly-1", false],
+    ["anxi-2024-monthly-1", true],
+    ["jinjiang-2024-monthly-1", true],
+  ])(
+    "%s: three townships' consolidated workbooks (and county departments) add up to their summaries",
+    async (id, depts) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "srs-county-"));
+      const t = getTemplate(id) as TableTemplate;
+      const outputs: string[] = [];
+      for (const [k, town] of ["金淘镇", "仙夹镇", "码头镇"].entries()) {
+        const sub = mkdtempSync(path.join(dir, "t-"));
+        const set = await township(sub, id, 4, 40 + k, ["normal"]);
+        // 月报表: the township's own units all report in its 乡镇 row.
+        const out = path.join(dir, `${town}.xlsx`);
+        const r = await run([
+          "consolidate",
+          "--json",
+          "--unit",
+          town,
+          ...set.inputs.map((i) => i.file),
+          "-o",
+          out,
+        ]);
+        expect(r.json.summaries).toHaveLength(1);
+        outputs.push(out);
+      }
+      const extra: string[] = [];
+      if (depts) {
+        const deptRow = t.rows[0].key;
+        for (const [k, name] of ["县应急管理局", "县市场监管局"].entries()) {
+          const f = path.join(dir, `${name}.xlsx`);
+          await write(
+            f,
+            filledSheet(t, { seed: 70 + k, rowTypes: [deptRow], unit: name, period: JUNE }).grid
+          );
+          extra.push(f);
+        }
+      }
+      const county = path.join(dir, "县汇总.xlsx");
+      const { json } = await run(["consolidate", "--json", ...outputs, ...extra, "-o", county]);
+      expect(
+        json.children.map((l: { origin: string; status: string }) => [l.origin, l.status])
+      ).toEqual([...outputs, ...extra].map((f) => [path.basename(f), "included"]));
+      expect(json.children.slice(0, 3).map((l: { unit: string }) => l.unit)).toEqual([
+        "金淘镇",
+        "仙夹镇",
+        "码头镇",
+      ]);
+      // The county's summary = the townships' summaries (and departments' sheets), cell by cell.
+      const inputs: Input[] = [];
+      for (const f of [...outputs, ...extra]) {
+        const grids = await readGrids(readFileSync(f));
+        const sheet = outputs.includes(f)
+          ? grids.find((g) => g.name === `${t.shortTitle}汇总`)!
+          : grids[0];
+        inputs.push({ file: f, status: "included", adds: numbersOf(sheet) });
+      }
+      await check(county, t, inputs);
+    },
+    300_000
+  );
+});
