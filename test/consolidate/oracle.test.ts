@@ -117,7 +117,8 @@ async function township(dir: string, id: string, n: number, seed: number, cases:
     filledSheet(t, { seed: s, rowTypes: [row], unit: u.name, period: p });
   for (const [i, u] of units.entries()) {
     roster.push(`${u.name},${u.type}`);
-    const kind = cases[Math.floor(rand() * cases.length)];
+    // Every case at least once, then at random.
+    const kind = i < cases.length ? cases[i] : cases[Math.floor(rand() * cases.length)];
     const file = (suffix = "") => path.join(dir, `${i}-${u.name}${suffix}.xlsx`);
     const f = fill(u, seed * 1000 + i);
     if (kind === "missing") continue;
@@ -288,7 +289,10 @@ describe("consolidation oracle", () => {
       expect((await run(["consolidate", "--json", ...oldFiles, "-o", lastSummary])).code).toBe(0);
       const inputs = [...set.inputs, { file: lastSummary, status: "other-period" as Status }];
       // The set really holds the messy cases.
-      expect(new Set(inputs.map((i) => i.status)).size).toBeGreaterThanOrEqual(4);
+      const held = new Set(inputs.map((i) => i.status));
+      for (const s of ["included", "duplicate", "replaced", "other-period"] as Status[])
+        expect([s, held.has(s)]).toEqual([s, true]);
+      if (set.t.rows.length > 1) expect(held.has("wrong-row")).toBe(true);
 
       const out = path.join(dir, "汇总.xlsx");
       const { code, json } = await run([
