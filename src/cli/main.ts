@@ -155,8 +155,8 @@ export async function main(
         );
         if (from.length === 0) throw new UsageError("请用 --from 给出收到的报表文件");
         if (!output) throw new UsageError("请用 -o 指定名册输出文件，例如 -o 单位名册.xlsx");
-        const { draftRoster } = await import("./commands/roster");
-        const r = await draftRoster(from, output);
+        const { draftRosterFile } = await import("./commands/roster");
+        const r = await draftRosterFile(from, output);
         out(r.text);
         return r.unreadable ? 2 : 0;
       }

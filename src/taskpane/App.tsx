@@ -218,6 +218,11 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
             await run();
             return lines;
           }}
+          onAddSheet={async (grid) => {
+            const name = await source.addSheet(grid);
+            await run();
+            return name;
+          }}
         />
       )}
       {tab === "training" && (

@@ -12,6 +12,14 @@ import {
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { readNotes } from "../rules/consolidation/notes";
+import {
+  draftRoster,
+  ROSTER_SHEET,
+  rosterFromGrid,
+  rosterSheet,
+} from "../rules/consolidation/roster";
+import { workbookSources } from "../rules/consolidation/sources";
+import type { Grid } from "../rules/grid";
 import { type ChildLine, lineText } from "../rules/consolidation/plan";
 import { ErrorBar } from "./ErrorBar";
 import { oneLine } from "./one-line";
@@ -66,6 +74,7 @@ export function ConsolidateView({
   t,
   onWrites,
   onConsolidate,
+  onAddSheet,
 }: {
   reports: SheetReport[];
   profile: Profile | undefined;
@@ -73,6 +82,7 @@ export function ConsolidateView({
   t: Strings;
   onWrites: (w: CellWrite[]) => void;
   onConsolidate: (files: ReceivedFile[], options: ConsolidateOptions) => Promise<ChildLine[]>;
+  onAddSheet: (grid: Grid) => Promise<string>;
 }) {
   const styles = useStyles();
   const cycle =
@@ -116,6 +126,7 @@ export function ConsolidateView({
 
       <Subtitle2>{t.consolidateTitle}</Subtitle2>
       <Caption1>{t.consolidateHint}</Caption1>
+      <RosterStatus reports={reports} t={t} onAddSheet={onAddSheet} />
       <input
         type="file"
         multiple
@@ -157,6 +168,55 @@ export function ConsolidateView({
       <ErrorBar error={error} />
       {lines && <Outcome lines={lines} t={t} />}
     </section>
+  );
+}
+
+/** The workbook's unit roster, or a button drafting one from the reports already here. */
+function RosterStatus({
+  reports,
+  t,
+  onAddSheet,
+}: {
+  reports: SheetReport[];
+  t: Strings;
+  onAddSheet: (grid: Grid) => Promise<string>;
+}) {
+  const [error, setError] = useState<string>();
+  const grids = reports.map((r) => r.recognition.grid);
+  const sheet = grids.find((g) => g.name === ROSTER_SHEET);
+  if (sheet) {
+    const roster = rosterFromGrid(sheet);
+    return (
+      <Caption1>
+        {"error" in roster ? t.rosterBad(roster.error) : t.rosterHas(roster.entries.length)}
+      </Caption1>
+    );
+  }
+  const draft = () =>
+    rosterSheet(
+      draftRoster(
+        workbookSources(
+          reports.map((r) => r.recognition),
+          readNotes(grids)
+        )
+      )
+    );
+  return (
+    <>
+      <Caption1>{t.rosterNone}</Caption1>
+      <Button
+        onClick={async () => {
+          try {
+            await onAddSheet(draft());
+          } catch (e) {
+            setError(oneLine(e));
+          }
+        }}
+      >
+        {t.rosterCreate}
+      </Button>
+      <ErrorBar error={error} />
+    </>
   );
 }
 

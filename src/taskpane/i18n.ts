@@ -59,6 +59,11 @@ const zh = {
   date: "填报日期",
   stamp: "写入报告期、日期、表头和统计口径",
   consolidateTitle: "一键汇总",
+  rosterHas: (n: number) => `单位名册：${n} 个单位（“单位名册”工作表，缺报按它计算，可直接修改）`,
+  rosterNone:
+    "还没有单位名册：没有名册就无法知道谁缺报。可按已收到的报表起草一份，再补上未报送的单位。",
+  rosterCreate: "起草单位名册",
+  rosterBad: (why: string) => `“单位名册”工作表无法使用：${why}`,
   consolidateHint:
     "选择各村、各单位报来的报表文件（可多选），导入为工作表，生成或更新汇总表（公式汇总）和“汇总说明”。",
   pickFiles: "选择报表文件",
@@ -145,6 +150,12 @@ const en: Strings = {
   date: "Date",
   stamp: "Write period, date, header and counting basis",
   consolidateTitle: "Consolidate",
+  rosterHas: (n) =>
+    `Unit roster: ${n} units (sheet 单位名册; missing reports are counted from it; edit it directly)`,
+  rosterNone:
+    "No unit roster yet: without one nobody can be reported missing. Draft one from the reports received, then add the units that sent nothing.",
+  rosterCreate: "Draft the unit roster",
+  rosterBad: (why) => `The 单位名册 sheet cannot be used: ${why}`,
   consolidateHint:
     "Pick the villages' and departments' files: they become sheets, and the summary (formulas) and 汇总说明 are written or updated.",
   pickFiles: "Pick report files",

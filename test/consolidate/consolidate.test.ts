@@ -3,10 +3,11 @@
  * departments, for 季报表（一）（二）（三）: the summary's native formulas, recalculated by
  * LibreOffice, give exactly the children's sums.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { consolidateFiles } from "../../src/cli/commands/consolidate";
+import { main } from "../../src/cli/main";
 import type { Grid } from "../../src/rules/grid";
 import { numericValue } from "../../src/rules/number";
 import { recognize } from "../../src/rules/recognize";
@@ -213,5 +214,80 @@ describe("sheet names", () => {
     expect(uniqueSheetName("很长的名字".repeat(10), new Set()).length).toBeLessThanOrEqual(31);
     expect(sheetRef("朴里 村(2)", "C7")).toBe("'朴里 村(2)'!C7");
     expect(sheetRef("it's", "C7")).toBe("'it''s'!C7");
+  });
+});
+
+describe("srs consolidate: words and exit status", () => {
+  const say = async (args: string[]) => {
+    let out = "";
+    const code = await main(args, (s) => (out += s + "\n"));
+    return { code, out };
+  };
+  const child = async (dir: string, unit: string, seed: number, bad = false) => {
+    const f = filledSheet(getTemplate("nanan-2026-quarterly-1")!, {
+      seed,
+      rowTypes: ["village"],
+      unit,
+    });
+    if (bad) f.grid.values[f.layout.body.top + 1][2] = "无";
+    const file = path.join(dir, `${seed}.xlsx`);
+    writeFileSync(file, await toXlsx((wb) => addGridSheet(wb, { ...f.grid, name: "Sheet1" })));
+    return file;
+  };
+
+  it("a unit named like our own sheets never takes their names", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-names-"));
+    const files = [await child(dir, "汇总说明", 1), await child(dir, "季报表（一）汇总", 2)];
+    const out = path.join(dir, "out.xlsx");
+    const { code } = await say(["consolidate", ...files, "-o", out]);
+    const names = (await readGrids(readFileSync(out))).map((g) => g.name);
+    expect(names.slice(0, 2)).toEqual(["季报表（一）汇总", "汇总说明"]);
+    expect(names).toEqual(expect.arrayContaining(["汇总说明(2)", "季报表（一）汇总(2)"]));
+    expect(code).toBe(0);
+  });
+
+  it("with nothing to sum, writes nothing, says why for each file and exits 1", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-none-"));
+    const bad = await child(dir, "金淘镇朴里村", 3, true);
+    const out = path.join(dir, "out.xlsx");
+    const { code, out: text } = await say(["consolidate", bad, "-o", out]);
+    expect(code).toBe(1);
+    expect(text).toMatch(/^没有可以汇总的报表，未写出文件/);
+    expect(text).toContain("金淘镇朴里村（3.xlsx）：有错误：还有 1 条错误未改正");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("srs roster drafts a roster; --roster lists who is missing, and exit 1", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-roster-"));
+    const a = await child(dir, "金淘镇朴里村", 4);
+    const b = await child(dir, "金淘镇岭兜村", 5);
+    const draft = path.join(dir, "名册.xlsx");
+    expect((await say(["roster", "--from", a, b, "-o", draft])).code).toBe(0);
+    const [sheet] = await readGrids(readFileSync(draft));
+    expect(sheet.values.slice(1).map((r) => r.slice(0, 2))).toEqual([
+      ["金淘镇朴里村", "村"],
+      ["金淘镇岭兜村", "村"],
+    ]);
+    const csv = path.join(dir, "名册.csv");
+    writeFileSync(
+      csv,
+      "\uFEFF单位名称,单位类型\n金淘镇朴里村,村\n金淘镇岭兜村,村\n金淘镇后厝村,村\n"
+    );
+    const out = path.join(dir, "out.xlsx");
+    const r = await say(["consolidate", "--roster", csv, a, b, "-o", out]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("金淘镇后厝村：缺报：单位名册中有、本次没有报送");
+    expect(r.out).toContain("应报 3，已报 2，按时 2，逾期 0，缺报 1，未汇总 0");
+    const clean = await say([
+      "consolidate",
+      "--roster",
+      draft,
+      a,
+      b,
+      "-o",
+      path.join(dir, "ok.xlsx"),
+    ]);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain("全部报表已汇总，无缺报、无问题。");
   });
 });

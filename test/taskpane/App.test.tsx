@@ -209,4 +209,18 @@ describe("task pane", () => {
     ).toBeInTheDocument();
     expect(screen.queryByText(/at stack/)).toBeNull();
   });
+
+  it("drafts the unit roster from the reports in the workbook, then counts 缺报 from it", async () => {
+    const book = new MemoryWorkbook([village("朴里村")]);
+    pane(book);
+    fireEvent.click(await screen.findByRole("tab", { name: "汇总·盖章" }));
+    expect(await screen.findByText(/还没有单位名册/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "起草单位名册" }));
+    expect(await screen.findByText(/单位名册：1 个单位/)).toBeInTheDocument();
+    const roster = book.sheets.find((s) => s.name === "单位名册")!;
+    expect(roster.values.slice(0, 2)).toEqual([
+      ["单位名称", "单位类型", "联系人", "联系电话"],
+      ["金淘镇朴里村", "村", "", ""],
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import { statSync } from "fs";
 import path from "path";
 import type { Grid } from "../../rules/grid";
 import type { Period } from "../../rules/period";
-import { notesGrid } from "../../rules/consolidation/notes";
+import { notesGrid, reservedNames } from "../../rules/consolidation/notes";
 import {
   type ChildLine,
   lineText,
@@ -62,7 +62,9 @@ export async function consolidateFiles(
   out: string,
   options: ConsolidateOptions = {}
 ) {
-  const taken = new Set<string>();
+  // Our own sheets' names are kept for them; a child named 汇总说明 becomes 汇总说明(2).
+  const reserved = reservedNames();
+  const taken = new Set<string>(reserved);
   const sources: (Source & { grid: Grid })[] = [];
   const unreadable: { file: string; error: string }[] = [];
   for (const file of files) {
@@ -128,6 +130,7 @@ export async function consolidateFiles(
   const summaries: Summary[] = [];
   for (const [id, children] of plan.children) {
     const t = (children[0].recognition as TableRecognition).template;
+    for (const n of [`${t.shortTitle}汇总`, `${t.shortTitle}汇总明细`]) taken.delete(n);
     const sheet = uniqueSheetName(`${t.shortTitle}汇总`, taken);
     taken.add(sheet);
     const detail = uniqueSheetName(`${t.shortTitle}汇总明细`, taken);
@@ -145,6 +148,8 @@ export async function consolidateFiles(
     made: options.made ?? nowText(),
     conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
   });
+  taken.delete(notes.name);
+  taken.delete("单位名册");
   notes.name = uniqueSheetName(notes.name, taken);
   const bytes = await toXlsx((wb) => {
     for (const s of summaries) addSummarySheet(wb, s, options.values === true);

@@ -3,13 +3,12 @@ import path from "path";
 import {
   csvGrid,
   type Roster,
-  type RosterEntry,
+  draftRoster,
   rosterFromGrid,
   rosterSheet,
 } from "../../rules/consolidation/roster";
+import type { Source } from "../../rules/consolidation/plan";
 import { fileSources } from "../../rules/consolidation/sources";
-import { normalizeUnit, typeFromName, unitTypeOfRow } from "../../rules/consolidation/units";
-import { filledRowTypes, unitOf } from "../../rules/consolidation/plan";
 import { readGrids } from "../../workbook/xlsx/read";
 import { addGridSheet, toXlsx } from "../../workbook/xlsx/write-workbook";
 import { UsageError } from "../args";
@@ -42,36 +41,21 @@ export async function readRoster(file: string): Promise<Roster> {
   throw new UsageError(`单位名册 ${file} 不可用：${first ?? "文件中没有工作表"}`);
 }
 
-/** A draft roster from the reports received: each unit once, its type from the row it filled or its name. */
-export async function draftRoster(files: string[], out: string) {
-  const entries: RosterEntry[] = [];
-  const seen = new Set<string>();
+/** srs roster: a draft roster from the reports received, to be checked and completed. */
+export async function draftRosterFile(files: string[], out: string) {
+  const sources: Source[] = [];
   let unreadable = 0;
   const lines: string[] = [];
   for (const file of files) {
-    let grids;
     try {
-      grids = await readGrids(readInput(file), file);
+      const grids = await readGrids(readInput(file), file);
+      sources.push(...fileSources(grids, { origin: path.basename(file) }).sources);
     } catch (e) {
       unreadable++;
       lines.push(`  无法读取：${file}：${reason(e)}`);
-      continue;
-    }
-    for (const s of fileSources(grids, { origin: path.basename(file) }).sources) {
-      const rec = s.recognition;
-      if (rec.kind !== "table") continue;
-      const unit = unitOf(s);
-      if (!unit || seen.has(normalizeUnit(unit))) continue;
-      seen.add(normalizeUnit(unit));
-      const rows = [...filledRowTypes(rec)];
-      const type = s.lower
-        ? undefined
-        : rows.length === 1
-          ? unitTypeOfRow(rows[0])
-          : typeFromName(unit, rec.template);
-      entries.push({ unit, type });
     }
   }
+  const entries = draftRoster(sources);
   if (entries.length === 0)
     throw new UsageError("收到的文件中没有填了“填报单位”的报表，无法起草单位名册");
   await writeAtomic(out, await toXlsx((wb) => addGridSheet(wb, rosterSheet(entries))), files);

@@ -7,6 +7,7 @@
  */
 import type { CellValue, Grid } from "../grid";
 import { formatPeriod } from "../period";
+import { allTemplates } from "../templates/catalog";
 import { type ChildLine, type Plan, STATUS_WORDS } from "./plan";
 import type { Summary } from "./summary";
 
@@ -100,6 +101,14 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
     [`本表由 SRS 生成（${MARKER}），下一次汇总和盖章据此识别各工作表，请勿修改“工作表”“状态”两列`],
   ];
   return { name: NOTES_SHEET, values, merges: [] };
+}
+
+/** The names our own sheets take: a child's copy never takes one, whatever its unit is called. */
+export function reservedNames(): Set<string> {
+  const names = [NOTES_SHEET, "单位名册"];
+  for (const t of allTemplates())
+    if (t.kind === "table") names.push(`${t.shortTitle}汇总`, `${t.shortTitle}汇总明细`);
+  return new Set(names);
 }
 
 export interface NotesRow {

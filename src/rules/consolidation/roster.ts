@@ -4,7 +4,8 @@
  * Kept in the workbook as a 单位名册 sheet, or given to the CLI as .xlsx or .csv.
  */
 import type { Grid } from "../grid";
-import { normalizeUnit, parseUnitType, type UnitType } from "./units";
+import { filledRowTypes, type Source, unitOf } from "./plan";
+import { normalizeUnit, parseUnitType, typeFromName, type UnitType, unitTypeOfRow } from "./units";
 
 export const ROSTER_SHEET = "单位名册";
 export const ROSTER_HEADER = ["单位名称", "单位类型", "联系人", "联系电话"];
@@ -102,4 +103,24 @@ export function rosterSheet(entries: RosterEntry[]): Grid {
     ],
     merges: [],
   };
+}
+
+/** A draft roster from the reports received: each unit once, its type from the row it filled or its name. */
+export function draftRoster(sources: Source[]): RosterEntry[] {
+  const entries: RosterEntry[] = [];
+  const seen = new Set<string>();
+  for (const s of sources) {
+    const rec = s.recognition;
+    const unit = unitOf(s);
+    if (rec.kind !== "table" || !unit || seen.has(normalizeUnit(unit))) continue;
+    seen.add(normalizeUnit(unit));
+    const rows = [...filledRowTypes(rec)];
+    const type = s.lower
+      ? undefined
+      : rows.length === 1
+        ? unitTypeOfRow(rows[0])
+        : typeFromName(unit, rec.template);
+    entries.push({ unit, type });
+  }
+  return entries;
 }

@@ -22,6 +22,11 @@ export interface FileSheet {
   recognition: Recognition;
 }
 
+/** A sheet inserted into a workbook keeps its name, or gets "name (2)" when the name is taken. */
+const sameSheet = (inserted: string, name: string) =>
+  inserted === name ||
+  (inserted.startsWith(name) && /^ ?\(\d+\)$/.test(inserted.slice(name.length)));
+
 /** A file's sheets that are reports, with what the plan must know of them. */
 export function fileSources(
   grids: Grid[],
@@ -34,7 +39,7 @@ export function fileSources(
     // A township's consolidated workbook: its summaries are its reports; its copies of the
     // villages' sheets and its 汇总说明 are never counted again.
     const sources = recs
-      .filter((r) => notes.summaries.includes(r.sheet) && r.kind === "table")
+      .filter((r) => notes.summaries.some((n) => sameSheet(r.sheet, n)) && r.kind === "table")
       .map((r) => {
         const stamped =
           r.kind === "none" ? "" : r.headerFields.find((h) => h.key === "unit")?.value;

@@ -9,7 +9,7 @@ import type { Grid } from "../grid";
 import type { Period } from "../period";
 import { recognize, type Recognition, type TableRecognition } from "../recognize";
 import { cleanSheetName, uniqueSheetName } from "../sheet-names";
-import { NOTES_SHEET, notesGrid, readNotes } from "./notes";
+import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
 import { type ChildLine, planConsolidation, type Source, type UnreadableChild } from "./plan";
 import { makeRoster, type Roster, ROSTER_SHEET, rosterFromGrid } from "./roster";
 import {
@@ -126,9 +126,11 @@ export function planWorkbook(
   for (const s of incoming)
     if (status.get(s.sheet)?.status === "duplicate" && !s.lower) deletions.push(s.sheet);
   const renames = new Map<string, string>();
+  // A copy never takes a name our own sheets use, whatever its unit is called.
+  const reserved = reservedNames();
   for (const s of incoming) {
     if (deletions.includes(s.sheet)) continue;
-    const name = uniqueSheetName(unitOfLine(s.sheet) || s.sheet, taken);
+    const name = uniqueSheetName(unitOfLine(s.sheet) || s.sheet, new Set([...taken, ...reserved]));
     taken.add(name);
     renames.set(s.sheet, name);
   }

@@ -125,7 +125,14 @@ export async function consolidateInExcel(
   for (const name of plan.deletions) ws.getItem(name).delete();
   for (const [from, to] of plan.backups) ws.getItem(from).name = to;
   for (const [from, to] of plan.renames) if (from !== to) ws.getItem(from).name = to;
-  const present = new Set(sheets.map((s) => s.name).filter((n) => !plan.deletions.includes(n)));
+  // The sheets there once the deletions and renames are done (an inserted township's summary
+  // bearing our summary's name has just been renamed after its township).
+  const present = new Set(
+    sheets
+      .map((s) => s.name)
+      .filter((n) => !plan.deletions.includes(n))
+      .map((n) => plan.backups.get(n) ?? plan.renames.get(n) ?? n)
+  );
   const writes: { size: number; write: () => void }[] = [];
   // The copies hold the numbers the children wrote as text, so SUM agrees with the summary.
   for (const [name, list] of plan.conversions)
