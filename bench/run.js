@@ -2,7 +2,11 @@
 const { bundleSizes } = require("./bundle");
 
 (async () => {
-  for (const b of [require("./recognize"), require("./check-files")])
+  for (const b of [
+    require("./recognize"),
+    require("./check-files"),
+    require("./consolidate-files"),
+  ])
     console.log(JSON.stringify(await b()));
   console.log(
     JSON.stringify({

@@ -291,3 +291,45 @@ describe("srs consolidate: words and exit status", () => {
     expect(clean.out).toContain("全部报表已汇总，无缺报、无问题。");
   });
 });
+
+describe("stamping a consolidated workbook", () => {
+  it("writes the summaries only: every copied village sheet keeps its own header", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-stamp-cons-"));
+    const id = "nanan-2026-quarterly-1";
+    const a = await writeChild(dir, id, "金淘镇朴里村", 0, ["village"]);
+    const b = await writeChild(dir, id, "金淘镇岭兜村", 1, ["village"]);
+    const out = path.join(dir, "汇总.xlsx");
+    await consolidateFiles([a, b], out);
+    const stamped = path.join(dir, "盖章.xlsx");
+    let said = "";
+    const code = await main(
+      [
+        "stamp",
+        out,
+        "--period",
+        "2026Q4",
+        "--unit",
+        "金淘镇",
+        "--filler",
+        "王",
+        "--phone",
+        "0595-86123456",
+        "-o",
+        stamped,
+      ],
+      (s) => (said += s)
+    );
+    expect(code).toBe(0);
+    expect(said).toContain("盖章的工作表：季报表（一）汇总）");
+    const before = await readGrids(readFileSync(out));
+    const after = await readGrids(readFileSync(stamped));
+    for (const name of ["金淘镇朴里村", "金淘镇岭兜村"])
+      expect(after.find((g) => g.name === name)!.values).toEqual(
+        before.find((g) => g.name === name)!.values
+      );
+    const summary = recognize(after.find((g) => g.name === "季报表（一）汇总")!);
+    expect(
+      summary.kind === "table" && summary.headerFields.find((h) => h.key === "unit")?.value
+    ).toBe("金淘镇");
+  }, 60_000);
+});

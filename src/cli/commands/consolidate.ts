@@ -27,6 +27,7 @@ import { readGrids } from "../../workbook/xlsx/read";
 import {
   addDetailSheet,
   addGridSheet,
+  addNotesSheet,
   addSummarySheet,
   toXlsx,
 } from "../../workbook/xlsx/write-workbook";
@@ -153,7 +154,7 @@ export async function consolidateFiles(
   notes.name = uniqueSheetName(notes.name, taken);
   const bytes = await toXlsx((wb) => {
     for (const s of summaries) addSummarySheet(wb, s, options.values === true);
-    addGridSheet(wb, notes);
+    addNotesSheet(wb, notes);
     for (const s of summaries) if (s.detail) addDetailSheet(wb, s.detail, options.values === true);
     if (options.roster)
       addGridSheet(wb, {

@@ -33,6 +33,24 @@ export function addSummarySheet(
   return ws;
 }
 
+/** 汇总说明, in widths that print: the title bold, the long 说明 column wrapped. */
+export function addNotesSheet(wb: ExcelJS.Workbook, notes: Grid): ExcelJS.Worksheet {
+  const ws = addGridSheet(wb, notes);
+  [16, 10, 14, 18, 22, 10, 9, 70].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+    ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: i === 7 };
+  });
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+  return ws;
+}
+
 /** The 明细 sheet: a row a child, each cell a reference to the child's cell (or its value alone). */
 export function addDetailSheet(
   wb: ExcelJS.Workbook,
