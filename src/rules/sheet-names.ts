@@ -1,11 +1,20 @@
 /** Worksheet names: what Excel allows, unique in a workbook, and quoted safely in formulas. */
 
-/** Excel's rules: at most 31 characters, none of []:*?/\, not blank. */
+/**
+ * Excel's rules: at most 31 characters, none of []:*?/\, no control character (a unit name with a
+ * line break made every summary formula #NAME?), no apostrophe first or last, not "History"
+ * (reserved), not blank.
+ */
 export function cleanSheetName(name: string): string {
   const s = name
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/[[\]:*?/\\]/g, "")
     .trim()
-    .slice(0, 31);
+    .slice(0, 31)
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  if (s.toLowerCase() === "history") return "History(2)";
   return s || "Sheet";
 }
 
@@ -19,15 +28,6 @@ export function uniqueSheetName(name: string, taken: Set<string>): string {
     const n = `${base.slice(0, 31 - suffix.length)}${suffix}`;
     if (!lower.has(n.toLowerCase())) return n;
   }
-}
-
-/** Whether uniqueSheetName could have given `sheet` for `name`: the name itself, or it with (2), (3)… */
-export function isNamedAfter(sheet: string, name: string): boolean {
-  const base = cleanSheetName(name).toLowerCase();
-  const s = sheet.toLowerCase();
-  if (s === base) return true;
-  const m = /\((\d+)\)$/.exec(s);
-  return m !== null && s === `${base.slice(0, 31 - m[0].length)}${m[0]}`;
 }
 
 /** 'Sheet'!A1 with the name quoted and apostrophes doubled: '朴里 村(2)'!C7, 'it''s'!C7. */

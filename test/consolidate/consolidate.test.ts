@@ -333,3 +333,15 @@ describe("stamping a consolidated workbook", () => {
     ).toBe("金淘镇");
   }, 60_000);
 });
+
+describe("sheet names from hostile unit names", () => {
+  it.each([
+    ["朴里\n村", "朴里 村"],
+    ["'引号村'", "引号村"],
+    ["History", "History(2)"],
+    ["a/b:c*d?[e]", "abcde"],
+    ["\u0007", "Sheet"],
+  ])("%j becomes %j", (unit, name) => {
+    expect(uniqueSheetName(unit, new Set())).toBe(name);
+  });
+});
