@@ -1,3 +1,4 @@
+import { NO_RESULT } from "../formula";
 import { cellFinding } from "./context";
 import { isTable, type Rule } from "./rule";
 
@@ -33,12 +34,18 @@ export const notNumberRule: Rule = {
           rule: this.id,
           category: this.category,
           severity: this.severity,
-          message: nothing
-            ? `填的是“${text}”，不是数字：若无应填写 0`
-            : `填的是“${text}”，不是数字：请改为数字`,
-          messageEn: nothing
-            ? `"${text}" is not a number: write 0 for none`
-            : `"${text}" is not a number`,
+          message:
+            text === NO_RESULT
+              ? "公式没有计算结果（保存文件的程序没有存下结果）：请在 Excel 或 WPS 中打开、保存后重发，或改为数字"
+              : nothing
+                ? `填的是“${text}”，不是数字：若无应填写 0`
+                : `填的是“${text}”，不是数字：请改为数字`,
+          messageEn:
+            text === NO_RESULT
+              ? "A formula saved without its result: open and save the file in Excel or WPS, or type the number"
+              : nothing
+                ? `"${text}" is not a number: write 0 for none`
+                : `"${text}" is not a number`,
           source: ctx.source(ctx.template.noBlankNote),
           ...(nothing ? { expected: 0, fix: { cell: at.address, value: 0 } } : {}),
         })
