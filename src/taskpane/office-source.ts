@@ -5,7 +5,7 @@
 import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeGrid } from "../workbook/office/write-grid";
-import { excelSheetName } from "../workbook/office/sheet-name";
+import { uniqueSheetName } from "../rules/sheet-names";
 import type { Grid } from "../rules/grid";
 import { recognize } from "../rules/recognize";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
@@ -107,7 +107,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
-        const name = excelSheetName(grid.name, new Set(sheets.items.map((s) => s.name)));
+        const name = uniqueSheetName(grid.name, new Set(sheets.items.map((s) => s.name)));
         const ws = sheets.add(name);
         writeGrid(ws, grid);
         ws.activate();

@@ -50,3 +50,24 @@ it("adds the web-extension task-pane parts to a written workbook and changes not
   expect(await readGrids(tagged)).toEqual(await readGrids(file));
   expect(withAddinReference(tagged)).toBe(tagged);
 });
+
+it("srs template and srs consolidate write files that carry it", async () => {
+  const { mkdtempSync, writeFileSync } = await import("fs");
+  const os = await import("os");
+  const { main } = await import("../../src/cli/main");
+  const { filledSheet } = await import("../../src/rules/sample/filled");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-addin-"));
+  const quiet = () => undefined;
+  const template = path.join(dir, "季报表一.xlsx");
+  expect(await main(["template", "nanan-2026-quarterly-1", "-o", template], quiet)).toBe(0);
+  const t = getTemplate("nanan-2026-quarterly-1")!;
+  const f = filledSheet(t, { seed: 1, rowTypes: ["village"], unit: "金淘镇朴里村" });
+  const child = path.join(dir, "朴里村.xlsx");
+  writeFileSync(child, await layoutsToXlsx([{ ...f.layout, grid: f.grid }]));
+  const out = path.join(dir, "汇总.xlsx");
+  await main(["consolidate", child, "-o", out], quiet);
+  for (const file of [template, out])
+    expect(zipEntries(readFileSync(file)).map((e) => e.name)).toContain(
+      "xl/webextensions/webextension1.xml"
+    );
+});

@@ -22,6 +22,7 @@ import {
 import { type Summary, summarize } from "../../rules/consolidation/summary";
 import { uniqueSheetName } from "../../rules/sheet-names";
 import type { TableRecognition } from "../../rules/recognize";
+import { withAddinReference } from "../../workbook/addin-part";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
 import {
@@ -167,7 +168,8 @@ export async function consolidateFiles(
       addGridSheet(wb, { ...s.grid, values });
     }
   });
-  await writeAtomic(out, bytes, files);
+  // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).
+  await writeAtomic(out, withAddinReference(bytes), files);
   return { plan, summaries, unreadable };
 }
 

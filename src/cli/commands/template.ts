@@ -1,5 +1,6 @@
 import { blankTemplate } from "../../rules/layout/blank-template";
 import { allTemplates, getTemplate } from "../../rules/templates/catalog";
+import { withAddinReference } from "../../workbook/addin-part";
 import { layoutsToXlsx } from "../../workbook/xlsx/write-layout";
 import { UsageError } from "../args";
 import { writeAtomic } from "../io";
@@ -16,7 +17,8 @@ export async function templateCommand(
   if (!out) throw new UsageError("请用 -o 指定输出文件，例如 -o 季报表一.xlsx");
   const templates = id === "all" ? allTemplates() : [getTemplate(id)];
   if (!templates[0]) throw new UsageError(`没有编号为 ${id} 的模板（编号见 srs templates）`);
-  const bytes = await layoutsToXlsx(templates.map((t) => blankTemplate(t!)));
+  // With SRS installed, Excel opens its pane with the file (the add-in reference).
+  const bytes = withAddinReference(await layoutsToXlsx(templates.map((t) => blankTemplate(t!))));
   await writeAtomic(out, bytes);
   return `已写出 ${out}`;
 }
