@@ -12,6 +12,7 @@ import { numericValue, readNumber } from "./number";
 import { type Period, periodCode } from "./period";
 import { locateCell, type Recognition, type TableRecognition } from "./recognize";
 import { reportPeriod } from "./report-period";
+import { linesOf } from "./templates/catalog";
 import { normalizeLabel } from "./text";
 
 export type FunctionResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -61,14 +62,17 @@ export function qtotal(
     const child = source.recognition as TableRecognition;
     if (child.sheet === sheet) continue;
     if (wanted && !filledRowTypes(child).has(wanted)) continue;
-    const r = child.match.rows.get(slot);
     const c = child.match.columns.get(column);
-    if (r === undefined || c === undefined) continue;
-    const v = child.grid.values[r]?.[c] ?? null;
-    const n = numericValue(v);
-    if (n === undefined && readNumber(v).kind === "text")
-      return { ok: false, message: `工作表“${child.sheet}”的单元格不是数字：${String(v)}` };
-    sum += n ?? 0;
+    // Every filled line of an unlabelled table (统计表), as the summary's SUM has them.
+    for (const line of linesOf(child.info, slot)) {
+      const r = child.match.rows.get(line.key);
+      if (r === undefined || c === undefined) continue;
+      const v = child.grid.values[r]?.[c] ?? null;
+      const n = numericValue(v);
+      if (n === undefined && readNumber(v).kind === "text")
+        return { ok: false, message: `工作表“${child.sheet}”的单元格不是数字：${String(v)}` };
+      sum += n ?? 0;
+    }
   }
   // Sums of 万元 amounts must not show binary noise (0.1 + 0.2).
   return { ok: true, value: Math.round(sum * 1e6) / 1e6 };

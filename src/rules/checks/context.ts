@@ -89,17 +89,20 @@ export function tableContext(rec: TableRecognition, options: CheckOptions): Tabl
   const slots = info.slots.filter((s) => match.rows.has(s.key));
   const numbers = info.leaves.filter((l) => l.kind === "number" && match.columns.has(l.key));
   // A unit fills its own row type; the other type's rows stay empty in its file.
-  const typesFilled = new Set(
-    slots
-      // Cells that do not apply (they may carry the notice's own label, 达标不分级) say nothing of it.
-      .filter((s) =>
-        numbers.some(
-          (l) => !info.notApplicable(s, l.key) && cell(s, l.key)?.number.kind !== "blank"
-        )
-      )
-      .map((s) => s.rowType)
-  );
-  const filledSlots = typesFilled.size ? slots.filter((s) => typesFilled.has(s.rowType)) : slots;
+  // Cells that do not apply (they may carry the notice's own label, 达标不分级) say nothing of it.
+  const rowFilled = (s: RowSlot) =>
+    numbers.some((l) => !info.notApplicable(s, l.key) && cell(s, l.key)?.number.kind !== "blank");
+  const filled = slots.filter(rowFilled);
+  const typesFilled = new Set(filled.map((s) => s.rowType));
+  // An unlabelled table's rows are each the unit's own: an empty one is spare (统计表 prints two).
+  const filledSlots =
+    rec.template.rowHeader === null
+      ? filled.length
+        ? filled
+        : slots.slice(0, 1)
+      : typesFilled.size
+        ? slots.filter((s) => typesFilled.has(s.rowType))
+        : slots;
   const entries: Entry[] = [];
   for (const slot of slots)
     for (const leaf of numbers)

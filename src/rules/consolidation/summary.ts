@@ -12,7 +12,7 @@ import type { Period } from "../period";
 import { recognize, type TableRecognition } from "../recognize";
 import { sheetRef } from "../sheet-names";
 import { stampEdits } from "../stamp";
-import { getTableInfo, slotWords } from "../templates/catalog";
+import { getTableInfo, linesOf, slotWords } from "../templates/catalog";
 import type { TableTemplate } from "../templates/schema";
 import { type Source, unitOf } from "./plan";
 
@@ -91,14 +91,17 @@ export function summarize(
       const refs: Slot["refs"] = [];
       for (const c of children) {
         const rec = c.recognition as TableRecognition;
-        const r = rec.match.rows.get(slot.key);
         const col = rec.match.columns.get(leaf.key);
-        if (r === undefined || col === undefined) continue;
-        refs.push({
-          sheet: c.sheet,
-          cell: toA1(rec.grid, r, col),
-          value: numericValue(rec.grid.values[r]?.[col] ?? null) ?? 0,
-        });
+        // Every filled line of an unlabelled table (统计表) goes into its one row.
+        for (const line of linesOf(rec.info, slot.key)) {
+          const r = rec.match.rows.get(line.key);
+          if (r === undefined || col === undefined) continue;
+          refs.push({
+            sheet: c.sheet,
+            cell: toA1(rec.grid, r, col),
+            value: numericValue(rec.grid.values[r]?.[col] ?? null) ?? 0,
+          });
+        }
       }
       if (refs.length)
         slots.push({

@@ -117,7 +117,7 @@ function tableLayout(t: TableTemplate): Layout {
   let r = bodyTop;
   const sub = t.subRows ?? [];
   const perRow = Math.max(1, sub.length);
-  const blankRows = t.rowHeader === null ? 2 : 0; // 统计表: the notice prints two blank rows
+  const blankRows = t.blankRows ?? 0;
   for (const rt of t.rows) {
     if (t.rowHeader !== null) {
       s.set(r, 0, rt.label);

@@ -229,7 +229,7 @@ export function recognize(grid: Grid, templates: Template[] = allTemplates()): R
     const m = best.table;
     const lastRow = Math.max(m.band.bottom, ...m.rows.values());
     const body = { top: m.band.top, bottom: lastRow, left: m.band.left, right: m.band.right };
-    const info = getTableInfo(t.id)!;
+    const info = m.info;
     return {
       ...common,
       kind: "table",

@@ -10,7 +10,9 @@ import {
   type Leaf,
   type RowSlot,
   type TableInfo,
+  withLines,
 } from "../templates/catalog";
+import { readNumber } from "../number";
 import { normalizeLabel, withoutUnit } from "../text";
 import type { SheetText } from "./sheet-text";
 
@@ -200,6 +202,37 @@ function rowTypeScore(sheet: SheetText, text: string, labels: string[]): number 
   return best;
 }
 
+/** A line under an unlabelled table that no data cell holds: a footer (填报人：…), a note (注…). */
+const isFooter = (v: unknown) =>
+  typeof v === "string" && (/[:：]|^\s*注/.test(v) || v.trim().length >= 8);
+
+/**
+ * An unlabelled table's data rows: the first row under the header, then the rows the notice
+ * prints and any filled rows after them, up to an empty row or a footer line.
+ */
+function unlabelledRows(
+  sheet: SheetText,
+  band: TableMatch["band"],
+  columns: Map<string, number>,
+  printed: number,
+  lastRow: number
+): number[] {
+  const cols = [...columns.values()];
+  const filled = (r: number) =>
+    cols.some((c) => readNumber(sheet.grid.values[r]?.[c] ?? null).kind !== "blank");
+  if (band.bottom + 1 > lastRow) return [];
+  const out = [band.bottom + 1];
+  for (let r = band.bottom + 2; r <= lastRow; r++) {
+    const row = sheet.grid.values[r] ?? [];
+    if (row.slice(band.left, band.right + 1).some(isFooter)) break;
+    if (!filled(r) && out.length >= printed) break;
+    out.push(r);
+  }
+  // Empty rows past the printed ones are no lines.
+  while (out.length > printed && !filled(out[out.length - 1])) out.pop();
+  return out;
+}
+
 /** Finds each unit type's row (and its sub-rows) below the header band. */
 function findRows(
   sheet: SheetText,
@@ -212,10 +245,15 @@ function findRows(
   const firstDataCol = Math.min(...[...columns.values()], band.right + 1);
   const lastRow = Math.min(sheet.rows - 1, band.bottom + ROW_SEARCH_DEPTH);
   if (t.rowHeader === null) {
-    // Unlabelled rows: the first rows right under the header.
+    const lines = unlabelledRows(sheet, band, columns, t.blankRows ?? t.rows.length, lastRow);
     t.rows.forEach((r, i) => {
-      if (band.bottom + 1 + i < sheet.rows) rows.set(r.key, band.bottom + 1 + i);
+      if (lines[i] !== undefined) rows.set(r.key, lines[i]);
     });
+    // Further rows (统计表's second printed row, or more) are lines of the last row type.
+    const last = t.rows[t.rows.length - 1].key;
+    lines
+      .slice(t.rows.length)
+      .forEach((row, i) => rows.set(`${last}#${t.rows.length + i + 1}`, row));
     return rows;
   }
   // The label column: where the row header sits, else whichever column left of the data holds most labels.
@@ -283,11 +321,12 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
   const columns = new Map<string, number>();
   for (const [j, col] of aligned) columns.set(info.leaves[j].key, col);
   const rows = findRows(sheet, info, band, columns);
+  const lines = [...rows.keys()].filter((k) => k.includes("#")).length;
   const missingLeaves = info.leaves.filter((l) => !columns.has(l.key));
   const missingSlots = info.slots.filter((s) => !rows.has(s.key));
   const typesFound = new Set(info.slots.filter((s) => rows.has(s.key)).map((s) => s.rowType));
   return {
-    info,
+    info: withLines(info, 1 + lines),
     columns,
     rows,
     missingLeaves,

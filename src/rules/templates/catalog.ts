@@ -50,6 +50,8 @@ export interface RowSlot {
   subRow?: string;
   /** The row type's label, for messages. */
   label: string;
+  /** An unlabelled table's further data row (2 for the second): read and checked like the first. */
+  line?: number;
 }
 
 const SUB_ROW_WORDS: Record<string, string> = {
@@ -60,6 +62,7 @@ const SUB_ROW_WORDS: Record<string, string> = {
 
 /** A row slot in words, for messages: "村", "县直单位·国标", or "数据行" for an unlabelled row. */
 export function slotWords(slot: RowSlot): string {
+  if (slot.line) return `第${slot.line}数据行`;
   return slot.subRow
     ? `${slot.label}·${SUB_ROW_WORDS[slot.subRow] ?? slot.subRow}`
     : slot.label || "数据行";
@@ -119,6 +122,26 @@ function tableInfo(t: TableTemplate): TableInfo {
       (slot.subRow !== undefined && na.has(`${slot.subRow}|${column}`)),
   };
 }
+
+/**
+ * The table as found on one sheet: an unlabelled table (统计表) holds as many data rows as the
+ * clerk filled, each a slot "total#2" … of the first row's type, so every reader of slots reads them.
+ */
+export function withLines(info: TableInfo, lines: number): TableInfo {
+  if (lines <= info.slots.length) return info;
+  const last = info.slots[info.slots.length - 1];
+  const more = Array.from({ length: lines - info.slots.length }, (_, i) => {
+    const line = info.slots.length + i + 1;
+    return { ...last, key: `${last.key}#${line}`, line };
+  });
+  return { ...info, slots: [...info.slots, ...more] };
+}
+
+/** Every slot of a recognized table that a slot of the template covers: itself and its further lines. */
+export const linesOf = (info: TableInfo, slot: string): RowSlot[] =>
+  info.slots.filter(
+    (s) => s.key === slot || (s.line !== undefined && s.key.startsWith(`${slot}#`))
+  );
 
 function validate(sources: TemplateInput[]): Template[] {
   const templates = sources.map((s) => {

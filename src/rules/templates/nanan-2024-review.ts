@@ -72,8 +72,9 @@ export const reviewStats: TemplateInput = {
     { key: "phone", label: "联系电话", aliases: ["电话"], place: "below" },
   ],
   rowHeader: null,
-  // The notice prints two blank rows; the first holds the figures (DOMAIN: "two unlabelled data rows").
+  // The notice prints two unlabelled rows; every filled one is read (DOMAIN: 回头看统计表 decision).
   rows: [{ key: "total", label: "" }],
+  blankRows: 2,
   columns: [
     group("开展“回头看”数量", [
       leaf("review.enterprises", "企业（家）", "家"),

@@ -184,6 +184,8 @@ export const TableTemplate = z
     rowHeader: z.string().nullable(),
     columns: z.array(ColumnNode).min(1),
     rows: z.array(RowType).min(1),
+    /** Unlabelled data rows the notice prints (统计表: two); a clerk may fill any of them, or more. */
+    blankRows: z.number().int().min(1).optional(),
     subRows: z.array(SubRow).optional(),
     notApplicable: z.array(NotApplicable).default([]),
     relations: z.array(Relation).default([]),
