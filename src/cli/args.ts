@@ -1,29 +1,50 @@
-/** A small argv parser: flags with values, boolean switches, and positionals. */
+/**
+ * The command line, read by node's util.parseArgs: unknown options are refused (a misspelt one is
+ * never silently ignored), and `--` ends the options, so a file called "-1村.xlsx" can be given.
+ */
+import { parseArgs as nodeParseArgs } from "util";
+
 export interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
-  options: Record<string, string | true>;
+  options: Record<string, string | true | undefined>;
 }
 
 export class UsageError extends Error {}
 
-/** @param valued options that take a value (e.g. "o", "period"). */
-export function parseArgs(argv: string[], valued: Set<string>): ParsedArgs {
-  const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
-  let command: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const m = /^--?([^=]+)(?:=(.*))?$/.exec(a);
-    if (m && a !== "-") {
-      const name = m[1];
-      if (valued.has(name)) {
-        const v = m[2] ?? argv[++i];
-        if (v === undefined) throw new UsageError(`选项 --${name} 需要一个值`);
-        options[name] = v;
-      } else options[name] = true;
-    } else if (command === undefined) command = a;
-    else positionals.push(a);
+const VALUED = ["out", "period", "previous", "date", "unit", "filler", "phone", "roster", "from"];
+const SWITCHES = ["json", "values", "help", "version"];
+const SHORT: Record<string, string> = { out: "o", help: "h", version: "v" };
+
+const OPTIONS = Object.fromEntries([
+  ...VALUED.map((k) => [k, { type: "string" as const, ...(SHORT[k] ? { short: SHORT[k] } : {}) }]),
+  ...SWITCHES.map((k) => [
+    k,
+    { type: "boolean" as const, ...(SHORT[k] ? { short: SHORT[k] } : {}) },
+  ]),
+]);
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = nodeParseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(usageReason(e, argv));
   }
+  const [command, ...positionals] = parsed.positionals;
+  const options: ParsedArgs["options"] = {};
+  for (const [k, v] of Object.entries(parsed.values))
+    if (v !== undefined && v !== false) options[k] = v as string | true;
   return { command, positionals, options };
+}
+
+/** node's English message → one zh line naming the option. */
+function usageReason(e: unknown, argv: string[]): string {
+  const code = (e as { code?: string }).code;
+  const named = /'(-{1,2}[^'\s]+)/.exec((e as Error).message ?? "")?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return `未知选项：${named ?? argv.find((a) => a.startsWith("-")) ?? ""}（srs --help 查看用法；以 - 开头的文件名请写在 -- 之后）`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return `选项 ${named ?? ""} 用法不对：它${VALUED.some((k) => named?.endsWith(k)) ? "需要一个值" : "不带值"}`;
+  return "命令行无法解析（srs --help 查看用法）";
 }

@@ -1,12 +1,47 @@
 /** File input and output for the headless command: inputs are never overwritten, outputs appear whole or not at all. */
-import { promises as fs, readFileSync } from "fs";
+import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from "fs";
 import path from "path";
+import { MAX_FILE_BYTES, UnreadableFile } from "../workbook/xlsx/sniff";
 import { UsageError } from "./args";
 
-/** Read whole and at once: the command checks files one after another, and fs.promises.readFile
- *  costs about a millisecond a file in thread-pool round trips (measured, docs/PERFORMANCE.md). */
+/**
+ * Read at once (fs.promises costs about a millisecond a file in thread-pool round trips, measured
+ * in docs/PERFORMANCE.md), from a regular file only (a FIFO would hang, /dev/zero never end), and
+ * never more than the size limit plus one byte.
+ */
 export function readInput(file: string): Uint8Array {
-  return readFileSync(file);
+  // Before opening: opening a FIFO waits for a writer that may never come.
+  if (!statSync(file).isFile()) throw notFile();
+  const fd = openSync(file, "r");
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notFile();
+    if (st.size > MAX_FILE_BYTES) throw tooBig();
+    // The size read a moment ago, plus one byte: a file that grows meanwhile is caught too.
+    const buf = Buffer.allocUnsafe(st.size + 1);
+    let n = 0;
+    for (let got = 1; got > 0 && n < buf.length; n += got)
+      got = readSync(fd, buf, n, buf.length - n, null);
+    if (n > st.size) throw new UnreadableFile("文件在读取时还在变化，请等它写完再试");
+    return new Uint8Array(buf.buffer, buf.byteOffset, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const notFile = () => new UnreadableFile("这不是一个普通文件（是设备、管道或文件夹）");
+const tooBig = () =>
+  new UnreadableFile(`文件过大（超过 ${MAX_FILE_BYTES / 1048576} MB），不像是一份报表`);
+
+/** The same file, however it is named: through a symlink, a hard link or another letter case. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
 }
 
 /** Writes to a temporary file beside the target, then renames it into place. */
@@ -16,7 +51,7 @@ export async function writeAtomic(
   inputs: string[] = []
 ): Promise<void> {
   const target = path.resolve(file);
-  if (inputs.some((i) => path.resolve(i) === target))
+  if (inputs.some((i) => path.resolve(i) === target || sameFile(i, target)))
     throw new UsageError(`输出文件不能覆盖输入文件：${file}`);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
@@ -24,6 +59,18 @@ export async function writeAtomic(
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    throw e;
+    // Never the hidden temporary file's name, nor node's English: the file asked for, and why.
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "EACCES" || code === "EPERM"
+        ? "没有写入权限"
+        : code === "ENOENT"
+          ? "所在的文件夹不存在"
+          : code === "ENOSPC"
+            ? "磁盘已满"
+            : code === "EISDIR"
+              ? "这是一个文件夹"
+              : "写入失败";
+    throw new UsageError(`无法写出 ${file}：${why}`);
   }
 }

@@ -25,6 +25,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   --roster F    单位名册（.xlsx 或 .csv，表头“单位名称,单位类型”，可再加“联系人,联系电话”）
   --unit U      汇总单位（写进汇总表的“填报单位”和汇总说明）
   -o, --out     输出文件
+  --            其后都是文件名（文件名以 - 开头时用）
   -h, --help    显示本帮助
   -v, --version 显示版本
 
@@ -33,18 +34,10 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE...
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
-const VALUED = new Set([
-  "o",
-  "out",
-  "period",
-  "previous",
-  "date",
-  "unit",
-  "filler",
-  "phone",
-  "roster",
-  "from",
-]);
+/** The text without C0/C1 control characters (an ESC from a crafted cell could rewrite the screen); line breaks and tabs stay. */
+export const printable = (s: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
 
 function periodOption(value: string | true | undefined) {
   if (value === undefined) return undefined;
@@ -57,28 +50,30 @@ export async function main(
   argv: string[],
   out: (s: string) => void = (s) => process.stdout.write(s + "\n")
 ): Promise<number> {
-  const err = (s: string) => process.stderr.write(s + "\n");
+  // Cell text reaches the terminal: no control character may move the cursor or recolour it.
+  const print = (s: string) => out(printable(s));
+  const err = (s: string) => process.stderr.write(printable(s) + "\n");
   try {
-    const { command, positionals, options } = parseArgs(argv, VALUED);
+    const { command, positionals, options } = parseArgs(argv);
     const json = options.json === true;
-    const output = (options.o ?? options.out) as string | undefined;
-    if (options.version || options.v) {
-      out(require("../../package.json").version);
+    const output = options.out as string | undefined;
+    if (options.version) {
+      print(require("../../package.json").version);
       return 0;
     }
-    if (!command || options.help || options.h || command === "help") {
-      out(USAGE);
-      return command && command !== "help" && !options.help && !options.h ? 64 : 0;
+    if (!command || options.help || command === "help") {
+      print(USAGE);
+      return command && command !== "help" && !options.help ? 64 : 0;
     }
     switch (command) {
       case "templates": {
         const { templatesCommand } = await import("./commands/templates");
-        out(templatesCommand(json));
+        print(templatesCommand(json));
         return 0;
       }
       case "template": {
         const { templateCommand } = await import("./commands/template");
-        out(await templateCommand(positionals[0], output));
+        print(await templateCommand(positionals[0], output));
         return 0;
       }
       case "check": {
@@ -89,7 +84,7 @@ export async function main(
         const previous =
           typeof options.previous === "string" ? await readPrevious(options.previous) : undefined;
         const reports = await checkFiles(positionals, { period, previous });
-        out(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
+        print(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
         return exitCode(reports);
       }
       case "stamp": {
@@ -105,7 +100,7 @@ export async function main(
           date: text("date"),
           profile: { unit: text("unit"), filler: text("filler"), phone: text("phone") },
         });
-        out(`已写出 ${output}（盖章的工作表：${sheets.join("、")}）`);
+        print(`已写出 ${output}（盖章的工作表：${sheets.join("、")}）`);
         return 0;
       }
       case "consolidate": {
@@ -124,7 +119,7 @@ export async function main(
             roster,
             unit: typeof options.unit === "string" ? options.unit : undefined,
           });
-          out(
+          print(
             json
               ? JSON.stringify(c.consolidateJson(r, output), null, 2)
               : c.consolidateText(r, output)
@@ -133,7 +128,7 @@ export async function main(
         } catch (e) {
           if (e instanceof c.NothingSummed) {
             const r = { plan: e.plan, unreadable: [] };
-            out(
+            print(
               json
                 ? JSON.stringify(c.consolidateJson(r, null), null, 2)
                 : c.consolidateText(r, null)
@@ -141,7 +136,7 @@ export async function main(
             return e.plan.lines.some((l) => l.status === "unreadable") ? 2 : 1;
           }
           if (!(e instanceof c.NothingReadable)) throw e;
-          out(
+          print(
             json
               ? JSON.stringify({ output: null, unreadable: e.unreadable }, null, 2)
               : [e.message, ...c.unreadableLines(e.unreadable)].join("\n")
@@ -157,7 +152,7 @@ export async function main(
         if (!output) throw new UsageError("请用 -o 指定名册输出文件，例如 -o 单位名册.xlsx");
         const { draftRosterFile } = await import("./commands/roster");
         const r = await draftRosterFile(from, output);
-        out(r.text);
+        print(r.text);
         return r.unreadable ? 2 : 0;
       }
       default:

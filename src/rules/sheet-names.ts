@@ -1,21 +1,32 @@
 /** Worksheet names: what Excel allows, unique in a workbook, and quoted safely in formulas. */
 
 /**
- * Excel's rules: at most 31 characters, none of []:*?/\, no control character (a unit name with a
- * line break made every summary formula #NAME?), no apostrophe first or last, not "History"
- * (reserved), not blank.
+ * Excel's rules: at most 31 characters (cut between characters, never inside one), none of
+ * []:*?/\, no control character (a unit name with a line break made every summary formula
+ * #NAME?) nor bidi override, no apostrophe first or last, not "History" (reserved), not blank.
  */
 export function cleanSheetName(name: string): string {
-  const s = name
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .replace(/[[\]:*?/\\]/g, "")
-    .trim()
-    .slice(0, 31)
+  const s = cut(
+    name
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
+      // Bidi overrides and isolates make a name read backwards.
+      .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+      .replace(/[[\]:*?/\\]/g, "")
+      .trim(),
+    31
+  )
     .replace(/^'+|'+$/g, "")
     .trim();
   if (s.toLowerCase() === "history") return "History(2)";
   return s || "Sheet";
+}
+
+/** The first `n` UTF-16 units, never ending inside a surrogate pair (an emoji cut in half). */
+export function cut(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const code = s.charCodeAt(n - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
 /** The name, or the name with (2), (3)… when taken (case-insensitively, as Excel compares). */
@@ -25,7 +36,7 @@ export function uniqueSheetName(name: string, taken: Set<string>): string {
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = `(${i})`;
-    const n = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    const n = `${cut(base, 31 - suffix.length)}${suffix}`;
     if (!lower.has(n.toLowerCase())) return n;
   }
 }

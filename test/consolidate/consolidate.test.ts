@@ -345,3 +345,13 @@ describe("sheet names from hostile unit names", () => {
     expect(uniqueSheetName(unit, new Set())).toBe(name);
   });
 });
+
+describe("sheet names from names built to mislead", () => {
+  it("drop bidi overrides and never cut a character in half", () => {
+    expect(uniqueSheetName("朴里\u202e村", new Set())).toBe("朴里村");
+    const emoji = `${"村".repeat(30)}😀`;
+    const name = uniqueSheetName(emoji, new Set());
+    expect(name).toBe("村".repeat(30));
+    expect(uniqueSheetName(emoji, new Set([name]))).toBe(`${"村".repeat(28)}(2)`);
+  });
+});

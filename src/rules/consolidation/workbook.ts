@@ -8,7 +8,7 @@
 import type { Grid } from "../grid";
 import type { Period } from "../period";
 import { recognize, type Recognition, type TableRecognition } from "../recognize";
-import { cleanSheetName, uniqueSheetName } from "../sheet-names";
+import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
 import { type ChildLine, planConsolidation, type Source, type UnreadableChild } from "./plan";
 import { makeRoster, type Roster, ROSTER_SHEET, rosterFromGrid } from "./roster";
@@ -61,7 +61,7 @@ const BACKUP = "（上次）";
 
 /** The name the copy a newer report replaces is kept under: 金淘镇朴里村（上次）. */
 export const backupName = (sheet: string) =>
-  `${cleanSheetName(sheet).slice(0, 31 - BACKUP.length)}${BACKUP}`;
+  `${cut(cleanSheetName(sheet), 31 - BACKUP.length)}${BACKUP}`;
 
 /** The roster kept in the workbook, if any. */
 export function workbookRoster(sheets: Grid[]): Roster | undefined {
