@@ -153,7 +153,10 @@ describe("Office adapter: one-button consolidation", () => {
       {
         name: "大文件.xlsx",
         bytes: new Uint8Array(
-          zip([{ name: "xl/media/image1.png", ...pack(randomBytes(4 * 1024 * 1024)) }])
+          zip([
+            { name: "xl/workbook.xml", ...pack(Buffer.from("<workbook/>")) },
+            { name: "xl/media/image1.png", ...pack(randomBytes(4 * 1024 * 1024)) },
+          ])
         ),
       },
     ]);

@@ -102,3 +102,34 @@ it("units named like our sheets, with a line break, quotes or History, are all s
   }
   expect(names.slice(0, 2)).toEqual(["季报表（一）汇总", "汇总说明"]);
 }, 120_000);
+
+it("an .ods file and a workbook with no sheet each get one line, in check and in 汇总说明", async () => {
+  const { zip, pack } = await import("../helpers/zip");
+  const ods = path.join(dir, "报表.ods");
+  writeFileSync(
+    ods,
+    zip([
+      { name: "mimetype", ...pack(Buffer.from("application/vnd.oasis.opendocument.spreadsheet")) },
+      { name: "content.xml", ...pack(Buffer.from("<office:document-content/>")) },
+    ])
+  );
+  const ExcelJS = (await import("exceljs")).default;
+  const empty = path.join(dir, "空工作簿.xlsx");
+  writeFileSync(empty, new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer()));
+  const good = await village(dir, "后厝村.xlsx", "金淘镇后厝村", 5);
+  const checked = srs(["check", ods, empty, good]);
+  expect(checked.code).toBe(2);
+  expect(checked.out).toContain("这是 OpenDocument 表格（.ods）");
+  expect(checked.out).toContain("工作簿中没有任何工作表");
+  const out = path.join(dir, "汇总-坏.xlsx");
+  const r = srs(["consolidate", "--json", ods, empty, good, "-o", out]);
+  expect(r.code).toBe(2);
+  const json = JSON.parse(r.out);
+  expect(
+    json.children.map((l: { origin: string; status: string }) => [l.origin, l.status])
+  ).toEqual([
+    ["后厝村.xlsx", "included"],
+    ["报表.ods", "unreadable"],
+    ["空工作簿.xlsx", "unreadable"],
+  ]);
+}, 60_000);

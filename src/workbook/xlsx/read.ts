@@ -100,5 +100,7 @@ export async function loadWorkbook(
 
 export async function readGrids(buf: Uint8Array, name?: string): Promise<Grid[]> {
   const wb = await loadWorkbook(buf, name);
+  // A workbook with no sheet would otherwise pass without a word.
+  if (wb.worksheets.length === 0) throw new UnreadableFile("工作簿中没有任何工作表");
   return wb.worksheets.map(worksheetToGrid);
 }

@@ -50,6 +50,11 @@ export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void
   if (!startsWith(buf, ZIP)) throw new UnreadableFile("不是 Excel 工作簿（.xlsx）文件");
   const entries = zipEntries(buf);
   if (entries === undefined) throw new UnreadableFile(CORRUPT);
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has("mimetype") && names.has("content.xml"))
+    throw new UnreadableFile(
+      "这是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中“另存为” .xlsx 后再试"
+    );
   if (entries.reduce((sum, e) => sum + e.declared, 0) > MAX_UNPACKED_BYTES)
     throw new UnreadableFile(
       `文件解压后超过 ${MAX_UNPACKED_BYTES / 1048576} MB，不像是一份报表（可能已损坏或被恶意构造）`
@@ -60,6 +65,8 @@ export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void
   // but only once it holds it whole: check those that could unpack past a sheet's bound first.
   for (const e of entries.filter((e) => e.compressed * MAX_RATIO > MAX_SHEET_BYTES))
     if (!(await unpacksWithin(buf, e))) throw new UnreadableFile(CORRUPT);
+  if (!names.has("xl/workbook.xml"))
+    throw new UnreadableFile("这个压缩文件不是 Excel 工作簿（.xlsx）：里面没有工作簿");
 }
 
 /**
