@@ -1,18 +1,46 @@
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { columnLetters, fromA1, type Grid } from "../rules/grid";
+import { columnLetters, fromA1, type Grid, gridSize } from "../rules/grid";
 
 const useStyles = makeStyles({
-  wrap: { overflow: "auto", flexGrow: 1, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: "#fff" },
-  table: { borderCollapse: "collapse", fontSize: "12px", fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: "normal", padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", top: 0 },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", minWidth: "48px", maxWidth: "220px", whiteSpace: "pre-wrap", verticalAlign: "middle", cursor: "cell" },
+  wrap: {
+    overflow: "auto",
+    flexGrow: 1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: "#fff",
+  },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: "12px",
+    fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
+  },
+  head: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: "normal",
+    padding: "2px 6px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    position: "sticky",
+    top: 0,
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 6px",
+    minWidth: "48px",
+    maxWidth: "220px",
+    whiteSpace: "pre-wrap",
+    verticalAlign: "middle",
+    cursor: "cell",
+  },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   // Like Excel's sheet tabs: a long row scrolls sideways instead of spilling over the pane.
   tabs: { overflowX: "auto", flexShrink: 0 },
 });
 
 /** A plain spreadsheet view of one sheet: merged areas, fills, the selected cell. */
+const MAX_ROWS = 1000;
+const MAX_COLS = 200;
+
 export function GridView({
   grid,
   fills,
@@ -29,15 +57,24 @@ export function GridView({
   onSelect: (cell: string) => void;
 }) {
   const styles = useStyles();
-  const cols = Math.max(1, ...grid.values.map((r) => r.length));
+  // A report fits in a few hundred cells; a sheet stretched to row 1,048,576 or column XFD is
+  // shown up to these bounds (a spread over every row overflowed the stack and blanked the page).
+  const size = gridSize(grid);
+  const shownRows = Math.min(size.rows, MAX_ROWS);
+  const cols = Math.max(1, Math.min(size.cols, MAX_COLS));
   const covered = new Set<string>();
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   for (const m of grid.merges) {
-    spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+    if (m.top >= shownRows || m.left >= cols) continue;
+    const bottom = Math.min(m.bottom, shownRows - 1);
+    const right = Math.min(m.right, cols - 1);
+    spans.set(`${m.top},${m.left}`, { rowSpan: bottom - m.top + 1, colSpan: right - m.left + 1 });
+    for (let r = m.top; r <= bottom; r++)
+      for (let c = m.left; c <= right; c++)
+        if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
   }
   const sel = selected ? fromA1(selected) : undefined;
-  const rows: ReactNode[] = grid.values.map((row, r) => (
+  const rows: ReactNode[] = grid.values.slice(0, shownRows).map((row, r) => (
     <tr key={r}>
       <th className={styles.head}>{r + 1}</th>
       {Array.from({ length: cols }, (_, c) => {
@@ -52,7 +89,10 @@ export function GridView({
             data-cell={address}
             {...spans.get(`${r},${c}`)}
             className={isSel ? `${styles.cell} ${styles.selected}` : styles.cell}
-            style={{ backgroundColor: fills?.get(address), textAlign: typeof v === "number" ? "right" : "left" }}
+            style={{
+              backgroundColor: fills?.get(address),
+              textAlign: typeof v === "number" ? "right" : "left",
+            }}
             onClick={() => onSelect(address)}
             aria-selected={isSel}
           >
@@ -78,8 +118,20 @@ export function GridView({
           </thead>
           <tbody>{rows}</tbody>
         </table>
+        {(size.rows > shownRows || size.cols > cols) && (
+          <p role="note">
+            工作表有 {size.rows} 行、{size.cols} 列，这里只显示前 {shownRows} 行、{cols}{" "}
+            列（检查照常针对整张表）。
+          </p>
+        )}
       </div>
-      <TabList className={styles.tabs} selectedValue={grid.name} onTabSelect={(_, d) => onSheet(String(d.value))} size="small" aria-label="工作表">
+      <TabList
+        className={styles.tabs}
+        selectedValue={grid.name}
+        onTabSelect={(_, d) => onSheet(String(d.value))}
+        size="small"
+        aria-label="工作表"
+      >
         {sheets.map((s) => (
           <Tab key={s} value={s}>
             {s}

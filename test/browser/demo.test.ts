@@ -108,6 +108,28 @@ it("opens a local .xlsx (exceljs in the page) and says what is wrong with a file
   await page.screenshot({ path: path.join(SHOTS, "demo-open-file.png") });
 });
 
+it("opens a file with a value in the last row (1,048,576) without a blank page", async () => {
+  const t = getTemplate("nanan-2026-quarterly-1")!;
+  const f = filledSheet(t, { seed: 3, rowTypes: ["village"], unit: "金淘镇朴里村" });
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Sheet1");
+  f.grid.values.forEach((row, r) =>
+    row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v))
+  );
+  ws.getCell(1_048_576, 1).value = "末行";
+  await page.getByLabel("打开 .xlsx 文件").setInputFiles({
+    name: "末行.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByText(/工作表有 1048576 行/).waitFor();
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane.getByRole("tab", { name: "问题" }).click();
+  await pane.getByText(/识别出 1 张报表/).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "demo-last-row.png") });
+}, 120_000);
+
 it("consolidates two village files and tells what it could not read", async () => {
   const t = getTemplate("nanan-2026-quarterly-1")!;
   const village = async (unit: string, seed: number) => {

@@ -32,10 +32,11 @@ const GRADIENT = /Gradient$/;
 /** The smallest rectangle holding every address, and where each address sits in it. */
 function box(cells: string[]) {
   const at = cells.map(fromA1);
-  const top = Math.min(...at.map((a) => a.row));
-  const left = Math.min(...at.map((a) => a.col));
-  const bottom = Math.max(...at.map((a) => a.row));
-  const right = Math.max(...at.map((a) => a.col));
+  // A loop, not a spread: a spread over many cells overflows the stack.
+  const top = at.reduce((m, a) => Math.min(m, a.row), Infinity);
+  const left = at.reduce((m, a) => Math.min(m, a.col), Infinity);
+  const bottom = at.reduce((m, a) => Math.max(m, a.row), -Infinity);
+  const right = at.reduce((m, a) => Math.max(m, a.col), -Infinity);
   return {
     address: `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`,
     size: (bottom - top + 1) * (right - left + 1),

@@ -1,11 +1,11 @@
 /** Writes a grid's values and merged areas into a worksheet, in bulk. */
-import { columnLetters, type Grid } from "../../rules/grid";
+import { columnLetters, type Grid, gridSize } from "../../rules/grid";
 
 export const rect = (top: number, left: number, rows: number, cols: number) =>
   `${columnLetters(left)}${top + 1}:${columnLetters(left + cols - 1)}${top + rows}`;
 
 export function writeGrid(ws: Excel.Worksheet, grid: Grid): void {
-  const cols = Math.max(1, ...grid.values.map((r) => r.length));
+  const cols = Math.max(1, gridSize(grid).cols); // a loop: a spread over many rows overflows the stack
   const values = grid.values.map((r) => Array.from({ length: cols }, (_, c) => r[c] ?? ""));
   // Text is set through numberFormat "@" so a child's "=…" can never become a formula.
   const range = ws.getRange(rect(0, 0, values.length, cols));
