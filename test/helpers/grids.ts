@@ -131,3 +131,13 @@ export function swapRowBlocks(g: Grid, a: number, b: number, n: number): Grid {
   });
   return out;
 }
+
+/** Inserts a row before `at`, holding `values`; merges below move down. */
+export function insertRow(g: Grid, at: number, values: CellValue[]): Grid {
+  const out = clone(g);
+  out.values.splice(at, 0, [...values]);
+  out.merges = out.merges.map((m) =>
+    m.top >= at ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m
+  );
+  return out;
+}

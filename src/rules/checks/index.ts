@@ -2,6 +2,7 @@
 import { blankRule } from "./blank";
 import { boundRule } from "./bound";
 import { checklistAnsweredRule } from "./checklist-answered";
+import { clerkTotalRule } from "./clerk-total";
 import { cumulativeRule } from "./cumulative";
 import { evidenceRule } from "./evidence";
 import { headerRule } from "./header";
@@ -23,6 +24,7 @@ export const RULES: Rule[] = [
   notWholeRule,
   identityRule,
   boundRule,
+  clerkTotalRule,
   notApplicableRule,
   evidenceRule,
   checklistAnsweredRule,

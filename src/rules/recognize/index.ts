@@ -121,12 +121,13 @@ function scoreList(sheet: SheetText, t: ListTemplate): Scored {
 const pathText = (leaf: Leaf) => leaf.path.join("›");
 
 function structureFindings(
-  sheet: string,
+  grid: Grid,
   t: TableTemplate,
   info: TableInfo,
   m: TableMatch
 ): Finding[] {
   const out: Finding[] = [];
+  const sheet = grid.name;
   const source = `${t.shortTitle}表样`;
   // Whole groups first, then single columns.
   const missing = new Set(m.missingLeaves.map((l) => l.key));
@@ -155,6 +156,7 @@ function structureFindings(
       source,
     });
   }
+  out.push(...unreadRowFindings(grid, t, m));
   const typesFound = new Set(info.slots.filter((s) => m.rows.has(s.key)).map((s) => s.rowType));
   const lostSubRows = m.missingSlots.filter((s: RowSlot) => s.subRow && typesFound.has(s.rowType));
   if (lostSubRows.length)
@@ -172,6 +174,29 @@ function structureFindings(
       source,
     });
   return out;
+}
+
+/** A filled row that is no unit row would be lost without a word (consolidation skips it). */
+function unreadRowFindings(grid: Grid, t: TableTemplate, m: TableMatch): Finding[] {
+  const types = t.rows.map((r) => r.label).join("、");
+  const col = m.stray.labelCol ?? m.band.left;
+  return m.stray.unread.map((row) => {
+    const label = String(grid.values[row]?.[col] ?? "").trim();
+    const cell = toA1(grid, row, col);
+    return {
+      rule: "structure/unread-row",
+      category: "structure" as const,
+      severity: "error" as const,
+      sheet: grid.name,
+      cell,
+      cells: [cell],
+      row: label,
+      column: "",
+      message: `第${cell.replace(/^\D+/, "")}行${label ? `“${label}”` : ""}填有数据，但不是本表的填报单位类型行（${types}），其数据不会被检查和汇总：请填在对应的单位类型行`,
+      messageEn: `Row ${cell.replace(/^\D+/, "")}${label ? ` "${label}"` : ""} holds data but is no unit-type row of this table (${types}): it is neither checked nor consolidated`,
+      source: `${t.shortTitle}表样`,
+    };
+  });
 }
 
 /** How many of a template's header labels the sheet holds verbatim, and out of how many. */
@@ -237,7 +262,7 @@ export function recognize(grid: Grid, templates: Template[] = allTemplates()): R
       info,
       match: m,
       headerFields: findHeaderFields(grid, t.headerFields, body),
-      findings: structureFindings(grid.name, t, info, m),
+      findings: structureFindings(grid, t, info, m),
     };
   }
   const t = best.template as ListTemplate;

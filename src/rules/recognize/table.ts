@@ -15,6 +15,7 @@ import {
 import { readNumber } from "../number";
 import { normalizeLabel, withoutUnit } from "../text";
 import type { SheetText } from "./sheet-text";
+import { isFooter, rowTypeScore, strayRows, type StrayRows } from "./unit-rows";
 
 export interface TableMatch {
   info: TableInfo;
@@ -29,6 +30,8 @@ export interface TableMatch {
   coverage: number;
   /** Share of unit types found, 0..1. */
   rowCoverage: number;
+  /** Body rows the unit rows leave out: the clerk's 合计 row, filled rows not read. */
+  stray: StrayRows;
 }
 
 /** How far below the header to look for unit-type rows. */
@@ -190,22 +193,6 @@ function alignColumns(
   return out;
 }
 
-function rowTypeScore(sheet: SheetText, text: string, labels: string[]): number {
-  let best = 0;
-  for (const l of labels) {
-    const n = normalizeLabel(l);
-    if (!n) continue;
-    // Short labels (村) must match exactly; longer ones may carry a typo.
-    const sc = n.length <= 2 ? (text === n ? 1 : 0) : sheet.score(text, n);
-    if (sc > best) best = sc;
-  }
-  return best;
-}
-
-/** A line under an unlabelled table that no data cell holds: a footer (填报人：…), a note (注…). */
-const isFooter = (v: unknown) =>
-  typeof v === "string" && (/[:：]|^\s*注/.test(v) || v.trim().length >= 8);
-
 /**
  * An unlabelled table's data rows: the first row under the header, then the rows the notice
  * prints and any filled rows after them, up to an empty row or a footer line.
@@ -254,7 +241,7 @@ function findRows(
     lines
       .slice(t.rows.length)
       .forEach((row, i) => rows.set(`${last}#${t.rows.length + i + 1}`, row));
-    return rows;
+    return { rows };
   }
   // The label column: where the row header sits, else whichever column left of the data holds most labels.
   const candidates: { row: number; col: number; type: string; score: number }[] = [];
@@ -271,7 +258,7 @@ function findRows(
   const byCol = new Map<number, number>();
   for (const cand of candidates) byCol.set(cand.col, (byCol.get(cand.col) ?? 0) + cand.score);
   const labelCol = [...byCol.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-  if (labelCol === undefined) return rows;
+  if (labelCol === undefined) return { rows };
   const found = new Map<string, number>();
   for (const cand of candidates.filter((x) => x.col === labelCol).sort((a, b) => b.score - a.score))
     if (!found.has(cand.type) && ![...found.values()].includes(cand.row))
@@ -303,7 +290,16 @@ function findRows(
       if (r !== undefined && r <= lastRow) rows.set(`${type}.${sub.key}`, r);
     });
   }
-  return rows;
+  const stray =
+    rows.size > 0
+      ? strayRows(sheet, info, rows, columns, {
+          top: band.bottom + 1,
+          bottom: lastRow,
+          left: Math.min(band.left, labelCol),
+          labelCol,
+        })
+      : undefined;
+  return { rows, stray };
 }
 
 export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | undefined {
@@ -320,7 +316,7 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
   const aligned = alignColumns(sheet, paths, sets);
   const columns = new Map<string, number>();
   for (const [j, col] of aligned) columns.set(info.leaves[j].key, col);
-  const rows = findRows(sheet, info, band, columns);
+  const { rows, stray = { unread: [] } } = findRows(sheet, info, band, columns);
   const lines = [...rows.keys()].filter((k) => k.includes("#")).length;
   const missingLeaves = info.leaves.filter((l) => !columns.has(l.key));
   const missingSlots = info.slots.filter((s) => !rows.has(s.key));
@@ -334,5 +330,6 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
     band,
     coverage: columns.size / info.leaves.length,
     rowCoverage: typesFound.size / info.template.rows.length,
+    stray,
   };
 }

@@ -24,7 +24,7 @@ const TOWN_ROWS = [
     printed: "镇直直单位",
     aliases: ["镇直直单位", "镇直部门"],
   },
-  { key: "village", label: "村", aliases: ["村委会", "村（社区）"] },
+  { key: "village", label: "村", aliases: ["村委会", "村（社区）", "社区", "村（居）", "村居"] },
 ];
 
 export const nananQuarterly1: TemplateInput = {
