@@ -133,3 +133,88 @@ it("an .ods file and a workbook with no sheet each get one line, in check and in
     ["空工作簿.xlsx", "unreadable"],
   ]);
 }, 60_000);
+
+describe("tiny files that claim a huge structure are refused before parsing", () => {
+  const RSS = path.join(__dirname, "../helpers/report-rss.js");
+  /** A real village file with its first sheet's XML rewritten. */
+  async function crafted(name: string, edit: (xml: string) => string, extraSheets = 0) {
+    const JSZip = (await import("jszip")).default;
+    const good = readFileSync(await village(dir, `base-${name}`, "金淘镇朴里村", 7));
+    const z = await JSZip.loadAsync(good);
+    const sheet = "xl/worksheets/sheet1.xml";
+    const xml = edit(await z.file(sheet)!.async("string"));
+    z.file(sheet, xml);
+    for (let i = 0; i < extraSheets; i++) z.file(`xl/worksheets/extra${i}.xml`, xml);
+    const file = path.join(dir, name);
+    writeFileSync(file, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    return file;
+  }
+  const ATTACKS: [string, (xml: string) => string, number, RegExp][] = [
+    [
+      "cols.xlsx",
+      (x) =>
+        x.replace(
+          "<sheetData>",
+          '<cols><col min="1" max="100000000" width="9"/></cols><sheetData>'
+        ),
+      0,
+      /结构超出范围/,
+    ],
+    [
+      "merge.xlsx",
+      (x) => x.replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="AD1:XFD1048576"/>'),
+      0,
+      /合并单元格过多或范围过大/,
+    ],
+    [
+      "far-row.xlsx",
+      (x) =>
+        x.replace(
+          "</sheetData>",
+          '<row r="1000000000"><c r="A1000000000"><v>1</v></c></row></sheetData>'
+        ),
+      0,
+      /结构超出范围/,
+    ],
+    [
+      "merges.xlsx",
+      (x) =>
+        x.replace(
+          /<mergeCells[^>]*>/,
+          `$&${Array.from({ length: 30_000 }, (_, i) => `<mergeCell ref="A${i * 2 + 100}:B${i * 2 + 100}"/>`).join("")}`
+        ),
+      0,
+      /合并单元格过多/,
+    ],
+    [
+      "rows.xlsx",
+      (x) =>
+        x.replace(
+          "</sheetData>",
+          `${Array.from({ length: 70_000 }, (_, i) => `<row r="${i + 100}"/>`).join("")}</sheetData>`
+        ),
+      3,
+      /行数远超/,
+    ],
+  ];
+  it.each(ATTACKS)(
+    "%s: one line, the good file still checked, under 500 MB",
+    async (name, edit, extra, says) => {
+      const bad = await crafted(name, edit, extra);
+      const good = await village(dir, `good-${name}`, "金淘镇岭兜村", 8);
+      const before = hash(bad);
+      const r = spawnSync("node", ["-r", RSS, SRS, "check", bad, good], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toMatch(says);
+      expect(r.stdout).toContain(`good-${name}`);
+      expect(r.stdout).toMatch(/未发现问题|识别/);
+      const rss = Number(/max-rss-kb (\d+)/.exec(r.stderr)?.[1] ?? Infinity) / 1024;
+      expect(rss).toBeLessThan(500);
+      expect(hash(bad)).toBe(before);
+    },
+    120_000
+  );
+});

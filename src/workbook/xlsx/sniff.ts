@@ -67,6 +67,104 @@ export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void
     if (!(await unpacksWithin(buf, e))) throw new UnreadableFile(CORRUPT);
   if (!names.has("xl/workbook.xml"))
     throw new UnreadableFile("这个压缩文件不是 Excel 工作簿（.xlsx）：里面没有工作簿");
+  // A tiny file can still claim a cell at row 1,000,000,000 or a merge over the whole sheet:
+  // the sheets' structure is bounded before the parser builds anything from it.
+  const budget = { rows: 0, cells: 0 };
+  for (const e of entries.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x.name))) {
+    const why = await scanSheet(buf, e, budget);
+    if (why) throw new UnreadableFile(why);
+  }
+}
+
+/** Excel's own bounds, and what a file of reports can hold. */
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+const MAX_MERGES = 5_000;
+const MAX_MERGED_CELLS = 1_000_000;
+const MAX_ROWS_PER_FILE = 200_000;
+const MAX_CELLS_PER_FILE = 1_000_000;
+const STRUCTURE = "工作表结构超出范围，不像是一份报表（可能已损坏或被恶意构造）";
+
+const colNumber = (letters: string) =>
+  [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * Streams one sheet's XML and checks its structure: row and column numbers within Excel's, <col>
+ * ranges, the count and area of merges, and rows and cells across the file. Returns the reason
+ * it is refused, or undefined. Without DecompressionStream the check is skipped (see below).
+ */
+async function scanSheet(
+  buf: Uint8Array,
+  e: ZipEntry,
+  budget: { rows: number; cells: number }
+): Promise<string | undefined> {
+  const data = entryData(buf, e);
+  if (!data) return CORRUPT;
+  let chunks: AsyncIterable<Uint8Array> | Uint8Array[];
+  if (e.method === 0) chunks = [data];
+  else if (e.method === 8 && typeof DecompressionStream !== "undefined") {
+    const inflate = new DecompressionStream("deflate-raw");
+    const writer = inflate.writable.getWriter();
+    writer.write(data.slice()).catch(() => undefined);
+    writer.close().catch(() => undefined);
+    chunks = readAll(inflate.readable);
+  } else return undefined;
+  const text = new TextDecoder();
+  let carry = "";
+  let merges = 0;
+  let merged = 0;
+  try {
+    for await (const chunk of chunks) {
+      const all = carry + text.decode(chunk as BufferSource, { stream: true });
+      // Whole tags only: what follows the last "<" waits for the next chunk.
+      const cut = all.lastIndexOf("<");
+      const part = cut > 0 ? all.slice(0, cut) : all;
+      carry = cut > 0 ? all.slice(cut) : "";
+      for (const m of part.matchAll(/<(?:\w+:)?row\b[^>]*?\br="(\d+)"/g)) {
+        if (+m[1] > MAX_ROW) return STRUCTURE;
+        if (++budget.rows > MAX_ROWS_PER_FILE)
+          return "工作表行数远超一份报表，请只保留报表所在的区域后再试";
+      }
+      for (const m of part.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"/g)) {
+        if (+m[2] > MAX_ROW || colNumber(m[1]) > MAX_COL) return STRUCTURE;
+        if (++budget.cells > MAX_CELLS_PER_FILE)
+          return "工作表单元格数远超一份报表，请只保留报表所在的区域后再试";
+      }
+      for (const m of part.matchAll(/<(?:\w+:)?col\b[^>]*?\bmax="(\d+)"/g))
+        if (+m[1] > MAX_COL) return STRUCTURE;
+      for (const m of part.matchAll(
+        /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g
+      )) {
+        const [c1, r1, c2 = m[1], r2 = m[2]] = [m[1], m[2], m[3], m[4]];
+        const rows = Math.abs(+r2 - +r1) + 1;
+        const cols = Math.abs(colNumber(c2) - colNumber(c1)) + 1;
+        if (+r1 > MAX_ROW || +r2 > MAX_ROW || colNumber(c1) > MAX_COL || colNumber(c2) > MAX_COL)
+          return STRUCTURE;
+        merged += rows * cols;
+        if (++merges > MAX_MERGES || merged > MAX_MERGED_CELLS)
+          return "合并单元格过多或范围过大，不像是一份报表（可能已损坏或被恶意构造）";
+      }
+    }
+  } catch {
+    return CORRUPT;
+  }
+  return undefined;
+}
+
+async function* readAll(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+}
+
+/** An entry's packed bytes, or undefined when its local header does not hold together. */
+function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array | undefined {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (e.local + 30 > buf.byteLength || view.getUint32(e.local, true) !== 0x04034b50)
+    return undefined;
+  const start =
+    e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
+  if (start + e.compressed > buf.byteLength) return undefined;
+  return buf.subarray(start, start + e.compressed);
 }
 
 /**
@@ -128,18 +226,15 @@ function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
  * over, so a lying zip bomb costs a few MB, never what it would expand to.
  */
 async function unpacksWithin(buf: Uint8Array, e: ZipEntry): Promise<boolean> {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (e.local + 30 > buf.byteLength || view.getUint32(e.local, true) !== 0x04034b50) return false;
-  const start =
-    e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
-  if (start + e.compressed > buf.byteLength) return false;
+  const data = entryData(buf, e);
+  if (!data) return false;
   if (e.method === 0) return e.compressed <= e.declared;
   // Other methods the parser refuses itself. Without DecompressionStream (Safari before 16.4)
   // the check is skipped: in Excel, Excel parses the file and guards itself.
   if (e.method !== 8 || typeof DecompressionStream === "undefined") return true;
   const inflate = new DecompressionStream("deflate-raw");
   const writer = inflate.writable.getWriter();
-  writer.write(buf.slice(start, start + e.compressed)).catch(() => undefined);
+  writer.write(data.slice()).catch(() => undefined);
   writer.close().catch(() => undefined);
   const reader = inflate.readable.getReader();
   let size = 0;
