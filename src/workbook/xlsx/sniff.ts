@@ -2,6 +2,7 @@
  * Tells, before parsing, why a file cannot be a report workbook: one clear line
  * for the clerk instead of a parser's stack trace.
  */
+import { Inflate } from "fflate";
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** What an .xlsx may unpack to: a report is a few MB; beyond this it is a zip bomb or a monster sheet. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
@@ -64,14 +65,14 @@ export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void
   // The parser (JSZip under exceljs) refuses an entry whose size differs from its declaration,
   // but only once it holds it whole: check those that could unpack past a sheet's bound first.
   for (const e of entries.filter((e) => e.compressed * MAX_RATIO > MAX_SHEET_BYTES))
-    if (!(await unpacksWithin(buf, e))) throw new UnreadableFile(CORRUPT);
+    if (!unpacksWithin(buf, e)) throw new UnreadableFile(CORRUPT);
   if (!names.has("xl/workbook.xml"))
     throw new UnreadableFile("这个压缩文件不是 Excel 工作簿（.xlsx）：里面没有工作簿");
   // A tiny file can still claim a cell at row 1,000,000,000 or a merge over the whole sheet:
   // the sheets' structure is bounded before the parser builds anything from it.
   const budget = { rows: 0, cells: 0 };
   for (const e of entries.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x.name))) {
-    const why = await scanSheet(buf, e, budget);
+    const why = scanSheet(buf, e, budget);
     if (why) throw new UnreadableFile(why);
   }
 }
@@ -83,77 +84,69 @@ const MAX_MERGES = 5_000;
 const MAX_MERGED_CELLS = 1_000_000;
 const MAX_ROWS_PER_FILE = 200_000;
 const MAX_CELLS_PER_FILE = 1_000_000;
+const TAGS = /<(?:\w+:)?(row|c|col|mergeCell)\b([^>]*)>/g;
 const STRUCTURE = "工作表结构超出范围，不像是一份报表（可能已损坏或被恶意构造）";
 
 const colNumber = (letters: string) =>
   [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /**
- * Streams one sheet's XML and checks its structure: row and column numbers within Excel's, <col>
- * ranges, the count and area of merges, and rows and cells across the file. Returns the reason
- * it is refused, or undefined. Without DecompressionStream the check is skipped (see below).
+ * Unpacks one sheet's XML piece by piece and checks its structure: row and column numbers within
+ * Excel's, <col> ranges, the count and area of merges, and rows and cells across the file.
+ * Returns the reason it is refused, or undefined.
  */
-async function scanSheet(
+function scanSheet(
   buf: Uint8Array,
   e: ZipEntry,
   budget: { rows: number; cells: number }
-): Promise<string | undefined> {
+): string | undefined {
   const data = entryData(buf, e);
   if (!data) return CORRUPT;
-  let chunks: AsyncIterable<Uint8Array> | Uint8Array[];
-  if (e.method === 0) chunks = [data];
-  else if (e.method === 8 && typeof DecompressionStream !== "undefined") {
-    const inflate = new DecompressionStream("deflate-raw");
-    const writer = inflate.writable.getWriter();
-    writer.write(data.slice()).catch(() => undefined);
-    writer.close().catch(() => undefined);
-    chunks = readAll(inflate.readable);
-  } else return undefined;
   const text = new TextDecoder();
   let carry = "";
   let merges = 0;
   let merged = 0;
-  try {
-    for await (const chunk of chunks) {
-      const all = carry + text.decode(chunk as BufferSource, { stream: true });
-      // Whole tags only: what follows the last "<" waits for the next chunk.
-      const cut = all.lastIndexOf("<");
-      const part = cut > 0 ? all.slice(0, cut) : all;
-      carry = cut > 0 ? all.slice(cut) : "";
-      for (const m of part.matchAll(/<(?:\w+:)?row\b[^>]*?\br="(\d+)"/g)) {
-        if (+m[1] > MAX_ROW) return STRUCTURE;
+  let why: string | undefined;
+  // One pass over the tags that carry positions: rows, cells, column ranges, merges.
+  const scan = (part: string): string | undefined => {
+    for (const m of part.matchAll(TAGS)) {
+      const [, tag, attrs] = m;
+      if (tag === "row") {
+        const r = /\br="(\d+)"/.exec(attrs);
+        if (r && +r[1] > MAX_ROW) return STRUCTURE;
         if (++budget.rows > MAX_ROWS_PER_FILE)
           return "工作表行数远超一份报表，请只保留报表所在的区域后再试";
-      }
-      for (const m of part.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"/g)) {
-        if (+m[2] > MAX_ROW || colNumber(m[1]) > MAX_COL) return STRUCTURE;
+      } else if (tag === "c") {
+        const r = /\br="([A-Z]+)(\d+)"/.exec(attrs);
+        if (r && (+r[2] > MAX_ROW || colNumber(r[1]) > MAX_COL)) return STRUCTURE;
         if (++budget.cells > MAX_CELLS_PER_FILE)
           return "工作表单元格数远超一份报表，请只保留报表所在的区域后再试";
-      }
-      for (const m of part.matchAll(/<(?:\w+:)?col\b[^>]*?\bmax="(\d+)"/g))
-        if (+m[1] > MAX_COL) return STRUCTURE;
-      for (const m of part.matchAll(
-        /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g
-      )) {
-        const [c1, r1, c2 = m[1], r2 = m[2]] = [m[1], m[2], m[3], m[4]];
-        const rows = Math.abs(+r2 - +r1) + 1;
-        const cols = Math.abs(colNumber(c2) - colNumber(c1)) + 1;
+      } else if (tag === "col") {
+        const r = /\bmax="(\d+)"/.exec(attrs);
+        if (r && +r[1] > MAX_COL) return STRUCTURE;
+      } else {
+        const r = /\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(attrs);
+        if (!r) continue;
+        const [c1, r1, c2 = r[1], r2 = r[2]] = [r[1], r[2], r[3], r[4]];
         if (+r1 > MAX_ROW || +r2 > MAX_ROW || colNumber(c1) > MAX_COL || colNumber(c2) > MAX_COL)
           return STRUCTURE;
-        merged += rows * cols;
+        merged += (Math.abs(+r2 - +r1) + 1) * (Math.abs(colNumber(c2) - colNumber(c1)) + 1);
         if (++merges > MAX_MERGES || merged > MAX_MERGED_CELLS)
           return "合并单元格过多或范围过大，不像是一份报表（可能已损坏或被恶意构造）";
       }
     }
-  } catch {
-    return CORRUPT;
-  }
-  return undefined;
-}
-
-async function* readAll(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
-  const reader = stream.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+    return undefined;
+  };
+  const result = unpack(data, e.method, (chunk) => {
+    const all = carry + text.decode(chunk, { stream: true });
+    // Whole tags only: what follows the last "<" waits for the next piece.
+    const cut = all.lastIndexOf("<");
+    carry = cut > 0 ? all.slice(cut) : "";
+    why = scan(cut > 0 ? all.slice(0, cut) : all);
+    return why === undefined;
+  });
+  if (result === "corrupt") return CORRUPT;
+  return why ?? (result === "whole" ? scan(carry) : undefined);
 }
 
 /** An entry's packed bytes, or undefined when its local header does not hold together. */
@@ -222,32 +215,40 @@ function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
 }
 
 /**
- * Whether the entry unpacks to at most its declared size. Streams and stops at the first byte
- * over, so a lying zip bomb costs a few MB, never what it would expand to.
+ * Whether the entry unpacks to at most its declared size. Unpacks piece by piece and stops at the
+ * first byte over, so a lying zip bomb costs a few MB, never what it would expand to.
  */
-async function unpacksWithin(buf: Uint8Array, e: ZipEntry): Promise<boolean> {
+function unpacksWithin(buf: Uint8Array, e: ZipEntry): boolean {
   const data = entryData(buf, e);
   if (!data) return false;
-  if (e.method === 0) return e.compressed <= e.declared;
-  // Other methods the parser refuses itself. Without DecompressionStream (Safari before 16.4)
-  // the check is skipped: in Excel, Excel parses the file and guards itself.
-  if (e.method !== 8 || typeof DecompressionStream === "undefined") return true;
-  const inflate = new DecompressionStream("deflate-raw");
-  const writer = inflate.writable.getWriter();
-  writer.write(data.slice()).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = inflate.readable.getReader();
   let size = 0;
+  return unpack(data, e.method, (chunk) => (size += chunk.byteLength) <= e.declared) === "whole";
+}
+
+/** Pieces of packed input: each unpacks to at most about 4 MB (deflate's 1,032× bound). */
+const STEP = 4096;
+
+/**
+ * Unpacks a zip entry piece by piece (fflate: synchronous, the same in node and the browser),
+ * handing each piece to `take` until it returns false. Other methods than stored and deflate are
+ * left to the parser, which refuses them.
+ */
+function unpack(
+  data: Uint8Array,
+  method: number,
+  take: (chunk: Uint8Array) => boolean
+): "whole" | "stopped" | "corrupt" | "other" {
+  if (method === 0) return take(data) ? "whole" : "stopped";
+  if (method !== 8) return "other";
+  let stopped = false;
+  const inflate = new Inflate((chunk) => {
+    if (!stopped && !take(chunk)) stopped = true;
+  });
   try {
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      size += r.value.byteLength;
-      if (size > e.declared) {
-        await reader.cancel();
-        return false;
-      }
-    }
+    for (let at = 0; at < data.length && !stopped; at += STEP)
+      inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
   } catch {
-    return false; // not deflate data at all
+    return "corrupt"; // not deflate data at all
   }
-  return true;
+  return stopped ? "stopped" : "whole";
 }
