@@ -69,7 +69,12 @@ export function qtotal(
       if (r === undefined || c === undefined) continue;
       const v = child.grid.values[r]?.[c] ?? null;
       const n = numericValue(v);
-      if (n === undefined && readNumber(v).kind === "text")
+      // The notice's own label ((达标不分级)) in a row the child left empty counts as nothing, as in SUM.
+      if (
+        n === undefined &&
+        readNumber(v).kind === "text" &&
+        !child.info.holdsLabel(line, column, v)
+      )
         return { ok: false, message: `工作表“${child.sheet}”的单元格不是数字：${String(v)}` };
       sum += n ?? 0;
     }

@@ -1,4 +1,5 @@
-import { cellFinding } from "./context";
+import type { RowSlot } from "../templates/catalog";
+import { cellFinding, type TableContext } from "./context";
 import { isTable, type Rule } from "./rule";
 
 export const blankRule: Rule = {
@@ -18,7 +19,12 @@ export const blankRule: Rule = {
     const out = [];
     const filled = new Set(ctx.filledSlots);
     for (const { slot, column: key, cell: at, notApplicable } of ctx.entries) {
-      if (notApplicable || at.number.kind !== "blank" || !filled.has(slot)) continue;
+      if (notApplicable || !filled.has(slot)) continue;
+      if (ctx.rec.info.holdsLabel(slot, key, at.value)) {
+        out.push(labelLeft(ctx, slot, key, String(at.value)));
+        continue;
+      }
+      if (at.number.kind !== "blank") continue;
       out.push(
         cellFinding(ctx, slot, key, {
           rule: this.id,
@@ -35,3 +41,18 @@ export const blankRule: Rule = {
     return out;
   },
 };
+
+/** The notice's own words (（达标不分级）) still in the cell where the count goes: unfilled (DOMAIN decision). */
+function labelLeft(ctx: TableContext, slot: RowSlot, key: string, label: string) {
+  const note = ctx.template.subRows?.find((s) => s.key === slot.subRow)?.note;
+  const why = note ? `（注${note}：${ctx.template.notes[String(note)] ?? ""}）` : "";
+  const what = `${ctx.rowWords(slot)}的“${ctx.columnWords(key)}”`;
+  return cellFinding(ctx, slot, key, {
+    rule: blankRule.id,
+    category: blankRule.category,
+    severity: blankRule.severity,
+    message: `此格仍是表样文字“${label}”，尚未填写：应填${what}${why}，若无则填写 0`,
+    messageEn: `This cell still holds the printed "${label}": enter the ${slot.key} ${key} count here (0 if none)`,
+    source: ctx.source(note ?? ctx.template.noBlankNote),
+  });
+}

@@ -91,7 +91,14 @@ export function tableContext(rec: TableRecognition, options: CheckOptions): Tabl
   // A unit fills its own row type; the other type's rows stay empty in its file.
   // Cells that do not apply (they may carry the notice's own label, 达标不分级) say nothing of it.
   const rowFilled = (s: RowSlot) =>
-    numbers.some((l) => !info.notApplicable(s, l.key) && cell(s, l.key)?.number.kind !== "blank");
+    numbers.some((l) => {
+      const at = cell(s, l.key);
+      return (
+        !info.notApplicable(s, l.key) &&
+        at?.number.kind !== "blank" &&
+        !info.holdsLabel(s, l.key, at?.value)
+      );
+    });
   const filled = slots.filter(rowFilled);
   const typesFilled = new Set(filled.map((s) => s.rowType));
   // An unlabelled table's rows are each the unit's own: an empty one is spare (统计表 prints two).

@@ -22,11 +22,8 @@ export const notNumberRule: Rule = {
     const out = [];
     for (const { slot, column: key, cell: at, notApplicable } of ctx.entries) {
       if (at.number.kind !== "text") continue;
-      const sub = slot.subRow
-        ? ctx.rec.info.template.subRows?.find((s) => s.key === slot.subRow)
-        : undefined;
-      // A not-applicable cell may carry the notice's own label (（达标不分级）).
-      if (notApplicable && sub?.labels[key] !== undefined) continue;
+      // Not-applicable cells take the usual marks (/, —, 不适用); the notice's own label is unfilled (blank).
+      if (notApplicable || ctx.rec.info.holdsLabel(slot, key, at.value)) continue;
       const text = at.number.text;
       const nothing = NOTHING.test(text.replace(/\s+/g, ""));
       out.push(

@@ -139,7 +139,8 @@ export function filledRowTypes(rec: TableRecognition): Set<string> {
       ([key, c]) =>
         rec.info.leafByKey.get(key)!.kind === "number" &&
         !rec.info.notApplicable(slot, key) &&
-        readNumber(rec.grid.values[r]?.[c] ?? null).kind !== "blank"
+        readNumber(rec.grid.values[r]?.[c] ?? null).kind !== "blank" &&
+        !rec.info.holdsLabel(slot, key, rec.grid.values[r]?.[c])
     );
     if (filled) out.add(slot.rowType);
   }

@@ -139,12 +139,6 @@ function tableLayout(t: TableTemplate): Layout {
       // One value per unit type: the notice merges the column over the sub-rows.
       if (leaf.perUnit) s.merge(r, c, r + perRow - 1, c);
     });
-    // 地标 (达标不分级) spans 二级 and 三级.
-    sub.forEach((sr, k) => {
-      const l2 = info.leaves.findIndex((l) => l.key === "create.l2");
-      if (sr.labels["create.l2"] && l2 >= 0)
-        s.merge(r + k, labelCols + l2, r + k, labelCols + l2 + 1);
-    });
     r += perRow;
   }
   for (let k = 1; k < blankRows; k++) s.set(r++, 0, null);

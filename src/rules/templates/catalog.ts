@@ -7,6 +7,7 @@ import { jinjiangTargets, jinjiangTasklist } from "./jinjiang-2024-plan";
 import { monthlyTemplates } from "./monthly-2024";
 import { nananQuarterly1, nananQuarterly2, nananQuarterly3 } from "./nanan-2026-quarterly";
 import { reviewChecklistDept, reviewChecklistEnterprise, reviewStats } from "./nanan-2024-review";
+import { normalizeLabel } from "../text";
 import {
   Basis,
   ColumnNode,
@@ -75,6 +76,8 @@ export interface TableInfo {
   slots: RowSlot[];
   /** Is (slot, column) a cell that must not be filled (地标 二级, third 标杆 level …)? */
   notApplicable(slot: RowSlot, column: string): boolean;
+  /** Does a cell still hold the label the notice prints in it ((达标不分级))? Then it says nothing of the unit. */
+  holdsLabel(slot: RowSlot, column: string, value: unknown): boolean;
 }
 
 export function flattenColumns(columns: ColumnNode[]): Leaf[] {
@@ -120,6 +123,10 @@ function tableInfo(t: TableTemplate): TableInfo {
     notApplicable: (slot, column) =>
       na.has(`${slot.rowType}|${column}`) ||
       (slot.subRow !== undefined && na.has(`${slot.subRow}|${column}`)),
+    holdsLabel: (slot, column, value) => {
+      const label = t.subRows?.find((s) => s.key === slot.subRow)?.labels[column];
+      return label !== undefined && normalizeLabel(value) === normalizeLabel(label);
+    },
   };
 }
 

@@ -90,10 +90,13 @@ function monthly1(e: Edition): TemplateInput {
         key: "local",
         labels: {
           "create.type": "地标",
-          "create.l2": "（达标不分级）",
+          // The notice prints it in the 一级 position, where the 地标 count goes (DOMAIN decision).
+          "create.l1": "（达标不分级）",
           "model.level": "乡级",
           "posts.level": "乡级",
         },
+        // 注5: 地标 统一按不分级达标统计.
+        note: 5,
       },
     ],
     notApplicable: [

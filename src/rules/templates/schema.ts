@@ -55,8 +55,10 @@ export const ColumnNode: z.ZodType<ColumnNode> = z.lazy(() =>
 export const SubRow = z
   .object({
     key: z.string(),
-    /** Text printed in label columns of this sub-row, by column key. */
+    /** Text printed in label columns of this sub-row, by column key (and in a data cell: 达标不分级). */
     labels: z.record(z.string(), z.string()),
+    /** The note explaining a label printed in a data cell, cited when the label was never replaced. */
+    note: z.number().int().optional(),
   })
   .strict();
 export type SubRow = z.infer<typeof SubRow>;

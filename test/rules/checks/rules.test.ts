@@ -215,7 +215,7 @@ describe("not-applicable", () => {
     (id) => {
       const s = new Sheet(id);
       const type = (templates.find((t) => t.id === id) as TableTemplate).rows[0].key;
-      expect(s.get(`${type}.local`, "create.l2")).toBe("（达标不分级）");
+      expect(s.get(`${type}.local`, "create.l2")).toBeNull();
       expect(ofRule(s.findings(), "not-applicable")).toEqual([]);
       s.set(`${type}.provincial`, "ent.total", 12);
       expect(ofRule(s.findings(), "not-applicable")).toMatchObject([
