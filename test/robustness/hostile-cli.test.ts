@@ -218,3 +218,50 @@ describe("tiny files that claim a huge structure are refused before parsing", ()
     120_000
   );
 });
+
+it("a number past 10^15 is no count: the unit is left out with its reason, no Infinity is written", async () => {
+  const huge = await village(dir, "huge.xlsx", "金淘镇霞春村", 20);
+  const JSZip = (await import("jszip")).default;
+  const z = await JSZip.loadAsync(readFileSync(huge));
+  const sheet = "xl/worksheets/sheet1.xml";
+  // The first number of the village row becomes 1e303.
+  const xml = (await z.file(sheet)!.async("string")).replace(
+    /(<row r="7"[^>]*>.*?<c r="B7"[^>]*><v>)[^<]*/,
+    "$11e303"
+  );
+  z.file(sheet, xml);
+  writeFileSync(huge, await z.generateAsync({ type: "nodebuffer" }));
+  const good = await village(dir, "good-huge.xlsx", "金淘镇后厝村", 21);
+  const out = path.join(dir, "汇总-大数.xlsx");
+  const r = srs(["consolidate", "--json", huge, good, "-o", out]);
+  expect(r.code).toBe(1);
+  const lines = JSON.parse(r.out).children.map((l: { unit: string; status: string }) => [
+    l.unit,
+    l.status,
+  ]);
+  expect(lines).toEqual([
+    ["金淘镇霞春村", "errors"],
+    ["金淘镇后厝村", "included"],
+  ]);
+  const JSZip2 = await JSZip.loadAsync(readFileSync(out));
+  for (const name of Object.keys(JSZip2.files).filter(
+    (n) => n.startsWith("xl/worksheets/") && !JSZip2.files[n].dir
+  ))
+    expect(await JSZip2.file(name)!.async("string")).not.toContain("Infinity");
+});
+
+it("a cell holding more than 32,767 characters costs its file one line", async () => {
+  const long = await village(dir, "long.xlsx", "金淘镇朴里村", 22);
+  const JSZip = (await import("jszip")).default;
+  const z = await JSZip.loadAsync(readFileSync(long));
+  const sheet = "xl/worksheets/sheet1.xml";
+  const xml = (await z.file(sheet)!.async("string")).replace(
+    "</sheetData>",
+    `<row r="60"><c r="A60" t="inlineStr"><is><t>${"长".repeat(40_000)}</t></is></c></row></sheetData>`
+  );
+  z.file(sheet, xml);
+  writeFileSync(long, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const r = srs(["check", long]);
+  expect(r.code).toBe(2);
+  expect(r.out).toContain("超过 32767 个字符");
+});

@@ -71,7 +71,9 @@ export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void
   // A tiny file can still claim a cell at row 1,000,000,000 or a merge over the whole sheet:
   // the sheets' structure is bounded before the parser builds anything from it.
   const budget = { rows: 0, cells: 0 };
-  for (const e of entries.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x.name))) {
+  for (const e of entries.filter((x) =>
+    /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(x.name)
+  )) {
     const why = scanSheet(buf, e, budget);
     if (why) throw new UnreadableFile(why);
   }
@@ -84,6 +86,8 @@ const MAX_MERGES = 5_000;
 const MAX_MERGED_CELLS = 1_000_000;
 const MAX_ROWS_PER_FILE = 200_000;
 const MAX_CELLS_PER_FILE = 1_000_000;
+/** A text node past Excel's 32,767 characters a cell. */
+const LONG_TEXT = /<(?:\w+:)?t\b[^>]*>[^<]{32768}/;
 const TAGS = /<(?:\w+:)?(row|c|col|mergeCell)\b([^>]*)>/g;
 const STRUCTURE = "工作表结构超出范围，不像是一份报表（可能已损坏或被恶意构造）";
 
@@ -109,6 +113,8 @@ function scanSheet(
   let why: string | undefined;
   // One pass over the tags that carry positions: rows, cells, column ranges, merges.
   const scan = (part: string): string | undefined => {
+    if (LONG_TEXT.test(part))
+      return "有单元格的文字超过 32767 个字符（Excel 的上限），不像是一份报表";
     for (const m of part.matchAll(TAGS)) {
       const [, tag, attrs] = m;
       if (tag === "row") {
