@@ -1,7 +1,7 @@
 import { cellFinding } from "./context";
 import { isTable, type Rule } from "./rule";
 
-const WHY = {
+const WHY: Record<"full-width" | "thousands" | "unit" | "text", { zh: string; en: string }> = {
   "full-width": { zh: "用了全角数字", en: "full-width digits" },
   thousands: { zh: "带千位分隔符", en: "a thousands separator" },
   unit: { zh: "带了单位", en: "a unit written in the cell" },
@@ -31,8 +31,15 @@ export const numberFormatRule: Rule = {
           rule: this.id,
           category: this.category,
           severity: this.severity,
-          message: `“${String(at.value).trim()}”${WHY[why].zh}，应写成 ${value}`,
-          messageEn: `"${String(at.value).trim()}" has ${WHY[why].en}: write ${value}`,
+          // The date itself is never shown: it is the 1900 calendar's reading, a day off for small numbers.
+          message:
+            why === "date"
+              ? `此格是数字 ${value}，但单元格设成了日期格式（显示为日期）：请把格式改为“常规”或“数值”`
+              : `“${String(at.value).trim()}”${WHY[why].zh}，应写成 ${value}`,
+          messageEn:
+            why === "date"
+              ? `This cell holds the number ${value} formatted as a date: use the General or Number format`
+              : `"${String(at.value).trim()}" has ${WHY[why].en}: write ${value}`,
           source: ctx.source(ctx.template.noBlankNote),
           expected: value,
           fix: { cell: at.address, value },
