@@ -4,8 +4,9 @@ const path = require("path");
 const zlib = require("zlib");
 
 const { DIST, ensureBuilt } = require("../tools/dist");
-/** A string only exceljs's bundle holds: the chunk that carries it is exceljs. */
-const EXCELJS = "xl/workbook.xml";
+/** A string only exceljs's bundle holds (a part only its writer names; the sniffer names
+ *  xl/workbook.xml too): the chunk that carries it is exceljs. */
+const EXCELJS = "docProps/app.xml";
 
 /** The scripts a built page loads (Office.js aside: Microsoft's, loaded by Office). */
 function pageScripts(page) {
