@@ -265,3 +265,19 @@ it("a cell holding more than 32,767 characters costs its file one line", async (
   expect(r.code).toBe(2);
   expect(r.out).toContain("超过 32767 个字符");
 });
+
+it("a zip whose end record hides entries (count patched down) is refused, not parsed", async () => {
+  const { zip, pack } = await import("../helpers/zip");
+  const bytes = zip([
+    { name: "xl/workbook.xml", ...pack(Buffer.from("<workbook/>")) },
+    { name: "xl/worksheets/sheet1.xml", ...pack(Buffer.alloc(30 * 1024 * 1024, 0x20)) },
+  ]);
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  bytes.writeUInt16LE(1, eocd + 8); // entries on this disk
+  bytes.writeUInt16LE(1, eocd + 10); // entries in all
+  const file = path.join(dir, "hidden.xlsx");
+  writeFileSync(file, bytes);
+  const r = srs(["check", file]);
+  expect(r.code).toBe(2);
+  expect(r.out).toContain("目录少报了其中的条目");
+});

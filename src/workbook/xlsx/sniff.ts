@@ -51,6 +51,8 @@ export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void
   if (!startsWith(buf, ZIP)) throw new UnreadableFile("不是 Excel 工作簿（.xlsx）文件");
   const entries = zipEntries(buf);
   if (entries === undefined) throw new UnreadableFile(CORRUPT);
+  if (entries === "hidden")
+    throw new UnreadableFile("压缩文件的目录少报了其中的条目，可能被恶意构造，无法读取");
   const names = new Set(entries.map((e) => e.name));
   if (names.has("mimetype") && names.has("content.xml"))
     throw new UnreadableFile(
@@ -190,7 +192,7 @@ interface ZipEntry {
  * The entries of a zip, read from its central directory without unpacking anything;
  * undefined when the directory is missing or broken (a truncated file).
  */
-function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
+function zipEntries(buf: Uint8Array): ZipEntry[] | "hidden" | undefined {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   // End of central directory: 22 bytes plus a comment of up to 64 KB, at the very end.
   let eocd = -1;
@@ -217,6 +219,9 @@ function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
     });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
+  // The parser reads every header it finds, not the count the end record declares: a count
+  // patched down would hide entries (a 200 MB sheet) from the checks above.
+  if (at + 4 <= buf.byteLength && view.getUint32(at, true) === 0x02014b50) return "hidden";
   return entries;
 }
 
