@@ -8,24 +8,7 @@ const path = require("path");
 
 const FILES = Number(process.env.BENCH_FILES || 1000);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
-const cpu = () => {
-  const t = process.cpuUsage();
-  return (t.user + t.system) / 1000;
-};
-
-async function makeFiles(dir) {
-  const { filledSheet } = require("../lib/rules/sample/filled");
-  const { getTemplate } = require("../lib/rules/templates/catalog");
-  const { layoutsToXlsx } = require("../lib/workbook/xlsx/write-layout");
-  const t = getTemplate("nanan-2026-quarterly-1");
-  for (let i = 0; i < FILES; i++) {
-    const f = filledSheet(t, { seed: i + 1, rowTypes: ["village"], unit: `金淘镇${i + 1}村` });
-    fs.writeFileSync(
-      path.join(dir, `${i + 1}村.xlsx`),
-      await layoutsToXlsx([{ ...f.layout, grid: f.grid }])
-    );
-  }
-}
+const { cpu, makeFiles } = require("./check-files");
 
 /** The floor: every file parsed by exceljs, every numeric cell added by position, one sheet written. */
 async function floor(files, out) {
