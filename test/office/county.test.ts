@@ -105,6 +105,12 @@ it.each([
         checked++;
       }
     expect(checked).toBeGreaterThan(20);
+
+    // Consolidated again with nothing new: the townships stay summed, as themselves.
+    const again = await consolidateInExcel(excelContext(book, fixtures).context, []);
+    expect(again.filter((l) => l.status === "included").map((l) => l.unit)).toEqual(
+      lines.filter((l) => l.status === "included").map((l) => l.unit)
+    );
   },
   120_000
 );

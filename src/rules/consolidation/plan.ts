@@ -276,6 +276,16 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
       }
     else if (choice.remark) for (const w of list) w.line.problems.push(choice.remark);
 
+    // A summary someone made by hand (its title says 汇总) holds other units' numbers: summing it
+    // with them would count them twice. One SRS wrote comes as a lower level's report instead.
+    for (const w of list.filter((x) => live(x) && !x.source.lower))
+      if (/汇总/.test(w.rec!.title?.text ?? ""))
+        exclude(
+          w,
+          "overlap",
+          "标题含“汇总”，像是一份汇总表：为免重复计算未计入（若确是单位的报表，请改正标题后重发）"
+        );
+
     // The same report twice: the same file, or the same unit with the same numbers.
     const seen = new Map<string, Work>();
     for (const w of list.filter(live)) {

@@ -64,20 +64,32 @@ export function fileSources(
 
 /** The sheets of a workbook being consolidated again (or read by QTOTAL) that are reports. */
 export function workbookSources(recs: Recognition[], notes: ReadNotes | undefined): Source[] {
-  return recs
-    .filter(
-      (r) =>
-        r.kind === "table" &&
-        r.sheet !== notes?.sheet &&
-        r.sheet !== ROSTER_SHEET &&
-        !notes?.ours.has(r.sheet) &&
-        !notes?.replaced.has(r.sheet)
+  return recs.flatMap((r): Source[] => {
+    if (
+      r.kind !== "table" ||
+      r.sheet === notes?.sheet ||
+      r.sheet === ROSTER_SHEET ||
+      notes?.ours.has(r.sheet) ||
+      notes?.replaced.has(r.sheet)
     )
-    .map((r) => ({
-      sheet: r.sheet,
-      origin: notes?.rows.find((x) => x.sheet === r.sheet)?.origin ?? "",
-      recognition: r,
-    }));
+      return [];
+    const row = notes?.rows.find((x) => x.sheet === r.sheet);
+    // A summary made by hand in this workbook is no child; a lower level's summary imported by an
+    // earlier round (listed in 汇总说明) still is, as that unit's report.
+    if (!/汇总/.test(r.sheet) && !/汇总/.test(r.title?.text ?? ""))
+      return [{ sheet: r.sheet, origin: row?.origin ?? "", recognition: r }];
+    if (!row) return [];
+    const stamped = r.headerFields.find((h) => h.key === "unit")?.value.trim();
+    return [
+      {
+        sheet: r.sheet,
+        origin: row.origin,
+        recognition: r,
+        unit: stamped || row.unit,
+        lower: { units: [] },
+      },
+    ];
+  });
 }
 
 export interface Conversion {
