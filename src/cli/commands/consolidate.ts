@@ -11,8 +11,9 @@ import {
   planConsolidation,
   type Plan,
   type Source,
+  unitOf,
 } from "../../rules/consolidation/plan";
-import { type Roster, rosterSheet } from "../../rules/consolidation/roster";
+import { ROSTER_SHEET, type Roster, rosterSheet } from "../../rules/consolidation/roster";
 import {
   type Conversion,
   conversionWords,
@@ -65,22 +66,14 @@ export async function consolidateFiles(
   options: ConsolidateOptions = {}
 ) {
   // Our own sheets' names are kept for them; a child named 汇总说明 becomes 汇总说明(2).
-  const reserved = reservedNames();
-  const taken = new Set<string>(reserved);
+  const taken = reservedNames();
   const sources: (Source & { grid: Grid })[] = [];
   const unreadable: { file: string; error: string }[] = [];
   for (const file of files) {
+    let bytes: Uint8Array;
     let grids: Grid[];
-    const bytes = (() => {
-      try {
-        return readInput(file);
-      } catch (e) {
-        unreadable.push({ file, error: reason(e) });
-        return undefined;
-      }
-    })();
-    if (!bytes) continue;
     try {
+      bytes = readInput(file);
       grids = await readGrids(bytes, file);
     } catch (e) {
       unreadable.push({ file, error: reason(e) });
@@ -94,11 +87,7 @@ export async function consolidateFiles(
     });
     for (const s of received.sources) {
       // Each copy is named after its unit, or its file (and sheet, when the file has several).
-      const unit =
-        s.unit ??
-        (s.recognition.kind === "none"
-          ? ""
-          : (s.recognition.headerFields.find((h) => h.key === "unit")?.value ?? "").trim());
+      const unit = unitOf(s);
       const stem = path.basename(file, path.extname(file));
       const sheet = uniqueSheetName(
         unit || (grids.length > 1 ? `${stem}-${s.sheet}` : stem),
@@ -151,7 +140,7 @@ export async function consolidateFiles(
     conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
   });
   taken.delete(notes.name);
-  taken.delete("单位名册");
+  taken.delete(ROSTER_SHEET);
   notes.name = uniqueSheetName(notes.name, taken);
   const bytes = await toXlsx((wb) => {
     for (const s of summaries) addSummarySheet(wb, s, options.values === true);
@@ -160,7 +149,7 @@ export async function consolidateFiles(
     if (options.roster)
       addGridSheet(wb, {
         ...rosterSheet(options.roster.entries),
-        name: uniqueSheetName("单位名册", taken),
+        name: uniqueSheetName(ROSTER_SHEET, taken),
       });
     for (const s of sources) {
       const values = s.grid.values.map((r) => [...r]);

@@ -9,6 +9,7 @@ import type { CellValue, Grid } from "../grid";
 import { formatPeriod } from "../period";
 import { allTemplates } from "../templates/catalog";
 import { type ChildLine, type Plan, STATUS_WORDS } from "./plan";
+import { ROSTER_SHEET } from "./roster";
 import type { Summary } from "./summary";
 
 export const NOTES_SHEET = "汇总说明";
@@ -105,7 +106,7 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
 
 /** The names our own sheets take: a child's copy never takes one, whatever its unit is called. */
 export function reservedNames(): Set<string> {
-  const names = [NOTES_SHEET, "单位名册"];
+  const names = [NOTES_SHEET, ROSTER_SHEET];
   for (const t of allTemplates())
     if (t.kind === "table") names.push(`${t.shortTitle}汇总`, `${t.shortTitle}汇总明细`);
   return new Set(names);

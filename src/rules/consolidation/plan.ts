@@ -147,11 +147,12 @@ export function filledRowTypes(rec: TableRecognition): Set<string> {
   return out;
 }
 
-export const unitOf = (s: Source): string =>
-  s.unit ??
-  (s.recognition.kind === "none"
-    ? ""
-    : (s.recognition.headerFields.find((h) => h.key === "unit")?.value ?? "").trim());
+/** The 填报单位 a sheet's header gives, or "". */
+export const headerUnit = (r: Recognition): string =>
+  r.kind === "none" ? "" : (r.headerFields.find((h) => h.key === "unit")?.value ?? "").trim();
+
+/** The unit a source reports for: as given (a lower level's summary), else its header's. */
+export const unitOf = (s: Source): string => s.unit ?? headerUnit(s.recognition);
 
 /** The numbers a table holds, cell by cell: two reports with the same are the same report. */
 function contentKey(rec: TableRecognition, unit: string): string {

@@ -8,7 +8,7 @@ import { type Grid, toA1 } from "../grid";
 import { readNumber } from "../number";
 import { recognize, type Recognition, type TableRecognition } from "../recognize";
 import { readNotes, type ReadNotes } from "./notes";
-import type { Source } from "./plan";
+import { headerUnit, type Source } from "./plan";
 import { ROSTER_SHEET } from "./roster";
 
 export interface ReceivedFile {
@@ -40,18 +40,14 @@ export function fileSources(
     // villages' sheets and its 汇总说明 are never counted again.
     const sources = recs
       .filter((r) => notes.summaries.some((n) => sameSheet(r.sheet, n)) && r.kind === "table")
-      .map((r) => {
-        const stamped =
-          r.kind === "none" ? "" : r.headerFields.find((h) => h.key === "unit")?.value;
-        return {
-          ...base,
-          sheet: r.sheet,
-          grid: r.grid,
-          recognition: r,
-          unit: stamped?.trim() || notes.unit || file.origin.replace(/\.[^.]+$/, ""),
-          lower: { units: notes.included },
-        };
-      });
+      .map((r) => ({
+        ...base,
+        sheet: r.sheet,
+        grid: r.grid,
+        recognition: r,
+        unit: headerUnit(r) || notes.unit || file.origin.replace(/\.[^.]+$/, ""),
+        lower: { units: notes.included },
+      }));
     return { sources, lower: notes };
   }
   const reports = recs.filter((r) => r.kind !== "none");
@@ -79,13 +75,12 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
     if (!/汇总/.test(r.sheet) && !/汇总/.test(r.title?.text ?? ""))
       return [{ sheet: r.sheet, origin: row?.origin ?? "", recognition: r }];
     if (!row) return [];
-    const stamped = r.headerFields.find((h) => h.key === "unit")?.value.trim();
     return [
       {
         sheet: r.sheet,
         origin: row.origin,
         recognition: r,
-        unit: stamped || row.unit,
+        unit: headerUnit(r) || row.unit,
         lower: { units: [] },
       },
     ];

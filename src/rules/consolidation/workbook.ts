@@ -10,7 +10,13 @@ import type { Period } from "../period";
 import { recognize, type Recognition, type TableRecognition } from "../recognize";
 import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
-import { type ChildLine, planConsolidation, type Source, type UnreadableChild } from "./plan";
+import {
+  type ChildLine,
+  headerUnit,
+  planConsolidation,
+  type Source,
+  type UnreadableChild,
+} from "./plan";
 import { makeRoster, type Roster, ROSTER_SHEET, rosterFromGrid } from "./roster";
 import {
   type Conversion,
@@ -112,7 +118,7 @@ export function planWorkbook(
     const key = keyOf(s.recognition, unitOfLine(s.sheet));
     for (const old of notes?.replaced ?? []) {
       const r = recs.get(old);
-      if (r && keyOf(r, unitOfRec(r)) === key && !deletions.includes(old)) {
+      if (r && keyOf(r, headerUnit(r)) === key && !deletions.includes(old)) {
         deletions.push(old);
         taken.delete(old);
       }
@@ -184,7 +190,7 @@ export function planWorkbook(
   const kept: ChildLine[] = [...(notes?.replaced ?? [])]
     .filter((n) => recs.has(n) && !deletions.includes(n))
     .map((n) => ({
-      unit: unitOfRec(recs.get(n)!),
+      unit: headerUnit(recs.get(n)!),
       type: "",
       sheet: n,
       origin: notes!.rows.find((r) => r.sheet === n)?.origin ?? "",
@@ -216,6 +222,3 @@ export function planWorkbook(
     clean: plan.clean,
   };
 }
-
-const unitOfRec = (r: Recognition) =>
-  r.kind === "none" ? "" : (r.headerFields.find((h) => h.key === "unit")?.value ?? "").trim();
