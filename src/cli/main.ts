@@ -1,4 +1,5 @@
 /** The headless command: npx srs check|consolidate|stamp|template|templates. */
+import path from "path";
 import { parsePeriod } from "../rules/period";
 import { parseArgs, UsageError } from "./args";
 
@@ -113,7 +114,14 @@ export async function main(
             ? await (await import("./commands/roster")).readRoster(options.roster)
             : undefined;
         try {
-          const r = await c.consolidateFiles(positionals, output, {
+          // 村/*.xlsx may catch the roster itself: it is no report.
+          const inputs =
+            typeof options.roster === "string"
+              ? positionals.filter(
+                  (f) => path.resolve(f) !== path.resolve(options.roster as string)
+                )
+              : positionals;
+          const r = await c.consolidateFiles(inputs, output, {
             values: options.values === true,
             period,
             roster,
