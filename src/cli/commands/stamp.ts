@@ -5,6 +5,7 @@ import { recognize } from "../../rules/recognize";
 import { cycleOf } from "../../rules/period";
 import { stampEdits, type StampInput } from "../../rules/stamp";
 import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
+import { writeTextCells, type TextEdit } from "../../workbook/xlsx/text-cells";
 import { UsageError } from "../args";
 import { readInput, writeAtomic } from "../io";
 import { today } from "../../workbook/today";
@@ -17,8 +18,10 @@ export async function stampFile(
 ) {
   const date = options.date === undefined ? today() : parseDay(options.date);
   if (!date) throw new UsageError(`无法识别日期“${options.date}”，请写成 2026-12-20`);
-  const wb = await loadWorkbook(readInput(file), file);
+  const bytes = readInput(file);
+  const wb = await loadWorkbook(bytes, file);
   const stamped: string[] = [];
+  const edits: TextEdit[] = [];
   const grids = wb.worksheets.map(worksheetToGrid);
   // In a consolidated workbook only the summaries are the township's: a copied village sheet
   // keeps its own header, or its next re-send would no longer be matched to its village.
@@ -32,10 +35,11 @@ export async function stampFile(
         `工作表“${ws.name}”是${rec.template.shortTitle}，报告期应写成${period.cycle === "quarter" ? "月份，如 2024-05" : "季度，如 2026Q4"}`
       );
     for (const e of stampEdits(rec, { period, date, profile: options.profile }))
-      ws.getCell(e.row + 1, e.col + 1).value = e.value;
+      edits.push({ sheet: ws.name, ...e });
     stamped.push(ws.name);
   }
   if (stamped.length === 0) throw new UsageError("文件中没有可盖章的季报表或月报表");
-  await writeAtomic(out, new Uint8Array(await wb.xlsx.writeBuffer()), [file]);
+  // Only the stamped cells change: the rest of the user's workbook is kept as saved.
+  await writeAtomic(out, writeTextCells(bytes, edits), [file]);
   return stamped;
 }

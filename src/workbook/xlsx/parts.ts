@@ -1,0 +1,78 @@
+/**
+ * An .xlsx as its parts, for edits that must leave everything else as the user saved it (a
+ * parser-writer round trip drops what it does not model: external links, charts, HYPERLINK
+ * formulas). fflate: synchronous and the same in node and the browser. Call only after the file
+ * was sniffed (sniff.ts), so its parts are known to unpack to a bounded size.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+export type Parts = Record<string, Uint8Array>;
+
+export const unzipParts = (bytes: Uint8Array): Parts => unzipSync(bytes);
+export const zipParts = (parts: Parts): Uint8Array => zipSync(parts);
+export const partText = (parts: Parts, name: string) =>
+  parts[name] === undefined ? undefined : strFromU8(parts[name]);
+export const setPartText = (parts: Parts, name: string, text: string) => {
+  parts[name] = strToU8(text);
+};
+
+const ENTITIES: Record<string, string> = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&apos;": "'",
+  "&amp;": "&",
+};
+
+/** XML text with its entities and character references resolved. */
+export const xmlDecode = (s: string) =>
+  s.replace(/&(?:lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (m, dec, hex) =>
+    dec ? String.fromCodePoint(+dec) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ENTITIES[m]
+  );
+
+export const xmlEncode = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** One attribute's value from a tag's attribute text, decoded. */
+export const attr = (attrs: string, name: string) => {
+  const m = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}="([^"]*)"`).exec(attrs);
+  return m ? xmlDecode(m[1]) : undefined;
+};
+
+/** Each worksheet's name and part, in tab order, as xl/workbook.xml and its relationships say. */
+export function sheetParts(parts: Parts): { name: string; part: string }[] {
+  const book = partText(parts, "xl/workbook.xml") ?? "";
+  const rels = partText(parts, "xl/_rels/workbook.xml.rels") ?? "";
+  const target = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = attr(m[1], "Id");
+    const to = attr(m[1], "Target");
+    if (id && to) target.set(id, to.startsWith("/") ? to.slice(1) : `xl/${to}`);
+  }
+  const out: { name: string; part: string }[] = [];
+  for (const m of book.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const name = attr(m[1], "name");
+    const id = /\s[\w]+:id="([^"]*)"/.exec(m[1])?.[1];
+    const part = id === undefined ? undefined : target.get(id);
+    if (name !== undefined && part && parts[part]) out.push({ name, part });
+  }
+  return out;
+}
+
+/**
+ * Drops xl/calcChain.xml, the order Excel last calculated formulas in: it must name only formula
+ * cells, and Excel rebuilds it when it is missing.
+ */
+export function dropCalcChain(parts: Parts) {
+  if (!parts["xl/calcChain.xml"]) return;
+  delete parts["xl/calcChain.xml"];
+  const drop = (name: string, tag: RegExp) => {
+    const text = partText(parts, name);
+    if (text !== undefined) setPartText(parts, name, text.replace(tag, ""));
+  };
+  drop("[Content_Types].xml", /<(?:\w+:)?Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/g);
+  drop(
+    "xl/_rels/workbook.xml.rels",
+    /<(?:\w+:)?Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/g
+  );
+}
