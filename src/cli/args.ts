@@ -7,17 +7,20 @@ import { parseArgs as nodeParseArgs } from "util";
 export interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
-  options: Record<string, string | true | undefined>;
+  options: Record<string, string | true | string[] | undefined>;
 }
 
 export class UsageError extends Error {}
 
 const VALUED = ["out", "period", "previous", "date", "unit", "filler", "phone", "roster", "from"];
+/** Options that may be given more than once (--explain L7=… --explain M7=…). */
+const REPEATED = ["explain"];
 const SWITCHES = ["json", "values", "help", "version"];
 const SHORT: Record<string, string> = { out: "o", help: "h", version: "v" };
 
 const OPTIONS = Object.fromEntries([
   ...VALUED.map((k) => [k, { type: "string" as const, ...(SHORT[k] ? { short: SHORT[k] } : {}) }]),
+  ...REPEATED.map((k) => [k, { type: "string" as const, multiple: true }]),
   ...SWITCHES.map((k) => [
     k,
     { type: "boolean" as const, ...(SHORT[k] ? { short: SHORT[k] } : {}) },
@@ -34,7 +37,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...positionals] = parsed.positionals;
   const options: ParsedArgs["options"] = {};
   for (const [k, v] of Object.entries(parsed.values))
-    if (v !== undefined && v !== false) options[k] = v as string | true;
+    if (v !== undefined && v !== false) options[k] = v as string | true | string[];
   return { command, positionals, options };
 }
 

@@ -1,7 +1,7 @@
 /** The headless command: npx srs check|consolidate|stamp|template|templates. */
 import path from "path";
 import { parsePeriod } from "../rules/period";
-import { parseArgs, UsageError } from "./args";
+import { type ParsedArgs, parseArgs, UsageError } from "./args";
 
 export const USAGE = `srs — 安全生产标准化提升专项行动报表助手（命令行）
 
@@ -18,6 +18,8 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
                                          按收到的报表起草单位名册（单位名称、单位类型），核对后用于 --roster
   srs check [--json] [--period P] [--previous 上期.xlsx] 文件.xlsx...
                                          识别每个工作表是哪张报表，并检查填报问题
+  srs check 文件.xlsx --explain L7=说明 [--explain "'表名'!M7=说明"] -o 输出.xlsx
+                                         对提示写审核说明（存进文件的隐藏工作表，随文件走）；强制性错误不能说明
 
 选项:
   --json        以 JSON 输出
@@ -25,6 +27,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   --previous F  同一单位的上期报表，用于检查累计数是否减少
   --roster F    单位名册（.xlsx 或 .csv，表头“单位名称,单位类型”，可再加“联系人,联系电话”）
   --unit U      汇总单位（写进汇总表的“填报单位”和汇总说明）
+  --explain C=T 对单元格 C 的提示写说明 T（可重复，须同时给 -o）
   -o, --out     输出文件
   --            其后都是文件名（文件名以 - 开头时用）
   -h, --help    显示本帮助
@@ -40,7 +43,7 @@ export const printable = (s: string) =>
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
   s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
 
-function periodOption(value: string | true | undefined) {
+function periodOption(value: ParsedArgs["options"][string]) {
   if (value === undefined) return undefined;
   const period = parsePeriod(String(value));
   if (!period) throw new UsageError(`无法识别报告期“${value}”：季度写 2026Q4，月份写 2024-05`);
@@ -84,6 +87,15 @@ export async function main(
         const period = periodOption(options.period);
         const previous =
           typeof options.previous === "string" ? await readPrevious(options.previous) : undefined;
+        const explain = options.explain as string[] | undefined;
+        if (explain) {
+          if (positionals.length !== 1) throw new UsageError("--explain 一次只说明一个文件");
+          if (!output) throw new UsageError("请用 -o 指定写出说明的文件（不会覆盖原文件）");
+          const { explainFile } = await import("./commands/explain");
+          const report = await explainFile(positionals[0], output, explain, { period, previous });
+          print(json ? JSON.stringify(toJson([report]), null, 2) : toText([report]));
+          return exitCode([report]);
+        }
         const reports = await checkFiles(positionals, { period, previous });
         print(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
         return exitCode(reports);

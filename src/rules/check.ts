@@ -4,6 +4,7 @@ import { RULES } from "./checks";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
 import { recognize, type Recognition, type Recognized } from "./recognize";
+import { applyExplanations, readExplanations } from "./review/explanations";
 
 export type { CheckOptions };
 
@@ -20,13 +21,17 @@ export function checkRecognized(rec: Recognized, options: CheckOptions = {}): Fi
   return findings;
 }
 
+/** Every sheet but SRS's own 审核说明, whose explanations the warnings then carry. */
 export function checkGrids(grids: Grid[], options: CheckOptions = {}): SheetReport[] {
-  const recognitions = grids.map((g) => recognize(g));
+  const notes = readExplanations(grids);
+  const recognitions = grids.filter((g) => g.name !== notes?.sheet).map((g) => recognize(g));
   const workbook = recognitions.filter((r): r is Recognized => r.kind !== "none");
   return recognitions.map((recognition) => ({
     sheet: recognition.sheet,
     recognition,
     findings:
-      recognition.kind === "none" ? [] : checkRecognized(recognition, { workbook, ...options }),
+      recognition.kind === "none"
+        ? []
+        : applyExplanations(checkRecognized(recognition, { workbook, ...options }), notes?.list),
   }));
 }

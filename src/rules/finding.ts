@@ -45,4 +45,6 @@ export interface Finding {
   source: string;
   expected?: number | string;
   fix?: Fix;
+  /** A warning the unit explained (审核说明, src/rules/review/explanations.ts): its reason. */
+  explained?: string;
 }

@@ -4,6 +4,7 @@
  */
 import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
+import { writeExplanations } from "../workbook/office/explanations";
 import { writeGrid } from "../workbook/office/write-grid";
 import { uniqueSheetName } from "../rules/sheet-names";
 import type { Grid } from "../rules/grid";
@@ -114,6 +115,8 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         await context.sync();
         return name;
       }),
+    writeExplanations: (list, existing) =>
+      runExcel((context) => writeExplanations(context, existing, list)),
     consolidate: (files, options) => {
       if (!Office.context.requirements.isSetSupported("ExcelApi", "1.13"))
         return Promise.reject(

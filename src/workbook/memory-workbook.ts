@@ -7,6 +7,7 @@ import type { ChildLine, UnreadableChild } from "../rules/consolidation/plan";
 import { detailValues } from "../rules/consolidation/summary";
 import { type InsertedFile, planWorkbook } from "../rules/consolidation/workbook";
 import type { CellValue, Grid } from "../rules/grid";
+import { type Explanation, explanationsGrid } from "../rules/review/explanations";
 import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
 import { nowText } from "./today";
@@ -174,6 +175,22 @@ export class MemoryWorkbook implements WorkbookSource {
     this.updated();
     this.listeners.forEach((l) => l.changed());
     return name;
+  }
+
+  /** Sheets a user does not see (the 审核说明 SRS keeps); an .xlsx export writes them hidden. */
+  readonly hidden = new Set<string>();
+
+  async writeExplanations(list: Explanation[], existing?: string): Promise<void> {
+    this.sheets = this.sheets.filter((s) => s.name !== existing);
+    if (existing !== undefined) this.hidden.delete(existing);
+    if (list.length) {
+      const grid = explanationsGrid(list);
+      const name = uniqueSheetName(grid.name, new Set(this.sheets.map((s) => s.name)));
+      this.sheets.push({ ...grid, name });
+      this.hidden.add(name);
+    }
+    this.updated();
+    this.listeners.forEach((l) => l.changed());
   }
 
   async consolidate(files: ReceivedFile[], options: ConsolidateOptions = {}): Promise<ChildLine[]> {

@@ -3,6 +3,7 @@ import type { Severity } from "../rules/finding";
 import type { ChildLine } from "../rules/consolidation/plan";
 import type { Period } from "../rules/period";
 import type { CellValue, Grid } from "../rules/grid";
+import type { Explanation } from "../rules/review/explanations";
 
 /** Highlight fills: errors light red, warnings amber. */
 export const MARK_COLORS: Record<Severity, string> = { error: "#F8C4C4", warning: "#FFE699" };
@@ -82,6 +83,11 @@ export interface WorkbookSource {
   saveProfile(p: Profile): Promise<void>;
   /** Adds a sheet (a training practice sheet) under a unique name; returns the name. */
   addSheet(grid: Grid): Promise<string>;
+  /**
+   * Keeps the workbook's 审核说明 (every explanation, on a hidden sheet), replacing the sheet
+   * `existing` that the last read found by its marker.
+   */
+  writeExplanations(list: Explanation[], existing?: string): Promise<void>;
   /** Imports the children's files as sheets and writes or updates the summaries and 汇总说明. */
   consolidate(files: ReceivedFile[], options?: ConsolidateOptions): Promise<ChildLine[]>;
 }

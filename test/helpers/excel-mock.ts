@@ -37,6 +37,8 @@ export interface Sheet {
   fills: Map<string, Fill>;
   merges: string[];
   features: Feature[];
+  /** [d.ts] Worksheet.visibility: "The visibility of the worksheet." ("Visible" | "Hidden" | "VeryHidden") */
+  visibility: "Visible" | "Hidden" | "VeryHidden";
 }
 
 let nextId = 1;
@@ -62,6 +64,7 @@ export class Book {
       fills: new Map(),
       merges: [],
       features,
+      visibility: "Visible",
     });
     return this;
   }
@@ -178,6 +181,7 @@ export class Book {
         fills: new Map([...s.fills].map(([k, v]) => [k, { ...v }])),
         merges: [...s.merges],
         features: [...s.features],
+        visibility: s.visibility,
       });
     return b;
   }
@@ -635,10 +639,13 @@ export function excelContext(
     const lo = loadable((names) => {
       const [name, s] = sheetOf(resolve());
       const out: Loaded = {};
-      for (const n of names) out[n] = n === "name" ? name : n === "id" ? s.id : undefined;
+      for (const n of names)
+        out[n] =
+          n === "name" ? name : n === "id" ? s.id : n === "visibility" ? s.visibility : undefined;
       return out;
     });
-    const read = (n: "name" | "id") => (loaded && n in loaded ? loaded[n] : lo.read(n)) as string;
+    const read = (n: "name" | "id" | "visibility") =>
+      (loaded && n in loaded ? loaded[n] : lo.read(n)) as string;
     return {
       load: (p: string) => void lo.load(p),
       get name() {
@@ -654,9 +661,22 @@ export function excelContext(
       get id() {
         return read("id");
       },
+      get visibility() {
+        return read("visibility");
+      },
+      set visibility(to: string) {
+        queue({ set: "visibility", to }, () => {
+          if (to !== "Visible" && to !== "Hidden" && to !== "VeryHidden")
+            throw new HostError("InvalidArgument", `visibility ${to}`);
+          sheetOf(resolve())[1].visibility = to;
+        });
+      },
+      /** [d.ts] Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an `InvalidOperation` exception." */
       delete: () =>
         queue({ call: "delete" }, () => {
-          const [name] = sheetOf(resolve());
+          const [name, s] = sheetOf(resolve());
+          if (s.visibility === "VeryHidden")
+            throw new HostError("InvalidOperation", "a very hidden sheet cannot be deleted");
           book.sheets.delete(name);
         }),
       activate: () => queue({ call: "activate" }, () => void resolve()),

@@ -59,3 +59,24 @@ export function convertWithLibreOffice(grids: Grid[]): Uint8Array[] {
   );
   return inputs.map((f) => new Uint8Array(readFileSync(f.replace(/\.html$/, ".xlsx"))));
 }
+
+/** An .xlsx opened in LibreOffice and saved again as .xlsx (what a WPS/LibreOffice user sends back). */
+export function resaveWithLibreOffice(xlsx: Uint8Array): Uint8Array {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-lo-"));
+  const input = path.join(dir, "book.xlsx");
+  writeFileSync(input, xlsx);
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      path.join(dir, "out"),
+      input,
+    ],
+    { stdio: "pipe", timeout: 180_000 }
+  );
+  return new Uint8Array(readFileSync(path.join(dir, "out", "book.xlsx")));
+}

@@ -1,5 +1,6 @@
 import { type CheckOptions, checkGrids, type SheetReport } from "../../rules/check";
 import type { Finding } from "../../rules/finding";
+import { explainedWords } from "../../rules/review/explanations";
 import { recognize, type Recognized } from "../../rules/recognize";
 import { readGrids } from "../../workbook/xlsx/read";
 import { UnreadableFile } from "../../workbook/xlsx/sniff";
@@ -20,7 +21,7 @@ export interface FileReport {
   sheets: SheetSummary[];
 }
 
-function summarize(r: SheetReport): SheetSummary {
+export function summarize(r: SheetReport): SheetSummary {
   const rec = r.recognition;
   if (rec.kind === "none") {
     const near = rec.candidates[0];
@@ -111,6 +112,7 @@ function findingJson(f: Finding) {
     source: f.source,
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
     ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.explained ? { explained: f.explained } : {}),
   };
 }
 
@@ -119,7 +121,8 @@ function counts(findings: Finding[]): string {
   for (const f of findings) by.set(f.category, (by.get(f.category) ?? 0) + 1);
   const errors = findings.filter((f) => f.severity === "error").length;
   const parts = [...by.entries()].map(([c, n]) => `${c} ${n}`).join("，");
-  return `错误 ${errors} 条，提示 ${findings.length - errors} 条（${parts}）`;
+  const explained = findings.filter((f) => f.explained).length;
+  return `错误 ${errors} 条，提示 ${findings.length - errors} 条${explained ? `（已说明 ${explained} 条）` : ""}（${parts}）`;
 }
 
 export function toText(reports: FileReport[]): string {
@@ -151,7 +154,7 @@ export function toText(reports: FileReport[]): string {
       for (const f of ordered.slice(0, MAX_SHOWN)) {
         const where = [f.cell, f.row, f.column].filter(Boolean).join(" ");
         lines.push(
-          `    ${f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕`
+          `    ${f.explained ? "✓" : f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕${f.explained ? ` ${explainedWords(f)}` : ""}`
         );
       }
       if (s.findings.length > MAX_SHOWN)
