@@ -4,6 +4,7 @@
  */
 import { type Grid, gridSize } from "../grid";
 import { labelScore, normalizeLabel, withoutUnit } from "../text";
+import { FLATTENED, isAutoName } from "./header-text";
 
 export interface SheetText {
   grid: Grid;
@@ -11,13 +12,15 @@ export interface SheetText {
   cols: number;
   /** Normalized text of a cell, merged areas filled; "" for numbers and blanks. */
   at(row: number, col: number): string;
+  /** The text of a cell or of the merged area covering it, as written ("" for numbers and blanks). */
+  raw(row: number, col: number): string;
   /** Normalized text of a cell itself (no merge fill). */
   own(row: number, col: number): string;
   /** Like own, but "" for text too long to be a label (notes). */
   label(row: number, col: number): string;
   /** Is this cell covered by a merge without being its top-left cell? */
   covered(row: number, col: number): boolean;
-  /** Every distinct text on the sheet, normalized, with and without a trailing unit. */
+  /** Every distinct text on the sheet, normalized, with and without a trailing unit; flattened headers' parts too. */
   texts: Set<string>;
   /** Every cell short enough to be a label, with its normalized text, row by row. */
   labels: { row: number; col: number; text: string }[];
@@ -28,6 +31,15 @@ export interface SheetText {
 /** No header label is longer than this, however spaced out: longer cells (notes) are not labels. */
 const LABEL_MAX_RAW = 160;
 
+/** A text for the prescreen: as is, without its unit, without an Excel Table's duplicate suffix. */
+function addText(texts: Set<string>, t: string) {
+  if (!t) return;
+  texts.add(t);
+  texts.add(withoutUnit(t));
+  const bare = t.replace(/\d+$/, "");
+  if (bare && bare !== t) texts.add(bare).add(withoutUnit(bare));
+}
+
 export function readSheetText(grid: Grid): SheetText {
   const { rows, cols } = gridSize(grid);
   // Normalized lazily: most cells are numbers, and long notes are read only if asked for.
@@ -37,7 +49,12 @@ export function readSheetText(grid: Grid): SheetText {
     if (typeof v !== "string") return "";
     const k = r * cols + c;
     let t = cache.get(k);
-    if (t === undefined) cache.set(k, (t = normalizeLabel(v)));
+    if (t === undefined) {
+      t = normalizeLabel(v);
+      // An Excel Table's name for a blank header cell (列1, Column1) is no text.
+      if (isAutoName(t)) t = "";
+      cache.set(k, t);
+    }
     return t;
   };
   const isLabel = (r: number, c: number) => {
@@ -61,8 +78,10 @@ export function readSheetText(grid: Grid): SheetText {
       const t = ownAt(r, c);
       if (t) {
         labels.push({ row: r, col: c, text: t });
-        texts.add(t);
-        texts.add(withoutUnit(t));
+        addText(texts, t);
+        const v = grid.values[r][c] as string;
+        if (FLATTENED.test(v))
+          for (const part of v.split(FLATTENED)) addText(texts, normalizeLabel(part));
       }
     }
   return {
@@ -70,6 +89,12 @@ export function readSheetText(grid: Grid): SheetText {
     rows,
     cols,
     own: ownAt,
+    raw: (r, c) => {
+      const o = origin.get(r * cols + c);
+      const [or, oc] = o === undefined ? [r, c] : [Math.floor(o / cols), o % cols];
+      const v = grid.values[or]?.[oc];
+      return typeof v === "string" && ownAt(or, oc) ? v : "";
+    },
     label: (r, c) => (isLabel(r, c) ? ownAt(r, c) : ""),
     at: (r, c) => {
       const o = origin.get(r * cols + c);

@@ -14,6 +14,7 @@ import {
 } from "../templates/catalog";
 import { readNumber } from "../number";
 import { normalizeLabel, withoutUnit } from "../text";
+import { headerPath } from "./header-text";
 import type { SheetText } from "./sheet-text";
 import { isFooter, rowTypeScore, strayRows, type StrayRows } from "./unit-rows";
 
@@ -87,11 +88,23 @@ function knownLabels(): Set<string> {
   return known;
 }
 
-/** Cells whose text is one of the template's header labels. */
+const isKnown = (label: string) =>
+  knownLabels().has(label) || knownLabels().has(withoutUnit(label));
+
+/** The labels a header cell (or the merged area over it) spells: one, or a flattened path. */
+const cellPath = (sheet: SheetText, row: number, col: number): string[] => {
+  const raw = sheet.raw(row, col);
+  return raw ? headerPath(raw, isKnown) : [];
+};
+
+/** Cells whose text (a flattened header's last part) is one of the template's header labels. */
 function headerHits(sheet: SheetText, sets: LabelSets): { row: number; col: number }[] {
-  return sheet.labels.filter(
-    ({ text }) => sets.exact.has(text) || sets.exact.has(withoutUnit(text))
-  );
+  return sheet.labels.filter(({ row, col, text }) => {
+    if (sets.exact.has(text)) return true;
+    const path = headerPath(sheet.grid.values[row][col] as string, isKnown);
+    const leaf = path[path.length - 1] ?? "";
+    return sets.exact.has(leaf) || sets.exact.has(withoutUnit(leaf));
+  });
 }
 
 /** The densest cluster of hit rows (header rows lie within two rows of each other). */
@@ -118,13 +131,11 @@ function bandOf(hits: { row: number; col: number }[]) {
   };
 }
 
-/** The distinct texts stacked above a column inside the header band, top to bottom. */
+/** The distinct labels stacked above a column inside the header band, top to bottom (flattened ones split). */
 function columnPath(sheet: SheetText, col: number, top: number, bottom: number): string[] {
   const path: string[] = [];
-  for (let r = top; r <= bottom; r++) {
-    const t = sheet.at(r, col);
-    if (t && path[path.length - 1] !== t) path.push(t);
-  }
+  for (let r = top; r <= bottom; r++)
+    for (const t of cellPath(sheet, r, col)) if (path[path.length - 1] !== t) path.push(t);
   return path;
 }
 
