@@ -1,5 +1,14 @@
 /** File input and output for the headless command: inputs are never overwritten, outputs appear whole or not at all. */
-import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from "fs";
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import path from "path";
 import { MAX_FILE_BYTES, UnreadableFile } from "../workbook/xlsx/sniff";
 import { UsageError } from "./args";
@@ -44,6 +53,21 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+let guarded = false;
+
+/**
+ * Ctrl+C, a kill or a closed terminal no longer ends the process in the middle of a write (the
+ * default action would, leaving the hidden temporary file): node defers the signal to the event
+ * loop, which the synchronous write and rename below do not give up until the file is whole and
+ * in place; then the signal is raised again, so the process ends as it was asked to.
+ */
+function guardSignals() {
+  if (guarded) return;
+  guarded = true;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.once(signal, () => process.kill(process.pid, signal));
+}
+
 /** Writes to a temporary file beside the target, then renames it into place. */
 export async function writeAtomic(
   file: string,
@@ -54,11 +78,12 @@ export async function writeAtomic(
   if (inputs.some((i) => path.resolve(i) === target || sameFile(i, target)))
     throw new UsageError(`输出文件不能覆盖输入文件：${file}`);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  guardSignals();
   try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, target);
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     // Never the hidden temporary file's name, nor node's English: the file asked for, and why.
     const code = (e as NodeJS.ErrnoException).code;
     const why =

@@ -3,9 +3,18 @@
  * separate srs process and must end in one clear zh line, the other files' results intact and
  * every input unchanged.
  */
-import { execFileSync, spawnSync } from "child_process";
-import { createHash } from "crypto";
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { execFileSync, spawn, spawnSync } from "child_process";
+import { createHash, randomBytes } from "crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  watch,
+  writeFileSync,
+} from "fs";
 import os from "os";
 import path from "path";
 import { filledSheet } from "../../src/rules/sample/filled";
@@ -281,3 +290,45 @@ it("a zip whose end record hides entries (count patched down) is refused, not pa
   expect(r.code).toBe(2);
   expect(r.out).toContain("目录少报了其中的条目");
 });
+
+it("a write that fails names the file asked for, in zh, never the hidden temporary file", async () => {
+  const good = await village(dir, "写出村.xlsx", "金淘镇朴里村", 23);
+  const missing = path.join(dir, "没有这个文件夹", "汇总.xlsx");
+  const r = srs(["consolidate", good, "-o", missing]);
+  expect(r.code).toBe(64);
+  expect(r.err).toBe(`srs: 无法写出 ${missing}：所在的文件夹不存在`);
+  const folder = path.join(dir, "是文件夹.xlsx");
+  mkdirSync(folder);
+  const f = srs(["consolidate", good, "-o", folder]);
+  expect(f.err).toBe(`srs: 无法写出 ${folder}：这是一个文件夹`);
+  expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+});
+
+it("killed while writing, srs leaves no temporary file and no half-written output", async () => {
+  const JSZip = (await import("jszip")).default;
+  const input = await village(dir, "大附件.xlsx", "金淘镇朴里村", 24);
+  const z = await JSZip.loadAsync(readFileSync(input));
+  // 30 MB that no packing shrinks: the output takes a while to write.
+  z.file("xl/media/image1.png", randomBytes(30 * 1024 * 1024));
+  writeFileSync(input, await z.generateAsync({ type: "nodebuffer", compression: "STORE" }));
+  for (const n of [1, 2]) {
+    const out = path.join(dir, `盖章${n}.xlsx`);
+    const child = spawn("node", [SRS, "stamp", input, "--period", "2026Q4", "-o", out]);
+    // The moment the temporary file appears, the process is told to end.
+    const watcher = watch(dir, (_, name) => {
+      if (String(name).endsWith(".tmp")) child.kill("SIGTERM");
+    });
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.on("exit", (c, s) => resolve([c, s]))
+    );
+    watcher.close();
+    expect(code === 0 || signal === "SIGTERM").toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    if (existsSync(out)) {
+      const written = await JSZip.loadAsync(readFileSync(out));
+      expect((await written.file("xl/media/image1.png")!.async("uint8array")).length).toBe(
+        30 * 1024 * 1024
+      );
+    }
+  }
+}, 120_000);
