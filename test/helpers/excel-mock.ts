@@ -23,7 +23,8 @@ export const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: 
 
 /** Things a sheet may hold that Excel on the web cannot insert ([d.ts] insertWorksheetsFromBase64). */
 export type Feature = "comment" | "chart" | "pivot" | "slicer";
-export type FixtureSheet = Grid & { features?: Feature[] };
+/** formulas: A1 → "=…" of the file's formula cells, whose values hold their saved results. */
+export type FixtureSheet = Grid & { features?: Feature[]; formulas?: Map<string, string> };
 
 export interface Sheet {
   /** [d.ts] Worksheet.id: "Returns a value that uniquely identifies the worksheet in a given workbook. The value of the identifier remains the same even when the worksheet is renamed or moved." */
@@ -82,7 +83,25 @@ export class Book {
       (m) =>
         `${columnLetters(m.left + o.col)}${m.top + o.row + 1}:${columnLetters(m.right + o.col)}${m.bottom + o.row + 1}`
     );
+    for (const [cell, f] of grid.formulas ?? []) s.formulas.set(cell, f);
     return this;
+  }
+  /** The sheets insertWorksheetsFromBase64 inserts from a workbook: values, formulas and merges as the file has them. */
+  static insertable(wb: ExcelJS.Workbook): FixtureSheet[] {
+    return [...Book.fromWorkbook(wb).sheets].map(([name, s]) => {
+      const values: Grid["values"] = [];
+      for (const [cell, v] of s.values) {
+        const { row, col } = fromA1(cell);
+        while (values.length <= row) values.push([]);
+        while (values[row].length <= col) values[row].push(null);
+        values[row][col] = v as Grid["values"][number][number];
+      }
+      const merges = s.merges.map((m) => {
+        const [a, b] = m.split(":").map(fromA1);
+        return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+      });
+      return { name, values, merges, formulas: s.formulas };
+    });
   }
   /** Opens an exceljs workbook as Excel would: dates become serial numbers with their date format. */
   static fromWorkbook(wb: ExcelJS.Workbook): Book {

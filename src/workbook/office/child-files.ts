@@ -1,10 +1,12 @@
 /**
  * The village files a township clerk picked, made ready for import: each sniffed first (a file
- * no report could be gets one clear reason in the 汇总说明 instead of an Excel error), then
+ * no report could be gets one clear reason in the 汇总说明 instead of an Excel error), its
+ * formulas that reach outside their sheet reduced to their values (child-formulas.ts), then
  * encoded for insertWorksheetsFromBase64.
  */
 import type { UnreadableChild } from "../../rules/consolidation/plan";
 import type { ReceivedFile } from "../types";
+import { keepFormulasInside } from "../xlsx/child-formulas";
 import { sniffWorkbook, UnreadableFile } from "../xlsx/sniff";
 import { BYTES_PER_REQUEST } from "./batches";
 import type { ChildFile } from "./consolidate";
@@ -15,23 +17,34 @@ export async function childFiles(
   const ready: ChildFile[] = [];
   const unreadable: UnreadableChild[] = [];
   for (const f of files) {
+    let bytes: Uint8Array;
     try {
       await sniffWorkbook(f.bytes, f.name);
+      bytes = inside(f.bytes);
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       unreadable.push({ origin: f.name, reason: e.message });
       continue;
     }
-    const base64 = toBase64(f.bytes);
+    const base64 = toBase64(bytes);
     // One file must fit one request (Excel on the web refuses requests over 5 MB).
     if (base64.length > BYTES_PER_REQUEST)
       unreadable.push({
         origin: f.name,
-        reason: `文件过大（${(f.bytes.length / 1048576).toFixed(1)} MB），一次只能导入 3 MB 以内的文件`,
+        reason: `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），一次只能导入 3 MB 以内的文件`,
       });
     else ready.push({ name: f.name, base64, lastModified: f.lastModified });
   }
   return { ready, unreadable };
+}
+
+function inside(bytes: Uint8Array): Uint8Array {
+  try {
+    return keepFormulasInside(bytes);
+  } catch {
+    // A part the sniffer let by that no zip reader unpacks (another packing method).
+    throw new UnreadableFile("文件已损坏或不是完整的 .xlsx 工作簿，无法读取");
+  }
 }
 
 function toBase64(bytes: Uint8Array): string {
