@@ -32,12 +32,18 @@ export function cut(s: string, n: number): string {
 /** The name, or the name with (2), (3)… when taken (case-insensitively, as Excel compares). */
 export function uniqueSheetName(name: string, taken: Set<string>): string {
   const base = cleanSheetName(name);
-  const lower = new Set([...taken].map((t) => t.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
+  // Called once a child over a thousand children: no lowered copy of the whole set per call.
+  const isTaken = (n: string) => {
+    if (taken.has(n)) return true;
+    const lower = n.toLowerCase();
+    for (const t of taken) if (t.length === n.length && t.toLowerCase() === lower) return true;
+    return false;
+  };
+  if (!isTaken(base)) return base;
   for (let i = 2; ; i++) {
     const suffix = `(${i})`;
     const n = `${cut(base, 31 - suffix.length)}${suffix}`;
-    if (!lower.has(n.toLowerCase())) return n;
+    if (!isTaken(n)) return n;
   }
 }
 

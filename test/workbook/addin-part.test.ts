@@ -3,12 +3,8 @@ import { readFileSync } from "fs";
 import path from "path";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { getTemplate } from "../../src/rules/templates/catalog";
-import {
-  entryText,
-  SRS_ADDIN,
-  withAddinReference,
-  zipEntries,
-} from "../../src/workbook/addin-part";
+import { SRS_ADDIN, withAddinReference } from "../../src/workbook/addin-part";
+import { entryText, zipEntries } from "../../src/workbook/xlsx/zip-parts";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 

@@ -142,21 +142,24 @@ export async function consolidateFiles(
   taken.delete(notes.name);
   taken.delete(ROSTER_SHEET);
   notes.name = uniqueSheetName(notes.name, taken);
-  const bytes = await toXlsx((wb) => {
-    for (const s of summaries) addSummarySheet(wb, s, options.values === true);
-    addNotesSheet(wb, notes);
-    for (const s of summaries) if (s.detail) addDetailSheet(wb, s.detail, options.values === true);
-    if (options.roster)
-      addGridSheet(wb, {
-        ...rosterSheet(options.roster.entries),
-        name: uniqueSheetName(ROSTER_SHEET, taken),
-      });
-    for (const s of sources) {
+  const bytes = await toXlsx(
+    (wb) => {
+      for (const s of summaries) addSummarySheet(wb, s, options.values === true);
+      addNotesSheet(wb, notes);
+      for (const s of summaries)
+        if (s.detail) addDetailSheet(wb, s.detail, options.values === true);
+      if (options.roster)
+        addGridSheet(wb, {
+          ...rosterSheet(options.roster.entries),
+          name: uniqueSheetName(ROSTER_SHEET, taken),
+        });
+    },
+    sources.map((s) => {
       const values = s.grid.values.map((r) => [...r]);
       for (const c of conversions.get(s.sheet) ?? []) values[c.row][c.col] = c.value;
-      addGridSheet(wb, { ...s.grid, values });
-    }
-  });
+      return { ...s.grid, values };
+    })
+  );
   // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).
   await writeAtomic(out, withAddinReference(bytes), files);
   return { plan, summaries, unreadable };

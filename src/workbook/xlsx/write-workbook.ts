@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
+import { gridSheetXml, withSheets } from "./sheet-xml";
 import { addLayoutSheet } from "./write-layout";
 
 /** A plain copy of a sheet: values and merged areas. */
@@ -75,9 +76,19 @@ export function addDetailSheet(
   return ws;
 }
 
-export async function toXlsx(fill: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+/** A workbook of the sheets `fill` adds, then `copies`: plain copies of grids (values and merges). */
+export async function toXlsx(
+  fill: (wb: ExcelJS.Workbook) => void,
+  copies: Grid[] = []
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "SRS";
   fill(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Stored, not deflated: the parts are packed once, by zlib, when the copies are put in after
+  // (written directly, sheet-xml.ts: exceljs's cell model costs more than reading the children).
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+  return withSheets(
+    bytes,
+    copies.map((g) => ({ name: g.name, xml: gridSheetXml(g) }))
+  );
 }

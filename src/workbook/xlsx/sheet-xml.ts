@@ -1,0 +1,131 @@
+/**
+ * A grid as worksheet XML, written directly: the copies of a thousand children are most of a
+ * township workbook, and exceljs's cell model cost more than reading them (docs/PERFORMANCE.md).
+ * Strings are inline (no shared-string table to merge), so a sheet is one self-contained part.
+ */
+import type { Grid } from "../../rules/grid";
+import { columnLetters } from "../../rules/grid";
+import { entryText, writeZip, zipEntries, zipPart } from "./zip-parts";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * Text as XML character data. Characters XML 1.0 cannot hold are dropped (as exceljs does), and a
+ * literal "_x001B_" gets its underscore escaped: readers decode _xHHHH_ in cell text (ECMA-376
+ * 22.9.2.19 ST_Xstring), so written bare it would come back as a control character.
+ */
+export function xmlText(s: string): string {
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/g, "")
+      .replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  );
+}
+
+function cellXml(ref: string, v: string | number | boolean): string {
+  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
+}
+
+/** The worksheet part of a plain copy: values and merged areas, at the grid's origin. */
+export function gridSheetXml(grid: Grid): string {
+  const o = grid.origin ?? { row: 0, col: 0 };
+  const letters: string[] = [];
+  const rows: string[] = [];
+  grid.values.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((v, c) => {
+      if (v === null || v === "") return;
+      letters[c] ??= columnLetters(c + o.col);
+      cells.push(cellXml(`${letters[c]}${r + o.row + 1}`, v));
+    });
+    if (cells.length) rows.push(`<row r="${r + o.row + 1}">${cells.join("")}</row>`);
+  });
+  const ref = (row: number, col: number) => `${columnLetters(col + o.col)}${row + o.row + 1}`;
+  const merges = grid.merges.length
+    ? `<mergeCells count="${grid.merges.length}">${grid.merges
+        .map((m) => `<mergeCell ref="${ref(m.top, m.left)}:${ref(m.bottom, m.right)}"/>`)
+        .join("")}</mergeCells>`
+    : "";
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData>${merges}</worksheet>`
+  );
+}
+
+const WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const WORKSHEET_REL =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+
+/**
+ * The workbook with these sheets added after its own: each a worksheet part, its relationship,
+ * content type and entry in xl/workbook.xml (and in docProps/app.xml's list of titles, as Excel
+ * keeps it), every part deflated. The workbook is one SRS wrote (exceljs, stored uncompressed).
+ */
+export function withSheets(xlsx: Uint8Array, sheets: { name: string; xml: string }[]): Uint8Array {
+  const entries = zipEntries(xlsx);
+  const edit = (name: string, change: (text: string) => string) => {
+    const e = entries.find((x) => x.name === name);
+    if (!e) throw new Error(`${name} missing: not an .xlsx`);
+    const text = entryText(e);
+    entries[entries.indexOf(e)] = { ...e, method: 0, data: Buffer.from(change(text), "utf8") };
+  };
+  const maxOf = (text: string, re: RegExp) =>
+    Math.max(0, ...[...text.matchAll(re)].map((m) => Number(m[1])));
+  const parts = entries.map((e) => e.name);
+  const firstPart = maxOf(parts.join(" "), /xl\/worksheets\/sheet(\d+)\.xml/g) + 1;
+  const added = sheets.map((s, i) => ({
+    ...s,
+    part: `worksheets/sheet${firstPart + i}.xml`,
+    rel: `rIdSrsSheet${i + 1}`,
+  }));
+  edit("xl/workbook.xml", (text) => {
+    const firstId = maxOf(text, /sheetId="(\d+)"/g) + 1;
+    const tags = added.map(
+      (s, i) => `<sheet sheetId="${firstId + i}" name="${xmlText(s.name)}" r:id="${s.rel}"/>`
+    );
+    if (text.includes("</sheets>")) return text.replace("</sheets>", `${tags.join("")}</sheets>`);
+    // A workbook written with no sheet has no <sheets>: it goes where the schema orders it.
+    return text.replace(
+      /<(?:functionGroups|externalReferences|definedNames|calcPr|\/workbook)\b/,
+      (next) => `<sheets>${tags.join("")}</sheets>${next}`
+    );
+  });
+  edit("xl/_rels/workbook.xml.rels", (text) =>
+    text.replace(
+      "</Relationships>",
+      added
+        .map((s) => `<Relationship Id="${s.rel}" Type="${WORKSHEET_REL}" Target="${s.part}"/>`)
+        .join("") + "</Relationships>"
+    )
+  );
+  edit("[Content_Types].xml", (text) =>
+    text.replace(
+      "</Types>",
+      added.map((s) => `<Override PartName="/xl/${s.part}" ContentType="${WORKSHEET}"/>`).join("") +
+        "</Types>"
+    )
+  );
+  if (parts.includes("docProps/app.xml"))
+    edit("docProps/app.xml", (text) =>
+      text
+        .replace(
+          /(<vt:lpstr>Worksheets<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>)(\d+)/,
+          (_, head: string, n: string) => `${head}${Number(n) + added.length}`
+        )
+        .replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, (list) => {
+          const titles = [...list.matchAll(/<vt:lpstr>[^<]*<\/vt:lpstr>/g)].map((m) => m[0]);
+          for (const s of added) titles.push(`<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`);
+          return `<TitlesOfParts><vt:vector size="${titles.length}" baseType="lpstr">${titles.join("")}</vt:vector></TitlesOfParts>`;
+        })
+    );
+  const packed = entries.map((e) => (e.method === 0 ? zipPart(e.name, e.data) : e));
+  for (const s of added) packed.push(zipPart(`xl/${s.part}`, s.xml));
+  return writeZip(packed);
+}

@@ -1,0 +1,55 @@
+/** Copies written directly as worksheet parts read back as the grids they came from. */
+import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { entryText, zipEntries } from "../../src/workbook/xlsx/zip-parts";
+import type { Grid } from "../../src/rules/grid";
+
+const copy: Grid = {
+  name: `<村&"1">`,
+  origin: { row: 2, col: 1 },
+  values: [
+    ["=SUM(A1:A9)", "_x001B_[2J", 12, 0.5],
+    [null, "", true, "a\u0007b"],
+    ["  两端有空格  ", "x<y>&z", -3, 1e20],
+  ],
+  merges: [{ top: 0, left: 0, bottom: 1, right: 0 }],
+};
+
+it("keeps text as text, numbers and booleans as themselves, at the grid's origin", async () => {
+  const bytes = await toXlsx(
+    (wb) => addGridSheet(wb, { name: "汇总说明", values: [["说明"]], merges: [] }),
+    [copy]
+  );
+  const [first, back] = await readGrids(bytes);
+  expect(first.name).toBe("汇总说明");
+  expect(back.name).toBe(copy.name);
+  const at = (r: number, c: number) => back.values[r + 2]?.[c + 1] ?? null;
+  expect(at(0, 0)).toBe("=SUM(A1:A9)");
+  // A literal _x001B_ is written with its underscore escaped (ECMA-376 ST_Xstring), so Excel and
+  // LibreOffice show those seven characters, never an escape character.
+  expect(at(0, 1)).not.toContain("\u001b");
+  const xml = zipEntries(bytes)
+    .filter((e) => e.name.startsWith("xl/worksheets/"))
+    .map(entryText)
+    .join("");
+  expect(xml).toContain("_x005F_x001B_[2J");
+  expect([at(0, 2), at(0, 3), at(1, 2)]).toEqual([12, 0.5, true]);
+  // XML 1.0 cannot hold U+0007: it is dropped, as exceljs drops it.
+  expect(at(1, 3)).toBe("ab");
+  expect([at(2, 0), at(2, 1), at(2, 2), at(2, 3)]).toEqual(["  两端有空格  ", "x<y>&z", -3, 1e20]);
+  expect(back.merges).toEqual([{ top: 2, left: 1, bottom: 3, right: 1 }]);
+});
+
+it("lists the added sheets wherever the package lists sheets", async () => {
+  const bytes = await toXlsx(() => undefined, [copy, { ...copy, name: "二村" }]);
+  const parts = new Map(zipEntries(bytes).map((e) => [e.name, entryText(e)]));
+  expect(parts.get("xl/workbook.xml")).toContain('name="&lt;村&amp;&quot;1&quot;&gt;"');
+  expect(parts.get("docProps/app.xml")).toMatch(/<vt:i4>2<\/vt:i4>/);
+  expect(parts.get("docProps/app.xml")).toContain('<vt:vector size="2" baseType="lpstr">');
+  const worksheets = [...parts.keys()].filter((n) => n.startsWith("xl/worksheets/sheet"));
+  expect(worksheets).toHaveLength(2);
+  for (const w of worksheets)
+    expect(parts.get("[Content_Types].xml")).toContain(`PartName="/${w}"`);
+  // Every part is packed (deflated), none left stored.
+  expect(zipEntries(bytes).every((e) => e.method === 8)).toBe(true);
+});
