@@ -73,7 +73,7 @@ export function Demo() {
             grid={grid}
             fills={book.fills.get(grid.name)}
             selected={book.selection?.sheet === grid.name ? book.selection.cell : undefined}
-            sheets={book.sheets.map((s) => s.name)}
+            sheets={book.sheets.filter((s) => !book.hidden.has(s.name)).map((s) => s.name)}
             onSheet={setActive}
             onSelect={(cell) => void book.select(grid.name, cell)}
           />

@@ -13,6 +13,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { checkGrids, type SheetReport } from "../rules/check";
 import { explainCell } from "../rules/explain";
+import { addExplanation, type Explanation, readExplanations } from "../rules/review/explanations";
 import type { Finding } from "../rules/finding";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ConsolidateView } from "./ConsolidateView";
@@ -23,7 +24,7 @@ import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
 import { TrainingView } from "./TrainingView";
 import type { CellWrite, WorkbookSource } from "./source";
-import { today } from "../workbook/today";
+import { nowText, today } from "../workbook/today";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px", maxWidth: "560px" },
@@ -37,7 +38,13 @@ export const RECHECK_DELAY_MS = 800;
 type State =
   | { kind: "loading" }
   | { kind: "failed"; reason: string }
-  | { kind: "done"; reports: SheetReport[]; skipped: { sheet: string; reason: string }[] };
+  | {
+      kind: "done";
+      reports: SheetReport[];
+      skipped: { sheet: string; reason: string }[];
+      /** The workbook's 审核说明 and the sheet holding them. */
+      explanations: { sheet?: string; list: Explanation[] };
+    };
 type Tabs = "findings" | "explain" | "consolidate" | "training" | "profile";
 
 
@@ -57,7 +64,12 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
     setState((s) => (s.kind === "done" ? s : { kind: "loading" }));
     try {
       const grids = await source.readSheets();
-      setState({ kind: "done", reports: checkGrids(grids), skipped: grids.skipped ?? [] });
+      setState({
+        kind: "done",
+        reports: checkGrids(grids),
+        skipped: grids.skipped ?? [],
+        explanations: readExplanations(grids) ?? { list: [] },
+      });
     } catch (e) {
       setState({ kind: "failed", reason: oneLine(e) });
     }
@@ -200,6 +212,22 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
             t={t}
             onSelect={(f: Finding) => f.cell && void source.select(f.sheet, f.cell)}
             onFix={setPending}
+            onExplain={async (f, text) => {
+              const r = addExplanation(findings, state.explanations.list, { sheet: f.sheet, cell: f.cell }, text, nowText());
+              if (!r.ok) {
+                setNotice(r.reason);
+                return false;
+              }
+              try {
+                await source.writeExplanations(r.list, state.explanations.sheet);
+              } catch (e) {
+                setNotice(oneLine(e));
+                return false;
+              }
+              setNotice(t.explainSaved(f.cell));
+              await run();
+              return true;
+            }}
           />
         </>
       )}

@@ -6,6 +6,7 @@ import {
   Badge,
   Button,
   Caption1,
+  Input,
   makeStyles,
   mergeClasses,
   tokens,
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
   finding: { textAlign: "left", justifyContent: "flex-start", whiteSpace: "normal", height: "auto", minWidth: 0, flexGrow: 1, fontWeight: "normal" },
   error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}` },
+  explained: { borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}` },
   where: { display: "block", color: tokens.colorNeutralForeground3 },
   group: { marginTop: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXS },
 });
@@ -42,16 +44,50 @@ export function writesOf(report: SheetReport, findings: Finding[]): CellWrite[] 
     });
 }
 
-function FindingItem({ f, lang, t, onSelect, onFix }: { f: Finding; lang: Lang; t: Strings; onSelect: () => void; onFix?: () => void }) {
+/** A warning's 审核说明: written in place, saved with the workbook. Errors have none. */
+function ExplainBox({ f, t, onExplain }: { f: Finding; t: Strings; onExplain: (text: string) => Promise<boolean> }) {
+  const styles = useStyles();
+  const [text, setText] = useState<string>();
+  if (text === undefined)
+    return (
+      <Button size="small" onClick={() => setText(f.explained ?? "")}>
+        {t.explainWarning}
+      </Button>
+    );
+  return (
+    <form
+      className={styles.item}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onExplain(text).then((saved) => saved && setText(undefined));
+      }}
+    >
+      <Input size="small" aria-label={`${f.cell} ${t.explainLabel}`} placeholder={t.explainLabel} value={text} onChange={(_, d) => setText(d.value)} />
+      <Button size="small" type="submit" appearance="primary">
+        {t.explainSave}
+      </Button>
+    </form>
+  );
+}
+
+function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; lang: Lang; t: Strings; onSelect: () => void; onFix?: () => void; onExplain?: (text: string) => Promise<boolean> }) {
   const styles = useStyles();
   const where = [f.cell, f.row, f.column].filter(Boolean).join(" · ");
   return (
     <li className={styles.item}>
-      <Button appearance="subtle" className={mergeClasses(styles.finding, f.severity === "error" ? styles.error : styles.warning)} onClick={onSelect}>
+      <Button appearance="subtle" className={mergeClasses(styles.finding, f.severity === "error" ? styles.error : f.explained ? styles.explained : styles.warning)} onClick={onSelect}>
         <span>
           <span className={styles.where}>{where}</span>
           {lang === "en" ? f.messageEn : f.message}
           <Caption1 className={styles.where}>〔{f.source}〕</Caption1>
+          {f.explained && (
+            <Caption1 className={styles.where}>
+              <Badge appearance="tint" color="success">
+                {t.explained}
+              </Badge>{" "}
+              {f.explained}
+            </Caption1>
+          )}
         </span>
       </Button>
       {onFix && f.fix && (
@@ -59,6 +95,7 @@ function FindingItem({ f, lang, t, onSelect, onFix }: { f: Finding; lang: Lang; 
           {t.fixOne(f.fix.value)}
         </Button>
       )}
+      {onExplain && f.severity === "warning" && f.cell && <ExplainBox f={f} t={t} onExplain={onExplain} />}
     </li>
   );
 }
@@ -69,12 +106,15 @@ export function FindingsView({
   t,
   onSelect,
   onFix,
+  onExplain,
 }: {
   reports: SheetReport[];
   lang: Lang;
   t: Strings;
   onSelect: (f: Finding) => void;
   onFix: (writes: CellWrite[]) => void;
+  /** Saves a warning's 审核说明; false when it was refused (the reason is shown by the caller). */
+  onExplain?: (f: Finding, text: string) => Promise<boolean>;
 }) {
   const styles = useStyles();
   const recognized = reports.filter((r) => r.recognition.kind !== "none");
@@ -130,7 +170,7 @@ export function FindingsView({
                       </Caption1>
                       <ul className={styles.list}>
                         {(list as Finding[]).map((f, i) => (
-                          <FindingItem key={i} f={f} lang={lang} t={t} onSelect={() => onSelect(f)} onFix={() => onFix(writesOf(r, [f]))} />
+                          <FindingItem key={i} f={f} lang={lang} t={t} onSelect={() => onSelect(f)} onFix={() => onFix(writesOf(r, [f]))} onExplain={onExplain && ((text) => onExplain(f, text))} />
                         ))}
                       </ul>
                     </section>

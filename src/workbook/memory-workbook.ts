@@ -7,7 +7,7 @@ import type { ChildLine, UnreadableChild } from "../rules/consolidation/plan";
 import { detailValues } from "../rules/consolidation/summary";
 import { type InsertedFile, planWorkbook } from "../rules/consolidation/workbook";
 import type { CellValue, Grid } from "../rules/grid";
-import { type Explanation, explanationsGrid } from "../rules/review/explanations";
+import { type Explanation, explanationsGrid, readExplanations } from "../rules/review/explanations";
 import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
 import { nowText } from "./today";
@@ -40,7 +40,10 @@ export class MemoryWorkbook implements WorkbookSource {
   /** A workbook opened from .xlsx bytes (the browser demo's "open a local file"). */
   static async fromXlsx(bytes: Uint8Array, name = "workbook.xlsx"): Promise<MemoryWorkbook> {
     const { readGrids } = await import("./xlsx/read");
-    return new MemoryWorkbook(await readGrids(bytes, name));
+    const book = new MemoryWorkbook(await readGrids(bytes, name));
+    const notes = readExplanations(book.sheets);
+    if (notes) book.hidden.add(notes.sheet);
+    return book;
   }
 
   private grid(sheet: string): Grid {

@@ -8,7 +8,8 @@
 import type { CellValue, Grid } from "../grid";
 import { formatPeriod } from "../period";
 import { allTemplates } from "../templates/catalog";
-import { type ChildLine, type Plan, STATUS_WORDS } from "./plan";
+import { EXPLAIN_SHEET } from "../review/explanations";
+import { type ChildLine, explainedText, type Plan, STATUS_WORDS } from "./plan";
 import { ROSTER_SHEET } from "./roster";
 import type { Summary } from "./summary";
 
@@ -49,6 +50,7 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
       l.reason,
       extra.length ? `按数字计：${extra.join("，")}` : "",
       l.problems.length ? `问题：${l.problems.join("；")}` : "",
+      explainedText(l),
     ]
       .filter(Boolean)
       .join("；");
@@ -106,7 +108,7 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
 
 /** The names our own sheets take: a child's copy never takes one, whatever its unit is called. */
 export function reservedNames(): Set<string> {
-  const names = [NOTES_SHEET, ROSTER_SHEET];
+  const names = [NOTES_SHEET, ROSTER_SHEET, EXPLAIN_SHEET];
   for (const t of allTemplates())
     if (t.kind === "table") names.push(`${t.shortTitle}汇总`, `${t.shortTitle}汇总明细`);
   return new Set(names);

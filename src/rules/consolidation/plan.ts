@@ -10,6 +10,7 @@
  * numbers: the sheet is summed and the problem listed, and the run is not clean.
  */
 import { checkRecognized } from "../check";
+import { applyExplanations, type Explanation } from "../review/explanations";
 import { numericValue, readNumber } from "../number";
 import {
   compareDays,
@@ -42,6 +43,8 @@ export interface Source {
   period?: Period;
   /** A lower level's consolidated workbook: this is its summary, holding these units' reports. */
   lower?: { units: string[] };
+  /** The unit's 审核说明 of its warnings (from its file's hidden sheet). */
+  explanations?: Explanation[];
 }
 
 export type Status =
@@ -86,6 +89,8 @@ export interface ChildLine {
   problems: string[];
   /** 按时 / 逾期 against the table's deadline, "" when unknown. */
   timeliness: "按时" | "逾期" | "";
+  /** Warnings the unit explained (审核说明): "C7 …（已说明：…）". */
+  explained?: string[];
 }
 
 /** A file that could not be read at all. */
@@ -354,10 +359,18 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
           "errors",
           `还有 ${errors.length} 条错误未改正：${errors[0].message}${errors.length > 1 ? " 等" : ""}`
         );
-      else
+      else {
         w.line.problems.push(
           ...findings.filter((f) => f.severity === "error").map((f) => f.message)
         );
+        // A source's explanations are its own, whatever name its copy took.
+        const own = w.source.explanations?.map((e) => ({ ...e, sheet: w.rec!.sheet }));
+        const explained = applyExplanations(findings, own).filter((f) => f.explained);
+        if (explained.length)
+          w.line.explained = explained.map(
+            (f) => `${f.cell} ${f.message}（已说明：${f.explained}）`
+          );
+      }
     }
 
     for (const w of list) {
@@ -454,5 +467,10 @@ export function lineText(l: ChildLine): string {
       ? `${STATUS_WORDS.included}${l.table ? ` ${l.table}` : ""}`
       : `${STATUS_WORDS[l.status]}：${l.reason}`;
   const problems = l.problems.length ? `；问题：${l.problems.join("；")}` : "";
-  return `${who}${from}：${what}${problems}`;
+  return `${who}${from}：${what}${problems}${explainedText(l, "；")}`;
+}
+
+/** "已说明的提示：C7 …（已说明：…）", for 汇总说明 and the list of units; "" when none. */
+export function explainedText(l: ChildLine, lead = ""): string {
+  return l.explained?.length ? `${lead}已说明的提示：${l.explained.join("；")}` : "";
 }

@@ -7,6 +7,7 @@
 import { type Grid, toA1 } from "../grid";
 import { readNumber } from "../number";
 import { recognize, type Recognition, type TableRecognition } from "../recognize";
+import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes } from "./notes";
 import { headerUnit, type Source } from "./plan";
 import { ROSTER_SHEET } from "./roster";
@@ -53,8 +54,17 @@ export function fileSources(
   const reports = recs.filter((r) => r.kind !== "none");
   // A file with no report at all is one line (未识别); empty helper sheets beside a report are not.
   const kept = reports.length ? reports : recs.slice(0, 1);
+  // The unit's explanations of its warnings, each with the sheet it explains.
+  const explained = readExplanations(grids)?.list ?? [];
   return {
-    sources: kept.map((r) => ({ ...base, sheet: r.sheet, grid: r.grid, recognition: r })),
+    sources: kept.map((r) => ({
+      ...base,
+      sheet: r.sheet,
+      grid: r.grid,
+      recognition: r,
+      // The sheet may have taken another name when inserted ("朴里村 (2)").
+      explanations: explained.filter((e) => sameSheet(r.sheet, e.sheet)),
+    })),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Grid } from "../grid";
 import type { Period } from "../period";
 import { recognize, type Recognition, type TableRecognition } from "../recognize";
 import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
+import { readExplanations } from "../review/explanations";
 import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
 import {
   type ChildLine,
@@ -97,6 +98,9 @@ export function planWorkbook(
     const grids = f.sheets.map((n) => sheets.find((g) => g.name === n)!).filter(Boolean);
     const { sources, lower } = fileSources(grids, f);
     if (lower) deletions.push(...f.sheets.filter((n) => !sources.some((s) => s.sheet === n)));
+    // A unit's 审核说明 sheet: its explanations go into 汇总说明 with its line, the sheet goes.
+    const explained = readExplanations(grids)?.sheet;
+    if (explained && !lower) deletions.push(explained);
     incoming.push(...sources);
   }
   const roster = workbookRoster(before);
