@@ -1,4 +1,4 @@
-/** The headless command: npx srs check|consolidate|stamp|template|templates. */
+/** The headless command: npx srs check|consolidate|return|stamp|template|templates. */
 import path from "path";
 import { parsePeriod } from "../rules/period";
 import { type ParsedArgs, parseArgs, UsageError } from "./args";
@@ -16,6 +16,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
                                          对照单位名册列出缺报、填错行、按时/逾期
   srs roster --from 文件.xlsx... -o 名册.xlsx
                                          按收到的报表起草单位名册（单位名称、单位类型），核对后用于 --roster
+  srs return 文件.xlsx... -o 文件夹        退回：写出标出问题格、带“问题清单”的副本，和一段可粘贴到聊天的说明（.txt）
   srs check [--json] [--period P] [--previous 上期.xlsx] 文件.xlsx...
                                          识别每个工作表是哪张报表，并检查填报问题
   srs check 文件.xlsx --explain L7=说明 [--explain "'表名'!M7=说明"] -o 输出.xlsx
@@ -163,6 +164,14 @@ export async function main(
           );
           return 2;
         }
+      }
+      case "return": {
+        if (positionals.length === 0) throw new UsageError("请给出要退回的单位报表 .xlsx 文件");
+        if (!output) throw new UsageError("请用 -o 指定退回文件写到哪个文件夹，例如 -o 退回");
+        const { returnFiles, returnText } = await import("./commands/return");
+        const results = await returnFiles(positionals, output);
+        print(json ? JSON.stringify(results, null, 2) : returnText(results));
+        return results.some((r) => r.error) ? 2 : 0;
       }
       case "roster": {
         const from = [options.from, ...positionals].filter(

@@ -1,0 +1,57 @@
+/** srs return FILE... -o DIR: for each unit's file, the marked copy and the message to paste. */
+import { mkdirSync } from "fs";
+import path from "path";
+import { checkGrids } from "../../rules/check";
+import { fileStem, returnNotice } from "../../rules/review/return";
+import { markReturned } from "../../workbook/xlsx/returned";
+import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
+import { readInput, writeAtomic } from "../io";
+import { reason } from "./check";
+
+export interface ReturnResult {
+  file: string;
+  error?: string;
+  unit?: string;
+  /** Written: the marked .xlsx and the message beside it; absent when nothing is wrong. */
+  xlsx?: string;
+  txt?: string;
+  message?: string;
+}
+
+export async function returnFiles(files: string[], dir: string): Promise<ReturnResult[]> {
+  mkdirSync(dir, { recursive: true });
+  const out: ReturnResult[] = [];
+  for (const file of files) {
+    let wb;
+    try {
+      wb = await loadWorkbook(readInput(file), file);
+    } catch (e) {
+      out.push({ file, error: reason(e) });
+      continue;
+    }
+    const grids = wb.worksheets.map(worksheetToGrid);
+    const r = returnNotice(checkGrids(grids), path.basename(file, path.extname(file)));
+    if (!r.items.length) {
+      out.push({ file, unit: r.unit });
+      continue;
+    }
+    markReturned(wb, r);
+    const stem = path.join(dir, `${fileStem(r.unit)}-退回`);
+    await writeAtomic(`${stem}.xlsx`, new Uint8Array(await wb.xlsx.writeBuffer()), files);
+    await writeAtomic(`${stem}.txt`, new TextEncoder().encode(r.message + "\n"), files);
+    out.push({ file, unit: r.unit, xlsx: `${stem}.xlsx`, txt: `${stem}.txt`, message: r.message });
+  }
+  return out;
+}
+
+export function returnText(results: ReturnResult[]): string {
+  return results
+    .map((r) =>
+      r.error
+        ? `== ${r.file}\n  无法读取：${r.error}`
+        : r.xlsx
+          ? `== ${r.file}\n  已写出 ${r.xlsx} 和 ${r.txt}\n${r.message}`
+          : `== ${r.file}\n  ${r.unit}：未发现问题，无需退回`
+    )
+    .join("\n");
+}

@@ -1,0 +1,118 @@
+/**
+ * 退回: what a township sends back to a unit whose report needs correcting. One list of problems
+ * (errors, and warnings the unit has not explained) gives the short message pasted into a chat
+ * (单位, 表, each problem with its cell and the note it breaks) and the 问题清单 sheet of the marked
+ * copy. The CLI, the pane and the browser page all use these two, so they say the same.
+ */
+import type { SheetReport } from "../check";
+import { headerUnit } from "../consolidation/plan";
+import type { Severity } from "../finding";
+import type { CellValue, Grid } from "../grid";
+
+export const PROBLEM_SHEET = "问题清单";
+const MARKER = "SRS-问题清单/1";
+const HEADER = ["单位", "表", "工作表", "单元格", "类别", "问题", "依据"];
+/** A chat message is read on a phone: past this many lines, the rest is in the 问题清单. */
+const MAX_LINES = 20;
+
+export interface ReturnItem {
+  table: string;
+  sheet: string;
+  cell: string;
+  /** 村 · 企业底数（家）› 总数 */
+  where: string;
+  severity: Severity;
+  message: string;
+  source: string;
+}
+
+export interface Returned {
+  unit: string;
+  /** The tables sent back, by short title. */
+  tables: string[];
+  items: ReturnItem[];
+  /** The message to paste into a chat ("" when there is nothing to send back). */
+  message: string;
+}
+
+/**
+ * What to send back for a unit's sheets: every error, and every warning it has not explained
+ * (an explained one stays explained). `fallbackUnit` names the unit when no sheet says it.
+ */
+export function returnNotice(reports: SheetReport[], fallbackUnit: string): Returned {
+  const recognized = reports.filter((r) => r.recognition.kind !== "none");
+  const unit =
+    recognized.map((r) => headerUnit(r.recognition)).find(Boolean) ||
+    fallbackUnit ||
+    "（未写单位）";
+  const items: ReturnItem[] = [];
+  for (const r of recognized) {
+    const table = r.recognition.template?.shortTitle ?? "";
+    const open = r.findings.filter((f) => !f.explained);
+    // Errors first: they must be corrected; warnings are to be checked (or explained).
+    for (const f of [
+      ...open.filter((x) => x.severity === "error"),
+      ...open.filter((x) => x.severity !== "error"),
+    ])
+      items.push({
+        table,
+        sheet: f.sheet,
+        cell: f.cell,
+        where: [f.row, f.column].filter(Boolean).join(" "),
+        severity: f.severity,
+        message: f.message,
+        source: f.source,
+      });
+  }
+  const tables = [...new Set(items.map((i) => i.table))];
+  return { unit, tables, items, message: items.length ? messageOf(unit, items) : "" };
+}
+
+function messageOf(unit: string, items: ReturnItem[]): string {
+  const errors = items.filter((i) => i.severity === "error").length;
+  const warnings = items.length - errors;
+  const counts = [errors ? `${errors} 处错误` : "", warnings ? `${warnings} 处提示` : ""]
+    .filter(Boolean)
+    .join("、");
+  const lines = [
+    `【退回】${unit}：报表有${counts}，请改正后重新报送${warnings ? "（提示请核实，确有原因的写审核说明）" : ""}。`,
+  ];
+  let table = "";
+  items.slice(0, MAX_LINES).forEach((i, n) => {
+    if (i.table !== table) lines.push(`${(table = i.table) || "报表"}（工作表“${i.sheet}”）：`);
+    const cell = [i.cell, i.where].filter(Boolean).join(" ");
+    lines.push(
+      `${n + 1}. ${i.severity === "error" ? "" : "[提示] "}${cell ? `${cell}：` : ""}${i.message}（依据：${i.source}）`
+    );
+  });
+  if (items.length > MAX_LINES)
+    lines.push(`……另有 ${items.length - MAX_LINES} 处，见退回文件中的“${PROBLEM_SHEET}”工作表。`);
+  return lines.join("\n");
+}
+
+/** The 问题清单 sheet of the marked copy: a title carrying the marker, then a row a problem. */
+export function problemListGrid(r: Returned): Grid {
+  const values: CellValue[][] = [
+    [`${r.unit} 问题清单（${MARKER}）：标红的格是错误，标黄的格是提示`],
+    HEADER,
+    ...r.items.map((i) => [
+      r.unit,
+      i.table,
+      i.sheet,
+      i.cell,
+      i.severity === "error" ? "错误" : "提示",
+      i.where ? `${i.where}：${i.message}` : i.message,
+      i.source,
+    ]),
+  ];
+  return { name: PROBLEM_SHEET, values, merges: [] };
+}
+
+/** Whether a sheet is a 问题清单 SRS wrote (known by its marker, not its name): it is no report. */
+export const isProblemList = (g: Grid) =>
+  g.values.slice(0, 2).some((r) => r.some((v) => typeof v === "string" && v.includes(MARKER)));
+
+/** A file name stem from a unit's name: no path separators or characters Windows refuses. */
+export const fileStem = (unit: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  unit.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, "_").slice(0, 60) || "报表";
