@@ -25,3 +25,25 @@ export const officeDocumentStore: DocumentStore = {
       )
     ),
 };
+
+/**
+ * What one record (the kept fills, the last fixes) may take in the document's settings, in
+ * characters of JSON: settings travel with every save of the workbook, and a child's file must
+ * not be able to inflate them.
+ */
+export const RECORD_LIMIT = 512 * 1024;
+
+/**
+ * Sets the record, or throws the zh reason `tooBig` gives (from the size and the limit, in KB)
+ * and leaves the settings as they were.
+ */
+export function keepBounded(
+  store: DocumentStore,
+  key: string,
+  value: unknown,
+  tooBig: (kb: number, limitKb: number) => string
+): void {
+  const size = JSON.stringify(value).length;
+  if (size > RECORD_LIMIT) throw new Error(tooBig(Math.ceil(size / 1024), RECORD_LIMIT / 1024));
+  store.set(key, value);
+}

@@ -11,7 +11,7 @@ import type { CellValue } from "../../rules/grid";
 import type { CellWrite } from "../types";
 import { inRequests } from "./batches";
 import { plain } from "./read-sheets";
-import type { DocumentStore } from "./store";
+import { keepBounded, type DocumentStore } from "./store";
 
 const KEY = "srs.fixes.v1";
 
@@ -25,8 +25,8 @@ interface Undo {
   writes: {
     sheet: string;
     cell: string;
-    /** The value the check saw. */
-    before: CellValue;
+    /** The value the check saw (records written before formulas were kept; held replaces it). */
+    before?: CellValue;
     after: number | string;
     /** The cell as it was (absent in records written before formulas were kept). */
     held?: Held;
@@ -46,6 +46,15 @@ const looksTyped = (s: string) =>
   /^(true|false)$/i.test(s.trim());
 
 const same = (a: CellValue, b: CellValue) => a === b;
+
+/**
+ * A cell holding more than this is no typo to fix (a number padded with thousands of spaces): it
+ * is left as it is, still flagged, and its text never goes into the document's settings.
+ */
+const MAX_HELD = 1000;
+/** Excel's limit for one cell. */
+const MAX_CELL_CHARS = 32767;
+const heldLength = (h: Held) => String(h.formula).length;
 
 /** Each cell's value as the rules read it, its formula and its number format: one request. */
 async function readCells(
@@ -101,17 +110,24 @@ export async function writeFixes(
       ({ w, now }) =>
         same(now.value, w.expected) &&
         // A formula giving "" is not a blank to fill: the clerk's formula stays.
-        !(w.expected === null && isFormula(now.held.formula))
+        !(w.expected === null && isFormula(now.held.formula)) &&
+        heldLength(now.held) <= MAX_HELD &&
+        String(w.value).length <= MAX_CELL_CHARS
     );
-  store.set(KEY, {
-    writes: todo.map(({ w, now }) => ({
-      sheet: w.sheet,
-      cell: w.cell,
-      before: w.expected,
-      after: w.value,
-      held: now.held,
-    })),
-  } satisfies Undo);
+  keepBounded(
+    store,
+    KEY,
+    {
+      writes: todo.map(({ w, now }) => ({
+        sheet: w.sheet,
+        cell: w.cell,
+        after: w.value,
+        held: now.held,
+      })),
+    } satisfies Undo,
+    (kb, limit) =>
+      `要修正的单元格太多，工作簿设置里存不下它们的原样（约 ${kb} KB，上限 ${limit} KB），未作修改：请分几个工作表修正`
+  );
   await store.save();
   await writeCells(
     context,
@@ -152,7 +168,7 @@ export async function undoFixes(
             format: w.held.format,
             formula: isFormula(w.held.formula),
           }
-        : { ...w, value: w.before, format: w.now.format }
+        : { ...w, value: w.before ?? null, format: w.now.format }
     )
   );
   store.remove(KEY);
