@@ -3,11 +3,12 @@ import { type CheckOptions, listContext, tableContext } from "./checks/context";
 import { RULES } from "./checks";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
-import { recognize, type Recognition, type Recognized } from "./recognize";
+import { type Recognition, type Recognized, recognizeSheet } from "./recognize";
 import { applyExplanations, readExplanations } from "./review/explanations";
 
 export type { CheckOptions };
 
+/** One table's report: a sheet holding several tables gives one each, in their order on the sheet. */
 export interface SheetReport {
   sheet: string;
   recognition: Recognition;
@@ -21,10 +22,12 @@ export function checkRecognized(rec: Recognized, options: CheckOptions = {}): Fi
   return findings;
 }
 
-/** Every sheet but SRS's own 审核说明, whose explanations the warnings then carry. */
+/** Every table of every sheet but SRS's own 审核说明, whose explanations the warnings then carry. */
 export function checkGrids(grids: Grid[], options: CheckOptions = {}): SheetReport[] {
   const notes = readExplanations(grids);
-  const recognitions = grids.filter((g) => g.name !== notes?.sheet).map((g) => recognize(g));
+  const recognitions = grids
+    .filter((g) => g.name !== notes?.sheet)
+    .flatMap((g) => recognizeSheet(g));
   const workbook = recognitions.filter((r): r is Recognized => r.kind !== "none");
   return recognitions.map((recognition) => ({
     sheet: recognition.sheet,

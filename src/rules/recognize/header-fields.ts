@@ -17,6 +17,13 @@ export interface HeaderFieldMatch {
   date?: { year?: number; month?: number; day?: number };
 }
 
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 const BRACKETS: Record<string, string> = {
   "（": "[（(︵]",
   "）": "[）)︶]",
@@ -91,21 +98,29 @@ function hitsIn(text: string, fields: HeaderField[]): Hit[] {
 
 /**
  * @param exclude the table body (header band and data rows), where no field is looked for.
+ * @param within where the table's fields may be, when other tables share the sheet.
  */
 export function findHeaderFields(
   grid: Grid,
   fields: HeaderField[],
-  exclude: { top: number; bottom: number; left: number; right: number }
+  exclude: Box,
+  within: Box = { top: 0, bottom: Infinity, left: 0, right: Infinity }
 ): HeaderFieldMatch[] {
   const out = new Map<string, HeaderFieldMatch>();
-  const rows = grid.values.length;
-  for (let r = 0; r < rows; r++) {
-    const row = grid.values[r];
-    for (let c = 0; c < row.length; c++) {
+  const last = Math.min(grid.values.length - 1, within.bottom);
+  // Nearest the table first: above it upwards, below it downwards (another table's footer or
+  // notes may lie further off, between two tables pasted on one sheet).
+  const order: number[] = [];
+  for (let r = Math.min(exclude.top - 1, last); r >= within.top; r--) order.push(r);
+  for (let r = Math.max(exclude.top, within.top); r <= last; r++) order.push(r);
+  for (const r of order) {
+    const row = grid.values[r] ?? [];
+    for (let c = within.left; c < Math.min(row.length, within.right + 1); c++) {
       if (r >= exclude.top && r <= exclude.bottom && c >= exclude.left && c <= exclude.right)
         continue;
       const v = row[c];
-      if (typeof v !== "string" || v.length > 300) continue;
+      // A note (注：1.各填报单位…) names fields without holding them.
+      if (typeof v !== "string" || v.length > 300 || /^\s*注/.test(v)) continue;
       const wanted = fields.filter(
         (f) => !out.has(f.key) && (f.place === "above" ? r < exclude.top : r > exclude.bottom)
       );

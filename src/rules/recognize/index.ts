@@ -28,9 +28,28 @@ export interface Candidate {
   confidence: number;
 }
 
+/** Where a table lies on its sheet, and which of the sheet's tables it is. */
+export interface TablePlace {
+  /** 1-based, top to bottom, then left to right. */
+  index: number;
+  /** How many tables the sheet holds. */
+  of: number;
+  /** Its header and body, A1: "A3:AB7". */
+  range: string;
+  region: Region;
+}
+
+export interface Region {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 interface Base {
   sheet: string;
   grid: Grid;
+  place: TablePlace;
   /** 0..1 */
   confidence: number;
   /** The title cell, when the clerk kept one. */
@@ -55,7 +74,10 @@ export interface ListRecognition extends Base {
   match: ListMatch;
 }
 
-export interface NoRecognition extends Omit<Base, "confidence" | "headerFields" | "findings"> {
+export interface NoRecognition extends Omit<
+  Base,
+  "confidence" | "headerFields" | "findings" | "place"
+> {
   kind: "none";
   template: null;
 }
@@ -64,12 +86,13 @@ export type Recognition = TableRecognition | ListRecognition | NoRecognition;
 export type Recognized = TableRecognition | ListRecognition;
 
 /** Finds the title above the table: a cell naming the table (季报表（一）…), preferring one naming the issuer too. */
-function findTitle(sheet: SheetText, t: Template, above: number) {
+function findTitle(sheet: SheetText, t: Template, above: number, zone?: Region) {
   const keywords = t.titleKeywords.map(normalizeLabel);
   const issuer = normalizeLabel(t.edition.issuer);
   let best: { row: number; col: number; score: number } | undefined;
   for (const { row, col, text } of sheet.labels) {
     if (row >= above || !keywords.some((k) => text.includes(k))) continue;
+    if (zone && (row < zone.top || col < zone.left || col > zone.right)) continue;
     const score = text.includes(issuer) ? 1 : 0.6;
     if (!best || score > best.score) best = { row, col, score };
   }
@@ -124,7 +147,8 @@ function structureFindings(
   grid: Grid,
   t: TableTemplate,
   info: TableInfo,
-  m: TableMatch
+  m: TableMatch,
+  others: Region[]
 ): Finding[] {
   const out: Finding[] = [];
   const sheet = grid.name;
@@ -156,7 +180,7 @@ function structureFindings(
       source,
     });
   }
-  out.push(...unreadRowFindings(grid, t, m));
+  out.push(...unreadRowFindings(grid, t, m, others));
   const typesFound = new Set(info.slots.filter((s) => m.rows.has(s.key)).map((s) => s.rowType));
   const lostSubRows = m.missingSlots.filter((s: RowSlot) => s.subRow && typesFound.has(s.rowType));
   if (lostSubRows.length)
@@ -176,27 +200,36 @@ function structureFindings(
   return out;
 }
 
-/** A filled row that is no unit row would be lost without a word (consolidation skips it). */
-function unreadRowFindings(grid: Grid, t: TableTemplate, m: TableMatch): Finding[] {
+/** A filled row that is no unit row would be lost without a word (consolidation skips it); a row of another table on the sheet is that table's. */
+function unreadRowFindings(
+  grid: Grid,
+  t: TableTemplate,
+  m: TableMatch,
+  others: Region[]
+): Finding[] {
   const types = t.rows.map((r) => r.label).join("、");
   const col = m.stray.labelCol ?? m.band.left;
-  return m.stray.unread.map((row) => {
-    const label = String(grid.values[row]?.[col] ?? "").trim();
-    const cell = toA1(grid, row, col);
-    return {
-      rule: "structure/unread-row",
-      category: "structure" as const,
-      severity: "error" as const,
-      sheet: grid.name,
-      cell,
-      cells: [cell],
-      row: label,
-      column: "",
-      message: `第${cell.replace(/^\D+/, "")}行${label ? `“${label}”` : ""}填有数据，但不是本表的填报单位类型行（${types}），其数据不会被检查和汇总：请填在对应的单位类型行`,
-      messageEn: `Row ${cell.replace(/^\D+/, "")}${label ? ` "${label}"` : ""} holds data but is no unit-type row of this table (${types}): it is neither checked nor consolidated`,
-      source: `${t.shortTitle}表样`,
-    };
-  });
+  const elsewhere = (row: number) =>
+    others.some((o) => row >= o.top && row <= o.bottom && col <= o.right && m.band.right >= o.left);
+  return m.stray.unread
+    .filter((row) => !elsewhere(row))
+    .map((row) => {
+      const label = String(grid.values[row]?.[col] ?? "").trim();
+      const cell = toA1(grid, row, col);
+      return {
+        rule: "structure/unread-row",
+        category: "structure" as const,
+        severity: "error" as const,
+        sheet: grid.name,
+        cell,
+        cells: [cell],
+        row: label,
+        column: "",
+        message: `第${cell.replace(/^\D+/, "")}行${label ? `“${label}”` : ""}填有数据，但不是本表的填报单位类型行（${types}），其数据不会被检查和汇总：请填在对应的单位类型行`,
+        messageEn: `Row ${cell.replace(/^\D+/, "")}${label ? ` "${label}"` : ""} holds data but is no unit-type row of this table (${types}): it is neither checked nor consolidated`,
+        source: `${t.shortTitle}表样`,
+      };
+    });
 }
 
 /** How many of a template's header labels the sheet holds verbatim, and out of how many. */
@@ -214,11 +247,11 @@ function labelHits(sheet: SheetText, t: Template): { hits: number; of: number } 
 const PRESCREEN_MIN = 2;
 const PRESCREEN_SHARE = 0.6;
 
-export function recognize(grid: Grid, templates: Template[] = allTemplates()): Recognition {
-  const sheet = readSheetText(grid);
+/** Every template ranked against a sheet, accepted ones first, best first. */
+function rank(sheet: SheetText, templates: Template[]): Scored[] {
   const hits = templates.map((t) => labelHits(sheet, t));
   const most = Math.max(0, ...hits.map((h) => h.hits));
-  const scored = templates
+  return templates
     .map((t, i): Scored =>
       hits[i].hits >= PRESCREEN_MIN && hits[i].hits >= PRESCREEN_SHARE * most
         ? t.kind === "table"
@@ -227,20 +260,118 @@ export function recognize(grid: Grid, templates: Template[] = allTemplates()): R
         : { template: t, confidence: (0.3 * hits[i].hits) / hits[i].of, accepted: false }
     )
     .sort((a, b) => Number(b.accepted) - Number(a.accepted) || b.confidence - a.confidence);
-  const candidates = scored
+}
+
+const candidatesOf = (scored: Scored[]): Candidate[] =>
+  scored
     .filter((s) => s.confidence > 0)
     .map((s) => ({
       id: s.template.id,
       title: s.template.title,
       confidence: Math.round(s.confidence * 1000) / 1000,
     }));
-  const best = scored[0];
-  if (!best?.accepted) return { kind: "none", sheet: grid.name, grid, template: null, candidates };
-  const title = best.title
-    ? {
-        cell: toA1(grid, best.title.row, best.title.col),
-        text: String(grid.values[best.title.row][best.title.col]),
-      }
+
+/** The cells a found table takes: its header band, its rows (the clerk's 合计 too) and its label column. */
+function regionOf(s: Scored): Region {
+  if (s.list) return s.list.band;
+  const m = s.table!;
+  const rows = [...m.rows.values(), ...(m.stray.total === undefined ? [] : [m.stray.total])];
+  return {
+    top: m.band.top,
+    bottom: Math.max(m.band.bottom, ...rows),
+    left: Math.min(m.band.left, m.stray.labelCol ?? m.band.left),
+    right: m.band.right,
+  };
+}
+
+/** The grid with a found table's cells emptied, so the next search sees only what is left. */
+function without(grid: Grid, r: Region): Grid {
+  return {
+    ...grid,
+    values: grid.values.map((row, i) =>
+      i < r.top || i > r.bottom ? row : row.map((v, c) => (c >= r.left && c <= r.right ? null : v))
+    ),
+    merges: grid.merges.filter(
+      (m) => m.bottom < r.top || m.top > r.bottom || m.right < r.left || m.left > r.right
+    ),
+  };
+}
+
+/**
+ * Where a table's title and header fields may be: up to the tables above and below it (in its
+ * columns) and beside it (in its rows), so two tables pasted on one sheet keep their own.
+ */
+function zoneOf(r: Region, others: Region[]): Region {
+  const zone = { top: 0, bottom: Infinity, left: 0, right: Infinity };
+  for (const o of others) {
+    const cols = o.left <= r.right && o.right >= r.left;
+    const rows = o.top <= r.bottom && o.bottom >= r.top;
+    if (cols && o.bottom < r.top) zone.top = Math.max(zone.top, o.bottom + 1);
+    if (cols && o.top > r.bottom) zone.bottom = Math.min(zone.bottom, o.top - 1);
+    if (rows && o.right < r.left) zone.left = Math.max(zone.left, o.right + 1);
+    if (rows && o.left > r.right) zone.right = Math.min(zone.right, o.left - 1);
+  }
+  return zone;
+}
+
+/** At most this many tables are looked for on one sheet. */
+const MAX_TABLES = 8;
+
+/**
+ * Every report table on a sheet (clerks paste 季报表（一） and （三） side by side or one under the
+ * other): the best table is taken, its cells set aside, and the rest searched again. Tables come
+ * top to bottom, then left to right; a sheet with none gives one "no template" with the nearest.
+ */
+export function recognizeSheet(grid: Grid, templates: Template[] = allTemplates()): Recognition[] {
+  const found: { best: Scored; region: Region; candidates: Candidate[] }[] = [];
+  let first: Candidate[] = [];
+  let rest = grid;
+  for (let pass = 0; pass < MAX_TABLES; pass++) {
+    const scored = rank(readSheetText(rest), templates);
+    const candidates = candidatesOf(scored);
+    if (pass === 0) first = candidates;
+    const best = scored[0];
+    if (!best?.accepted) break;
+    const region = regionOf(best);
+    found.push({ best, region, candidates });
+    rest = without(rest, region);
+  }
+  if (found.length === 0)
+    return [{ kind: "none", sheet: grid.name, grid, template: null, candidates: first }];
+  found.sort((a, b) => a.region.top - b.region.top || a.region.left - b.region.left);
+  const sheet = readSheetText(grid);
+  return found.map((f, i) =>
+    build(
+      grid,
+      sheet,
+      f.best,
+      f.candidates,
+      { index: i + 1, of: found.length, region: f.region, range: rangeOf(grid, f.region) },
+      found.filter((o) => o !== f).map((o) => o.region)
+    )
+  );
+}
+
+/** The sheet's first table (or "no template"); see recognizeSheet for all of them. */
+export const recognize = (grid: Grid, templates?: Template[]): Recognition =>
+  recognizeSheet(grid, templates)[0];
+
+const rangeOf = (grid: Grid, r: Region) =>
+  `${toA1(grid, r.top, r.left)}:${toA1(grid, r.bottom, r.right)}`;
+
+function build(
+  grid: Grid,
+  sheet: SheetText,
+  best: Scored,
+  candidates: Candidate[],
+  place: TablePlace,
+  others: Region[]
+): Recognized {
+  const zone = zoneOf(place.region, others);
+  const top = best.table?.band.top ?? best.list!.headerRow;
+  const found = others.length ? findTitle(sheet, best.template, top, zone) : best.title;
+  const title = found
+    ? { cell: toA1(grid, found.row, found.col), text: String(grid.values[found.row][found.col]) }
     : undefined;
   const common = {
     sheet: grid.name,
@@ -248,21 +379,21 @@ export function recognize(grid: Grid, templates: Template[] = allTemplates()): R
     confidence: Math.round(best.confidence * 1000) / 1000,
     title,
     candidates,
+    place,
   };
   if (best.table) {
     const t = best.template as TableTemplate;
     const m = best.table;
     const lastRow = Math.max(m.band.bottom, ...m.rows.values());
     const body = { top: m.band.top, bottom: lastRow, left: m.band.left, right: m.band.right };
-    const info = m.info;
     return {
       ...common,
       kind: "table",
       template: t,
-      info,
+      info: m.info,
       match: m,
-      headerFields: findHeaderFields(grid, t.headerFields, body),
-      findings: structureFindings(grid, t, info, m),
+      headerFields: findHeaderFields(grid, t.headerFields, body, zone),
+      findings: structureFindings(grid, t, m.info, m, others),
     };
   }
   const t = best.template as ListTemplate;
@@ -272,7 +403,7 @@ export function recognize(grid: Grid, templates: Template[] = allTemplates()): R
     kind: "list",
     template: t,
     match: m,
-    headerFields: findHeaderFields(grid, t.headerFields, m.band),
+    headerFields: findHeaderFields(grid, t.headerFields, m.band, zone),
     findings: [],
   };
 }
@@ -290,9 +421,18 @@ export function cellAddress(
 
 /** The inverse of cellAddress: which row slot and column key a cell holds, in its recognized table. */
 export function locateCell(recs: Recognition[], sheet: string, address: string) {
-  const rec = recs.find((r) => r.sheet === sheet);
-  if (!rec || rec.kind !== "table") return undefined;
   const { row, col } = fromA1(address.replace(/^.*!/, ""));
+  const on = recs.filter((r) => r.sheet === sheet);
+  // With several tables on the sheet, the one whose cells hold the address.
+  const rec =
+    on.find((r) => {
+      if (r.kind === "none") return false;
+      const o = r.grid.origin ?? { row: 0, col: 0 };
+      const g = r.place.region;
+      const [y, x] = [row - o.row, col - o.col];
+      return y >= g.top && y <= g.bottom && x >= g.left && x <= g.right;
+    }) ?? on[0];
+  if (!rec || rec.kind !== "table") return undefined;
   const o = rec.grid.origin ?? { row: 0, col: 0 };
   const slot = [...rec.match.rows.entries()].find(([, r]) => r === row - o.row)?.[0];
   const column = [...rec.match.columns.entries()].find(([, c]) => c === col - o.col)?.[0];

@@ -107,28 +107,116 @@ function headerHits(sheet: SheetText, sets: LabelSets): { row: number; col: numb
   });
 }
 
-/** The densest cluster of hit rows (header rows lie within two rows of each other). */
-function bandOf(hits: { row: number; col: number }[]) {
+/**
+ * The densest cluster of hit rows (header rows lie within two rows of each other; a data row or a
+ * second row-header label between them starts another table's header).
+ */
+function bandOf(sheet: SheetText, hits: { row: number; col: number }[], rowHeader: string) {
   const byRow = new Map<number, number>();
   for (const h of hits) byRow.set(h.row, (byRow.get(h.row) ?? 0) + 1);
   const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const heads = new Set(
+    rowHeader ? hits.filter((h) => sheet.own(h.row, h.col) === rowHeader).map((h) => h.row) : []
+  );
+  const numbersBetween = (a: number, b: number) => {
+    for (let r = a + 1; r < b; r++)
+      if ((sheet.grid.values[r] ?? []).some((v) => typeof v === "number")) return true;
+    return false;
+  };
   let best: { top: number; bottom: number; n: number } | undefined;
   let start = 0;
+  let headSeen = heads.has(rows[0]);
   for (let i = 0; i <= rows.length; i++) {
-    if (i === rows.length || (i > start && rows[i] - rows[i - 1] > 2)) {
+    const next =
+      i > start &&
+      i < rows.length &&
+      (rows[i] - rows[i - 1] > 2 ||
+        (headSeen && heads.has(rows[i])) ||
+        numbersBetween(rows[i - 1], rows[i]));
+    if (i < rows.length && !next && i > start) headSeen ||= heads.has(rows[i]);
+    if (i === rows.length || next) {
       const n = rows.slice(start, i).reduce((s, r) => s + (byRow.get(r) ?? 0), 0);
       if (!best || n > best.n) best = { top: rows[start], bottom: rows[i - 1], n };
       start = i;
+      headSeen = heads.has(rows[i]);
     }
   }
   if (!best) return undefined;
-  const inBand = hits.filter((h) => h.row >= best!.top && h.row <= best!.bottom);
+  const inRows = hits.filter((h) => h.row >= best!.top && h.row <= best!.bottom);
+  const { from, to, floor } = widestRun(sheet, inRows, best, rowHeader);
+  const inBand = inRows.filter((h) => h.col >= from && h.col <= to);
   return {
-    top: best.top,
-    bottom: best.bottom,
-    left: Math.min(...inBand.map((h) => h.col)),
-    right: Math.max(...inBand.map((h) => h.col)),
+    band: {
+      top: Math.min(...inBand.map((h) => h.row)),
+      bottom: Math.max(...inBand.map((h) => h.row)),
+      left: from,
+      right: to,
+    },
+    floor,
   };
+}
+
+/**
+ * Tables side by side share header rows: the band's hit columns are cut where an empty column
+ * runs down from the header, or where a second row-header label (填报单位类型) starts a table,
+ * and the run holding most hits is the table. `floor` is where that run's table may begin.
+ */
+function widestRun(
+  sheet: SheetText,
+  hits: { row: number; col: number }[],
+  rows: { top: number; bottom: number },
+  rowHeader: string
+) {
+  const count = new Map<number, number>();
+  for (const h of hits) count.set(h.col, (count.get(h.col) ?? 0) + 1);
+  const cols = [...count.keys()].sort((a, b) => a - b);
+  const depth = Math.min(sheet.rows - 1, rows.bottom + 3);
+  const empty = (c: number) => {
+    for (let r = rows.top; r <= depth; r++) {
+      const v = sheet.grid.values[r]?.[c];
+      if ((v !== null && v !== undefined && v !== "") || sheet.covered(r, c)) return false;
+    }
+    return true;
+  };
+  const startsTable = (c: number) => {
+    if (!rowHeader) return false;
+    for (let r = rows.top; r <= rows.bottom; r++) if (sheet.at(r, c) === rowHeader) return true;
+    return false;
+  };
+  let best = { from: cols[0], to: cols[0], floor: 0, n: -1 };
+  let run = { from: cols[0], floor: 0, n: 0 };
+  for (let i = 0; i <= cols.length; i++) {
+    let cut = i === cols.length;
+    let floor = 0;
+    if (!cut && i > 0) {
+      if (startsTable(cols[i])) [cut, floor] = [true, cols[i]];
+      else
+        for (let c = cols[i - 1] + 1; c < cols[i] && !cut; c++)
+          if (empty(c)) [cut, floor] = [true, c + 1];
+    }
+    if (cut) {
+      if (run.n > best.n) best = { from: run.from, to: cols[i - 1], floor: run.floor, n: run.n };
+      if (i < cols.length) run = { from: cols[i], floor, n: 0 };
+    }
+    if (i < cols.length) run.n += count.get(cols[i])!;
+  }
+  return best;
+}
+
+/** The first row below the band that reads as another header (three labels some template prints in its columns). */
+function nextHeader(sheet: SheetText, band: TableMatch["band"]): number {
+  const byRow = new Map<number, number>();
+  for (const { row, col, text } of sheet.labels) {
+    if (row <= band.bottom || col < band.left || col > band.right) continue;
+    const path = isKnown(text)
+      ? [text]
+      : headerPath(sheet.grid.values[row][col] as string, isKnown);
+    if (!isKnown(path[path.length - 1])) continue;
+    const n = (byRow.get(row) ?? 0) + 1;
+    if (n >= 3) return row;
+    byRow.set(row, n);
+  }
+  return Infinity;
 }
 
 /** The distinct labels stacked above a column inside the header band, top to bottom (flattened ones split). */
@@ -236,12 +324,18 @@ function findRows(
   sheet: SheetText,
   info: TableInfo,
   band: TableMatch["band"],
-  columns: Map<string, number>
+  columns: Map<string, number>,
+  floor: number
 ) {
   const t = info.template;
   const rows = new Map<string, number>();
   const firstDataCol = Math.min(...[...columns.values()], band.right + 1);
-  const lastRow = Math.min(sheet.rows - 1, band.bottom + ROW_SEARCH_DEPTH);
+  // Down to another table's header at most (tables pasted one under the other).
+  const lastRow = Math.min(
+    sheet.rows - 1,
+    band.bottom + ROW_SEARCH_DEPTH,
+    nextHeader(sheet, band) - 1
+  );
   if (t.rowHeader === null) {
     const lines = unlabelledRows(sheet, band, columns, t.blankRows ?? t.rows.length, lastRow);
     t.rows.forEach((r, i) => {
@@ -257,7 +351,7 @@ function findRows(
   // The label column: where the row header sits, else whichever column left of the data holds most labels.
   const candidates: { row: number; col: number; type: string; score: number }[] = [];
   for (let r = band.bottom + 1; r <= lastRow; r++)
-    for (let c = 0; c < firstDataCol; c++) {
+    for (let c = floor; c < firstDataCol; c++) {
       if (sheet.covered(r, c)) continue;
       const text = sheet.label(r, c);
       if (!text) continue;
@@ -317,8 +411,9 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
   const sets = setsOf(info);
   const hits = headerHits(sheet, sets);
   if (hits.length < 3) return undefined;
-  const band = bandOf(hits);
-  if (!band) return undefined;
+  const found = bandOf(sheet, hits, normalizeLabel(info.template.rowHeader ?? ""));
+  if (!found) return undefined;
+  const { band, floor } = found;
   const paths: { col: number; path: string[] }[] = [];
   for (let c = band.left; c <= band.right; c++) {
     const path = columnPath(sheet, c, band.top, band.bottom);
@@ -327,7 +422,7 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
   const aligned = alignColumns(sheet, paths, sets);
   const columns = new Map<string, number>();
   for (const [j, col] of aligned) columns.set(info.leaves[j].key, col);
-  const { rows, stray = { unread: [] } } = findRows(sheet, info, band, columns);
+  const { rows, stray = { unread: [] } } = findRows(sheet, info, band, columns, floor);
   const lines = [...rows.keys()].filter((k) => k.includes("#")).length;
   const missingLeaves = info.leaves.filter((l) => !columns.has(l.key));
   const missingSlots = info.slots.filter((s) => !rows.has(s.key));
