@@ -22,6 +22,7 @@ import { FindingsView } from "./FindingsView";
 import { oneLine } from "./one-line";
 import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
+import { ReturnView } from "./ReturnView";
 import { TrainingView } from "./TrainingView";
 import type { CellWrite, WorkbookSource } from "./source";
 import { nowText, today } from "../workbook/today";
@@ -56,6 +57,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   const [tab, setTab] = useState<Tabs>("findings");
   const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState<CellWrite[]>();
+  const [returning, setReturning] = useState<string>();
   const [at, setAt] = useState<{ sheet: string; cell: string }>();
   const [highlighted, setHighlighted] = useState(() => supported && source.hasHighlights());
   const [undoable, setUndoable] = useState(() => (supported ? source.lastFixes() : 0));
@@ -206,8 +208,12 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
               </Button>
             )}
           </div>
+          {returning && reports.some((r) => r.sheet === returning) && (
+            <ReturnView report={reports.find((r) => r.sheet === returning)!} t={t} onClose={() => setReturning(undefined)} />
+          )}
           <FindingsView
             reports={reports}
+            onReturn={(r) => setReturning(r.sheet)}
             lang={lang}
             t={t}
             onSelect={(f: Finding) => f.cell && void source.select(f.sheet, f.cell)}

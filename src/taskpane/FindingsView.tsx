@@ -107,6 +107,7 @@ export function FindingsView({
   onSelect,
   onFix,
   onExplain,
+  onReturn,
 }: {
   reports: SheetReport[];
   lang: Lang;
@@ -115,6 +116,8 @@ export function FindingsView({
   onFix: (writes: CellWrite[]) => void;
   /** Saves a warning's 审核说明; false when it was refused (the reason is shown by the caller). */
   onExplain?: (f: Finding, text: string) => Promise<boolean>;
+  /** 退回: the message and marked copy for this sheet's unit. */
+  onReturn?: (report: SheetReport) => void;
 }) {
   const styles = useStyles();
   const recognized = reports.filter((r) => r.recognition.kind !== "none");
@@ -159,6 +162,11 @@ export function FindingsView({
               </AccordionHeader>
               <AccordionPanel>
                 {blanks.length > 1 && <Button onClick={() => onFix(writesOf(r, blanks))}>{t.fillBlanks(blanks.length)}</Button>}
+                {onReturn && r.findings.some((f) => !f.explained) && (
+                  <Button onClick={() => onReturn(r)} aria-label={`${t.returnAction} ${r.sheet}`}>
+                    {t.returnAction}
+                  </Button>
+                )}
                 {[
                   [t.errors, errors],
                   [t.warnings, warnings],

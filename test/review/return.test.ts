@@ -36,7 +36,9 @@ describe("退回 (rules)", () => {
     expect(r.unit).toBe(unit);
     expect(r.tables).toEqual(["季报表（一）"]);
     const lines = r.message.split("\n");
-    expect(lines[0]).toMatch(/^【退回】金淘镇朴里村：报表有\d+ 处错误、1 处提示，请改正后重新报送/);
+    expect(lines[0]).toMatch(
+      /^【退回】金淘镇朴里村：报表有 \d+ 处错误、1 处提示，请改正后重新报送/
+    );
     expect(lines[1]).toBe("季报表（一）（工作表“Sheet1”）：");
     expect(lines[2]).toMatch(
       new RegExp(`^1\\. ${error} 镇直单位 .*：.*（依据：季报表（一）注\\d+）$`)

@@ -75,7 +75,7 @@ function messageOf(unit: string, items: ReturnItem[]): string {
     .filter(Boolean)
     .join("、");
   const lines = [
-    `【退回】${unit}：报表有${counts}，请改正后重新报送${warnings ? "（提示请核实，确有原因的写审核说明）" : ""}。`,
+    `【退回】${unit}：报表有 ${counts}，请改正后重新报送${warnings ? "（提示请核实，确有原因的写审核说明）" : ""}。`,
   ];
   let table = "";
   items.slice(0, MAX_LINES).forEach((i, n) => {

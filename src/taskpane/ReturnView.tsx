@@ -1,0 +1,77 @@
+import { Button, Caption1, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { SheetReport } from "../rules/check";
+import { fileStem, returnNotice } from "../rules/review/return";
+import type { Strings } from "./i18n";
+import { oneLine } from "./one-line";
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke1}` },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+/** Saves bytes as a file through the browser's download (the pane and the demo page alike). */
+function download(bytes: Uint8Array, name: string) {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** 退回 from the township's view of one unit's sheet: the message to paste, and the marked copy. */
+export function ReturnView({ report, t, onClose }: { report: SheetReport; t: Strings; onClose: () => void }) {
+  const styles = useStyles();
+  const r = returnNotice([report], report.sheet);
+  const [said, setSaid] = useState<string>();
+  return (
+    <section className={styles.box} aria-label={t.returnTitle(r.unit)}>
+      <strong>{t.returnTitle(r.unit)}</strong>
+      {r.items.length === 0 ? (
+        <Caption1>{t.returnNothing}</Caption1>
+      ) : (
+        <>
+          <Textarea readOnly resize="vertical" rows={8} aria-label={t.returnMessage} value={r.message} />
+          <div className={styles.bar}>
+            <Button
+              appearance="primary"
+              onClick={() =>
+                void navigator.clipboard
+                  ?.writeText(r.message)
+                  .then(() => setSaid(t.returnCopied))
+                  .catch(() => setSaid(t.returnCopyFailed))
+              }
+            >
+              {t.returnCopy}
+            </Button>
+            <Button
+              onClick={() =>
+                void import("../workbook/xlsx/returned")
+                  .then((m) => m.returnedXlsx([report.recognition.grid], r))
+                  .then((bytes) => {
+                    download(bytes, `${fileStem(r.unit)}-退回.xlsx`);
+                    setSaid(t.returnDownloaded);
+                  })
+                  .catch((e) => setSaid(oneLine(e)))
+              }
+            >
+              {t.returnDownload}
+            </Button>
+            <Button appearance="subtle" onClick={onClose}>
+              {t.close}
+            </Button>
+          </div>
+        </>
+      )}
+      {said && <Caption1>{said}</Caption1>}
+      {r.items.length === 0 && (
+        <Button appearance="subtle" onClick={onClose}>
+          {t.close}
+        </Button>
+      )}
+    </section>
+  );
+}
