@@ -104,5 +104,10 @@ describe("srs return", () => {
     expect(r.out).toMatch(/坏\.xlsx\n {2}无法读取：\S/);
     expect(readdirSync(path.join(dir, "out"))).toEqual([]);
     expect(existsSync(path.join(dir, "out"))).toBe(true);
+    // -o naming a file, not a folder: one line, exit 64.
+    const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect((await run(["return", clean, "-o", clean])).code).toBe(64);
+    expect(String(err.mock.calls[0][0])).toMatch(/^srs: 无法在 .* 建立文件夹/);
+    err.mockRestore();
   });
 });

@@ -5,6 +5,7 @@ import { checkGrids } from "../../rules/check";
 import { fileStem, returnNotice } from "../../rules/review/return";
 import { markReturned } from "../../workbook/xlsx/returned";
 import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
+import { UsageError } from "../args";
 import { readInput, writeAtomic } from "../io";
 import { reason } from "./check";
 
@@ -19,7 +20,13 @@ export interface ReturnResult {
 }
 
 export async function returnFiles(files: string[], dir: string): Promise<ReturnResult[]> {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    throw new UsageError(
+      `无法在 ${dir} 建立文件夹（-o 给的是文件夹；它是已有的文件，或没有写入权限）`
+    );
+  }
   const out: ReturnResult[] = [];
   for (const file of files) {
     let wb;
