@@ -130,6 +130,30 @@ it("opens a file with a value in the last row (1,048,576) without a blank page",
   await page.screenshot({ path: path.join(SHOTS, "demo-last-row.png") });
 }, 120_000);
 
+it("opens a sheet 16,384 columns wide: the report is recognized and the grid shows 200 columns", async () => {
+  const t = getTemplate("nanan-2026-quarterly-1")!;
+  const f = filledSheet(t, { seed: 4, rowTypes: ["village"], unit: "金淘镇岭兜村" });
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Sheet1");
+  f.grid.values.forEach((row, r) =>
+    row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v))
+  );
+  // A value in the last column (XFD) of the report's rows, and one row filled all the way.
+  f.grid.values.forEach((_, r) => (ws.getCell(r + 1, 16_384).value = "末列"));
+  for (let c = 1; c <= 16_384; c++) ws.getCell(f.grid.values.length + 20, c).value = c;
+  await page.getByLabel("打开 .xlsx 文件").setInputFiles({
+    name: "末列.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByText(/16384 列，这里只显示前/).waitFor();
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane.getByRole("tab", { name: "问题" }).click();
+  await pane.getByText(/识别出 1 张报表/).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "demo-last-column.png") });
+}, 120_000);
+
 it("consolidates two village files and tells what it could not read", async () => {
   const t = getTemplate("nanan-2026-quarterly-1")!;
   const village = async (unit: string, seed: number) => {
