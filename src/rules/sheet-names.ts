@@ -32,11 +32,13 @@ export function cut(s: string, n: number): string {
 /** The name, or the name with (2), (3)… when taken (case-insensitively, as Excel compares). */
 export function uniqueSheetName(name: string, taken: Set<string>): string {
   const base = cleanSheetName(name);
-  // Called once a child over a thousand children: no lowered copy of the whole set per call.
+  // Called once a child over a thousand children: the set is walked only for a name with
+  // letters that have a case (a 村 name has none, so only itself can match it).
   const isTaken = (n: string) => {
     if (taken.has(n)) return true;
     const lower = n.toLowerCase();
-    for (const t of taken) if (t.length === n.length && t.toLowerCase() === lower) return true;
+    if (lower === n.toUpperCase()) return false;
+    for (const t of taken) if (t.toLowerCase() === lower) return true;
     return false;
   };
   if (!isTaken(base)) return base;

@@ -18,7 +18,7 @@ const copy: Grid = {
 it("keeps text as text, numbers and booleans as themselves, at the grid's origin", async () => {
   const bytes = await toXlsx(
     (wb) => addGridSheet(wb, { name: "汇总说明", values: [["说明"]], merges: [] }),
-    [copy]
+    [{ grid: copy, formulas: [{ row: 1, col: 1, formula: "SUM(C3:C5)", value: 9 }] }]
   );
   const [first, back] = await readGrids(bytes);
   expect(first.name).toBe("汇总说明");
@@ -33,7 +33,10 @@ it("keeps text as text, numbers and booleans as themselves, at the grid's origin
     .map(entryText)
     .join("");
   expect(xml).toContain("_x005F_x001B_[2J");
+  expect(xml).toContain('<c r="C4"><f>SUM(C3:C5)</f><v>9</v></c>');
   expect([at(0, 2), at(0, 3), at(1, 2)]).toEqual([12, 0.5, true]);
+  // A formula cell holds its formula with the value cached.
+  expect(at(1, 1)).toBe(9);
   // XML 1.0 cannot hold U+0007: it is dropped, as exceljs drops it.
   expect(at(1, 3)).toBe("ab");
   expect([at(2, 0), at(2, 1), at(2, 2), at(2, 3)]).toEqual(["  两端有空格  ", "x<y>&z", -3, 1e20]);
@@ -41,7 +44,10 @@ it("keeps text as text, numbers and booleans as themselves, at the grid's origin
 });
 
 it("lists the added sheets wherever the package lists sheets", async () => {
-  const bytes = await toXlsx(() => undefined, [copy, { ...copy, name: "二村" }]);
+  const bytes = await toXlsx(
+    () => undefined,
+    [{ grid: copy }, { grid: { ...copy, name: "二村" } }]
+  );
   const parts = new Map(zipEntries(bytes).map((e) => [e.name, entryText(e)]));
   expect(parts.get("xl/workbook.xml")).toContain('name="&lt;村&amp;&quot;1&quot;&gt;"');
   expect(parts.get("docProps/app.xml")).toMatch(/<vt:i4>2<\/vt:i4>/);

@@ -27,10 +27,10 @@ import { withAddinReference } from "../../workbook/addin-part";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
 import {
-  addDetailSheet,
   addGridSheet,
   addNotesSheet,
   addSummarySheet,
+  detailSheet,
   toXlsx,
 } from "../../workbook/xlsx/write-workbook";
 import { readInput, writeAtomic } from "../io";
@@ -146,19 +146,24 @@ export async function consolidateFiles(
     (wb) => {
       for (const s of summaries) addSummarySheet(wb, s, options.values === true);
       addNotesSheet(wb, notes);
-      for (const s of summaries)
-        if (s.detail) addDetailSheet(wb, s.detail, options.values === true);
       if (options.roster)
         addGridSheet(wb, {
           ...rosterSheet(options.roster.entries),
           name: uniqueSheetName(ROSTER_SHEET, taken),
         });
     },
-    sources.map((s) => {
-      const values = s.grid.values.map((r) => [...r]);
-      for (const c of conversions.get(s.sheet) ?? []) values[c.row][c.col] = c.value;
-      return { ...s.grid, values };
-    })
+    [
+      ...summaries.flatMap((s) =>
+        s.detail ? [detailSheet(s.detail, options.values === true)] : []
+      ),
+      ...sources.map((s) => {
+        const found = conversions.get(s.sheet);
+        if (!found) return { grid: s.grid };
+        const values = s.grid.values.map((r) => [...r]);
+        for (const c of found) values[c.row][c.col] = c.value;
+        return { grid: { ...s.grid, values } };
+      }),
+    ]
   );
   // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).
   await writeAtomic(out, withAddinReference(bytes), files);

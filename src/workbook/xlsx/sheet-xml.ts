@@ -27,26 +27,52 @@ export function xmlText(s: string): string {
   );
 }
 
-function cellXml(ref: string, v: string | number | boolean): string {
+/** A formula cell: the formula (no "=") with its value cached, as Excel saves one. */
+export interface FormulaCell {
+  row: number;
+  col: number;
+  formula: string;
+  value: number;
+}
+
+type Written = string | number | boolean | { formula: string; value: number };
+
+function cellXml(ref: string, v: Written): string {
+  if (typeof v === "object")
+    return `<c r="${ref}"><f>${xmlText(v.formula)}</f><v>${v.value}</v></c>`;
   if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
 }
 
-/** The worksheet part of a plain copy: values and merged areas, at the grid's origin. */
-export function gridSheetXml(grid: Grid): string {
+/**
+ * The worksheet part of a plain sheet: values and merged areas at the grid's origin, and formula
+ * cells (grid positions) over the values.
+ */
+export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = []): string {
   const o = grid.origin ?? { row: 0, col: 0 };
+  const byRow = new Map<number, Map<number, Written>>();
+  let last = grid.values.length - 1;
+  for (const f of formulas) {
+    if (!byRow.has(f.row)) byRow.set(f.row, new Map());
+    byRow.get(f.row)!.set(f.col, { formula: f.formula, value: f.value });
+    last = Math.max(last, f.row);
+  }
   const letters: string[] = [];
-  const rows: string[] = [];
-  grid.values.forEach((row, r) => {
+  const xml: string[] = [];
+  for (let r = 0; r <= last; r++) {
+    const values = grid.values[r] ?? [];
+    const over = byRow.get(r);
+    const width = Math.max(values.length, over ? Math.max(...over.keys()) + 1 : 0);
     const cells: string[] = [];
-    row.forEach((v, c) => {
-      if (v === null || v === "") return;
+    for (let c = 0; c < width; c++) {
+      const v = over?.get(c) ?? values[c];
+      if (v === null || v === undefined || v === "") continue;
       letters[c] ??= columnLetters(c + o.col);
       cells.push(cellXml(`${letters[c]}${r + o.row + 1}`, v));
-    });
-    if (cells.length) rows.push(`<row r="${r + o.row + 1}">${cells.join("")}</row>`);
-  });
+    }
+    if (cells.length) xml.push(`<row r="${r + o.row + 1}">${cells.join("")}</row>`);
+  }
   const ref = (row: number, col: number) => `${columnLetters(col + o.col)}${row + o.row + 1}`;
   const merges = grid.merges.length
     ? `<mergeCells count="${grid.merges.length}">${grid.merges
@@ -55,7 +81,7 @@ export function gridSheetXml(grid: Grid): string {
     : "";
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData>${merges}</worksheet>`
+    `<worksheet xmlns="${MAIN}"><sheetData>${xml.join("")}</sheetData>${merges}</worksheet>`
   );
 }
 

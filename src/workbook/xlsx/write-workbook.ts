@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
-import { gridSheetXml, withSheets } from "./sheet-xml";
+import { type FormulaCell, gridSheetXml, withSheets } from "./sheet-xml";
 import { addLayoutSheet } from "./write-layout";
 
 /** A plain copy of a sheet: values and merged areas. */
@@ -53,42 +53,52 @@ export function addNotesSheet(wb: ExcelJS.Workbook, notes: Grid): ExcelJS.Worksh
 }
 
 /** The 明细 sheet: a row a child, each cell a reference to the child's cell (or its value alone). */
-export function addDetailSheet(
-  wb: ExcelJS.Workbook,
-  d: DetailSheet,
-  values: boolean
-): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(d.sheet);
-  d.head.forEach((row, r) =>
-    row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v))
-  );
-  d.rows.forEach((row, i) => {
-    const r = d.head.length + i + 1;
-    ws.getCell(r, 1).value = row.unit;
-    ws.getCell(r, 2).value = row.sheet;
-    row.cells.forEach((cell, j) => {
-      if (cell.formula)
-        ws.getCell(r, j + 3).value = values
-          ? cell.value
-          : { formula: cell.formula, result: cell.value };
-    });
-  });
-  return ws;
+export function detailSheet(d: DetailSheet, values: boolean): PlainSheet {
+  const top = d.head.length;
+  const grid: Grid = {
+    name: d.sheet,
+    values: [
+      ...d.head,
+      ...d.rows.map((row) => [
+        row.unit,
+        row.sheet,
+        ...row.cells.map((c) => (values && c.formula ? c.value : null)),
+      ]),
+    ],
+    merges: [],
+  };
+  const formulas = values
+    ? []
+    : d.rows.flatMap((row, i) =>
+        row.cells.flatMap((c, j) =>
+          c.formula ? [{ row: top + i, col: j + 2, formula: c.formula, value: c.value }] : []
+        )
+      );
+  return { grid, formulas };
 }
 
-/** A workbook of the sheets `fill` adds, then `copies`: plain copies of grids (values and merges). */
+/** A sheet of values, merged areas and formulas, written directly as its part (sheet-xml.ts). */
+export interface PlainSheet {
+  grid: Grid;
+  formulas?: FormulaCell[];
+}
+
+/**
+ * A workbook of the sheets `fill` adds (exceljs: styled, laid out), then the plain sheets: copies
+ * of children and the 明细, thousands of rows for a large township, written directly as parts
+ * (sheet-xml.ts: exceljs's cell model costs more than reading the children).
+ */
 export async function toXlsx(
   fill: (wb: ExcelJS.Workbook) => void,
-  copies: Grid[] = []
+  plain: PlainSheet[] = []
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "SRS";
   fill(wb);
-  // Stored, not deflated: the parts are packed once, by zlib, when the copies are put in after
-  // (written directly, sheet-xml.ts: exceljs's cell model costs more than reading the children).
+  // Stored, not deflated: every part is packed once, by zlib, when the plain sheets are put in.
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   return withSheets(
     bytes,
-    copies.map((g) => ({ name: g.name, xml: gridSheetXml(g) }))
+    plain.map((p) => ({ name: p.grid.name, xml: gridSheetXml(p.grid, p.formulas) }))
   );
 }
