@@ -7,6 +7,7 @@ import { execFileSync, spawn, spawnSync } from "child_process";
 import { createHash, randomBytes } from "crypto";
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -81,6 +82,11 @@ it("never overwrites an input through a symlink or a hard link", async () => {
   const r = srs(["consolidate", a, "-o", link]);
   expect(r.code).toBe(64);
   expect(r.err).toBe(`srs: 输出文件不能覆盖输入文件：${link}`);
+  const hard = path.join(dir, "硬链接.xlsx");
+  linkSync(a, hard);
+  const h = srs(["consolidate", a, "-o", hard]);
+  expect(h.code).toBe(64);
+  expect(h.err).toBe(`srs: 输出文件不能覆盖输入文件：${hard}`);
   expect(hash(a)).toBe(before);
 });
 
@@ -95,8 +101,16 @@ it("a FIFO or a device is refused at once, and the other files are still checked
   expect(r.out.match(/这不是一个普通文件/g)).toHaveLength(2);
 });
 
-it("units named like our sheets, with a line break, quotes or History, are all summed", async () => {
-  const units = ["汇总说明", "'引号村'", "History", "朴里\n村", "季报表（一）汇总"];
+it("units named like our sheets, with a line break, quotes, History, a bidi override or an emoji at the cut, are all summed", async () => {
+  const units = [
+    "汇总说明",
+    "'引号村'",
+    "History",
+    "朴里\n村",
+    "季报表（一）汇总",
+    "\u202e岭兜村",
+    `${"长".repeat(30)}😀`,
+  ];
   const files = await Promise.all(units.map((u, i) => village(dir, `u${i}.xlsx`, u, 10 + i)));
   const out = path.join(dir, "汇总-名字.xlsx");
   const r = srs(["consolidate", "--json", ...files, "-o", out]);
@@ -106,7 +120,9 @@ it("units named like our sheets, with a line break, quotes or History, are all s
   );
   const names = (await readGrids(readFileSync(out))).map((g) => g.name);
   for (const n of names) {
-    expect(n).not.toMatch(/\p{Cc}|^'|'$|^history$/iu);
+    expect(n).not.toMatch(/\p{Cc}|^'|'$|^history$|[\u202a-\u202e\u2066-\u2069]/iu);
+    // Never cut inside a character: no half of a surrogate pair left alone.
+    expect(n).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
     expect(n.length).toBeLessThanOrEqual(31);
   }
   expect(names.slice(0, 2)).toEqual(["季报表（一）汇总", "汇总说明"]);
@@ -259,7 +275,7 @@ it("a number past 10^15 is no count: the unit is left out with its reason, no In
     expect(await JSZip2.file(name)!.async("string")).not.toContain("Infinity");
 });
 
-it("a cell holding more than 32,767 characters costs its file one line", async () => {
+it("a cell holding more than 32,767 characters (5,000,000 too) costs its file one line", async () => {
   const long = await village(dir, "long.xlsx", "金淘镇朴里村", 22);
   const JSZip = (await import("jszip")).default;
   const z = await JSZip.loadAsync(readFileSync(long));
@@ -270,9 +286,13 @@ it("a cell holding more than 32,767 characters costs its file one line", async (
   );
   z.file(sheet, xml);
   writeFileSync(long, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
-  const r = srs(["check", long]);
+  // 5,000,000 characters in the shared strings, as Excel and exceljs store text.
+  const shared = await village(dir, "long-shared.xlsx", "金淘镇岭兜村", 25, "x".repeat(5_000_000));
+  const good = await village(dir, "good-long.xlsx", "金淘镇后厝村", 26);
+  const r = srs(["check", long, shared, good]);
   expect(r.code).toBe(2);
-  expect(r.out).toContain("超过 32767 个字符");
+  expect(r.out.match(/超过 32767 个字符/g)).toHaveLength(2);
+  expect(r.out).toContain("good-long.xlsx");
 });
 
 it("a zip whose end record hides entries (count patched down) is refused, not parsed", async () => {
