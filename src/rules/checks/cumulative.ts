@@ -1,8 +1,7 @@
 import type { Finding } from "../finding";
-import { comparePeriods, formatPeriod, periodRange } from "../period";
-import { reportPeriod } from "../report-period";
-import { cellFinding, fmt, tableContext } from "./context";
-import { numericOf } from "./numeric";
+import { formatPeriod } from "../period";
+import { cellFinding, fmt } from "./context";
+import { withPrevious } from "./previous";
 import { flattenColumns } from "../templates/catalog";
 import type { Rule } from "./rule";
 
@@ -28,41 +27,24 @@ export const cumulativeRule: Rule = {
         ]
       : [],
   check(ctx) {
-    if (ctx.kind !== "table" || !ctx.options.previous?.length) return [];
-    const now = reportPeriod(ctx.rec, ctx.options.period);
-    const prevRec = ctx.options.previous.find(
-      (p) => p.kind === "table" && p.template.id === ctx.template.id
-    );
-    if (!now || !prevRec || prevRec.kind !== "table") return [];
-    const before = reportPeriod(prevRec);
-    if (!before || comparePeriods(before.period, now.period) >= 0) return [];
-    const prev = tableContext(prevRec, {});
-    const { start } = periodRange(before.period);
+    if (ctx.kind !== "table") return [];
+    const w = withPrevious(ctx);
+    if (!w) return [];
     const out: Finding[] = [];
-    for (const slot of ctx.filledSlots) {
-      const prevSlot = prev.slots.find((s) => s.key === slot.key);
-      if (!prevSlot) continue;
-      for (const key of ctx.rec.match.columns.keys()) {
-        const basis = ctx.leaf(key).basis;
-        if (basis?.kind !== "since") continue;
-        // Counting restarted after the previous report (a since-January column in a new year): nothing to compare.
-        const [sy, sm] = basis.since.split("-").map(Number);
-        if (start.year * 12 + start.month < sy * 12 + sm) continue;
-        const a = numericOf(prev, prevSlot, key);
-        const b = numericOf(ctx, slot, key);
-        if (a === undefined || b === undefined || b >= a) continue;
-        out.push(
-          cellFinding(ctx, slot, key, {
-            rule: this.id,
-            category: this.category,
-            severity: this.severity,
-            message: `${basis.since.replace(/^(\d{4})-0?(\d+)$/, "$1年$2月")}以来的累计数不应减少：上期（${formatPeriod(before.period)}）为 ${fmt(a)}，本期为 ${fmt(b)}`,
-            messageEn: `Cumulative since ${basis.since}: ${fmt(a)} last period, ${fmt(b)} now`,
-            source: ctx.source(basis.note),
-            expected: a,
-          })
-        );
-      }
+    for (const p of w.pairs) {
+      // Counting restarted after the previous report (a since-January column in a new year): nothing to compare.
+      if (p.basis?.kind !== "since" || p.restarted || p.now >= p.before) continue;
+      out.push(
+        cellFinding(ctx, p.slot, p.column, {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          message: `${p.basis.since.replace(/^(\d{4})-0?(\d+)$/, "$1年$2月")}以来的累计数不应减少：上期（${formatPeriod(w.before)}）为 ${fmt(p.before)}，本期为 ${fmt(p.now)}`,
+          messageEn: `Cumulative since ${p.basis.since}: ${fmt(p.before)} last period, ${fmt(p.now)} now`,
+          source: ctx.source(p.basis.note),
+          expected: p.before,
+        })
+      );
     }
     return out;
   },

@@ -7,6 +7,7 @@ import { cumulativeRule } from "./cumulative";
 import { evidenceRule } from "./evidence";
 import { headerRule } from "./header";
 import { identityRule } from "./identity";
+import { jumpRule } from "./jump";
 import { negativeRule } from "./negative";
 import { notApplicableRule } from "./not-applicable";
 import { notNumberRule } from "./not-number";
@@ -31,6 +32,7 @@ export const RULES: Rule[] = [
   headerRule,
   periodWindowRule,
   cumulativeRule,
+  jumpRule,
   scheduleRule,
 ];
 

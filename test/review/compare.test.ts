@@ -1,0 +1,75 @@
+import { checkGrids } from "../../src/rules/check";
+import type { Recognized } from "../../src/rules/recognize";
+import { changeText, compareWithPrevious } from "../../src/rules/review/compare";
+import { Sheet, ofRule } from "../helpers/filled";
+
+const line = (unit: string, date: string) =>
+  `填报单位（盖章）：${unit}  填表人：林小红  联系电话：13805951234  ${date}`;
+const recs = (...sheets: Sheet[]) =>
+  checkGrids(sheets.map((s) => s.grid)).map((r) => r.recognition as Recognized);
+
+/** 朴里村's report of 2026Q3 and Q4: 健全三张清单 › 企业数量 went down (9 → 2), 专题培训 › 场次 jumped (2 → 7). */
+function periods(unit = "朴里村") {
+  const make = (date: string, count: number, sessions: number) => {
+    const s = new Sheet("nanan-2026-quarterly-1", { seed: 2, rowTypes: ["village"] }).header(
+      line(unit, date)
+    );
+    const slot = s.rec!.info.slots.find((x) => x.rowType === "village")!.key;
+    s.set(slot, "resp.lists3.count", count).set(slot, "promo.training.sessions", sessions);
+    return { s, slot };
+  };
+  const q3 = make("2026年9月20日", 9, 2);
+  const q4 = make("2026年12月20日", 2, 7);
+  return { q3: q3.s, q4: q4.s, slot: q4.slot };
+}
+
+describe("上期对比 (rules)", () => {
+  it("a jump past 3× last period is a warning; 3× is not", () => {
+    const { q3, q4, slot } = periods();
+    const previous = recs(q3);
+    const jumps = ofRule(q4.findings({ previous }), "jump");
+    expect(jumps).toMatchObject([
+      { severity: "warning", cell: q4.address(slot, "promo.training.sessions") },
+    ]);
+    expect(jumps[0].message).toMatch(
+      /比上期（2026年第3季度）的 2 增加到 7，是上期的 3.5 倍，请核实/
+    );
+    q4.set(slot, "promo.training.sessions", 6);
+    expect(ofRule(q4.findings({ previous }), "jump")).toEqual([]);
+  });
+
+  it("compares each unit with its earlier report: 环比 per column, the period rules' verdicts", () => {
+    const { q3, q4, slot } = periods();
+    const other = periods("岭兜村").q3;
+    q3.grid.name = "朴里村（上次）";
+    const [c, ...rest] = compareWithPrevious(recs(q4), [
+      ...recs(q4, q3).map((rec) => ({ rec, origin: "" })),
+      ...recs(other).map((rec) => ({ rec, origin: "岭兜村.xlsx" })),
+    ]);
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({
+      unit: "朴里村",
+      table: "季报表（一）",
+      previous: { sheet: "朴里村（上次）", origin: "" },
+    });
+    const down = c.rows.find((r) => r.cell === q4.address(slot, "resp.lists3.count"))!;
+    expect(down).toMatchObject({ before: 9, now: 2, change: -7 });
+    expect(changeText(down)).toBe("−7（−77.8%）");
+    expect(down.finding).toMatchObject({
+      rule: "cumulative",
+      severity: "error",
+      source: "季报表（一）注6",
+    });
+    const jump = c.rows.find((r) => r.cell === q4.address(slot, "promo.training.sessions"))!;
+    expect(jump.finding).toMatchObject({ rule: "jump", severity: "warning" });
+    expect(changeText(jump)).toBe("+5（+250%）");
+    expect(c.findings.map((f) => f.rule).sort()).toEqual(["cumulative", "jump"]);
+    // Another unit's report is never the previous one.
+    expect(
+      compareWithPrevious(
+        recs(q4),
+        recs(other).map((rec) => ({ rec, origin: "x" }))
+      )
+    ).toEqual([]);
+  });
+});
