@@ -129,14 +129,17 @@ describe("srs command", () => {
       messageEn: "",
       source: "季报表（一）注10",
     });
+    const template = { id: "x", title: "季报表（一）" };
+    const findings = Array.from({ length: 250 }, (_, i) => finding(i));
     const out = toText([
       {
         file: "1村.xlsx",
         sheets: [
           {
             sheet: "1村",
-            template: { id: "x", title: "季报表（一）" },
-            findings: Array.from({ length: 250 }, (_, i) => finding(i)),
+            template,
+            findings,
+            tables: [{ table: 1, range: "A1:AB7", template, confidence: 1, findings }],
           },
         ],
       },

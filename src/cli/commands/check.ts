@@ -6,13 +6,29 @@ import { readGrids } from "../../workbook/xlsx/read";
 import { UnreadableFile } from "../../workbook/xlsx/sniff";
 import { readInput } from "../io";
 
-/** What the command reports of a sheet; grids are let go as soon as a file is checked. */
+/** What the command reports of one table on a sheet. */
+export interface TableSummary {
+  /** 1-based, in the sheet's order (top to bottom, then left to right). */
+  table: number;
+  /** The table's cells, A1: "A3:AB7". */
+  range: string;
+  template: { id: string; title: string };
+  confidence: number;
+  findings: Finding[];
+}
+
+/**
+ * What the command reports of a sheet; grids are let go as soon as a file is checked. A sheet
+ * holding several tables lists each in `tables`; `template` and `confidence` are its first
+ * table's and `findings` every table's, as when a sheet held one table.
+ */
 export interface SheetSummary {
   sheet: string;
   template: { id: string; title: string } | null;
   confidence?: number;
   nearest?: { id: string; title: string };
   findings: Finding[];
+  tables: TableSummary[];
 }
 
 export interface FileReport {
@@ -30,14 +46,39 @@ export function summarize(r: SheetReport): SheetSummary {
       template: null,
       ...(near ? { nearest: { id: near.id, title: near.title } } : {}),
       findings: [],
+      tables: [],
     };
   }
+  const template = { id: rec.template.id, title: rec.template.title };
   return {
     sheet: r.sheet,
-    template: { id: rec.template.id, title: rec.template.title },
+    template,
     confidence: rec.confidence,
     findings: r.findings,
+    tables: [
+      {
+        table: rec.place.index,
+        range: rec.place.range,
+        template,
+        confidence: rec.confidence,
+        findings: r.findings,
+      },
+    ],
   };
+}
+
+/** One summary a sheet: the reports of a sheet's tables (consecutive, one a table) merged. */
+export function summarizeSheets(reports: SheetReport[]): SheetSummary[] {
+  const out: SheetSummary[] = [];
+  for (const r of reports) {
+    const s = summarize(r);
+    const prev = out[out.length - 1];
+    if (prev?.sheet === r.sheet && prev.tables.length && s.tables.length) {
+      prev.findings = [...prev.findings, ...s.findings];
+      prev.tables.push(...s.tables);
+    } else out.push(s);
+  }
+  return out;
 }
 
 const MAX_SHOWN = 200;
@@ -50,7 +91,7 @@ export async function checkFiles(
   for (const file of files) {
     try {
       const grids = await readGrids(readInput(file), file);
-      out.push({ file, sheets: checkGrids(grids, options).map(summarize) });
+      out.push({ file, sheets: summarizeSheets(checkGrids(grids, options)) });
     } catch (e) {
       out.push({ file, error: reason(e), sheets: [] });
     }
@@ -94,6 +135,7 @@ export function toJson(reports: FileReport[]) {
         template: s.template,
         ...(s.confidence === undefined ? {} : { confidence: s.confidence }),
         findings: s.findings.map(findingJson),
+        tables: s.tables.map((t) => ({ ...t, findings: t.findings.map(findingJson) })),
       })),
     })),
   };
@@ -140,26 +182,33 @@ export function toText(reports: FileReport[]): string {
         );
         continue;
       }
-      lines.push(`  [${s.sheet}] ${s.template.title}（${s.template.id}）`);
-      if (s.findings.length === 0) {
-        lines.push("    未发现问题");
-        continue;
+      // A sheet of several tables names each: [Sheet1] 表1（A3:AB7）季报表（一）…
+      for (const t of s.tables) {
+        const which = s.tables.length > 1 ? `表${t.table}（${t.range}）` : "";
+        lines.push(`  [${s.sheet}] ${which}${t.template.title}（${t.template.id}）`);
+        tableLines(lines, t.findings);
       }
-      lines.push(`    ${counts(s.findings)}`);
-      // Errors first, then warnings, each in sheet order.
-      const ordered = [
-        ...s.findings.filter((f) => f.severity === "error"),
-        ...s.findings.filter((f) => f.severity !== "error"),
-      ];
-      for (const f of ordered.slice(0, MAX_SHOWN)) {
-        const where = [f.cell, f.row, f.column].filter(Boolean).join(" ");
-        lines.push(
-          `    ${f.explained ? "✓" : f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕${f.explained ? ` ${explainedWords(f)}` : ""}`
-        );
-      }
-      if (s.findings.length > MAX_SHOWN)
-        lines.push(`    还有 ${s.findings.length - MAX_SHOWN} 条未显示`);
     }
   }
   return lines.join("\n");
+}
+
+function tableLines(lines: string[], findings: Finding[]) {
+  if (findings.length === 0) {
+    lines.push("    未发现问题");
+    return;
+  }
+  lines.push(`    ${counts(findings)}`);
+  // Errors first, then warnings, each in sheet order.
+  const ordered = [
+    ...findings.filter((f) => f.severity === "error"),
+    ...findings.filter((f) => f.severity !== "error"),
+  ];
+  for (const f of ordered.slice(0, MAX_SHOWN)) {
+    const where = [f.cell, f.row, f.column].filter(Boolean).join(" ");
+    lines.push(
+      `    ${f.explained ? "✓" : f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕${f.explained ? ` ${explainedWords(f)}` : ""}`
+    );
+  }
+  if (findings.length > MAX_SHOWN) lines.push(`    还有 ${findings.length - MAX_SHOWN} 条未显示`);
 }

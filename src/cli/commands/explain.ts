@@ -11,7 +11,7 @@ import { putExplanations } from "../../workbook/xlsx/explanations";
 import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
 import { UsageError } from "../args";
 import { readInput, writeAtomic } from "../io";
-import { type FileReport, summarize } from "./check";
+import { type FileReport, summarizeSheets } from "./check";
 
 /**
  * Explains the warnings each `CELL=TEXT` names, writes the explained copy to `out` (never over
@@ -54,6 +54,8 @@ export async function explainFile(
   await writeAtomic(out, new Uint8Array(await wb.xlsx.writeBuffer()), [file]);
   return {
     file: out,
-    sheets: reports.map((r) => summarize({ ...r, findings: applyExplanations(r.findings, list) })),
+    sheets: summarizeSheets(
+      reports.map((r) => ({ ...r, findings: applyExplanations(r.findings, list) }))
+    ),
   };
 }

@@ -1,12 +1,13 @@
 /**
- * What counts as a received report: a file's recognized tables, or, when the file is a lower
+ * What counts as a received report: a file's recognized tables (one source a table, so a sheet
+ * holding 季报表（一） and （三） gives both), or, when the file is a lower
  * level's consolidated workbook (its 汇总说明 says so), its summaries alone, as that unit's
  * report. Sheets already in a workbook being consolidated are sources too, except SRS's own
  * sheets and the copies kept aside.
  */
 import { type Grid, toA1 } from "../grid";
 import { readNumber } from "../number";
-import { recognize, type Recognition, type TableRecognition } from "../recognize";
+import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes } from "./notes";
 import { headerUnit, type Source } from "./plan";
@@ -34,7 +35,7 @@ export function fileSources(
   file: ReceivedFile
 ): { sources: (Source & { grid: Grid })[]; lower?: ReadNotes } {
   const notes = readNotes(grids);
-  const recs = grids.map((g) => recognize(g));
+  const recs = grids.flatMap((g) => recognizeSheet(g));
   const base = { origin: file.origin, fileHash: file.fileHash, fileTime: file.fileTime };
   if (notes) {
     // A township's consolidated workbook: its summaries are its reports; its copies of the

@@ -7,7 +7,7 @@
  */
 import type { Grid } from "../grid";
 import type { Period } from "../period";
-import { recognize, type Recognition, type TableRecognition } from "../recognize";
+import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { readExplanations } from "../review/explanations";
 import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
@@ -88,9 +88,12 @@ export function planWorkbook(
   const fresh = new Set(inserted.flatMap((f) => f.sheets));
   const before = sheets.filter((g) => !fresh.has(g.name));
   const notes = readNotes(before);
-  const recs = new Map(before.map((g) => [g.name, recognize(g)]));
+  const tables = before.flatMap((g) => recognizeSheet(g));
+  // A sheet by its first table: what our own sheets and kept copies are known by.
+  const recs = new Map<string, Recognition>();
+  for (const r of tables) if (!recs.has(r.sheet)) recs.set(r.sheet, r);
   const deletions: string[] = [];
-  const existing = workbookSources([...recs.values()], notes);
+  const existing = workbookSources(tables, notes);
 
   // The inserted files: their reports, or a lower level's summaries (its other sheets go).
   const incoming: Source[] = [];
@@ -133,13 +136,21 @@ export function planWorkbook(
     backups.set(s.sheet, name);
   }
   // An inserted duplicate is our own import of a report already here: it goes.
+  // (A sheet of several tables goes only when each of them is a duplicate.)
+  const linesOf = (sheet: string) => plan.lines.filter((l) => l.sheet === sheet);
   for (const s of incoming)
-    if (status.get(s.sheet)?.status === "duplicate" && !s.lower) deletions.push(s.sheet);
+    if (
+      !s.lower &&
+      !deletions.includes(s.sheet) &&
+      linesOf(s.sheet).every((l) => l.status === "duplicate")
+    )
+      deletions.push(s.sheet);
   const renames = new Map<string, string>();
   // A copy never takes a name our own sheets use, whatever its unit is called.
   const reserved = reservedNames();
   for (const s of incoming) {
-    if (deletions.includes(s.sheet)) continue;
+    // A sheet holding several tables is one sheet: renamed once.
+    if (deletions.includes(s.sheet) || renames.has(s.sheet)) continue;
     const name = uniqueSheetName(unitOfLine(s.sheet) || s.sheet, new Set([...taken, ...reserved]));
     taken.add(name);
     renames.set(s.sheet, name);
@@ -172,7 +183,7 @@ export function planWorkbook(
       const sheet = finalName(c.sheet);
       const rec = c.recognition as TableRecognition;
       const list = textNumbers(rec);
-      if (list.length) conversions.set(sheet, list);
+      if (list.length) conversions.set(sheet, [...(conversions.get(sheet) ?? []), ...list]);
       return { ...c, sheet, recognition: { ...rec, sheet, grid: { ...rec.grid, name: sheet } } };
     });
     const t = (renamed[0].recognition as TableRecognition).template;

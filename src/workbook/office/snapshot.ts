@@ -2,7 +2,7 @@
  * The recognized workbook, read once per recalculation wave: every custom-function
  * call of a wave shares one read (two requests) instead of one request per cell.
  */
-import { recognize, type Recognition } from "../../rules/recognize";
+import { type Recognition, recognizeSheet } from "../../rules/recognize";
 import { mergesSupported, readAllSheets } from "./read-sheets";
 import { runExcel } from "./run";
 
@@ -32,6 +32,6 @@ export function invalidateWorkbook(): void {
 
 function readAndRecognize(): Promise<Recognition[]> {
   return runExcel(async (context) =>
-    (await readAllSheets(context, mergesSupported())).map((g) => recognize(g))
+    (await readAllSheets(context, mergesSupported())).flatMap((g) => recognizeSheet(g))
   );
 }

@@ -1,0 +1,143 @@
+/**
+ * Villages that paste 季报表（一） and （三） onto one sheet (stacked or side by side): `srs check`
+ * lists each table, and `srs consolidate` sums each table into its own summary, as =SRS.QTOTAL()
+ * does over the consolidated workbook.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { main } from "../../src/cli/main";
+import { type Grid, toA1 } from "../../src/rules/grid";
+import { numericValue } from "../../src/rules/number";
+import { qtotal } from "../../src/rules/qtotal";
+import { recognize, recognizeSheet, type TableRecognition } from "../../src/rules/recognize";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
+import { beside, stacked } from "../helpers/combine";
+
+const Q1 = "nanan-2026-quarterly-1";
+const Q3 = "nanan-2026-quarterly-3";
+const VILLAGES = ["朴里村", "岭兜村", "金淘村", "占石村"];
+const PUT = [
+  (a: Grid, b: Grid) => stacked(a, b, 1),
+  (a: Grid, b: Grid) => beside(a, b, 1),
+  (a: Grid, b: Grid) => stacked(a, b, 0),
+  (a: Grid, b: Grid) => beside(b, a, 0),
+];
+
+interface SheetJson {
+  template: { id: string };
+  findings: unknown[];
+  tables: { table: number; range: string; template: { id: string } }[];
+}
+
+async function run(args: string[]) {
+  let printed = "";
+  const code = await main(args, (s) => (printed += s + "\n"));
+  return { code, printed };
+}
+
+/** Each (slot|column)'s sum over the tables, each read alone. */
+function add(sums: Map<string, number>, grid: Grid) {
+  const rec = recognize(grid) as TableRecognition;
+  for (const slot of rec.info.slots)
+    for (const leaf of rec.info.leaves) {
+      const r = rec.match.rows.get(slot.key);
+      const c = rec.match.columns.get(leaf.key);
+      if (r === undefined || c === undefined) continue;
+      const k = `${slot.key}|${leaf.key}`;
+      sums.set(k, (sums.get(k) ?? 0) + (numericValue(grid.values[r]?.[c] ?? null) ?? 0));
+    }
+}
+
+async function villages(dir: string) {
+  const sums = new Map([
+    [Q1, new Map<string, number>()],
+    [Q3, new Map<string, number>()],
+  ]);
+  const files: string[] = [];
+  for (const [i, v] of VILLAGES.entries()) {
+    const unit = `金淘镇${v}`;
+    const a = filledSheet(getTemplate(Q1)!, { seed: 10 + i, unit, rowTypes: ["village"] }).grid;
+    const b = filledSheet(getTemplate(Q3)!, { seed: 20 + i, unit }).grid;
+    add(sums.get(Q1)!, a);
+    add(sums.get(Q3)!, b);
+    const file = path.join(dir, `${unit}.xlsx`);
+    writeFileSync(
+      file,
+      await toXlsx((wb) => addGridSheet(wb, { ...PUT[i](a, b), name: "Sheet1" }))
+    );
+    files.push(file);
+  }
+  return { files, sums };
+}
+
+describe("several tables on one sheet, through the command line", () => {
+  it("srs check lists each table of the sheet, with its range, and finds nothing false", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-tables-"));
+    const { files } = await villages(dir);
+    const json = await run(["check", "--json", ...files]);
+    expect(json.code).toBe(0);
+    const ids = (tables: { template: { id: string } }[]) => tables.map((t) => t.template.id);
+    JSON.parse(json.printed).files.forEach((f: { sheets: SheetJson[] }, i: number) => {
+      const [sheet] = f.sheets;
+      expect(f.sheets).toHaveLength(1);
+      // The last village put 季报表（三） first, on the left.
+      expect(ids(sheet.tables)).toEqual(i === 3 ? [Q3, Q1] : [Q1, Q3]);
+      expect(sheet.tables.map((t) => t.table)).toEqual([1, 2]);
+      for (const t of sheet.tables) expect(t.range).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);
+      // The sheet's own fields stay: its first table, and every table's findings.
+      expect(sheet.template.id).toBe(sheet.tables[0].template.id);
+      expect(sheet.findings).toEqual([]);
+    });
+    const text = await run(["check", files[0]]);
+    expect(text.printed).toMatch(
+      /\[Sheet1\] 表1（A\d+:[A-Z]+\d+）南安市2026年安全生产标准化.*季报表（一）/
+    );
+    expect(text.printed).toMatch(/\[Sheet1\] 表2（A\d+:[A-Z]+\d+）.*季报表（三）/);
+  });
+
+  it("srs consolidate sums each table into its own summary; QTOTAL agrees", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-tables-"));
+    const { files, sums } = await villages(dir);
+    const out = path.join(dir, "金淘镇汇总.xlsx");
+    const { code, printed } = await run([
+      "consolidate",
+      "--json",
+      "--period",
+      "2026Q4",
+      ...files,
+      "-o",
+      out,
+    ]);
+    const json = JSON.parse(printed);
+    expect(code).toBe(0);
+    expect(json.children.map((l: { status: string }) => l.status)).toEqual(
+      Array(8).fill("included")
+    );
+    const grids = await readGrids(readFileSync(out));
+    const recs = grids.flatMap((g) => recognizeSheet(g));
+    for (const id of [Q1, Q3]) {
+      const t = getTemplate(id)!;
+      const name = `${t.shortTitle}汇总`;
+      const summary = recognize(grids.find((g) => g.name === name)!) as TableRecognition;
+      const info = getTableInfo(id)!;
+      let checked = 0;
+      for (const [key, want] of sums.get(id)!) {
+        const [slot, column] = key.split("|");
+        const r = summary.match.rows.get(slot);
+        const c = summary.match.columns.get(column);
+        if (r === undefined || c === undefined || info.leafByKey.get(column)!.kind !== "number")
+          continue;
+        const written = numericValue(summary.grid.values[r][c] ?? null) ?? 0;
+        expect({ key, written }).toEqual({ key, written: want });
+        const q = qtotal(recs, name, toA1(summary.grid, r, c));
+        expect({ key, q: q.ok ? q.value : q.message }).toEqual({ key, q: want });
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(20);
+    }
+  });
+});
