@@ -15,6 +15,7 @@ import { checkGrids, type SheetReport } from "../rules/check";
 import { explainCell } from "../rules/explain";
 import { addExplanation, type Explanation, readExplanations } from "../rules/review/explanations";
 import type { Finding } from "../rules/finding";
+import { CompareView } from "./CompareView";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ConsolidateView } from "./ConsolidateView";
 import { ExplainView } from "./ExplainView";
@@ -46,7 +47,7 @@ type State =
       /** The workbook's 审核说明 and the sheet holding them. */
       explanations: { sheet?: string; list: Explanation[] };
     };
-type Tabs = "findings" | "explain" | "consolidate" | "training" | "profile";
+type Tabs = "findings" | "explain" | "compare" | "consolidate" | "training" | "profile";
 
 
 
@@ -135,6 +136,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       }}>
         <Tab value="findings">{t.tabFindings}</Tab>
         <Tab value="explain">{t.tabExplain}</Tab>
+        <Tab value="compare">{t.tabCompare}</Tab>
         <Tab value="consolidate">{t.tabConsolidate}</Tab>
         <Tab value="training">{t.tabTraining}</Tab>
         <Tab value="profile">{t.tabProfile}</Tab>
@@ -239,6 +241,9 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       )}
       {tab === "explain" && (
         <ExplainView at={at} explanation={at && explainCell(reports.map((r) => r.recognition), at.sheet, at.cell)} t={t} />
+      )}
+      {tab === "compare" && state.kind === "done" && (
+        <CompareView reports={reports} t={t} onSelect={(sheet, cell) => void source.select(sheet, cell)} />
       )}
       {tab === "consolidate" && state.kind === "done" && (
         <ConsolidateView

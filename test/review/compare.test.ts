@@ -1,27 +1,11 @@
 import { checkGrids } from "../../src/rules/check";
 import type { Recognized } from "../../src/rules/recognize";
 import { changeText, compareWithPrevious } from "../../src/rules/review/compare";
-import { Sheet, ofRule } from "../helpers/filled";
+import { ofRule, type Sheet } from "../helpers/filled";
+import { periods } from "../helpers/reviewed";
 
-const line = (unit: string, date: string) =>
-  `填报单位（盖章）：${unit}  填表人：林小红  联系电话：13805951234  ${date}`;
 const recs = (...sheets: Sheet[]) =>
   checkGrids(sheets.map((s) => s.grid)).map((r) => r.recognition as Recognized);
-
-/** 朴里村's report of 2026Q3 and Q4: 健全三张清单 › 企业数量 went down (9 → 2), 专题培训 › 场次 jumped (2 → 7). */
-function periods(unit = "朴里村") {
-  const make = (date: string, count: number, sessions: number) => {
-    const s = new Sheet("nanan-2026-quarterly-1", { seed: 2, rowTypes: ["village"] }).header(
-      line(unit, date)
-    );
-    const slot = s.rec!.info.slots.find((x) => x.rowType === "village")!.key;
-    s.set(slot, "resp.lists3.count", count).set(slot, "promo.training.sessions", sessions);
-    return { s, slot };
-  };
-  const q3 = make("2026年9月20日", 9, 2);
-  const q4 = make("2026年12月20日", 2, 7);
-  return { q3: q3.s, q4: q4.s, slot: q4.slot };
-}
 
 describe("上期对比 (rules)", () => {
   it("a jump past 3× last period is a warning; 3× is not", () => {
