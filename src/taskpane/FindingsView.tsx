@@ -100,6 +100,56 @@ function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; l
   );
 }
 
+/** A table's words when its sheet holds several: 季报表（一） A3:AB7. */
+const tableWords = (r: SheetReport) => (r.recognition.kind === "none" ? "" : `${r.recognition.template.shortTitle} ${r.recognition.place.range}`);
+
+interface TableProps {
+  r: SheetReport;
+  /** Names the table's sections: the sheet, or the sheet and the table. */
+  label: string;
+  lang: Lang;
+  t: Strings;
+  onSelect: (f: Finding) => void;
+  onFix: (writes: CellWrite[]) => void;
+  onExplain?: (f: Finding, text: string) => Promise<boolean>;
+  onReturn?: (report: SheetReport) => void;
+}
+
+/** One table's findings: errors, then warnings, with its fill-blanks and 退回 actions. */
+function TableFindings({ r, label: name, lang, t, onSelect, onFix, onExplain, onReturn }: TableProps) {
+  const styles = useStyles();
+  const errors = r.findings.filter((f) => f.severity === "error");
+  const warnings = r.findings.filter((f) => f.severity === "warning");
+  const blanks = r.findings.filter((f) => f.category === "blank" && f.fix);
+  return (
+    <>
+      {blanks.length > 1 && <Button onClick={() => onFix(writesOf(r, blanks))}>{t.fillBlanks(blanks.length)}</Button>}
+      {onReturn && r.findings.some((f) => !f.explained) && (
+        <Button onClick={() => onReturn(r)} aria-label={`${t.returnAction} ${name}`}>
+          {t.returnAction}
+        </Button>
+      )}
+      {[
+        [t.errors, errors],
+        [t.warnings, warnings],
+      ].map(([label, list]) =>
+        (list as Finding[]).length ? (
+          <section key={label as string} aria-label={`${name} ${label}`}>
+            <Caption1 className={styles.group} block>
+              {label as string}（{(list as Finding[]).length}）
+            </Caption1>
+            <ul className={styles.list}>
+              {(list as Finding[]).map((f, i) => (
+                <FindingItem key={i} f={f} lang={lang} t={t} onSelect={() => onSelect(f)} onFix={() => onFix(writesOf(r, [f]))} onExplain={onExplain && ((text) => onExplain(f, text))} />
+              ))}
+            </ul>
+          </section>
+        ) : null
+      )}
+    </>
+  );
+}
+
 export function FindingsView({
   reports,
   lang,
@@ -122,9 +172,16 @@ export function FindingsView({
   const styles = useStyles();
   const recognized = reports.filter((r) => r.recognition.kind !== "none");
   const unrecognized = reports.filter((r) => r.recognition.kind === "none");
+  // Findings by sheet, then by table (a sheet may hold several: one report each, in sheet order).
+  const sheets: [string, SheetReport[]][] = [];
+  for (const r of recognized) {
+    const last = sheets[sheets.length - 1];
+    if (last?.[0] === r.sheet) last[1].push(r);
+    else sheets.push([r.sheet, [r]]);
+  }
   // Sheets with findings are open unless the user closed them; the others closed unless opened.
   const [toggled, setToggled] = useState<Set<string>>(new Set());
-  const open = recognized.filter((r) => (r.findings.length > 0) !== toggled.has(r.sheet)).map((r) => r.sheet);
+  const open = sheets.filter(([sheet, tables]) => tables.some((r) => r.findings.length > 0) !== toggled.has(sheet)).map(([sheet]) => sheet);
   return (
     <>
       <Accordion
@@ -138,17 +195,17 @@ export function FindingsView({
           setToggled(next);
         }}
       >
-        {recognized.map((r) => {
-          const errors = r.findings.filter((f) => f.severity === "error");
-          const warnings = r.findings.filter((f) => f.severity === "warning");
-          const blanks = r.findings.filter((f) => f.category === "blank" && f.fix);
+        {sheets.map(([sheet, tables]) => {
+          const all = tables.flatMap((r) => r.findings);
+          const errors = all.filter((f) => f.severity === "error");
+          const warnings = all.filter((f) => f.severity === "warning");
           return (
-            <AccordionItem key={r.sheet} value={r.sheet}>
+            <AccordionItem key={sheet} value={sheet}>
               <AccordionHeader>
                 <span className={styles.head}>
-                  <strong>{r.sheet}</strong>
-                  <Caption1>{r.recognition.template?.shortTitle}</Caption1>
-                  {r.findings.length === 0 ? (
+                  <strong>{sheet}</strong>
+                  <Caption1>{tables.map((r) => r.recognition.template?.shortTitle).join("、")}</Caption1>
+                  {all.length === 0 ? (
                     <Badge appearance="tint" color="success">
                       {t.clean}
                     </Badge>
@@ -161,29 +218,20 @@ export function FindingsView({
                 </span>
               </AccordionHeader>
               <AccordionPanel>
-                {blanks.length > 1 && <Button onClick={() => onFix(writesOf(r, blanks))}>{t.fillBlanks(blanks.length)}</Button>}
-                {onReturn && r.findings.some((f) => !f.explained) && (
-                  <Button onClick={() => onReturn(r)} aria-label={`${t.returnAction} ${r.sheet}`}>
-                    {t.returnAction}
-                  </Button>
-                )}
-                {[
-                  [t.errors, errors],
-                  [t.warnings, warnings],
-                ].map(([label, list]) =>
-                  (list as Finding[]).length ? (
-                    <section key={label as string} aria-label={`${r.sheet} ${label}`}>
+                {tables.map((r, i) => {
+                  const body = <TableFindings r={r} label={tables.length > 1 ? `${sheet} ${tableWords(r)}` : sheet} lang={lang} t={t} onSelect={onSelect} onFix={onFix} onExplain={onExplain} onReturn={onReturn} />;
+                  // Several tables on the sheet: each under its own heading (季报表（一） A3:AB7).
+                  return tables.length > 1 ? (
+                    <section key={i} aria-label={`${sheet} ${tableWords(r)}`}>
                       <Caption1 className={styles.group} block>
-                        {label as string}（{(list as Finding[]).length}）
+                        <strong>{tableWords(r)}</strong>
                       </Caption1>
-                      <ul className={styles.list}>
-                        {(list as Finding[]).map((f, i) => (
-                          <FindingItem key={i} f={f} lang={lang} t={t} onSelect={() => onSelect(f)} onFix={() => onFix(writesOf(r, [f]))} onExplain={onExplain && ((text) => onExplain(f, text))} />
-                        ))}
-                      </ul>
+                      {body}
                     </section>
-                  ) : null
-                )}
+                  ) : (
+                    <div key={i}>{body}</div>
+                  );
+                })}
               </AccordionPanel>
             </AccordionItem>
           );
