@@ -32,7 +32,12 @@ describe("审核说明 in the township's 汇总说明", () => {
     const file = path.join(dir, "朴里村.xlsx");
     writeFileSync(file, bytes);
     const out = path.join(dir, "汇总.xlsx");
-    await main(["consolidate", file, "--unit", "金淘镇", "-o", out], () => undefined);
+    let text = "";
+    await main(["consolidate", file, "--unit", "金淘镇", "-o", out], (s) => (text += s));
+    // The list of units the command prints shows the reason too.
+    expect(text).toMatch(
+      new RegExp(`金淘镇朴里村.*已汇总.*已说明的提示：${cell} .*（已说明：台账原样）`)
+    );
     const grids = await readGrids(new Uint8Array(require("fs").readFileSync(out)));
     const notes = grids.find((g) => g.name === "汇总说明")!;
     const row = notes.values.find((r) => r[0] === "金淘镇朴里村")!;

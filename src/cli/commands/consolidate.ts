@@ -218,7 +218,9 @@ export function consolidateText(
   lines.push(
     `  应报 ${c.expected}，已报 ${c.received}，按时 ${c.onTime}，逾期 ${c.late}，缺报 ${c.missing}，未汇总 ${c.excluded}`
   );
-  const notClean = (l: ChildLine) => l.status !== "included" || l.problems.length > 0;
+  // A unit's explained warnings (审核说明) are shown too: the reviewer reads its reasons here.
+  const notClean = (l: ChildLine) =>
+    l.status !== "included" || l.problems.length > 0 || Boolean(l.explained?.length);
   // Unreadable files are told below, with their full path.
   for (const l of r.plan.lines.filter((x) => notClean(x) && x.status !== "unreadable"))
     lines.push(`  ${lineText(l)}`);
