@@ -10,7 +10,7 @@ import { type Grid, toA1 } from "../../src/rules/grid";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { recognize, recognizeSheet, type Recognition } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
-import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
+import { allTemplates, getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 import { beside, offsetNumbers, stacked, tableOnly } from "../helpers/combine";
 import { Sheet } from "../helpers/filled";
 import { misplaced, planted } from "../helpers/plant";
@@ -131,9 +131,11 @@ it("a table's own header fields, not its neighbour's", () => {
   }
 });
 
-it("one table on a sheet is one table", () => {
-  for (const id of PAIRS.flat()) {
-    const recs = recognizeSheet(filledSheet(getTemplate(id)!, { seed: 9 }).grid);
-    expect(tables(recs)).toEqual([id]);
-  }
+it("one table on a sheet is one table, for every template, blank or filled", () => {
+  for (const t of allTemplates())
+    for (const grid of [
+      blankTemplate(t).grid,
+      ...[1, 2, 3].map((seed) => filledSheet(t, { seed }).grid),
+    ])
+      expect([t.id, tables(recognizeSheet(grid))]).toEqual([t.id, [t.id]]);
 });

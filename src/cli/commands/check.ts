@@ -1,7 +1,7 @@
 import { type CheckOptions, checkGrids, type SheetReport } from "../../rules/check";
 import type { Finding } from "../../rules/finding";
 import { explainedWords } from "../../rules/review/explanations";
-import { recognize, type Recognized } from "../../rules/recognize";
+import { type Recognized, recognizeSheet } from "../../rules/recognize";
 import { readGrids } from "../../workbook/xlsx/read";
 import { UnreadableFile } from "../../workbook/xlsx/sniff";
 import { readInput } from "../io";
@@ -103,7 +103,9 @@ export async function checkFiles(
 export async function readPrevious(file: string): Promise<Recognized[]> {
   try {
     const grids = await readGrids(readInput(file), file);
-    return grids.map((g) => recognize(g)).filter((r): r is Recognized => r.kind !== "none");
+    return grids
+      .flatMap((g) => recognizeSheet(g))
+      .filter((r): r is Recognized => r.kind !== "none");
   } catch (e) {
     throw new UnreadableFile(`上期报表 ${file} 无法读取：${reason(e)}`);
   }
