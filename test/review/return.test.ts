@@ -5,7 +5,8 @@ import path from "path";
 import { main } from "../../src/cli/main";
 import { checkGrids } from "../../src/rules/check";
 import { applyExplanations } from "../../src/rules/review/explanations";
-import { problemListGrid, returnNotice } from "../../src/rules/review/return";
+import { problemListGrid } from "../../src/rules/review/problem-list";
+import { returnNotice } from "../../src/rules/review/return";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { MARK_COLORS } from "../../src/workbook/types";
@@ -86,6 +87,10 @@ describe("srs return", () => {
     const list = wb.getWorksheet("问题清单")!;
     expect(list.getCell("A3").value).toBe(unit);
     expect(list.getCell("D3").value).toBe(error);
+    // Sent back again after correcting, the 问题清单 is no report of its own.
+    const again = await run(["check", "--json", path.join(dir, "退回", "金淘镇朴里村-退回.xlsx")]);
+    const sheets = JSON.parse(again.out).files[0].sheets.map((x: { sheet: string }) => x.sheet);
+    expect(sheets).toEqual(["Sheet1"]);
   });
 
   it("a clean report is not sent back; an unreadable file gets one line and exit 2", async () => {

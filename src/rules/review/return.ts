@@ -7,11 +7,8 @@
 import type { SheetReport } from "../check";
 import { headerUnit } from "../consolidation/plan";
 import type { Severity } from "../finding";
-import type { CellValue, Grid } from "../grid";
+import { PROBLEM_SHEET } from "./problem-list";
 
-export const PROBLEM_SHEET = "问题清单";
-const MARKER = "SRS-问题清单/1";
-const HEADER = ["单位", "表", "工作表", "单元格", "类别", "问题", "依据"];
 /** A chat message is read on a phone: past this many lines, the rest is in the 问题清单. */
 const MAX_LINES = 20;
 
@@ -89,28 +86,6 @@ function messageOf(unit: string, items: ReturnItem[]): string {
     lines.push(`……另有 ${items.length - MAX_LINES} 处，见退回文件中的“${PROBLEM_SHEET}”工作表。`);
   return lines.join("\n");
 }
-
-/** The 问题清单 sheet of the marked copy: a title carrying the marker, then a row a problem. */
-export function problemListGrid(r: Returned): Grid {
-  const values: CellValue[][] = [
-    [`${r.unit} 问题清单（${MARKER}）：标红的格是错误，标黄的格是提示`],
-    HEADER,
-    ...r.items.map((i) => [
-      r.unit,
-      i.table,
-      i.sheet,
-      i.cell,
-      i.severity === "error" ? "错误" : "提示",
-      i.where ? `${i.where}：${i.message}` : i.message,
-      i.source,
-    ]),
-  ];
-  return { name: PROBLEM_SHEET, values, merges: [] };
-}
-
-/** Whether a sheet is a 问题清单 SRS wrote (known by its marker, not its name): it is no report. */
-export const isProblemList = (g: Grid) =>
-  g.values.slice(0, 2).some((r) => r.some((v) => typeof v === "string" && v.includes(MARKER)));
 
 /** A file name stem from a unit's name: no path separators or characters Windows refuses. */
 export const fileStem = (unit: string) =>

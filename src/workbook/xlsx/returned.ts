@@ -1,7 +1,8 @@
 /** 退回 as an .xlsx: the unit's workbook with its problem cells filled and a 问题清单 sheet. */
 import ExcelJS from "exceljs";
 import type { Grid } from "../../rules/grid";
-import { problemListGrid, type Returned } from "../../rules/review/return";
+import { problemListGrid } from "../../rules/review/problem-list";
+import type { Returned } from "../../rules/review/return";
 import { uniqueSheetName } from "../../rules/sheet-names";
 import { MARK_COLORS } from "../types";
 import { addGridSheet } from "./write-workbook";
