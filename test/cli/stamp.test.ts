@@ -29,6 +29,15 @@ async function linkedReport(file: string) {
       addGridSheet(wb, { name: "链接", values: [[null]], merges: [] });
     })
   );
+  // The report's own sheet links to its instructions, far right of the title.
+  const sheet1 = "xl/worksheets/sheet1.xml";
+  z.file(
+    sheet1,
+    (await z.file(sheet1)!.async("string")).replace(
+      /(<row r="1"[^>]*>[\s\S]*?)<\/row>/,
+      '$1<c r="AZ1" t="str"><f>HYPERLINK("https://example.org/","填报说明")</f><v>填报说明</v></c></row>'
+    )
+  );
   const sheet2 = "xl/worksheets/sheet2.xml";
   z.file(
     sheet2,
@@ -116,6 +125,9 @@ it("keeps external links, HYPERLINK formulas and every part it does not stamp", 
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [name, text] of before)
     if (name !== "xl/worksheets/sheet1.xml") expect([name, after.get(name)]).toEqual([name, text]);
+  expect(after.get("xl/worksheets/sheet1.xml")).toContain(
+    '<f>HYPERLINK("https://example.org/","填报说明")</f>'
+  );
   const linked = after.get("xl/worksheets/sheet2.xml")!;
   expect(linked).toContain("<f>[1]Sheet1!A1</f>");
   expect(linked).toContain('<f>HYPERLINK("https://example.org/","说明")</f>');
