@@ -103,16 +103,21 @@ function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; l
 /** A table's words when its sheet holds several: 季报表（一） A3:AB7. */
 const tableWords = (r: SheetReport) => (r.recognition.kind === "none" ? "" : `${r.recognition.template.shortTitle} ${r.recognition.place.range}`);
 
-interface TableProps {
-  r: SheetReport;
-  /** Names the table's sections: the sheet, or the sheet and the table. */
-  label: string;
+interface Actions {
   lang: Lang;
   t: Strings;
   onSelect: (f: Finding) => void;
   onFix: (writes: CellWrite[]) => void;
+  /** Saves a warning's 审核说明; false when it was refused (the reason is shown by the caller). */
   onExplain?: (f: Finding, text: string) => Promise<boolean>;
+  /** 退回: the message and marked copy for this sheet's unit. */
   onReturn?: (report: SheetReport) => void;
+}
+
+interface TableProps extends Actions {
+  r: SheetReport;
+  /** Names the table's sections: the sheet, or the sheet and the table. */
+  label: string;
 }
 
 /** One table's findings: errors, then warnings, with its fill-blanks and 退回 actions. */
@@ -158,17 +163,7 @@ export function FindingsView({
   onFix,
   onExplain,
   onReturn,
-}: {
-  reports: SheetReport[];
-  lang: Lang;
-  t: Strings;
-  onSelect: (f: Finding) => void;
-  onFix: (writes: CellWrite[]) => void;
-  /** Saves a warning's 审核说明; false when it was refused (the reason is shown by the caller). */
-  onExplain?: (f: Finding, text: string) => Promise<boolean>;
-  /** 退回: the message and marked copy for this sheet's unit. */
-  onReturn?: (report: SheetReport) => void;
-}) {
+}: Actions & { reports: SheetReport[] }) {
   const styles = useStyles();
   const recognized = reports.filter((r) => r.recognition.kind !== "none");
   const unrecognized = reports.filter((r) => r.recognition.kind === "none");

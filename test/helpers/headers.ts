@@ -1,6 +1,6 @@
 /** Header surgery for tests: a multi-row header flattened into one row, or made into an Excel Table's. */
 import type { CellValue, Grid } from "../../src/rules/grid";
-import { clone } from "./grids";
+import { clone, insertRow } from "./grids";
 
 export interface Band {
   top: number;
@@ -46,13 +46,6 @@ export function flattenHeader(g: Grid, h: Band, text: (path: string[]) => string
   return out;
 }
 
-/** A Table holds no merged cells: those touching rows [top, bottom] go, values kept in their top-left cells. */
-export function unmergeRows(g: Grid, top: number, bottom: number): Grid {
-  const out = clone(g);
-  out.merges = out.merges.filter((m) => m.bottom < top || m.top > bottom);
-  return out;
-}
-
 /**
  * What Excel makes of row `row` as a Table's header row: a blank cell is named 列n (its
  * position in the table), a repeated name gets 2, 3… appended (企业数（家次）2).
@@ -85,16 +78,8 @@ export function autoNamesAbove(
   right: number,
   auto = "列"
 ): Grid {
-  const out = clone(g);
-  const names: CellValue[] = [];
-  for (let c = left; c <= right; c++) names[c] = `${auto}${c - left + 1}`;
-  out.values.splice(
-    top,
-    0,
-    Array.from({ length: right + 1 }, (_, c) => names[c] ?? null)
+  const names = Array.from({ length: right + 1 }, (_, c) =>
+    c >= left ? `${auto}${c - left + 1}` : null
   );
-  out.merges = out.merges.map((m) =>
-    m.top >= top ? { ...m, top: m.top + 1, bottom: m.bottom + 1 } : m
-  );
-  return out;
+  return insertRow(g, top, names);
 }

@@ -10,13 +10,8 @@ import { recognize } from "../../src/rules/recognize";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { allTemplates, getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 import { Sheet } from "../helpers/filled";
-import {
-  autoNamesAbove,
-  type Band,
-  flattenHeader,
-  tableHeaderRow,
-  unmergeRows,
-} from "../helpers/headers";
+import { autoNamesAbove, type Band, flattenHeader, tableHeaderRow } from "../helpers/headers";
+import { unmerge } from "../helpers/grids";
 import { misplaced, planted } from "../helpers/plant";
 
 const tableIds = allTemplates()
@@ -38,19 +33,13 @@ const JOINS: [string, (p: string[]) => string][] = [
 /** Excel Tables made from the official header. */
 const TABLES: [string, (g: Grid, h: Band) => Grid][] = [
   // "My table has headers" off: Excel's names above, the header (unmerged) stays as rows.
-  [
-    "列n row above",
-    (g, h) => autoNamesAbove(unmergeRows(g, h.top, h.bottom), h.top, h.left, h.right),
-  ],
+  ["列n row above", (g, h) => autoNamesAbove(unmerge(g, h.top, h.bottom), h.top, h.left, h.right)],
   [
     "ColumnN row above",
-    (g, h) => autoNamesAbove(unmergeRows(g, h.top, h.bottom), h.top, h.left, h.right, "Column"),
+    (g, h) => autoNamesAbove(unmerge(g, h.top, h.bottom), h.top, h.left, h.right, "Column"),
   ],
   // The header's top row as the Table's header row: its blank cells named 列n.
-  [
-    "top header row",
-    (g, h) => tableHeaderRow(unmergeRows(g, h.top, h.bottom), h.top, h.left, h.right),
-  ],
+  ["top header row", (g, h) => tableHeaderRow(unmerge(g, h.top, h.bottom), h.top, h.left, h.right)],
   // Group rows deleted, the leaf row as the Table's header row: duplicates suffixed.
   [
     "leaf row with suffixed duplicates",
