@@ -53,7 +53,8 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-let guarded = false;
+/** Once a process, however many copies of this module are loaded (test runners load one a file). */
+const GUARDED = Symbol.for("srs.signals-guarded");
 
 /**
  * Ctrl+C, a kill or a closed terminal no longer ends the process in the middle of a write (the
@@ -62,8 +63,9 @@ let guarded = false;
  * in place; then the signal is raised again, so the process ends as it was asked to.
  */
 function guardSignals() {
-  if (guarded) return;
-  guarded = true;
+  const p = process as NodeJS.Process & { [GUARDED]?: true };
+  if (p[GUARDED]) return;
+  p[GUARDED] = true;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
     process.once(signal, () => process.kill(process.pid, signal));
 }

@@ -331,24 +331,22 @@ it("killed while writing, srs leaves no temporary file and no half-written outpu
   // 30 MB that no packing shrinks: the output takes a while to write.
   z.file("xl/media/image1.png", randomBytes(30 * 1024 * 1024));
   writeFileSync(input, await z.generateAsync({ type: "nodebuffer", compression: "STORE" }));
-  for (const n of [1, 2]) {
-    const out = path.join(dir, `盖章${n}.xlsx`);
-    const child = spawn("node", [SRS, "stamp", input, "--period", "2026Q4", "-o", out]);
-    // The moment the temporary file appears, the process is told to end.
-    const watcher = watch(dir, (_, name) => {
-      if (String(name).endsWith(".tmp")) child.kill("SIGTERM");
-    });
-    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
-      child.on("exit", (c, s) => resolve([c, s]))
+  const out = path.join(dir, "盖章.xlsx");
+  const child = spawn("node", [SRS, "stamp", input, "--period", "2026Q4", "-o", out]);
+  // The moment the temporary file appears, the process is told to end.
+  const watcher = watch(dir, (_, name) => {
+    if (String(name).endsWith(".tmp")) child.kill("SIGTERM");
+  });
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+    child.on("exit", (c, s) => resolve([c, s]))
+  );
+  watcher.close();
+  expect(code === 0 || signal === "SIGTERM").toBe(true);
+  expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  if (existsSync(out)) {
+    const written = await JSZip.loadAsync(readFileSync(out));
+    expect((await written.file("xl/media/image1.png")!.async("uint8array")).length).toBe(
+      30 * 1024 * 1024
     );
-    watcher.close();
-    expect(code === 0 || signal === "SIGTERM").toBe(true);
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    if (existsSync(out)) {
-      const written = await JSZip.loadAsync(readFileSync(out));
-      expect((await written.file("xl/media/image1.png")!.async("uint8array")).length).toBe(
-        30 * 1024 * 1024
-      );
-    }
   }
-}, 120_000);
+}, 240_000);
