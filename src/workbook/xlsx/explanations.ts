@@ -2,7 +2,7 @@
 import type ExcelJS from "exceljs";
 import { type Explanation, explanationsGrid } from "../../rules/review/explanations";
 import { uniqueSheetName } from "../../rules/sheet-names";
-import { addGridSheet } from "./write-workbook";
+import { addGridSheet } from "./grid-sheet";
 
 /**
  * Replaces the workbook's 审核说明 sheet (`existing`, found by its marker) with `list`, hidden

@@ -5,7 +5,7 @@ import { problemListGrid } from "../../rules/review/problem-list";
 import type { Returned } from "../../rules/review/return";
 import { uniqueSheetName } from "../../rules/sheet-names";
 import { MARK_COLORS } from "../types";
-import { addGridSheet } from "./write-workbook";
+import { addGridSheet } from "./grid-sheet";
 
 const argb = (hex: string) => `FF${hex.slice(1)}`;
 

@@ -2,23 +2,11 @@
 import ExcelJS from "exceljs";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
+import { addGridSheet } from "./grid-sheet";
 import { type FormulaCell, gridSheetXml, withSheets } from "./sheet-xml";
 import { addLayoutSheet } from "./write-layout";
 
-/** A plain copy of a sheet: values and merged areas. */
-export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(grid.name);
-  const o = grid.origin ?? { row: 0, col: 0 };
-  grid.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      // exceljs treats only { formula } objects as formulas: a child's "=…" text is written as text.
-      if (v !== null) ws.getCell(r + o.row + 1, c + o.col + 1).value = v;
-    })
-  );
-  for (const m of grid.merges)
-    ws.mergeCells(m.top + o.row + 1, m.left + o.col + 1, m.bottom + o.row + 1, m.right + o.col + 1);
-  return ws;
-}
+export { addGridSheet };
 
 /** The summary in its official layout, each data cell a formula (with its value cached), or the value alone. */
 export function addSummarySheet(
