@@ -1,10 +1,11 @@
 /**
  * The demo in a real browser (Debian's Chromium): the sample loads, the pane checks it, a finding
- * clicked selects its cell in the grid, highlights show, blanks are filled with 0 after
+ * clicked selects its cell in the grid, 退回 gives the message and the marked copy, highlights show, blanks are filled with 0 after
  * confirmation, a local file opens; the task pane page outside Excel says where to go — and no page
  * asks anything of any host but its own. Screenshots go to test-artifacts/.
  */
-import { mkdirSync } from "fs";
+import ExcelJS from "exceljs";
+import { mkdirSync, readFileSync } from "fs";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
 import { filledSheet } from "../../src/rules/sample/filled";
@@ -56,6 +57,33 @@ it("selects the cell of a clicked finding in the grid", async () => {
   const selected = page.locator('td[aria-selected="true"]');
   await selected.waitFor();
   expect(await selected.textContent()).toBe("无");
+});
+
+it("退回 shows the message to paste and downloads the marked copy", async () => {
+  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  await pane.getByRole("button", { name: "退回 朴里村（有错）" }).click();
+  const message = pane.getByRole("textbox", { name: "退回说明（粘贴到聊天）" });
+  await message.waitFor();
+  const text = await message.inputValue();
+  expect(text).toMatch(/^【退回】金淘镇朴里村：报表有 \d+ 处错误/);
+  expect(text).toMatch(/\n1\. [A-Z]+\d+ 村 .*（依据：季报表（一）注\d+）/);
+  await page.screenshot({ path: path.join(SHOTS, "demo-return.png") });
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    pane.getByRole("button", { name: "下载标注副本" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("金淘镇朴里村-退回.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync((await download.path())!) as never);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["朴里村（有错）", "问题清单"]);
+  const list = wb.getWorksheet("问题清单")!;
+  const first = String(list.getCell("D3").value);
+  expect(text).toContain(`1. ${first} `);
+  const fill = wb.getWorksheet("朴里村（有错）")!.getCell(first).fill as ExcelJS.FillPattern;
+  expect(fill.fgColor?.argb).toBe("FFF8C4C4");
+  await pane.getByText(/已下载/).waitFor();
+  await pane.getByRole("button", { name: "关闭" }).click();
 });
 
 it("highlights flagged cells in the grid", async () => {
