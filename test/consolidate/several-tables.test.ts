@@ -118,6 +118,12 @@ describe("several tables on one sheet, through the command line", () => {
       Array(8).fill("included")
     );
     const grids = await readGrids(readFileSync(out));
+    // One copy a village's sheet, holding both its tables.
+    for (const v of VILLAGES)
+      expect(grids.filter((g) => g.name.startsWith(`金淘镇${v}`)).map((g) => g.name)).toEqual([
+        `金淘镇${v}`,
+      ]);
+    expect(new Set(json.children.map((l: { sheet: string }) => l.sheet)).size).toBe(4);
     const recs = grids.flatMap((g) => recognizeSheet(g));
     for (const id of [Q1, Q3]) {
       const t = getTemplate(id)!;

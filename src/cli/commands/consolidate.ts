@@ -85,15 +85,17 @@ export async function consolidateFiles(
       fileHash: createHash("sha256").update(bytes).digest("hex"),
       fileTime: statSync(file).mtimeMs,
     });
+    // A sheet holding several tables is one copy, each table a source on it.
+    const copies = new Map<string, string>();
     for (const s of received.sources) {
       // Each copy is named after its unit, or its file (and sheet, when the file has several).
       const unit = unitOf(s);
       const stem = path.basename(file, path.extname(file));
-      const sheet = uniqueSheetName(
-        unit || (grids.length > 1 ? `${stem}-${s.sheet}` : stem),
-        taken
-      );
+      const sheet =
+        copies.get(s.sheet) ??
+        uniqueSheetName(unit || (grids.length > 1 ? `${stem}-${s.sheet}` : stem), taken);
       taken.add(sheet);
+      copies.set(s.sheet, sheet);
       const grid = { ...s.grid, name: sheet };
       sources.push({
         ...s,
@@ -116,7 +118,7 @@ export async function consolidateFiles(
   for (const list of plan.children.values())
     for (const c of list) {
       const found = textNumbers(c.recognition as TableRecognition);
-      if (found.length) conversions.set(c.sheet, found);
+      if (found.length) conversions.set(c.sheet, [...(conversions.get(c.sheet) ?? []), ...found]);
     }
   const summaries: Summary[] = [];
   for (const [id, children] of plan.children) {
@@ -156,13 +158,15 @@ export async function consolidateFiles(
       ...summaries.flatMap((s) =>
         s.detail ? [detailSheet(s.detail, options.values === true)] : []
       ),
-      ...sources.map((s) => {
-        const found = conversions.get(s.sheet);
-        if (!found) return { grid: s.grid };
-        const values = s.grid.values.map((r) => [...r]);
-        for (const c of found) values[c.row][c.col] = c.value;
-        return { grid: { ...s.grid, values } };
-      }),
+      ...sources
+        .filter((s, i) => sources.findIndex((x) => x.sheet === s.sheet) === i)
+        .map((s) => {
+          const found = conversions.get(s.sheet);
+          if (!found) return { grid: s.grid };
+          const values = s.grid.values.map((r) => [...r]);
+          for (const c of found) values[c.row][c.col] = c.value;
+          return { grid: { ...s.grid, values } };
+        }),
     ]
   );
   // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).
