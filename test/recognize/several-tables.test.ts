@@ -13,6 +13,8 @@ import { filledSheet } from "../../src/rules/sample/filled";
 import { allTemplates, getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 import { beside, offsetNumbers, stacked, tableOnly } from "../helpers/combine";
 import { Sheet } from "../helpers/filled";
+import { unmerge } from "../helpers/grids";
+import { autoNamesAbove, flattenHeader } from "../helpers/headers";
 import { misplaced, planted } from "../helpers/plant";
 
 /** Pairs clerks put together: the issue's （一）+（三）, each edition's tables, one table twice. */
@@ -138,4 +140,30 @@ it("one table on a sheet is one table, for every template, blank or filled", () 
       ...[1, 2, 3].map((seed) => filledSheet(t, { seed }).grid),
     ])
       expect([t.id, tables(recognizeSheet(grid))]).toEqual([t.id, [t.id]]);
+});
+
+describe.each([
+  ["nanan-2026-quarterly-1", "nanan-2026-quarterly-3"],
+  ["anxi-2024-monthly-2", "anxi-2024-monthly-1"],
+  ["nanan-2024-review-stats", "nanan-2026-quarterly-2"],
+])("%s and %s with flattened or Excel Table headers", (a, b) => {
+  const header = (id: string) => blankTemplate(getTemplate(id)!).header;
+  const flat = (id: string, g: Grid) => flattenHeader(g, header(id), (p) => p.join("›"));
+  const table = (id: string, g: Grid) =>
+    autoNamesAbove(
+      unmerge(g, header(id).top, header(id).bottom),
+      header(id).top,
+      0,
+      header(id).right
+    );
+  it.each(WAYS)("%s: both found, every cell where it is", (_, put) => {
+    const pa = planted(a);
+    const pb = planted(b);
+    const g = put(flat(a, pa.grid), table(b, offsetNumbers(pb.grid, 5000)));
+    const recs = recognizeSheet(g);
+    expect(tables(recs)).toEqual([a, b]);
+    expect(misplaced(recs[0], pa.markers)).toEqual([]);
+    expect(misplaced(recs[1], new Map([...pb.markers].map(([k, v]) => [k, v + 5000])))).toEqual([]);
+    for (const r of recs) expect(r.kind !== "none" && r.findings).toEqual([]);
+  });
 });
