@@ -51,6 +51,9 @@ type Tabs = "findings" | "explain" | "compare" | "consolidate" | "training" | "p
 
 
 
+/** Which of its sheet's tables a report is (0 for a sheet with none). */
+const tableOf = (r: SheetReport) => (r.recognition.kind === "none" ? 0 : r.recognition.place.index);
+
 export function App({ source, lang = "zh", supported = true }: { source: WorkbookSource; lang?: Lang; supported?: boolean }) {
   const t = strings(lang);
   const styles = useStyles();
@@ -58,7 +61,8 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   const [tab, setTab] = useState<Tabs>("findings");
   const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState<CellWrite[]>();
-  const [returning, setReturning] = useState<string>();
+  // The table being returned: its sheet and its place there (a sheet may hold several tables).
+  const [returning, setReturning] = useState<{ sheet: string; table: number }>();
   const [at, setAt] = useState<{ sheet: string; cell: string }>();
   const [highlighted, setHighlighted] = useState(() => supported && source.hasHighlights());
   const [undoable, setUndoable] = useState(() => (supported ? source.lastFixes() : 0));
@@ -121,6 +125,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   const findings = reports.flatMap((r) => r.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const recognized = reports.filter((r) => r.recognition.kind !== "none");
+  const returned = returning && reports.find((r) => r.sheet === returning.sheet && tableOf(r) === returning.table);
 
   return (
     <main className={styles.root}>
@@ -156,7 +161,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       )}
       {state.kind === "done" && tab === "findings" && (
         <>
-          <Caption1>{t.summary(reports.length, recognized.length, errors, findings.length - errors)}</Caption1>
+          <Caption1>{t.summary(new Set(reports.map((r) => r.sheet)).size, recognized.length, errors, findings.length - errors)}</Caption1>
           {state.skipped.map((s) => (
             <Caption1 key={s.sheet}>
               “{s.sheet}”：{s.reason}
@@ -210,12 +215,10 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
               </Button>
             )}
           </div>
-          {returning && reports.some((r) => r.sheet === returning) && (
-            <ReturnView report={reports.find((r) => r.sheet === returning)!} t={t} onClose={() => setReturning(undefined)} />
-          )}
+          {returned && <ReturnView report={returned} t={t} onClose={() => setReturning(undefined)} />}
           <FindingsView
             reports={reports}
-            onReturn={(r) => setReturning(r.sheet)}
+            onReturn={(r) => setReturning({ sheet: r.sheet, table: tableOf(r) })}
             lang={lang}
             t={t}
             onSelect={(f: Finding) => f.cell && void source.select(f.sheet, f.cell)}

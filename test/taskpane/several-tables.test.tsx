@@ -33,6 +33,7 @@ it("one sheet holding 季报表（一） and （三）: one entry for the sheet,
   expect(within(first).getByRole("region", { name: `1村 季报表（一） ${a.place.range} 错误` })).toHaveTextContent(ca.a1);
   expect(within(second).getByRole("region", { name: `1村 “九小场所”季报表（三） ${b.place.range} 错误` })).toHaveTextContent(cb.a1);
   expect(within(first).queryByText(new RegExp(`^${cb.a1} `))).toBeNull();
+  expect(screen.getByText(/1 个工作表，识别出 2 张报表；错误 2 条/)).toBeInTheDocument();
   // One entry for the sheet, naming both tables.
   expect(screen.getAllByText("季报表（一）、“九小场所”季报表（三）")).toHaveLength(1);
 });
