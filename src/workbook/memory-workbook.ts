@@ -240,6 +240,8 @@ export class MemoryWorkbook implements WorkbookSource {
       if (s.detail) put(detailValues(s.detail));
     }
     put(plan.notes);
+    if (plan.explanations)
+      await this.writeExplanations(plan.explanations.list, plan.explanations.existing);
     this.updated();
     this.listeners.forEach((l) => l.changed());
     return plan.lines;

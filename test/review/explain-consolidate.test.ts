@@ -3,25 +3,42 @@ import { mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
+import { checkGrids } from "../../src/rules/check";
+import { explanationsGrid } from "../../src/rules/review/explanations";
+import { consolidateInExcel } from "../../src/workbook/office/consolidate";
+import { readAllSheets } from "../../src/workbook/office/read-sheets";
+import { Book, excelContext } from "../helpers/excel-mock";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { putExplanations } from "../../src/workbook/xlsx/explanations";
 import { addGridSheet } from "../../src/workbook/xlsx/write-workbook";
 import { Sheet } from "../helpers/filled";
-import { fullWidth } from "../helpers/reviewed";
 
-/** A village's file whose one warning (a number in full-width digits) it explained. */
-async function explainedVillage(unit: string) {
+/**
+ * A village's report with one warning: a count above what bounds it (整改 more than 自查 and the
+ * like, a 提示: rectifications can outnumber this period's finds), which it explained.
+ */
+function warnedVillage(unit: string) {
   const s = new Sheet("nanan-2026-quarterly-1", { seed: 4, rowTypes: ["village"], unit });
   const slot = s.rec!.info.slots.find((x) => x.rowType === "village")!.key;
-  const key = s.rec!.info.leaves.filter((l) => l.kind === "number")[1].key;
-  s.set(slot, key, fullWidth(s.get(slot, key)));
-  const cell = s.address(slot, key);
+  const r =
+    s.rec!.template.kind === "table"
+      ? s.rec!.template.relations.find((x) => x.kind === "at-most")!
+      : undefined;
+  if (!r || r.kind !== "at-most") throw new Error("no bound");
+  const right = r.right.reduce((n, k) => n + Number(s.get(slot, k)), 0);
+  s.set(slot, r.left[0], right + 5);
+  const cell = s.address(slot, r.left[0]);
+  const grid = { ...s.grid, name: "Sheet1" };
+  const explanations = [{ sheet: "Sheet1", cell, rule: "bound", reason: "台账原样", time: "t" }];
+  return { cell, grid, explanations };
+}
+
+async function explainedVillage(unit: string) {
+  const { cell, grid, explanations } = warnedVillage(unit);
   const wb = new ExcelJS.Workbook();
-  addGridSheet(wb, { ...s.grid, name: "Sheet1" });
-  putExplanations(wb, undefined, [
-    { sheet: "Sheet1", cell, rule: "number-format", reason: "台账原样", time: "t" },
-  ]);
+  addGridSheet(wb, grid);
+  putExplanations(wb, undefined, explanations);
   return { cell, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
@@ -46,16 +63,34 @@ describe("审核说明 in the township's 汇总说明", () => {
     expect(grids.map((g) => g.name)).not.toContain("SRS审核说明");
   });
 
-  it("the pane's in-place consolidation does the same, and drops the inserted 审核说明 sheet", async () => {
-    const { bytes } = await explainedVillage("金淘镇朴里村");
+  it("the pane's in-place consolidation does the same, and keeps the explanation with the copy", async () => {
+    const { cell, bytes } = await explainedVillage("金淘镇朴里村");
     const book = new MemoryWorkbook([]);
     const lines = await book.consolidate([{ name: "朴里村.xlsx", bytes }]);
     expect(lines[0]).toMatchObject({
       status: "included",
       explained: [expect.stringContaining("台账原样")],
     });
-    expect(book.sheets.map((s) => s.name)).not.toContain("SRS审核说明");
     const notes = book.sheets.find((s) => s.name === "汇总说明")!;
     expect(notes.values.some((r) => String(r[7] ?? "").includes("已说明：台账原样"))).toBe(true);
+    // The unit's explanation now belongs to the township workbook's own hidden 审核说明, under the
+    // copy's name, so the township's pane shows the warning as explained too.
+    expect(book.sheets.filter((s) => book.hidden.has(s.name)).map((s) => s.name)).toEqual([
+      "SRS审核说明",
+    ]);
+    const copy = checkGrids(book.sheets).find((r) => r.sheet === "金淘镇朴里村")!;
+    expect(copy.findings.find((f) => f.cell === cell)?.explained).toBe("台账原样");
+  });
+
+  it("in Excel (host double): the copy's explanation lands on the workbook's hidden 审核说明", async () => {
+    const { cell, grid, explanations } = warnedVillage("金淘镇朴里村");
+    const book = new Book();
+    const fixtures = new Map([["b64", [grid, explanationsGrid(explanations)]]]);
+    const { context } = excelContext(book, fixtures);
+    const lines = await consolidateInExcel(context, [{ name: "朴里村.xlsx", base64: "b64" }]);
+    expect(lines[0].explained).toEqual([expect.stringContaining("台账原样")]);
+    expect(book.sheets.get("SRS审核说明")?.visibility).toBe("Hidden");
+    const copy = checkGrids(await readAllSheets(context)).find((r) => r.sheet === "金淘镇朴里村")!;
+    expect(copy.findings.find((f) => f.cell === cell)?.explained).toBe("台账原样");
   });
 });

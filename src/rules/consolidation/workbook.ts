@@ -9,7 +9,7 @@ import type { Grid } from "../grid";
 import type { Period } from "../period";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
-import { readExplanations } from "../review/explanations";
+import { type Explanation, readExplanations } from "../review/explanations";
 import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
 import {
   type ChildLine,
@@ -60,6 +60,8 @@ export interface WorkbookPlan {
   /** Summary sheets that exist already (updated in place). */
   existingSummaries: Set<string>;
   notes: Grid;
+  /** The workbook's 审核说明 after the round (its own and the units'), when there are any. */
+  explanations?: { existing?: string; list: Explanation[] };
   lines: ChildLine[];
   clean: boolean;
 }
@@ -97,13 +99,19 @@ export function planWorkbook(
 
   // The inserted files: their reports, or a lower level's summaries (its other sheets go).
   const incoming: Source[] = [];
+  const arriving: Explanation[] = [];
   for (const f of inserted) {
     const grids = f.sheets.map((n) => sheets.find((g) => g.name === n)!).filter(Boolean);
     const { sources, lower } = fileSources(grids, f);
     if (lower) deletions.push(...f.sheets.filter((n) => !sources.some((s) => s.sheet === n)));
-    // A unit's 审核说明 sheet: its explanations go into 汇总说明 with its line, the sheet goes.
-    const explained = readExplanations(grids)?.sheet;
-    if (explained && !lower) deletions.push(explained);
+    // A unit's 审核说明 sheet: its explanations join the workbook's own (and its line in 汇总说明),
+    // the sheet goes.
+    const explained = readExplanations(grids);
+    if (explained && !lower) {
+      deletions.push(explained.sheet);
+      for (const x of sources)
+        arriving.push(...(x.explanations ?? []).map((e) => ({ ...e, sheet: x.sheet })));
+    }
     incoming.push(...sources);
   }
   const roster = workbookRoster(before);
@@ -225,7 +233,19 @@ export function planWorkbook(
     conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
   });
   notesGridOut.name = notes?.sheet ?? uniqueSheetName(NOTES_SHEET, taken);
+  // The workbook's 审核说明 follow their sheets' new names; those of deleted sheets go.
+  const own = readExplanations(before);
+  const explanations =
+    arriving.length || own
+      ? {
+          existing: own?.sheet,
+          list: [...(own?.list ?? []), ...arriving]
+            .filter((e) => !deletions.includes(e.sheet))
+            .map((e) => ({ ...e, sheet: finalName(e.sheet) })),
+        }
+      : undefined;
   return {
+    explanations,
     deletions,
     backups,
     renames,

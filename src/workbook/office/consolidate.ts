@@ -6,6 +6,7 @@
  */
 import type { ChildLine, UnreadableChild } from "../../rules/consolidation/plan";
 import { planWorkbook } from "../../rules/consolidation/workbook";
+import { writeExplanations } from "./explanations";
 import type { ConsolidateOptions } from "../types";
 import { nowText } from "../today";
 import { rect, writeGrid } from "./write-grid";
@@ -188,5 +189,7 @@ export async function consolidateInExcel(
     (w) => w.size,
     (w) => w.write()
   );
+  if (plan.explanations)
+    await writeExplanations(context, plan.explanations.existing, plan.explanations.list);
   return plan.lines;
 }
