@@ -11,6 +11,8 @@ import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { MARK_COLORS } from "../../src/workbook/types";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
+import type { Grid } from "../../src/rules/grid";
+import { Sheet } from "../helpers/filled";
 import { reviewed } from "../helpers/reviewed";
 
 async function run(args: string[]) {
@@ -114,5 +116,37 @@ describe("srs return", () => {
     expect((await run(["return", clean, "-o", clean])).code).toBe(64);
     expect(String(err.mock.calls[0][0])).toMatch(/^srs: 无法在 .* 建立文件夹/);
     err.mockRestore();
+  });
+});
+
+describe("退回, then sent again", () => {
+  it("the corrected file replaces the earlier report in the township workbook; its 问题清单 does not stay", async () => {
+    const { MemoryWorkbook } = await import("../../src/workbook/memory-workbook");
+    const s = new Sheet("nanan-2026-quarterly-1", { seed: 3, rowTypes: ["village"], unit });
+    const slot = s.rec!.info.slots.find((x) => x.rowType === "village")!.key;
+    const key = s.rec!.info.leaves.filter((l) => l.kind === "number")[5].key;
+    const right = s.get(slot, key);
+    s.set(slot, key, "无");
+    const wrong = { ...s.grid, name: "Sheet1" };
+    const book = new MemoryWorkbook([]);
+    const send = async (name: string, ...grids: Grid[]) =>
+      book.consolidate([
+        {
+          name,
+          bytes: await toXlsx((wb) => grids.forEach((g) => addGridSheet(wb, g))),
+          lastModified: Date.now(),
+        },
+      ]);
+    expect((await send("朴里村.xlsx", wrong))[0].status).toBe("errors");
+    // Sent back with its 问题清单; the village corrects the cell and sends the same file again.
+    const list = problemListGrid(returnNotice(checkGrids([wrong]), ""));
+    s.set(slot, key, right);
+    const lines = await send("朴里村-改.xlsx", { ...s.grid, name: "Sheet1" }, list);
+    expect(lines.find((l) => l.origin === "朴里村-改.xlsx")).toMatchObject({
+      unit,
+      status: "included",
+    });
+    expect(lines.find((l) => l.origin === "朴里村.xlsx")?.status).toBe("replaced");
+    expect(book.sheets.map((x) => x.name)).not.toContain("问题清单");
   });
 });

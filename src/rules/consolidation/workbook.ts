@@ -10,6 +10,7 @@ import type { Period } from "../period";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { type Explanation, readExplanations } from "../review/explanations";
+import { isProblemList } from "../review/problem-list";
 import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
 import {
   type ChildLine,
@@ -112,6 +113,8 @@ export function planWorkbook(
       for (const x of sources)
         arriving.push(...(x.explanations ?? []).map((e) => ({ ...e, sheet: x.sheet })));
     }
+    // A corrected report sent back with the 问题清单 we marked it with: the list goes.
+    deletions.push(...grids.filter(isProblemList).map((g) => g.name));
     incoming.push(...sources);
   }
   const roster = workbookRoster(before);
