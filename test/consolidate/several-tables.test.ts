@@ -6,11 +6,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { stampFile } from "../../src/cli/commands/stamp";
 import { main } from "../../src/cli/main";
 import { type Grid, toA1 } from "../../src/rules/grid";
 import { numericValue } from "../../src/rules/number";
 import { qtotal } from "../../src/rules/qtotal";
 import { recognize, recognizeSheet, type TableRecognition } from "../../src/rules/recognize";
+import { reportPeriod } from "../../src/rules/report-period";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 import { readGrids } from "../../src/workbook/xlsx/read";
@@ -144,6 +146,28 @@ describe("several tables on one sheet, through the command line", () => {
         checked++;
       }
       expect(checked).toBeGreaterThan(20);
+    }
+  });
+
+  it("srs stamp stamps the period on each table's own header", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-tables-"));
+    const { files } = await villages(dir);
+    for (const file of files.slice(0, 2)) {
+      const out = path.join(dir, `stamped-${path.basename(file)}`);
+      await stampFile(
+        file,
+        out,
+        { cycle: "quarter", year: 2026, quarter: 3 },
+        { date: "2026-09-25" }
+      );
+      const [grid] = await readGrids(readFileSync(out));
+      const recs = recognizeSheet(grid);
+      expect(recs.map((r) => r.kind !== "none" && reportPeriod(r)?.from)).toEqual([
+        "stamp",
+        "stamp",
+      ]);
+      const q3 = { cycle: "quarter", year: 2026, quarter: 3 };
+      expect(recs.map((r) => r.kind !== "none" && reportPeriod(r)?.period)).toEqual([q3, q3]);
     }
   });
 });

@@ -1,7 +1,7 @@
 /** srs stamp FILE --period P [--date D] [--unit U --filler F --phone T] -o OUT.xlsx */
 import { parseDay, type Period } from "../../rules/period";
 import { readNotes } from "../../rules/consolidation/notes";
-import { recognize } from "../../rules/recognize";
+import { recognizeSheet } from "../../rules/recognize";
 import { cycleOf } from "../../rules/period";
 import { stampEdits, type StampInput } from "../../rules/stamp";
 import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
@@ -28,15 +28,17 @@ export async function stampFile(
   const notes = readNotes(grids);
   for (const [i, ws] of wb.worksheets.entries()) {
     if (notes && !notes.summaries.includes(ws.name)) continue;
-    const rec = recognize(grids[i]);
-    if (rec.kind === "none" || !cycleOf(rec.template)) continue;
-    if (cycleOf(rec.template) !== period.cycle)
-      throw new UsageError(
-        `工作表“${ws.name}”是${rec.template.shortTitle}，报告期应写成${period.cycle === "quarter" ? "月份，如 2024-05" : "季度，如 2026Q4"}`
-      );
-    for (const e of stampEdits(rec, { period, date, profile: options.profile }))
-      edits.push({ sheet: ws.name, ...e });
-    stamped.push(ws.name);
+    // Every table on the sheet has its own header to stamp.
+    for (const rec of recognizeSheet(grids[i])) {
+      if (rec.kind === "none" || !cycleOf(rec.template)) continue;
+      if (cycleOf(rec.template) !== period.cycle)
+        throw new UsageError(
+          `工作表“${ws.name}”是${rec.template.shortTitle}，报告期应写成${period.cycle === "quarter" ? "月份，如 2024-05" : "季度，如 2026Q4"}`
+        );
+      for (const e of stampEdits(rec, { period, date, profile: options.profile }))
+        edits.push({ sheet: ws.name, ...e });
+      if (!stamped.includes(ws.name)) stamped.push(ws.name);
+    }
   }
   if (stamped.length === 0) throw new UsageError("文件中没有可盖章的季报表或月报表");
   // Only the stamped cells change: the rest of the user's workbook is kept as saved.
