@@ -1,6 +1,8 @@
 import { checkGrids } from "../../src/rules/check";
 import type { Recognized } from "../../src/rules/recognize";
 import { changeText, compareWithPrevious } from "../../src/rules/review/compare";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
 import { ofRule, type Sheet } from "../helpers/filled";
 import { periods } from "../helpers/reviewed";
 
@@ -55,5 +57,26 @@ describe("上期对比 (rules)", () => {
         recs(other).map((rec) => ({ rec, origin: "x" }))
       )
     ).toEqual([]);
+  });
+
+  it("last period's consolidated workbook: each unit and the township's summary compared", async () => {
+    const { q3, q4 } = periods("金淘镇朴里村");
+    const consolidated = async (sheet: Sheet) => {
+      const book = new MemoryWorkbook([]);
+      const bytes = await toXlsx((wb) => addGridSheet(wb, { ...sheet.grid, name: "Sheet1" }));
+      await book.consolidate([{ name: "朴里村.xlsx", bytes }], { unit: "金淘镇" });
+      return checkGrids(book.sheets)
+        .map((r) => r.recognition)
+        .filter((r): r is Recognized => r.kind !== "none");
+    };
+    const now = await consolidated(q4);
+    const last = (await consolidated(q3)).map((rec) => ({ rec, origin: "三季度汇总.xlsx" }));
+    const compared = compareWithPrevious(now, last);
+    expect(compared.map((c) => [c.unit, c.previous.sheet])).toEqual([
+      ["金淘镇朴里村", "金淘镇朴里村"],
+      ["金淘镇", "季报表（一）汇总"],
+    ]);
+    // The summary went down with its one village: the same verdicts, on the summary's cells.
+    expect(compared[1].findings.map((f) => f.rule).sort()).toEqual(["cumulative", "jump"]);
   });
 });
