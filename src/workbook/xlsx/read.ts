@@ -1,22 +1,10 @@
 /** Reads an .xlsx into grids, one per worksheet. */
 import ExcelJS from "exceljs";
-import type { Grid, Merge } from "../../rules/grid";
-import { fromA1 } from "../../rules/grid";
+import type { Grid } from "../../rules/grid";
 import { fillFormulaResults } from "../../rules/formula";
 import { plainValue } from "./cells";
+import { type LeanSheet, leanSheets, parseRange } from "./lean-read";
 import { sniffWorkbook, UnreadableFile } from "./sniff";
-
-function parseRange(range: string): Merge {
-  const [a, b = a] = range.split(":");
-  const p = fromA1(a);
-  const q = fromA1(b);
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
-}
 
 /**
  * The sheet's merged ranges ("A1:C1"). exceljs's public route, ws.model, rebuilds a model of
@@ -60,14 +48,18 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       }
     values.push(out);
   }
-  const merges = mergedRanges(ws).map(parseRange);
+  return finishGrid({ name: ws.name, values, merges: mergedRanges(ws).map(parseRange), pending });
+}
+
+/** Both routes end here: merged areas read as Excel keeps them, formulas without a result worked out. */
+function finishGrid({ name, values, merges, pending }: LeanSheet): Grid {
   // exceljs repeats a merged area's value in every cell it covers; Excel (and Office.js) keep it
   // in the top-left cell only. Read as Excel does, or a merged "（达标不分级）" counts three times.
   for (const m of merges)
     for (let r = m.top; r <= m.bottom && r < values.length; r++)
       for (let c = m.left; c <= m.right && c < values[r].length; c++)
         if (r !== m.top || c !== m.left) values[r][c] = null;
-  const grid = { name: ws.name, values, merges };
+  const grid = { name, values, merges };
   // A formula saved without its result: same-sheet arithmetic is worked out, anything else marked
   // (not in a merged area's hidden cells, where exceljs repeats the top-left cell's formula).
   const hidden = (row: number, col: number) =>
@@ -89,6 +81,11 @@ export async function loadWorkbook(
   name = "workbook.xlsx"
 ): Promise<ExcelJS.Workbook> {
   await sniffWorkbook(buf, name);
+  return parse(buf);
+}
+
+/** exceljs's reading of a file already sniffed. */
+async function parse(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -98,8 +95,18 @@ export async function loadWorkbook(
   return wb;
 }
 
-export async function readGrids(buf: Uint8Array, name?: string): Promise<Grid[]> {
-  const wb = await loadWorkbook(buf, name);
+/** The grids read from the parts alone, or undefined when exceljs must read the file (sniffed already). */
+export function leanGrids(buf: Uint8Array): Grid[] | undefined {
+  const sheets = leanSheets(buf);
+  return sheets?.length ? sheets.map(finishGrid) : undefined;
+}
+
+export async function readGrids(buf: Uint8Array, name = "workbook.xlsx"): Promise<Grid[]> {
+  await sniffWorkbook(buf, name);
+  // A plain workbook is read from its parts; anything else by exceljs (lean-read.ts says why).
+  const lean = leanGrids(buf);
+  if (lean) return lean;
+  const wb = await parse(buf);
   // A workbook with no sheet would otherwise pass without a word.
   if (wb.worksheets.length === 0) throw new UnreadableFile("工作簿中没有任何工作表");
   return wb.worksheets.map(worksheetToGrid);

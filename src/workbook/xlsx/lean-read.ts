@@ -1,0 +1,325 @@
+/**
+ * The grids of a workbook read straight from its XML parts, for the plain workbooks reports are:
+ * cells, shared strings, number formats and merged areas. It reads exactly what the exceljs route
+ * (read.ts) reads, quirks included, and declines (undefined) anything else it does not model:
+ * phonetic runs, CDATA, prefixed or comment-bearing XML, shared formulas saved without a result,
+ * value-less cells without a style, overlapping merges, hyperlinks, the 1904 calendar. Those files
+ * are read by exceljs. Why: exceljs builds a model of every cell and style, which cost more than
+ * everything else a township consolidation does (docs/PERFORMANCE.md); test/workbook/lean-read.test.ts
+ * compares both routes on every kind of file the tests make.
+ * Call only after the file was sniffed (sniff.ts): its parts are known to unpack to a bounded size.
+ */
+import { strFromU8, unzipSync } from "fflate";
+import type { CellValue, Merge } from "../../rules/grid";
+import { fromA1 } from "../../rules/grid";
+
+/** Declines: the file holds something this reader does not model. */
+class NotLean extends Error {}
+const decline = (): never => {
+  throw new NotLean();
+};
+
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Character data as an XML parser gives it. */
+const xmlText = (s: string) =>
+  s.indexOf("&") < 0
+    ? s
+    : s.replace(ENTITY, (_, name: string, dec: string, hex: string) =>
+        name ? NAMED[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))
+      );
+
+/** An attribute value as an XML parser gives it: whitespace characters become spaces. */
+const attrValue = (s: string) => xmlText(s.replace(/[\t\n\r]/g, " "));
+
+function attrs(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1], attrValue(m[2] ?? m[3]));
+  return out;
+}
+
+/** exceljs decodes entities in a t="str" value a second time (utils.xmlDecode). */
+const namedAgain = (s: string) =>
+  s.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => NAMED[name]);
+
+/** exceljs's reading of _xHHHH_ in shared strings (upper-case hex only). */
+const underscoreEscapes = (s: string) =>
+  s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** exceljs's test of a number format for dates (utils.isDateFmt). */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/** Built-in formats exceljs knows by id (its defaultnumformats `f` entries). */
+const BUILT_IN: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** Which style ids (s="n") show numbers as dates. */
+function dateStyles(styles: string | undefined): Set<number> {
+  const out = new Set<number>();
+  if (!styles) return out;
+  const custom = new Map<number, string>();
+  for (const m of styles.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+    const a = attrs(m[1]);
+    custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+  }
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+  let id = 0;
+  for (const m of xfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
+    const fmt = Number(attrs(m[1]).get("numFmtId") ?? 0);
+    if (fmt && isDateFormat(custom.get(fmt) ?? BUILT_IN[fmt])) out.add(id);
+    id++;
+  }
+  return out;
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  if (xml.includes("<rPh")) decline();
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
+    const texts = [...(m[1] ?? "").matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)];
+    out.push(texts.map((t) => underscoreEscapes(xmlText(t[1] ?? ""))).join(""));
+  }
+  return out;
+}
+
+/** exceljs's date (utils.excelToDate), as read.ts shows it: the ISO day. */
+function isoDay(serial: number): string {
+  const d = new Date(Math.round((serial - 25569) * 24 * 3600 * 1000));
+  if (Number.isNaN(d.getTime())) decline();
+  return d.toISOString().slice(0, 10);
+}
+
+interface Pending {
+  row: number;
+  col: number;
+  formula: string;
+}
+
+export interface LeanSheet {
+  name: string;
+  values: CellValue[][];
+  merges: Merge[];
+  pending: Pending[];
+}
+
+/** "A1:C2" (or "A1") as a 0-based area. */
+export function parseRange(ref: string): Merge {
+  const [a, b = a] = ref.split(":");
+  const p = fromA1(a);
+  const q = fromA1(b);
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+const VALUE = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/;
+const INLINE = /<is\b[^>]*?(?:\/>|>([\s\S]*?)<\/is>)/;
+
+function readSheet(name: string, xml: string, strings: string[], dates: Set<number>): LeanSheet {
+  const open = xml.indexOf("<sheetData");
+  if (open < 0 || xml.includes("<hyperlink")) decline();
+  const close = xml.indexOf("</sheetData>", open);
+  const data = close < 0 ? "" : xml.slice(open, close);
+  const rows = new Map<number, Map<number, CellValue>>();
+  const put = (r: number, c: number, v: CellValue) => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    row.set(c, v);
+  };
+  const pending: Pending[] = [];
+  const unstyled: { row: number; col: number }[] = [];
+  // exceljs gives every <row> a place, even one with only styled empty cells.
+  for (const m of data.matchAll(/<row\b([^>]*)>/g)) {
+    const r = attrs(m[1]).get("r");
+    if (!r || !/^\d+$/.test(r)) decline();
+    if (!rows.has(Number(r) - 1)) rows.set(Number(r) - 1, new Map());
+  }
+  for (const m of data.matchAll(CELL)) {
+    const a = attrs(m[1]);
+    const ref = a.get("r");
+    if (!ref || !/^[A-Z]{1,3}\d+$/.test(ref)) decline();
+    const { row, col } = fromA1(ref!);
+    const type = a.get("t");
+    const date = dates.has(Number(a.get("s") ?? 0));
+    const body = m[2] ?? "";
+    const f = FORMULA.exec(body);
+    const raw = VALUE.exec(body)?.[1];
+    const v = raw ? xmlText(raw) : "";
+    const number = (text: string) => {
+      const n = parseFloat(text);
+      return date ? isoDay(n) : n;
+    };
+    if (type === "d" || (body.includes("<is") && type !== "inlineStr")) decline();
+    if (f && !f[2] && !/\bt=/.test(f[1])) decline(); // exceljs takes an empty <f> for no formula
+    if (f) {
+      const fa = attrs(f[1]);
+      if (!v) {
+        // No result saved: the formula is worked out (read.ts), a shared one's own text unknown here.
+        if (fa.get("t") === "shared" && !fa.has("ref")) decline();
+        pending.push({ row, col, formula: xmlText(f[2] ?? "") });
+        put(row, col, null);
+        continue;
+      }
+      const result =
+        type === "str"
+          ? namedAgain(v)
+          : type === "b"
+            ? parseInt(v, 10) !== 0
+            : type === "e"
+              ? v
+              : number(v);
+      put(row, col, result);
+      continue;
+    }
+    if (type === "inlineStr") {
+      const is = INLINE.exec(body)?.[1] ?? "";
+      if (/<r\b/.test(is)) decline();
+      const text = [...is.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)]
+        .map((t) => xmlText(t[1] ?? ""))
+        .join("");
+      if (!text) decline();
+      put(row, col, text);
+      continue;
+    }
+    if (!v) {
+      // A styled empty cell is nothing; an unstyled one exceljs takes for a merged cell, which is
+      // what it is when a merged area covers it (checked below), and is not modelled otherwise.
+      if (!Number(a.get("s") ?? 0)) unstyled.push({ row, col });
+      continue;
+    }
+    if (type === "s") {
+      const s = strings[parseInt(v, 10)];
+      if (s === undefined) decline();
+      put(row, col, s);
+    } else if (type === "str") put(row, col, namedAgain(v));
+    else if (type === "b") put(row, col, parseInt(v, 10) !== 0);
+    else if (type === "e") put(row, col, v);
+    else if (type === undefined || type === "n") put(row, col, number(v));
+    else decline();
+  }
+  const merges: Merge[] = [];
+  const covered = new Set<string>();
+  const tail = xml.slice(close < 0 ? open : close);
+  for (const m of tail.matchAll(/<mergeCell\b([^>]*?)\/?>/g)) {
+    const ref = attrs(m[1]).get("ref");
+    if (!ref || !/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(ref)) decline();
+    const g = parseRange(ref!);
+    if (g.top === g.bottom && g.left === g.right) decline();
+    merges.push(g);
+    // exceljs gives every cell of a merged area but the first a value (the first cell's): each
+    // such row counts as holding values, as far as the area reaches.
+    for (let r = g.top; r <= g.bottom; r++)
+      for (let c = g.left; c <= g.right; c++) {
+        const key = `${r},${c}`;
+        if (covered.has(key)) decline();
+        covered.add(key);
+        if (r !== g.top || c !== g.left) put(r, c, null);
+      }
+  }
+  if (unstyled.some(({ row, col }) => !covered.has(`${row},${col}`))) decline();
+  // No spread over the keys: a sheet may hold 200,000 rows (sniff.ts), past a call's arguments.
+  const maxKey = (keys: Iterable<number>) => {
+    let n = -1;
+    for (const k of keys) if (k > n) n = k;
+    return n;
+  };
+  const values: CellValue[][] = [];
+  for (let r = 0, last = maxKey(rows.keys()); r <= last; r++) {
+    const row = rows.get(r);
+    const out: CellValue[] = [];
+    for (let c = 0, width = row ? maxKey(row.keys()) + 1 : 0; c < width; c++)
+      out.push(row!.get(c) ?? null);
+    values.push(out);
+  }
+  return { name, values, merges, pending };
+}
+
+const WORKSHEET_REL =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+
+/** The sheets of the workbook, or undefined when exceljs must read it. */
+export function leanSheets(bytes: Uint8Array): LeanSheet[] | undefined {
+  try {
+    const parts = unzipSync(bytes, {
+      filter: (f) =>
+        /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/.test(
+          f.name
+        ),
+    });
+    const text = (name: string) => {
+      const p = parts[name];
+      if (p === undefined) return undefined;
+      const s = strFromU8(p);
+      // What an XML parser does before anything else; and what this reader does not model.
+      if (s.includes("<![CDATA[") || s.includes("<!--")) decline();
+      return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
+    };
+    const workbook = text("xl/workbook.xml") ?? decline();
+    const rels = text("xl/_rels/workbook.xml.rels") ?? decline();
+    if (!workbook.includes("<sheets") || /<\w+:sheets?\b/.test(workbook)) decline();
+    if (/<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook)) decline();
+    const targets = new Map<string, { type: string; target: string }>();
+    for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+      const a = attrs(m[1]);
+      targets.set(a.get("Id") ?? "", { type: a.get("Type") ?? "", target: a.get("Target") ?? "" });
+    }
+    const strings = sharedStrings(text("xl/sharedStrings.xml"));
+    const dates = dateStyles(text("xl/styles.xml"));
+    const sheets: LeanSheet[] = [];
+    for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+      const a = attrs(m[1]);
+      const id = [...a].find(([k]) => /^[\w.-]+:id$/.test(k))?.[1];
+      const rel = targets.get(id ?? "");
+      if (!rel || rel.type !== WORKSHEET_REL) decline();
+      const part = rel!.target.startsWith("/") ? rel!.target.slice(1) : `xl/${rel!.target}`;
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) decline();
+      const xml = text(part) ?? decline();
+      if (/<\w+:(sheetData|c|row)\b/.test(xml)) decline();
+      sheets.push(readSheet(a.get("name") ?? decline(), xml, strings, dates));
+    }
+    return sheets;
+  } catch (e) {
+    if (e instanceof NotLean) return undefined;
+    // Anything unexpected is left to exceljs, which reads or refuses the file as it always has.
+    return undefined;
+  }
+}
