@@ -36,7 +36,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 
 退出状态: 0 无错误；1 发现错误（汇总时：有报表未汇总、有问题或有单位缺报）；2 有文件无法读取。
 
-Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE...
+Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE... | srs check FILE --explain CELL=TEXT -o OUT.xlsx | srs return FILE... -o DIR
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
 /** The text without C0/C1 control characters (an ESC from a crafted cell could rewrite the screen); line breaks and tabs stay. */
