@@ -39,8 +39,9 @@ export function ReturnView({ report, t, onClose }: { report: SheetReport; t: Str
             <Button
               appearance="primary"
               onClick={() =>
-                void navigator.clipboard
-                  ?.writeText(r.message)
+                // Some hosts' web views have no clipboard API: the text stays there to select.
+                void Promise.resolve()
+                  .then(() => navigator.clipboard.writeText(r.message))
                   .then(() => setSaid(t.returnCopied))
                   .catch(() => setSaid(t.returnCopyFailed))
               }

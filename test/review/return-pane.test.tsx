@@ -20,6 +20,14 @@ describe("退回 in the pane", () => {
     expect(message.value).toMatch(/^【退回】金淘镇朴里村：报表有 \d+ 处错误、1 处提示/);
     expect(message.value).toMatch(new RegExp(`\\n1\\. ${error} .*（依据：季报表（一）注10）`));
     expect(screen.getByRole("button", { name: "下载标注副本" })).toBeInTheDocument();
+    // jsdom has no clipboard, as some hosts' web views: the pane says to copy by hand.
+    fireEvent.click(screen.getByRole("button", { name: "复制说明" }));
+    expect(await screen.findByText("无法复制：请在上面的框中全选后复制")).toBeInTheDocument();
+    let copied = "";
+    Object.assign(navigator, { clipboard: { writeText: async (s: string) => void (copied = s) } });
+    fireEvent.click(screen.getByRole("button", { name: "复制说明" }));
+    expect(await screen.findByText("已复制，可粘贴到聊天中")).toBeInTheDocument();
+    expect(copied).toBe(message.value);
     fireEvent.click(screen.getByRole("button", { name: "关闭" }));
     expect(screen.queryByRole("textbox", { name: "退回说明（粘贴到聊天）" })).toBeNull();
   });
