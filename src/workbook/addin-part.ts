@@ -4,9 +4,9 @@
  * with a document" (Office Add-ins docs; [MS-OWEXML]). The manifest's ShowTaskpane action has the
  * TaskpaneId Office.AutoShowTaskpaneWithDocument that this reference asks for.
  *
- * Node only: the parts are added to a written .xlsx by rewriting its zip (xlsx/zip-parts.ts).
+ * The parts are added to a written .xlsx by rewriting its zip (xlsx/parts.ts).
  */
-import { entryText, writeZip, zipEntries, zipPart } from "./xlsx/zip-parts";
+import { partText, setPartText, unzipParts, zipParts } from "./xlsx/parts";
 
 /** The manifest's <Id> and <Version> (test/workbook/addin-part.test.ts keeps them in step). */
 export const SRS_ADDIN = { id: "5b0c1f3e-7d2a-4c8e-9a61-3f2d8e4b7c19", version: "1.0.0.0" };
@@ -28,7 +28,7 @@ const TP_RELS = "xl/webextensions/_rels/taskpanes.xml.rels";
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-function parts(store: AddinStore): Record<string, string> {
+function addinParts(store: AddinStore): Record<string, string> {
   return {
     [WE]:
       XML +
@@ -62,15 +62,15 @@ const ROOT_REL =
 
 /** The .xlsx with SRS's add-in reference added (unchanged if it has one already). */
 export function withAddinReference(xlsx: Uint8Array, store: AddinStore = CENTRALIZED): Uint8Array {
-  const entries = zipEntries(xlsx);
-  if (entries.some((e) => e.name === WE)) return xlsx;
+  const parts = unzipParts(xlsx);
+  if (parts[WE]) return xlsx;
   const edit = (name: string, close: string, add: string) => {
-    const i = entries.findIndex((e) => e.name === name);
-    if (i < 0) throw new Error(`${name} missing: not an .xlsx`);
-    entries[i] = zipPart(name, entryText(entries[i]).replace(close, `${add}${close}`));
+    const text = partText(parts, name);
+    if (text === undefined) throw new Error(`${name} missing: not an .xlsx`);
+    setPartText(parts, name, text.replace(close, `${add}${close}`));
   };
   edit("[Content_Types].xml", "</Types>", CONTENT_TYPES);
   edit("_rels/.rels", "</Relationships>", ROOT_REL);
-  for (const [name, text] of Object.entries(parts(store))) entries.push(zipPart(name, text));
-  return writeZip(entries);
+  for (const [name, text] of Object.entries(addinParts(store))) setPartText(parts, name, text);
+  return zipParts(parts);
 }

@@ -9,7 +9,7 @@
  * compares both routes on every kind of file the tests make.
  * Call only after the file was sniffed (sniff.ts): its parts are known to unpack to a bounded size.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { partText, unzipParts, xmlDecode } from "./parts";
 import type { CellValue, Merge } from "../../rules/grid";
 import { fromA1 } from "../../rules/grid";
 
@@ -19,19 +19,8 @@ const decline = (): never => {
   throw new NotLean();
 };
 
-const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** Character data as an XML parser gives it. */
-const xmlText = (s: string) =>
-  s.indexOf("&") < 0
-    ? s
-    : s.replace(ENTITY, (_, name: string, dec: string, hex: string) =>
-        name ? NAMED[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))
-      );
-
 /** An attribute value as an XML parser gives it: whitespace characters become spaces. */
-const attrValue = (s: string) => xmlText(s.replace(/[\t\n\r]/g, " "));
+const attrValue = (s: string) => xmlDecode(s.replace(/[\t\n\r]/g, " "));
 
 function attrs(tag: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -41,8 +30,7 @@ function attrs(tag: string): Map<string, string> {
 }
 
 /** exceljs decodes entities in a t="str" value a second time (utils.xmlDecode). */
-const namedAgain = (s: string) =>
-  s.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => NAMED[name]);
+const namedAgain = (s: string) => s.replace(/&(lt|gt|amp|quot|apos);/g, (m) => xmlDecode(m));
 
 /** exceljs's reading of _xHHHH_ in shared strings (upper-case hex only). */
 const underscoreEscapes = (s: string) =>
@@ -111,7 +99,7 @@ function sharedStrings(xml: string | undefined): string[] {
   const out: string[] = [];
   for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
     const texts = [...(m[1] ?? "").matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)];
-    out.push(texts.map((t) => underscoreEscapes(xmlText(t[1] ?? ""))).join(""));
+    out.push(texts.map((t) => underscoreEscapes(xmlDecode(t[1] ?? ""))).join(""));
   }
   return out;
 }
@@ -183,7 +171,7 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
     const body = m[2] ?? "";
     const f = FORMULA.exec(body);
     const raw = VALUE.exec(body)?.[1];
-    const v = raw ? xmlText(raw) : "";
+    const v = raw ? xmlDecode(raw) : "";
     const number = (text: string) => {
       const n = parseFloat(text);
       return date ? isoDay(n) : n;
@@ -195,7 +183,7 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
       if (!v) {
         // No result saved: the formula is worked out (read.ts), a shared one's own text unknown here.
         if (fa.get("t") === "shared" && !fa.has("ref")) decline();
-        pending.push({ row, col, formula: xmlText(f[2] ?? "") });
+        pending.push({ row, col, formula: xmlDecode(f[2] ?? "") });
         put(row, col, null);
         continue;
       }
@@ -214,7 +202,7 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
       const is = INLINE.exec(body)?.[1] ?? "";
       if (/<r\b/.test(is)) decline();
       const text = [...is.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)]
-        .map((t) => xmlText(t[1] ?? ""))
+        .map((t) => xmlDecode(t[1] ?? ""))
         .join("");
       if (!text) decline();
       put(row, col, text);
@@ -279,16 +267,14 @@ const WORKSHEET_REL =
 /** The sheets of the workbook, or undefined when exceljs must read it. */
 export function leanSheets(bytes: Uint8Array): LeanSheet[] | undefined {
   try {
-    const parts = unzipSync(bytes, {
-      filter: (f) =>
-        /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/.test(
-          f.name
-        ),
-    });
+    const parts = unzipParts(bytes, (name) =>
+      /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/.test(
+        name
+      )
+    );
     const text = (name: string) => {
-      const p = parts[name];
-      if (p === undefined) return undefined;
-      const s = strFromU8(p);
+      const s = partText(parts, name);
+      if (s === undefined) return undefined;
       // What an XML parser does before anything else; and what this reader does not model.
       if (s.includes("<![CDATA[") || s.includes("<!--")) decline();
       return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;

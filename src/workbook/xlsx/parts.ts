@@ -8,7 +8,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 export type Parts = Record<string, Uint8Array>;
 
-export const unzipParts = (bytes: Uint8Array): Parts => unzipSync(bytes);
+/** The parts (or those whose names pass `keep`), unpacked. */
+export const unzipParts = (bytes: Uint8Array, keep?: (name: string) => boolean): Parts =>
+  unzipSync(bytes, keep ? { filter: (f) => keep(f.name) } : undefined);
 export const zipParts = (parts: Parts): Uint8Array => zipSync(parts);
 export const partText = (parts: Parts, name: string) =>
   parts[name] === undefined ? undefined : strFromU8(parts[name]);
@@ -30,8 +32,21 @@ export const xmlDecode = (s: string) =>
     dec ? String.fromCodePoint(+dec) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ENTITIES[m]
   );
 
+/**
+ * Text as XML character data or attribute value. Characters XML 1.0 cannot hold are dropped (as
+ * exceljs does), and a literal "_x001B_" gets its underscore escaped: readers decode _xHHHH_ in
+ * cell text (ECMA-376 22.9.2.19 ST_Xstring), so written bare it would come back as a control
+ * character.
+ */
 export const xmlEncode = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  s
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/g, "")
+    .replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 /** One attribute's value from a tag's attribute text, decoded. */
 export const attr = (attrs: string, name: string) => {

@@ -5,27 +5,9 @@
  */
 import type { Grid } from "../../rules/grid";
 import { columnLetters } from "../../rules/grid";
-import { entryText, writeZip, zipEntries, zipPart } from "./zip-parts";
+import { partText, setPartText, unzipParts, xmlEncode, zipParts } from "./parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-/**
- * Text as XML character data. Characters XML 1.0 cannot hold are dropped (as exceljs does), and a
- * literal "_x001B_" gets its underscore escaped: readers decode _xHHHH_ in cell text (ECMA-376
- * 22.9.2.19 ST_Xstring), so written bare it would come back as a control character.
- */
-export function xmlText(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex -- control characters are what is removed
-      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/g, "")
-      .replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-  );
-}
 
 /** A formula cell: the formula (no "=") with its value cached, as Excel saves one. */
 export interface FormulaCell {
@@ -39,10 +21,10 @@ type Written = string | number | boolean | { formula: string; value: number };
 
 function cellXml(ref: string, v: Written): string {
   if (typeof v === "object")
-    return `<c r="${ref}"><f>${xmlText(v.formula)}</f><v>${v.value}</v></c>`;
+    return `<c r="${ref}"><f>${xmlEncode(v.formula)}</f><v>${v.value}</v></c>`;
   if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEncode(String(v))}</t></is></c>`;
 }
 
 /**
@@ -92,20 +74,18 @@ const WORKSHEET_REL =
 /**
  * The workbook with these sheets added after its own: each a worksheet part, its relationship,
  * content type and entry in xl/workbook.xml (and in docProps/app.xml's list of titles, as Excel
- * keeps it), every part deflated. The workbook is one SRS wrote (exceljs, stored uncompressed).
+ * keeps it), packed once. The workbook is one SRS wrote (exceljs, stored uncompressed).
  */
 export function withSheets(xlsx: Uint8Array, sheets: { name: string; xml: string }[]): Uint8Array {
-  const entries = zipEntries(xlsx);
+  const parts = unzipParts(xlsx);
   const edit = (name: string, change: (text: string) => string) => {
-    const e = entries.find((x) => x.name === name);
-    if (!e) throw new Error(`${name} missing: not an .xlsx`);
-    const text = entryText(e);
-    entries[entries.indexOf(e)] = { ...e, method: 0, data: Buffer.from(change(text), "utf8") };
+    const text = partText(parts, name);
+    if (text === undefined) throw new Error(`${name} missing: not an .xlsx`);
+    setPartText(parts, name, change(text));
   };
   const maxOf = (text: string, re: RegExp) =>
     Math.max(0, ...[...text.matchAll(re)].map((m) => Number(m[1])));
-  const parts = entries.map((e) => e.name);
-  const firstPart = maxOf(parts.join(" "), /xl\/worksheets\/sheet(\d+)\.xml/g) + 1;
+  const firstPart = maxOf(Object.keys(parts).join(" "), /xl\/worksheets\/sheet(\d+)\.xml/g) + 1;
   const added = sheets.map((s, i) => ({
     ...s,
     part: `worksheets/sheet${firstPart + i}.xml`,
@@ -113,14 +93,16 @@ export function withSheets(xlsx: Uint8Array, sheets: { name: string; xml: string
   }));
   edit("xl/workbook.xml", (text) => {
     const firstId = maxOf(text, /sheetId="(\d+)"/g) + 1;
-    const tags = added.map(
-      (s, i) => `<sheet sheetId="${firstId + i}" name="${xmlText(s.name)}" r:id="${s.rel}"/>`
-    );
-    if (text.includes("</sheets>")) return text.replace("</sheets>", `${tags.join("")}</sheets>`);
+    const tags = added
+      .map(
+        (s, i) => `<sheet sheetId="${firstId + i}" name="${xmlEncode(s.name)}" r:id="${s.rel}"/>`
+      )
+      .join("");
+    if (text.includes("</sheets>")) return text.replace("</sheets>", `${tags}</sheets>`);
     // A workbook written with no sheet has no <sheets>: it goes where the schema orders it.
     return text.replace(
       /<(?:functionGroups|externalReferences|definedNames|calcPr|\/workbook)\b/,
-      (next) => `<sheets>${tags.join("")}</sheets>${next}`
+      (next) => `<sheets>${tags}</sheets>${next}`
     );
   });
   edit("xl/_rels/workbook.xml.rels", (text) =>
@@ -138,7 +120,7 @@ export function withSheets(xlsx: Uint8Array, sheets: { name: string; xml: string
         "</Types>"
     )
   );
-  if (parts.includes("docProps/app.xml"))
+  if (parts["docProps/app.xml"])
     edit("docProps/app.xml", (text) =>
       text
         .replace(
@@ -147,11 +129,10 @@ export function withSheets(xlsx: Uint8Array, sheets: { name: string; xml: string
         )
         .replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, (list) => {
           const titles = [...list.matchAll(/<vt:lpstr>[^<]*<\/vt:lpstr>/g)].map((m) => m[0]);
-          for (const s of added) titles.push(`<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`);
+          for (const s of added) titles.push(`<vt:lpstr>${xmlEncode(s.name)}</vt:lpstr>`);
           return `<TitlesOfParts><vt:vector size="${titles.length}" baseType="lpstr">${titles.join("")}</vt:vector></TitlesOfParts>`;
         })
     );
-  const packed = entries.map((e) => (e.method === 0 ? zipPart(e.name, e.data) : e));
-  for (const s of added) packed.push(zipPart(`xl/${s.part}`, s.xml));
-  return writeZip(packed);
+  for (const s of added) setPartText(parts, `xl/${s.part}`, s.xml);
+  return zipParts(parts);
 }
