@@ -325,9 +325,12 @@ const MAX_TABLES = 8;
 export function recognizeSheet(grid: Grid, templates: Template[] = allTemplates()): Recognition[] {
   const found: { best: Scored; region: Region; candidates: Candidate[] }[] = [];
   let first: Candidate[] = [];
+  let whole: SheetText | undefined;
   let rest = grid;
   for (let pass = 0; pass < MAX_TABLES; pass++) {
-    const scored = rank(readSheetText(rest), templates);
+    const text = readSheetText(rest);
+    whole ??= text;
+    const scored = rank(text, templates);
     const candidates = candidatesOf(scored);
     if (pass === 0) first = candidates;
     const best = scored[0];
@@ -339,11 +342,10 @@ export function recognizeSheet(grid: Grid, templates: Template[] = allTemplates(
   if (found.length === 0)
     return [{ kind: "none", sheet: grid.name, grid, template: null, candidates: first }];
   found.sort((a, b) => a.region.top - b.region.top || a.region.left - b.region.left);
-  const sheet = readSheetText(grid);
   return found.map((f, i) =>
     build(
       grid,
-      sheet,
+      whole!,
       f.best,
       f.candidates,
       { index: i + 1, of: found.length, region: f.region, range: rangeOf(grid, f.region) },
