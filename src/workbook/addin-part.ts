@@ -6,7 +6,7 @@
  *
  * The parts are added to a written .xlsx by rewriting its zip (xlsx/parts.ts).
  */
-import { partText, setPartText, unzipParts, zipParts } from "./xlsx/parts";
+import { type Parts, partText, setPartText, unzipParts, zipParts } from "./xlsx/parts";
 
 /** The manifest's <Id> and <Version> (test/workbook/addin-part.test.ts keeps them in step). */
 export const SRS_ADDIN = { id: "5b0c1f3e-7d2a-4c8e-9a61-3f2d8e4b7c19", version: "1.0.0.0" };
@@ -60,10 +60,9 @@ const CONTENT_TYPES =
 const ROOT_REL =
   '<Relationship Id="rIdSrsTaskpanes" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/>';
 
-/** The .xlsx with SRS's add-in reference added (unchanged if it has one already). */
-export function withAddinReference(xlsx: Uint8Array, store: AddinStore = CENTRALIZED): Uint8Array {
-  const parts = unzipParts(xlsx);
-  if (parts[WE]) return xlsx;
+/** Adds SRS's add-in reference to a workbook's parts (nothing when it has one already). */
+export function addAddinReference(parts: Parts, store: AddinStore = CENTRALIZED): void {
+  if (parts[WE]) return;
   const edit = (name: string, close: string, add: string) => {
     const text = partText(parts, name);
     if (text === undefined) throw new Error(`${name} missing: not an .xlsx`);
@@ -72,5 +71,12 @@ export function withAddinReference(xlsx: Uint8Array, store: AddinStore = CENTRAL
   edit("[Content_Types].xml", "</Types>", CONTENT_TYPES);
   edit("_rels/.rels", "</Relationships>", ROOT_REL);
   for (const [name, text] of Object.entries(addinParts(store))) setPartText(parts, name, text);
+}
+
+/** The .xlsx with SRS's add-in reference added (unchanged if it has one already). */
+export function withAddinReference(xlsx: Uint8Array, store: AddinStore = CENTRALIZED): Uint8Array {
+  const parts = unzipParts(xlsx);
+  if (parts[WE]) return xlsx;
+  addAddinReference(parts, store);
   return zipParts(parts);
 }

@@ -23,7 +23,7 @@ import {
 import { type Summary, summarize } from "../../rules/consolidation/summary";
 import { uniqueSheetName } from "../../rules/sheet-names";
 import type { TableRecognition } from "../../rules/recognize";
-import { withAddinReference } from "../../workbook/addin-part";
+import { addAddinReference } from "../../workbook/addin-part";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
 import {
@@ -167,10 +167,11 @@ export async function consolidateFiles(
           for (const c of found) values[c.row][c.col] = c.value;
           return { grid: { ...s.grid, values } };
         }),
-    ]
+    ],
+    // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).
+    (parts) => addAddinReference(parts)
   );
-  // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).
-  await writeAtomic(out, withAddinReference(bytes), files);
+  await writeAtomic(out, bytes, files);
   return { plan, summaries, unreadable };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Grid } from "../../rules/grid";
 import { columnLetters } from "../../rules/grid";
-import { partText, setPartText, unzipParts, xmlEncode, zipParts } from "./parts";
+import { type Parts, partText, setPartText, xmlEncode } from "./parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -72,12 +72,10 @@ const WORKSHEET_REL =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 
 /**
- * The workbook with these sheets added after its own: each a worksheet part, its relationship,
- * content type and entry in xl/workbook.xml (and in docProps/app.xml's list of titles, as Excel
- * keeps it), packed once. The workbook is one SRS wrote (exceljs, stored uncompressed).
+ * Adds these sheets after the workbook's own: each a worksheet part, its relationship, content
+ * type and entry in xl/workbook.xml (and in docProps/app.xml's list of titles, as Excel keeps it).
  */
-export function withSheets(xlsx: Uint8Array, sheets: { name: string; xml: string }[]): Uint8Array {
-  const parts = unzipParts(xlsx);
+export function addSheets(parts: Parts, sheets: { name: string; xml: string }[]): void {
   const edit = (name: string, change: (text: string) => string) => {
     const text = partText(parts, name);
     if (text === undefined) throw new Error(`${name} missing: not an .xlsx`);
@@ -134,5 +132,4 @@ export function withSheets(xlsx: Uint8Array, sheets: { name: string; xml: string
         })
     );
   for (const s of added) setPartText(parts, `xl/${s.part}`, s.xml);
-  return zipParts(parts);
 }

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
 import { addGridSheet } from "./grid-sheet";
-import { type FormulaCell, gridSheetXml, withSheets } from "./sheet-xml";
+import { type Parts, unzipParts, zipParts } from "./parts";
+import { addSheets, type FormulaCell, gridSheetXml } from "./sheet-xml";
 import { addLayoutSheet } from "./write-layout";
 
 export { addGridSheet };
@@ -74,19 +75,25 @@ export interface PlainSheet {
 /**
  * A workbook of the sheets `fill` adds (exceljs: styled, laid out), then the plain sheets: copies
  * of children and the 明细, thousands of rows for a large township, written directly as parts
- * (sheet-xml.ts: exceljs's cell model costs more than reading the children).
+ * (sheet-xml.ts: exceljs's cell model costs more than reading the children); `finish` may add
+ * parts of its own. Packed once.
  */
 export async function toXlsx(
   fill: (wb: ExcelJS.Workbook) => void,
-  plain: PlainSheet[] = []
+  plain: PlainSheet[] = [],
+  finish?: (parts: Parts) => void
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "SRS";
   fill(wb);
-  // Stored, not deflated: every part is packed once, by zlib, when the plain sheets are put in.
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
-  return withSheets(
-    bytes,
+  // Stored, not deflated: the parts are deflated once, when the plain sheets are in.
+  const parts = unzipParts(
+    new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }))
+  );
+  addSheets(
+    parts,
     plain.map((p) => ({ name: p.grid.name, xml: gridSheetXml(p.grid, p.formulas) }))
   );
+  finish?.(parts);
+  return zipParts(parts);
 }
