@@ -22,6 +22,11 @@ export interface Layout {
   body: { top: number; bottom: number };
   /** Column widths in characters. */
   widths: number[];
+  /**
+   * Body columns set at the top-left of their cells: a list's long items read left-aligned, and a
+   * group label merged over pages prints where its group starts, not in a page's header.
+   */
+  topLeft: number[];
 }
 
 class Sheet {
@@ -64,7 +69,8 @@ function notesLine(t: Template): string {
   const entries = Object.entries(t.notes);
   if (entries.length === 0) return "";
   if (entries.length === 1) return `注：${entries[0][1]}`;
-  return `注：${entries.map(([n, text]) => `${n}.${text}`).join("；")}。`;
+  // The notice ends its last note with "。": one full stop, not two.
+  return `注：${entries.map(([n, text]) => `${n}.${text.replace(/[。；]+$/, "")}`).join("；")}。`;
 }
 
 /** A worksheet name: issuer and short title, within Excel's 31 characters and without []:*?/\\. */
@@ -154,13 +160,22 @@ function tableLayout(t: TableTemplate): Layout {
     s.set(r, 0, notes);
     s.merge(r, 0, r, width - 1);
   }
-  const widths = Array.from({ length: width }, (_, c) => (c < labelCols ? 12 : 9));
+  // As the notice: the unit column as wide as its longest label, the data columns alike.
+  const longest = Math.max(
+    4,
+    ...t.rows.map((rt) => [...rt.label].length),
+    [...(t.rowHeader ?? "")].length / 2
+  );
+  const widths = Array.from({ length: width }, (_, c) =>
+    c < labelCols ? Math.min(24, 2 * longest + 2) : 9
+  );
   return {
     grid: s.grid(sheetNameFor(t), width),
     shaded,
     header: { top, bottom, left: 0, right: width - 1 },
     body: { top: bodyTop, bottom: bodyBottom },
     widths,
+    topLeft: [],
   };
 }
 
@@ -206,6 +221,7 @@ function listLayout(t: ListTemplate): Layout {
     header: { top, bottom: top, left: 0, right: width - 1 },
     body: { top: bodyTop, bottom: bodyTop + t.items.length - 1 },
     widths,
+    topLeft: t.columns.flatMap((c, i) => (c.role === "item" || c.role === "identity" ? [i] : [])),
   };
 }
 

@@ -1,28 +1,51 @@
-/** Writes blank official layouts as worksheets, styled like the notice. */
+/** Writes blank official layouts as worksheets, styled and set up to print like the notice. */
 import ExcelJS from "exceljs";
 import type { Layout } from "../../rules/layout/blank-template";
+import {
+  FORM_FONT,
+  FORM_FOOTER,
+  FORM_PAGE,
+  FORM_SIZES,
+  type Part,
+  partOf,
+  rowHeights,
+} from "../../rules/layout/print";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const SHADE: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
-const FONT = "宋体";
+
+const font = (part: Part): Partial<ExcelJS.Font> => ({
+  ...FORM_FONT,
+  size: FORM_SIZES[part],
+  bold: part === "title" || part === "header",
+});
+
+const ALIGN: Record<Part, Partial<ExcelJS.Alignment>> = {
+  title: { horizontal: "center", vertical: "middle", wrapText: true },
+  line: { horizontal: "left", vertical: "middle", wrapText: true },
+  header: { horizontal: "center", vertical: "middle", wrapText: true },
+  body: { horizontal: "center", vertical: "middle", wrapText: true },
+  notes: { horizontal: "left", vertical: "top", wrapText: true },
+};
 
 export function addLayoutSheet(
   wb: ExcelJS.Workbook,
   layout: Layout,
   name = layout.grid.name
 ): ExcelJS.Worksheet {
-  // Printed like the notice: A4 landscape, one page wide.
+  const { grid, header } = layout;
+  const { margins, ...page } = FORM_PAGE;
   const ws = wb.addWorksheet(name, {
     pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...page,
+      margins,
+      horizontalCentered: true,
+      // The column header repeats on every printed page.
+      printTitlesRow: `${header.top + 1}:${header.bottom + 1}`,
     },
+    headerFooter: { oddFooter: FORM_FOOTER },
   });
-  const { grid, header, body } = layout;
   grid.values.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v !== null) ws.getCell(r + 1, c + 1).value = v;
@@ -30,24 +53,23 @@ export function addLayoutSheet(
   );
   for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  ws.getRow(1).height = 36;
-  ws.getCell(1, 1).font = { name: FONT, size: 16, bold: true };
-  ws.getCell(1, 1).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  for (let r = header.top; r <= body.bottom; r++)
-    for (let c = header.left; c <= header.right; c++) {
+  const heights = rowHeights(grid, layout.widths, layout);
+  heights.forEach((h, r) => (ws.getRow(r + 1).height = h));
+  for (let r = 0; r < grid.values.length; r++) {
+    const part = partOf(layout, r);
+    const table = part === "header" || part === "body";
+    // The title, header lines and notes span the table: their merged first cell carries the style.
+    for (let c = header.left; c <= (table ? header.right : header.left); c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      cell.border = BORDER;
-      cell.font = { name: FONT, size: 10, bold: r <= header.bottom };
-      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      cell.font = font(part);
+      cell.alignment =
+        part === "body" && layout.topLeft.includes(c)
+          ? { horizontal: "left", vertical: "top", wrapText: true }
+          : ALIGN[part];
+      if (table) cell.border = BORDER;
     }
-  for (const s of layout.shaded) ws.getCell(s.row + 1, s.col + 1).fill = SHADE;
-  for (let r = body.bottom + 1; r < grid.values.length; r++) {
-    const cell = ws.getCell(r + 1, 1);
-    cell.font = { name: FONT, size: 9 };
-    cell.alignment = { wrapText: true, vertical: "top" };
-    ws.getRow(r + 1).height = 60;
   }
-  if (header.top > 1) ws.getCell(header.top, 1).font = { name: FONT, size: 10 };
+  for (const s of layout.shaded) ws.getCell(s.row + 1, s.col + 1).fill = SHADE;
   return ws;
 }
 

@@ -1,0 +1,95 @@
+/**
+ * How a form prints: the font, the size of each part, and row heights that fit the wrapped text.
+ * Excel never auto-fits a merged cell (and LibreOffice keeps the height it is given), so the
+ * height of every row is computed here from the text and the width it wraps in.
+ */
+import type { Grid, Merge } from "../grid";
+
+/** 宋体 as the notice prints; LibreOffice on Linux substitutes a CJK font (Noto CJK) for it. */
+export const FORM_FONT = { name: "宋体", family: 3, charset: 134 } as const;
+
+export type Part = "title" | "line" | "header" | "body" | "notes";
+
+/** Point sizes of the parts of a form. */
+export const FORM_SIZES: Record<Part, number> = {
+  title: 16,
+  line: 10,
+  header: 10,
+  body: 10,
+  notes: 9,
+};
+
+/** A4 landscape, one page wide, as many pages tall as it takes; margins in inches. */
+export const FORM_PAGE = {
+  paperSize: 9,
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 },
+} as const;
+
+/** The footer: page numbers (Excel's header/footer codes). */
+export const FORM_FOOTER = "&C第 &P 页，共 &N 页";
+
+/** The rows of a form, by part: the title row, header lines, column header, body, notes below. */
+export interface FormRows {
+  header: { top: number; bottom: number };
+  body: { top: number; bottom: number };
+}
+
+export function partOf(rows: FormRows, row: number): Part {
+  if (row === 0) return "title";
+  if (row < rows.header.top) return "line";
+  if (row <= rows.header.bottom) return "header";
+  if (row <= rows.body.bottom) return "body";
+  return "notes";
+}
+
+/** Width of a text in column-width units (the width of "0" in 11pt): a CJK character is two. */
+function textUnits(text: string, size: number): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : 1.1;
+  return (units * size) / 10.5;
+}
+
+/** Lines the text takes wrapped in a cell this many units wide. */
+export function wrappedLines(text: string, width: number, size: number): number {
+  const usable = Math.max(1, width - 1.2);
+  return text
+    .split("\n")
+    .reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line, size) / usable)), 0);
+}
+
+/** Points a row of this many lines needs (CJK fonts set lines at about 1.4 em). */
+const heightFor = (lines: number, size: number) => Math.ceil(lines * size * 1.45 + 6);
+
+/**
+ * Height in points of each row of the grid, every text wrapped in its merged width: a text
+ * merged over several rows shares its height among them, what a row lacks split evenly.
+ */
+export function rowHeights(grid: Grid, widths: number[], rows: FormRows): number[] {
+  const mergeAt = new Map<string, Merge>();
+  for (const m of grid.merges) mergeAt.set(`${m.top},${m.left}`, m);
+  const heights = grid.values.map((_, r) => heightFor(1, FORM_SIZES[partOf(rows, r)]));
+  const tall: { m: Merge; need: number }[] = [];
+  grid.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === "") return;
+      const m = mergeAt.get(`${r},${c}`) ?? { top: r, left: c, bottom: r, right: c };
+      let width = 0;
+      for (let k = m.left; k <= m.right; k++) width += widths[k] ?? 9;
+      const size = FORM_SIZES[partOf(rows, r)];
+      const need = heightFor(wrappedLines(String(v), width, size), size);
+      if (m.bottom === m.top) heights[r] = Math.max(heights[r], need);
+      else tall.push({ m, need });
+    })
+  );
+  for (const { m, need } of tall) {
+    let have = 0;
+    for (let r = m.top; r <= m.bottom; r++) have += heights[r];
+    const add = Math.ceil((need - have) / (m.bottom - m.top + 1));
+    if (add > 0) for (let r = m.top; r <= m.bottom; r++) heights[r] += add;
+  }
+  return heights;
+}

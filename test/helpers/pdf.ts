@@ -1,0 +1,83 @@
+/** Printing through LibreOffice: .xlsx files to PDF in one soffice run, read back with poppler. */
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+
+export const ARTIFACTS = path.join(__dirname, "../../test-artifacts");
+
+/** Converts every file to PDF with one soffice run; returns the PDF paths by the names given. */
+export function printToPdf(files: { name: string; bytes: Uint8Array }[]): Map<string, string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-pdf-"));
+  const inputs = files.map((f) => {
+    const file = path.join(dir, `${f.name}.xlsx`);
+    writeFileSync(file, f.bytes);
+    return file;
+  });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      path.join(dir, "pdf"),
+      ...inputs,
+    ],
+    { stdio: "pipe", timeout: 600_000 }
+  );
+  return new Map(files.map((f) => [f.name, path.join(dir, "pdf", `${f.name}.pdf`)]));
+}
+
+export function pageCount(pdf: string): number {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+}
+
+/** The text of a page (or all), in drawing order with every space and line break removed: a label wrapped in its cell reads whole. */
+export function pdfText(pdf: string, page?: number): string {
+  const range = page ? ["-f", String(page), "-l", String(page)] : [];
+  return execFileSync("pdftotext", ["-raw", ...range, pdf, "-"], { encoding: "utf8" }).replace(
+    /\s+/g,
+    ""
+  );
+}
+
+/** PNGs of the first pages into test-artifacts/print/, to look at. */
+export function savePngs(pdf: string, name: string, pages = 3): void {
+  const out = path.join(ARTIFACTS, "print");
+  mkdirSync(out, { recursive: true });
+  execFileSync("pdftoppm", ["-r", "60", "-png", "-l", String(pages), pdf, path.join(out, name)]);
+}
+
+interface Word {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Pairs of words drawn over each other on a page: text spilling out of a cell too short for it. */
+export function overlappingWords(pdf: string, page: number): [string, string][] {
+  const html = execFileSync(
+    "pdftotext",
+    ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"],
+    {
+      encoding: "utf8",
+    }
+  );
+  const words: Word[] = [
+    ...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
+  ].map((m) => ({ text: m[5], x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4] }));
+  const pairs: [string, string][] = [];
+  // A point of slack: glyph boxes of adjacent lines touch.
+  const over = (a: Word, b: Word) =>
+    Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 &&
+    Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1;
+  words.forEach((a, i) =>
+    words.slice(i + 1).forEach((b) => over(a, b) && pairs.push([a.text, b.text]))
+  );
+  return pairs;
+}

@@ -1,0 +1,109 @@
+/**
+ * Every official template prints as the notice: A4 landscape, one page wide, the column header on
+ * every page, each header label whole in its merged cell. Rendered by LibreOffice in one run (slow);
+ * PNGs of the pages go to test-artifacts/print/.
+ */
+import ExcelJS from "exceljs";
+import { blankTemplate } from "../../src/rules/layout/blank-template";
+import { rowHeights, wrappedLines } from "../../src/rules/layout/print";
+import { allTemplates } from "../../src/rules/templates/catalog";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+import { overlappingWords, pageCount, pdfText, printToPdf, savePngs } from "../helpers/pdf";
+
+const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+describe("row heights of a form", () => {
+  const rows = { header: { top: 1, bottom: 2 }, body: { top: 3, bottom: 3 } };
+  const label = "配备专兼职安全生产管理人员数量";
+
+  test("a label wraps in its merged width: merged over three columns it takes fewer lines", () => {
+    expect(wrappedLines(label, 9, 10)).toBeGreaterThan(wrappedLines(label, 27, 10));
+    const alone = rowHeights({ name: "s", values: [[], [label]], merges: [] }, [9, 9, 9], rows);
+    const merged = rowHeights(
+      { name: "s", values: [[], [label]], merges: [{ top: 1, left: 0, bottom: 1, right: 2 }] },
+      [9, 9, 9],
+      rows
+    );
+    expect(merged[1]).toBeLessThan(alone[1]);
+    expect(merged[1]).toBeGreaterThan(merged[0] / 2);
+  });
+
+  test("a label merged down two rows shares its height between them", () => {
+    const h = rowHeights(
+      { name: "s", values: [[], [label], []], merges: [{ top: 1, left: 0, bottom: 2, right: 0 }] },
+      [6],
+      rows
+    );
+    const one = rowHeights({ name: "s", values: [[], [label]], merges: [] }, [6], rows)[1];
+    expect(h[1] + h[2]).toBeGreaterThanOrEqual(one);
+    expect(h[1]).toBe(h[2]);
+  });
+});
+
+test("no template's notes end with two full stops", () => {
+  for (const t of allTemplates()) {
+    const text = blankTemplate(t)
+      .grid.values.flat()
+      .filter((v) => typeof v === "string");
+    expect(text.filter((v) => /。。/.test(String(v)))).toEqual([]);
+  }
+});
+
+test("a template sheet is set up to print: A4 landscape, one page wide, print titles, page numbers, 宋体", async () => {
+  const t = allTemplates()[0];
+  const layout = blankTemplate(t);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await layoutsToXlsx([layout])) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  expect(ws.pageSetup).toMatchObject({
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${layout.header.top + 1}:${layout.header.bottom + 1}`,
+  });
+  expect(ws.headerFooter.oddFooter).toContain("&P");
+  expect(ws.getCell(1, 1).font).toMatchObject({ name: "宋体", bold: true });
+  expect(ws.getCell(layout.header.top + 1, 2).border?.top?.style).toBe("thin");
+  // Every header row is taller than one line where its labels wrap.
+  for (let r = layout.header.top; r <= layout.header.bottom; r++)
+    expect(ws.getRow(r + 1).height).toBeGreaterThan(18);
+});
+
+describe("printed by LibreOffice", () => {
+  const templates = allTemplates();
+  let pdfs: Map<string, string>;
+
+  beforeAll(async () => {
+    const files = await Promise.all(
+      templates.map(async (t) => ({ name: t.id, bytes: await layoutsToXlsx([blankTemplate(t)]) }))
+    );
+    pdfs = printToPdf(files);
+    for (const [name, pdf] of pdfs) savePngs(pdf, name);
+  }, 600_000);
+
+  test.each(templates.map((t) => [t.id, t] as const))(
+    "%s: one page wide, every header label whole and clear of the others, the header repeated on every page",
+    (id, t) => {
+      const pdf = pdfs.get(id)!;
+      const layout = blankTemplate(t);
+      const pages = pageCount(pdf);
+      // A table is one page; a list runs down as many pages as its items, never across.
+      if (t.kind === "table") expect(pages).toBe(1);
+      else expect(pages).toBeLessThanOrEqual(Math.ceil(t.items.length / 4) + 1);
+      const text = pdfText(pdf);
+      const labels = layout.grid.values
+        .slice(layout.header.top, layout.header.bottom + 1)
+        .flat()
+        .filter((v): v is string => typeof v === "string" && v !== "")
+        .map(squeeze);
+      for (const l of labels) expect(text).toContain(l);
+      expect(text).toContain(squeeze(t.title));
+      for (let p = 1; p <= pages; p++) {
+        if (p > 1) for (const l of labels) expect(pdfText(pdf, p)).toContain(l);
+        expect(overlappingWords(pdf, p)).toEqual([]);
+      }
+    }
+  );
+});
