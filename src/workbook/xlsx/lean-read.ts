@@ -79,7 +79,9 @@ function dateStyles(styles: string | undefined): Set<number> {
   const out = new Set<number>();
   if (!styles) return out;
   const custom = new Map<number, string>();
-  for (const m of styles.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+  // The workbook's own formats only: <dxfs> (conditional formats) hold numFmts of their own.
+  const numFmts = /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>/.exec(styles)?.[1] ?? "";
+  for (const m of numFmts.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
     const a = attrs(m[1]);
     custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
   }
@@ -87,7 +89,8 @@ function dateStyles(styles: string | undefined): Set<number> {
   let id = 0;
   for (const m of xfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
     const fmt = Number(attrs(m[1]).get("numFmtId") ?? 0);
-    if (fmt && isDateFormat(custom.get(fmt) ?? BUILT_IN[fmt])) out.add(id);
+    // An empty custom code falls back to the built-in one, as exceljs's style index does.
+    if (fmt && isDateFormat(custom.get(fmt) || BUILT_IN[fmt])) out.add(id);
     id++;
   }
   return out;
@@ -99,6 +102,8 @@ function sharedStrings(xml: string | undefined): string[] {
   const out: string[] = [];
   for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
     const texts = [...(m[1] ?? "").matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)];
+    // Several bare <t> (no runs) break the schema; exceljs keeps the last of them.
+    if (texts.length > 1 && !/<r\b/.test(m[1] ?? "")) decline();
     out.push(texts.map((t) => underscoreEscapes(xmlDecode(t[1] ?? ""))).join(""));
   }
   return out;
@@ -167,7 +172,9 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
     if (!ref || !/^[A-Z]{1,3}\d+$/.test(ref)) decline();
     const { row, col } = fromA1(ref!);
     const type = a.get("t");
-    const date = dates.has(Number(a.get("s") ?? 0));
+    // exceljs gives style 0 (or none) no format: its numbers are never dates.
+    const style = Number(a.get("s") ?? 0);
+    const date = style !== 0 && dates.has(style);
     const body = m[2] ?? "";
     const f = FORMULA.exec(body);
     const raw = VALUE.exec(body)?.[1];
@@ -276,7 +283,17 @@ export function leanSheets(bytes: Uint8Array): LeanSheet[] | undefined {
       const s = partText(parts, name);
       if (s === undefined) return undefined;
       // What an XML parser does before anything else; and what this reader does not model.
-      if (s.includes("<![CDATA[") || s.includes("<!--")) decline();
+      const afterDeclaration = s.startsWith("<?xml") ? s.indexOf("?>") + 2 : 0;
+      if (
+        s.includes("<![CDATA[") ||
+        s.includes("<!--") ||
+        s.includes("<?", afterDeclaration) ||
+        // An end tag with space before its ">" is legal XML these patterns do not follow.
+        /<\/[\w:.-]+\s+>/.test(s) ||
+        // An entity XML does not define: the parser behind exceljs refuses the file.
+        /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(s)
+      )
+        decline();
       return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
     };
     const workbook = text("xl/workbook.xml") ?? decline();
