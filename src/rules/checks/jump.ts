@@ -1,7 +1,8 @@
 import type { Finding } from "../finding";
 import { formatPeriod } from "../period";
 import { cellFinding, fmt } from "./context";
-import { withPrevious } from "./previous";
+import { headerUnit } from "../consolidation/units";
+import { noPreviousOfUnit, withPrevious } from "./previous";
 import type { Rule } from "./rule";
 
 /** More than this many times last period's figure is worth a look (a typo, a wrong unit, 万 for 元). */
@@ -20,6 +21,25 @@ export const jumpRule: Rule = {
   appliesTo: (t) => t.kind === "table" && (t.cycle === "quarter" || t.cycle === "month"),
   check(ctx) {
     if (ctx.kind !== "table") return [];
+    if (noPreviousOfUnit(ctx)) {
+      // Said once a table (here, as the period rule that warns): never compared with another unit.
+      const unit = headerUnit(ctx.rec);
+      return [
+        {
+          rule: this.id,
+          category: this.category,
+          severity: this.severity,
+          sheet: ctx.rec.sheet,
+          cell: "",
+          cells: [],
+          row: "",
+          column: "",
+          message: `未与上期比较：上期报表中没有${unit ? `本单位（${unit}）` : "本单位"}更早的${ctx.template.shortTitle}`,
+          messageEn: `Not compared with last period: the previous file has no earlier ${ctx.template.shortTitle} of ${unit || "this unit"}`,
+          source: ctx.source(),
+        },
+      ];
+    }
     const w = withPrevious(ctx);
     if (!w) return [];
     const out: Finding[] = [];

@@ -3,8 +3,10 @@
  * row's numbers paired with last period's. The cumulative and jump rules and the 环比 table all
  * read these pairs, so they agree on what is compared.
  */
+import { headerUnit, normalizeUnit } from "../consolidation/units";
 import type { Period } from "../period";
 import { comparePeriods, periodRange } from "../period";
+import type { Recognized, TableRecognition } from "../recognize";
 import { reportPeriod } from "../report-period";
 import type { Basis } from "../templates/schema";
 import type { RowSlot } from "../templates/catalog";
@@ -30,16 +32,62 @@ export interface WithPrevious {
   pairs: PreviousPair[];
 }
 
-/** The pairs, when the run has an earlier report of the same table; else undefined. */
+const sameUnit = (a: string, b: string) => !!a && !!b && normalizeUnit(a) === normalizeUnit(b);
+
+/**
+ * The earlier report a table is compared with: the latest report of an earlier period of the same
+ * table by the same unit (header 填报单位). In last period's consolidated workbook that is the
+ * unit's copy, and the summary only for the consolidating unit itself, whose unit it carries. A
+ * report with no unit pairs only when it is that table's one candidate; another unit's never.
+ */
+export function previousReport<T extends { rec: Recognized }>(
+  rec: TableRecognition,
+  candidates: T[],
+  period?: Period
+): T | undefined {
+  const now = reportPeriod(rec, period);
+  if (!now) return undefined;
+  const unit = headerUnit(rec);
+  const sameTable = candidates.filter(
+    (c) => c.rec.kind === "table" && c.rec.template.id === rec.template.id && c.rec !== rec
+  );
+  const lone = sameTable.length === 1;
+  return sameTable
+    .filter((c) => {
+      const theirs = headerUnit(c.rec);
+      return sameUnit(theirs, unit) || (lone && (!unit || !theirs));
+    })
+    .map((c) => ({ c, p: reportPeriod(c.rec) }))
+    .filter((x) => x.p && comparePeriods(x.p.period, now.period) < 0)
+    .sort((x, y) => comparePeriods(y.p!.period, x.p!.period))[0]?.c;
+}
+
+/**
+ * A table the run was given earlier reports for (--previous) but none of them its unit's: said
+ * once, so that no comparison is not taken for a clean one.
+ */
+export function noPreviousOfUnit(ctx: TableContext): boolean {
+  const given = ctx.options.previous;
+  if (!given?.length || !reportPeriod(ctx.rec, ctx.options.period)) return false;
+  return !previousReport(
+    ctx.rec,
+    given.map((rec) => ({ rec })),
+    ctx.options.period
+  );
+}
+
+/** The pairs, when the run has an earlier report of the same table and unit; else undefined. */
 export function withPrevious(ctx: TableContext): WithPrevious | undefined {
   if (!ctx.options.previous?.length) return undefined;
   const now = reportPeriod(ctx.rec, ctx.options.period);
-  const prevRec = ctx.options.previous.find(
-    (p) => p.kind === "table" && p.template.id === ctx.template.id
-  );
+  const prevRec = previousReport(
+    ctx.rec,
+    ctx.options.previous.map((rec) => ({ rec })),
+    ctx.options.period
+  )?.rec;
   if (!now || !prevRec || prevRec.kind !== "table") return undefined;
   const before = reportPeriod(prevRec);
-  if (!before || comparePeriods(before.period, now.period) >= 0) return undefined;
+  if (!before) return undefined;
   const prev = tableContext(prevRec, {});
   const { start } = periodRange(before.period);
   const pairs: PreviousPair[] = [];

@@ -2,7 +2,12 @@
  * Units: how a unit's name is compared (DOMAIN.md: NFKC, spaces, （盖章） removed) and which row
  * of a table its type fills, from a roster or, failing that, from its name.
  */
+import type { Recognition } from "../recognize";
 import type { TableTemplate } from "../templates/schema";
+
+/** The 填报单位 a sheet's header gives, or "". */
+export const headerUnit = (r: Recognition): string =>
+  r.kind === "none" ? "" : (r.headerFields.find((h) => h.key === "unit")?.value ?? "").trim();
 
 /** 金淘镇 朴里村（盖章） → 金淘镇朴里村: the form names are compared in. */
 export function normalizeUnit(name: string): string {

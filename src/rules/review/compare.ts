@@ -8,13 +8,11 @@
 import { cumulativeRule } from "../checks/cumulative";
 import { jumpRule } from "../checks/jump";
 import { tableContext } from "../checks/context";
-import { withPrevious } from "../checks/previous";
-import { headerUnit } from "../consolidation/plan";
-import { normalizeUnit } from "../consolidation/units";
+import { previousReport, withPrevious } from "../checks/previous";
+import { headerUnit } from "../consolidation/units";
 import type { Finding } from "../finding";
-import { comparePeriods, type Period } from "../period";
-import type { Recognized, TableRecognition } from "../recognize";
-import { reportPeriod } from "../report-period";
+import type { Period } from "../period";
+import type { Recognized } from "../recognize";
 
 export interface CompareRow {
   row: string;
@@ -48,12 +46,10 @@ export interface Candidate {
   origin: string;
 }
 
-const sameUnit = (a: string, b: string) => !!a && !!b && normalizeUnit(a) === normalizeUnit(b);
-
 /**
- * For each current table sheet, the latest earlier report of the same table and unit among the
- * candidates (a candidate with no unit matches when it is that table's only one), compared.
- * Sheets with no earlier report are left out.
+ * For each current table sheet, the earlier report of the same table and unit among the
+ * candidates (previousReport: the one pairing rule --previous uses too), compared. Sheets with
+ * no earlier report are left out.
  */
 export function compareWithPrevious(
   current: Recognized[],
@@ -63,20 +59,9 @@ export function compareWithPrevious(
   const out: UnitComparison[] = [];
   for (const rec of current) {
     if (rec.kind !== "table") continue;
-    const now = reportPeriod(rec, options.period);
-    if (!now) continue;
-    const unit = headerUnit(rec);
-    const sameTable = candidates.filter(
-      (c) => c.rec.kind === "table" && c.rec.template.id === rec.template.id && c.rec !== rec
-    );
-    const earlier = sameTable
-      .filter((c) => sameUnit(headerUnit(c.rec), unit) || (sameTable.length === 1 && !unit))
-      .map((c) => ({ c, p: reportPeriod(c.rec) }))
-      .filter((x) => x.p && comparePeriods(x.p.period, now.period) < 0)
-      .sort((x, y) => comparePeriods(y.p!.period, x.p!.period));
-    const prev = earlier[0]?.c;
+    const prev = previousReport(rec, candidates, options.period);
     if (!prev) continue;
-    const ctx = tableContext(rec as TableRecognition, {
+    const ctx = tableContext(rec, {
       period: options.period,
       previous: [prev.rec],
     });
@@ -85,7 +70,7 @@ export function compareWithPrevious(
     const findings = [cumulativeRule, jumpRule].flatMap((r) => r.check(ctx));
     out.push({
       sheet: rec.sheet,
-      unit,
+      unit: headerUnit(rec),
       table: rec.template.shortTitle,
       previous: { sheet: prev.rec.sheet, origin: prev.origin },
       before: w.before,
