@@ -150,3 +150,53 @@ describe("退回, then sent again", () => {
     expect(book.sheets.map((x) => x.name)).not.toContain("问题清单");
   });
 });
+
+describe("a 问题清单 pasted onto a report", () => {
+  const pasted = () => {
+    const s = new Sheet("nanan-2026-quarterly-1", { seed: 3, rowTypes: ["village"], unit });
+    const slot = s.rec!.info.slots.find((x) => x.rowType === "village")!.key;
+    s.set(slot, s.rec!.info.leaves.filter((l) => l.kind === "number")[5].key, "无");
+    const report = { ...s.grid, name: "Sheet1" };
+    const list = problemListGrid(returnNotice(checkGrids([report]), ""));
+    // Rows above the report: the list's title row alone, or the whole list and a blank row.
+    const above = (rows: Grid["values"]): Grid => ({
+      name: "Sheet1",
+      values: [...rows, ...report.values],
+      merges: report.merges.map((m) => ({
+        ...m,
+        top: m.top + rows.length,
+        bottom: m.bottom + rows.length,
+      })),
+    });
+    return { list, title: above(list.values.slice(0, 1)), whole: above([...list.values, []]) };
+  };
+
+  it("the list alone is skipped; the report under a pasted title or list is checked", () => {
+    const { list, title, whole } = pasted();
+    expect(checkGrids([list])).toEqual([]);
+    for (const g of [title, whole]) {
+      const [r] = checkGrids([g]);
+      expect(r.recognition.kind).toBe("table");
+      expect(r.findings.filter((f) => f.severity === "error").map((f) => f.rule)).toContain(
+        "not-number"
+      );
+    }
+  });
+
+  it("consolidated in place: the sheet is the unit's report and stays; a list of its own goes", async () => {
+    const { MemoryWorkbook } = await import("../../src/workbook/memory-workbook");
+    const { list, whole } = pasted();
+    const book = new MemoryWorkbook([]);
+    const lines = await book.consolidate([
+      {
+        name: "朴里村.xlsx",
+        bytes: await toXlsx((wb) => [whole, list].forEach((g) => addGridSheet(wb, g))),
+        lastModified: Date.now(),
+      },
+    ]);
+    expect(lines).toMatchObject([{ origin: "朴里村.xlsx", unit, status: "errors" }]);
+    const names = book.sheets.map((x) => x.name);
+    expect(names).toContain(lines[0].sheet);
+    expect(names).not.toContain("问题清单");
+  });
+});
