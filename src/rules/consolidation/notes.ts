@@ -58,7 +58,7 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
       l.unit,
       l.type,
       l.table,
-      l.sheet,
+      l.sheet && l.place ? tableKey(l.sheet, l.place) : l.sheet,
       l.origin,
       STATUS_WORDS[l.status],
       l.timeliness,
@@ -114,10 +114,15 @@ export function reservedNames(): Set<string> {
   return new Set(names);
 }
 
+/** A table on a sheet holding several, as 汇总说明's 工作表 column names it: 朴里村!A12:AB19. */
+export const tableKey = (sheet: string, range: string) => `${sheet}!${range}`;
+
 export interface NotesRow {
   unit: string;
   table: string;
   sheet: string;
+  /** The table's range, when its sheet holds several tables. */
+  place?: string;
   origin: string;
   status: string;
 }
@@ -129,8 +134,10 @@ export interface ReadNotes {
   /** Our summary and 明细 sheets. */
   ours: Set<string>;
   summaries: string[];
-  /** Copies kept aside by an earlier round: never children. */
+  /** Copies kept aside by an earlier round (every table on them replaced): never children. */
   replaced: Set<string>;
+  /** Tables replaced on a sheet that holds a current one too, by tableKey: never children. */
+  replacedTables: Set<string>;
   /** Units whose reports the summaries hold. */
   included: string[];
 }
@@ -150,8 +157,11 @@ export function readNotes(grids: Grid[]): ReadNotes | undefined {
     if (first.startsWith("汇总单位：")) unit = first.slice("汇总单位：".length).trim();
     if (r.length < 6 || r[5] === null || r[5] === undefined) continue;
     const s = (i: number) => String(r[i] ?? "");
-    rows.push({ unit: s(0), table: s(2), sheet: s(3), origin: s(4), status: s(5) });
+    const at = /^(.*)!([A-Z]+\d+:[A-Z]+\d+)$/.exec(s(3));
+    const where = at ? { sheet: at[1], place: at[2] } : { sheet: s(3) };
+    rows.push({ unit: s(0), table: s(2), ...where, origin: s(4), status: s(5) });
   }
+  const isReplaced = (r: NotesRow) => r.status === STATUS_WORDS.replaced;
   const summaries = rows.filter((r) => r.status === SUMMARY && r.sheet).map((r) => r.sheet);
   return {
     sheet: grid.name,
@@ -163,8 +173,18 @@ export function readNotes(grids: Grid[]): ReadNotes | undefined {
         .map((r) => r.sheet)
     ),
     summaries,
+    // A sheet is set aside only when every table on it was replaced; otherwise each replaced
+    // table is known by its own line.
     replaced: new Set(
-      rows.filter((r) => r.status === STATUS_WORDS.replaced && r.sheet).map((r) => r.sheet)
+      rows
+        .filter((r) => isReplaced(r) && r.sheet)
+        .map((r) => r.sheet)
+        .filter((n) => rows.every((r) => r.sheet !== n || isReplaced(r)))
+    ),
+    replacedTables: new Set(
+      rows
+        .filter((r) => isReplaced(r) && r.sheet && r.place)
+        .map((r) => tableKey(r.sheet, r.place!))
     ),
     included: rows.filter((r) => r.status === STATUS_WORDS.included && r.unit).map((r) => r.unit),
   };

@@ -35,6 +35,8 @@ export interface Source {
   recognition: Recognition;
   /** A digest of the file's bytes: the same file sent twice. */
   fileHash?: string;
+  /** Which of its file's tables this is (0-based): with fileHash, the same table of the same file. */
+  part?: number;
   /** The file's own time (ms since 1970), to order two reports dated the same day. */
   fileTime?: number;
   /** The unit, when it is not read from the sheet (a lower level's unstamped summary). */
@@ -80,6 +82,8 @@ export interface ChildLine {
   /** 村, 镇直单位 … (from the roster or the name), or "". */
   type: string;
   sheet: string;
+  /** Where the table lies on a sheet holding several ("A12:AB19"): its line is its own. */
+  place?: string;
   origin: string;
   /** The table's short title, or "". */
   table: string;
@@ -227,6 +231,7 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
       unit,
       type: type ?? "",
       sheet: source.sheet,
+      ...(rec.kind !== "none" && rec.place.of > 1 ? { place: rec.place.range } : {}),
       origin: source.origin,
       table: rec.kind === "none" ? "" : rec.template.shortTitle,
       status: "included",
@@ -292,10 +297,12 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
           "标题含“汇总”，像是一份汇总表：为免重复计算未计入（若确是单位的报表，请改正标题后重发）"
         );
 
-    // The same report twice: the same file, or the same unit with the same numbers.
+    // The same report twice: the same table of the same file received twice, or the same unit
+    // with the same numbers. Two tables inside one file are never the same file twice.
     const seen = new Map<string, Work>();
     for (const w of list.filter(live)) {
-      const keys = [w.source.fileHash && `file|${w.source.fileHash}`, contentKey(w.rec!, w.unit)];
+      const { fileHash, part } = w.source;
+      const keys = [fileHash && `file|${fileHash}|${part ?? 0}`, contentKey(w.rec!, w.unit)];
       const first = keys.map((k) => k && seen.get(k)).find(Boolean);
       if (first) exclude(w, "duplicate", `与${describe(first)}内容相同，只计一次`);
       else for (const k of keys) if (k) seen.set(k, w);
@@ -312,6 +319,12 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
       if (byOrderOnly(winner, next))
         winner.line.problems.push(
           `${winner.unit}报送了 ${group.length} 份${t.shortTitle}，无法按日期判断先后，按收到的顺序取最后一份`
+        );
+      // One file holding two of a unit's tables with different numbers is no later report.
+      const together = ranked.slice(1).filter((w) => sameFile(w, winner));
+      if (together.length && !byOrderOnly(winner, next))
+        winner.line.problems.push(
+          `同一文件中有${winner.unit}的 ${together.length + 1} 份${t.shortTitle}，数字不同，只计了填报日期最晚的一份，请核对`
         );
       for (const w of ranked.slice(1))
         exclude(w, "replaced", `被${describe(winner)}替换（同一单位的较新报表）`);
@@ -443,6 +456,11 @@ function later(a: Work, b: Work): number {
   if (ta !== undefined && tb !== undefined && ta !== tb) return tb - ta;
   return b.order - a.order;
 }
+
+/** Two tables of one received file: on one sheet, or of the same file's bytes. */
+const sameFile = (a: Work, b: Work) =>
+  a.source.sheet === b.source.sheet ||
+  (a.source.fileHash !== undefined && a.source.fileHash === b.source.fileHash);
 
 /** Whether only the order received tells two reports apart. */
 function byOrderOnly(a: Work, b: Work): boolean {

@@ -9,7 +9,7 @@ import { type Grid, toA1 } from "../grid";
 import { readNumber } from "../number";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { readExplanations } from "../review/explanations";
-import { readNotes, type ReadNotes } from "./notes";
+import { readNotes, type ReadNotes, tableKey } from "./notes";
 import { headerUnit, type Source } from "./plan";
 import { ROSTER_SHEET } from "./roster";
 
@@ -42,8 +42,9 @@ export function fileSources(
     // villages' sheets and its 汇总说明 are never counted again.
     const sources = recs
       .filter((r) => notes.summaries.some((n) => sameSheet(r.sheet, n)) && r.kind === "table")
-      .map((r) => ({
+      .map((r, part) => ({
         ...base,
+        part,
         sheet: r.sheet,
         grid: r.grid,
         recognition: r,
@@ -58,8 +59,9 @@ export function fileSources(
   // The unit's explanations of its warnings, each with the sheet it explains.
   const explained = readExplanations(grids)?.list ?? [];
   return {
-    sources: kept.map((r) => ({
+    sources: kept.map((r, part) => ({
       ...base,
+      part,
       sheet: r.sheet,
       grid: r.grid,
       recognition: r,
@@ -77,10 +79,12 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
       r.sheet === notes?.sheet ||
       r.sheet === ROSTER_SHEET ||
       notes?.ours.has(r.sheet) ||
-      notes?.replaced.has(r.sheet)
+      isReplaced(r, notes)
     )
       return [];
-    const row = notes?.rows.find((x) => x.sheet === r.sheet);
+    const row = notes?.rows.find(
+      (x) => x.sheet === r.sheet && (!x.place || x.place === r.place.range)
+    );
     // A summary made by hand in this workbook is no child; a lower level's summary imported by an
     // earlier round (listed in 汇总说明) still is, as that unit's report.
     if (!/汇总/.test(r.sheet) && !/汇总/.test(r.title?.text ?? ""))
@@ -97,6 +101,12 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
     ];
   });
 }
+
+/** A table 汇总说明 says was replaced: its whole sheet set aside, or its own line on a shared sheet. */
+export const isReplaced = (r: Recognition, notes: ReadNotes | undefined) =>
+  !!notes &&
+  (notes.replaced.has(r.sheet) ||
+    (r.kind !== "none" && notes.replacedTables.has(tableKey(r.sheet, r.place.range))));
 
 export interface Conversion {
   row: number;

@@ -52,7 +52,8 @@ interface Slot {
   row: number;
   col: number;
   words: string;
-  refs: { sheet: string; cell: string; value: number }[];
+  /** child: which of the children (two tables on one sheet are two children). */
+  refs: { child: number; sheet: string; cell: string; value: number }[];
 }
 
 export interface SummaryOptions {
@@ -89,7 +90,7 @@ export function summarize(
       )
         continue;
       const refs: Slot["refs"] = [];
-      for (const c of children) {
+      for (const [child, c] of children.entries()) {
         const rec = c.recognition as TableRecognition;
         const col = rec.match.columns.get(leaf.key);
         // Every filled line of an unlabelled table (统计表) goes into its one row.
@@ -97,6 +98,7 @@ export function summarize(
           const r = rec.match.rows.get(line.key);
           if (r === undefined || col === undefined) continue;
           refs.push({
+            child,
             sheet: c.sheet,
             cell: toA1(rec.grid, r, col),
             value: numericValue(rec.grid.values[r]?.[col] ?? null) ?? 0,
@@ -129,7 +131,6 @@ export function summarize(
   // Too many children for one formula: a row a child on the 明细 sheet, a column a summary cell.
   const HEAD = 2;
   const last = HEAD + children.length;
-  const index = new Map(children.map((c, i) => [c.sheet, i]));
   const rows: DetailSheet["rows"] = children.map((c) => ({
     unit: unitOf(c),
     sheet: c.sheet,
@@ -137,7 +138,7 @@ export function summarize(
   }));
   slots.forEach((s, j) => {
     for (const r of s.refs)
-      rows[index.get(r.sheet)!].cells[j] = { formula: sheetRef(r.sheet, r.cell), value: r.value };
+      rows[r.child].cells[j] = { formula: sheetRef(r.sheet, r.cell), value: r.value };
   });
   const detail: DetailSheet = {
     sheet: detailName,

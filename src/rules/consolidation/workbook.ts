@@ -24,6 +24,7 @@ import {
   type Conversion,
   conversionWords,
   fileSources,
+  isReplaced,
   textNumbers,
   workbookSources,
 } from "./sources";
@@ -125,22 +126,28 @@ export function planWorkbook(
   });
 
   const taken = new Set(before.map((g) => g.name));
-  const status = new Map(plan.lines.filter((l) => l.sheet).map((l) => [l.sheet, l]));
-  const unitOfLine = (sheet: string) => status.get(sheet)?.unit ?? "";
+  // Each table's own line (a sheet may hold several): the plan's lines start with its sources.
+  const lineOf = new Map([...existing, ...incoming].map((s, i) => [s, plan.lines[i]]));
+  const replaced = (s: Source) => lineOf.get(s)!.status === "replaced";
 
-  // A replaced copy that was already here is set aside; the backup an earlier round kept of the
-  // same unit's table gives way.
+  // The backup an earlier round kept of a unit's table replaced now gives way (when every table
+  // on it is such a one).
+  const replacedNow = new Set(
+    existing.filter(replaced).map((s) => keyOf(s.recognition, lineOf.get(s)!.unit))
+  );
+  for (const old of notes?.replaced ?? []) {
+    const onIt = tables.filter((r) => r.sheet === old && r.kind !== "none");
+    if (onIt.length && onIt.every((r) => replacedNow.has(keyOf(r, headerUnit(r))))) {
+      deletions.push(old);
+      taken.delete(old);
+    }
+  }
+  // A copy already here is set aside only when every table still counted on it is replaced; a
+  // replaced table beside a current one stays, excluded by its own line in 汇总说明.
   const backups = new Map<string, string>();
   for (const s of existing) {
-    if (status.get(s.sheet)?.status !== "replaced") continue;
-    const key = keyOf(s.recognition, unitOfLine(s.sheet));
-    for (const old of notes?.replaced ?? []) {
-      const r = recs.get(old);
-      if (r && keyOf(r, headerUnit(r)) === key && !deletions.includes(old)) {
-        deletions.push(old);
-        taken.delete(old);
-      }
-    }
+    if (!replaced(s) || backups.has(s.sheet)) continue;
+    if (existing.some((o) => o.sheet === s.sheet && !replaced(o))) continue;
     taken.delete(s.sheet);
     const name = uniqueSheetName(backupName(s.sheet), taken);
     taken.add(name);
@@ -162,7 +169,7 @@ export function planWorkbook(
   for (const s of incoming) {
     // A sheet holding several tables is one sheet: renamed once.
     if (deletions.includes(s.sheet) || renames.has(s.sheet)) continue;
-    const name = uniqueSheetName(unitOfLine(s.sheet) || s.sheet, new Set([...taken, ...reserved]));
+    const name = uniqueSheetName(lineOf.get(s)!.unit || s.sheet, new Set([...taken, ...reserved]));
     taken.add(name);
     renames.set(s.sheet, name);
   }
@@ -212,21 +219,26 @@ export function planWorkbook(
     if (s.detail) taken.add(detail);
     summaries.push(s);
   }
-  // Copies set aside by earlier rounds stay listed, so they are never taken for reports.
-  const kept: ChildLine[] = [...(notes?.replaced ?? [])]
-    .filter((n) => recs.has(n) && !deletions.includes(n))
-    .map((n) => ({
-      unit: headerUnit(recs.get(n)!),
-      type: "",
-      sheet: n,
-      origin: notes!.rows.find((r) => r.sheet === n)?.origin ?? "",
-      table:
-        recs.get(n)!.kind === "none" ? "" : (recs.get(n) as TableRecognition).template.shortTitle,
-      status: "replaced",
-      reason: "上次汇总时被较新的报表替换，保留备查，不计入",
-      problems: [],
-      timeliness: "",
-    }));
+  // Tables replaced by earlier rounds stay listed, each by its own line, so they are never
+  // taken for reports (a sheet set aside now takes its tables' lines along).
+  const kept: ChildLine[] = tables
+    .filter((r) => isReplaced(r, notes) && !deletions.includes(r.sheet))
+    .map((r) => {
+      const place = r.kind !== "none" && r.place.of > 1 ? r.place.range : undefined;
+      const row = notes!.rows.find((x) => x.sheet === r.sheet && x.place === place);
+      return {
+        unit: headerUnit(r),
+        type: "",
+        sheet: finalName(r.sheet),
+        ...(place ? { place } : {}),
+        origin: row?.origin ?? notes!.rows.find((x) => x.sheet === r.sheet)?.origin ?? "",
+        table: r.kind === "none" ? "" : r.template.shortTitle,
+        status: "replaced",
+        reason: "上次汇总时被较新的报表替换，保留备查，不计入",
+        problems: [],
+        timeliness: "",
+      };
+    });
   const lines = [...plan.lines, ...kept];
   const notesGridOut = notesGrid({
     plan: { ...plan, lines },
