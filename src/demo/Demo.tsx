@@ -1,25 +1,91 @@
 import { Button, Caption1, makeStyles, Title3, tokens } from "@fluentui/react-components";
-import { useEffect, useReducer, useState } from "react";
+import { useEffect, useReducer, useRef, useState } from "react";
 import { App } from "../taskpane/App";
 import { ErrorBar } from "../taskpane/ErrorBar";
 import { oneLine } from "../taskpane/one-line";
+import { download } from "../taskpane/ReturnView";
+import { uniqueSheetName } from "../rules/sheet-names";
+import { NOTES_SHEET } from "../rules/consolidation/notes";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { GridView } from "./GridView";
 import { sampleWorkbook } from "./sample";
 
 const useStyles = makeStyles({
-  page: { display: "flex", height: "100vh", gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalM, boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground2 },
-  sheet: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0, gap: tokens.spacingVerticalS },
+  page: {
+    display: "flex",
+    height: "100vh",
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground2,
+    // A phone or a narrow window: the grid above the pane, the page scrolls down, never sideways.
+    "@media (max-width: 760px)": { flexDirection: "column", height: "auto", padding: 0 },
+  },
+  sheet: {
+    display: "flex",
+    flexDirection: "column",
+    flexGrow: 1,
+    minWidth: 0,
+    gap: tokens.spacingVerticalS,
+    "@media (max-width: 760px)": { height: "60vh", padding: tokens.spacingHorizontalS },
+  },
   bar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  pane: { width: "420px", flexShrink: 0, overflow: "auto", backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow4 },
+  pane: {
+    width: "420px",
+    flexShrink: 0,
+    overflow: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    "@media (max-width: 760px)": { width: "100%", overflow: "visible" },
+  },
 });
 
 /** The task pane beside a simple grid of a workbook held in the browser: no Excel needed. */
+/** One file opens as itself (saved into its own parts); several as one workbook of all their sheets. */
+async function openFiles(files: File[]): Promise<{ book: MemoryWorkbook; name: string }> {
+  const books = await Promise.all(
+    files.map(async (f) => MemoryWorkbook.fromXlsx(new Uint8Array(await f.arrayBuffer()), f.name))
+  );
+  if (books.length === 1) return { book: books[0], name: files[0].name };
+  const taken = new Set<string>();
+  const hidden: string[] = [];
+  const sheets = books.flatMap((b) =>
+    b.sheets.map((g) => {
+      const name = uniqueSheetName(g.name, taken);
+      taken.add(name);
+      if (b.hidden.has(g.name)) hidden.push(name);
+      return { ...g, name };
+    })
+  );
+  const book = new MemoryWorkbook(sheets);
+  hidden.forEach((h) => book.hidden.add(h));
+  return { book, name: `${files.length}个文件合并.xlsx` };
+}
+
+/** The sample workbook: its sheets are examples, set aside when real files are consolidated. */
+function sampleBook(): MemoryWorkbook {
+  const book = new MemoryWorkbook(sampleWorkbook());
+  for (const s of book.sheets) book.examples.add(s.name);
+  return book;
+}
+
 export function Demo() {
   const styles = useStyles();
-  const [book, setBook] = useState(() => new MemoryWorkbook(sampleWorkbook()));
+  const [book, setBook] = useState(sampleBook);
+  const [fileName, setFileName] = useState("示例工作簿.xlsx");
   // A new workbook gets a fresh pane; sheets added to this one (practice, consolidation) do not.
   const [generation, setGeneration] = useState(0);
+  const open = async (files: File[]) => {
+    if (!files.length) return;
+    try {
+      const { book: next, name } = await openFiles(files);
+      replace(next);
+      setFileName(name);
+      setError(undefined);
+    } catch (err) {
+      setError(oneLine(err));
+    }
+  };
   const replace = (next: MemoryWorkbook) => {
     setBook(next);
     setGeneration((g) => g + 1);
@@ -27,40 +93,69 @@ export function Demo() {
   };
   const [active, setActive] = useState(book.sheets[0]?.name ?? "");
   const [error, setError] = useState<string>();
+  const picker = useRef<HTMLInputElement>(null);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => book.onUpdate(redraw), [book]);
-  // Follow the pane: a finding clicked selects its cell, on whatever sheet it is.
+  // Follow the pane: a finding clicked selects its cell, on whatever sheet it is. Only a new
+  // selection is followed, so a sheet tab clicked stays (the tab selects that sheet's A1 below).
+  const followed = useRef(book.selection);
   useEffect(() => {
     const sel = book.selection;
-    if (sel && sel.sheet !== active) setActive(sel.sheet);
-    if (sel) document.getElementById(`cell-${sel.cell}`)?.scrollIntoView({ block: "center", inline: "center" });
+    if (!sel || sel === followed.current) return;
+    followed.current = sel;
+    if (sel.sheet !== active) setActive(sel.sheet);
+    document.getElementById(`cell-${sel.cell}`)?.scrollIntoView({ block: "center", inline: "center" });
   });
   const grid = book.sheets.find((s) => s.name === active) ?? book.sheets[0];
   return (
-    <div className={styles.page}>
+    <div
+      className={styles.page}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        void open(Array.from(e.dataTransfer.files).filter((f) => /\.xlsx$/i.test(f.name)));
+      }}
+    >
       <section className={styles.sheet} aria-label="工作簿">
         <div className={styles.bar}>
           <Title3 as="h1">安全生产报表助手 · 演示</Title3>
-          <Caption1>示例工作簿（部分工作表含典型填报错误），或打开本机的 .xlsx 文件：</Caption1>
+          <Caption1>示例工作簿（部分工作表含典型填报错误），或打开本机的 .xlsx 文件（可多选，也可拖到这里）：</Caption1>
+          <Button appearance="primary" size="small" onClick={() => picker.current?.click()}>
+            打开 .xlsx 文件…
+          </Button>
+          {/* The browser's own picker says "Choose File" in English: hidden behind the button. */}
           <input
+            ref={picker}
+            hidden
             type="file"
+            multiple
             accept=".xlsx"
             aria-label="打开 .xlsx 文件"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              if (!f) return;
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = ""; // the same file chosen again opens again
+              void open(files);
+            }}
+          />
+          <Button
+            size="small"
+            onClick={async () => {
               try {
-                replace(await MemoryWorkbook.fromXlsx(new Uint8Array(await f.arrayBuffer()), f.name));
+                const consolidated = book.sheets.some((s) => s.name === NOTES_SHEET);
+                download(await book.toXlsx(), consolidated ? fileName.replace(/(\.xlsx)?$/i, "-汇总.xlsx") : fileName);
                 setError(undefined);
               } catch (err) {
                 setError(oneLine(err));
               }
             }}
-          />
+          >
+            {book.sheets.some((s) => s.name === NOTES_SHEET) ? "下载汇总工作簿" : "下载工作簿"}
+          </Button>
           <Button
             size="small"
             onClick={() => {
-              replace(new MemoryWorkbook(sampleWorkbook()));
+              replace(sampleBook());
+              setFileName("示例工作簿.xlsx");
               setError(undefined);
             }}
           >
@@ -74,7 +169,11 @@ export function Demo() {
             fills={book.fills.get(grid.name)}
             selected={book.selection?.sheet === grid.name ? book.selection.cell : undefined}
             sheets={book.sheets.filter((s) => !book.hidden.has(s.name)).map((s) => s.name)}
-            onSheet={setActive}
+            onSheet={(name) => {
+              // As in Excel, the sheet shown is the sheet a fix or an explanation applies to.
+              setActive(name);
+              void book.select(name, "A1");
+            }}
             onSelect={(cell) => void book.select(grid.name, cell)}
           />
         )}

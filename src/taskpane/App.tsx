@@ -24,7 +24,7 @@ import { oneLine } from "./one-line";
 import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
 import { ReturnView } from "./ReturnView";
-import { TrainingView } from "./TrainingView";
+import { type PracticeRound, TrainingView } from "./TrainingView";
 import type { CellWrite, WorkbookSource } from "./source";
 import { nowText, today } from "../workbook/today";
 
@@ -32,10 +32,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px", maxWidth: "560px" },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   toolbar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // Six tabs are wider than a 320 px pane: they wrap instead of scrolling the pane sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
 /** Edits come in bursts: check again once they pause. */
 export const RECHECK_DELAY_MS = 800;
+/** A message saying something went well is read and gone: it does not stay for good. */
+export const NOTICE_MS = 6000;
 
 type State =
   | { kind: "loading" }
@@ -50,6 +54,10 @@ type State =
 type Tabs = "findings" | "explain" | "compare" | "consolidate" | "training" | "profile";
 
 
+
+/** What 标出问题格 colours: every finding that has a cell. */
+const markOf = (reports: SheetReport[]) =>
+  reports.flatMap((r) => r.findings).filter((f) => f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity }));
 
 /** Which of its sheet's tables a report is (0 for a sheet with none). */
 const tableOf = (r: SheetReport) => (r.recognition.kind === "none" ? 0 : r.recognition.place.index);
@@ -66,6 +74,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   const [at, setAt] = useState<{ sheet: string; cell: string }>();
   const [highlighted, setHighlighted] = useState(() => supported && source.hasHighlights());
   const [undoable, setUndoable] = useState(() => (supported ? source.lastFixes() : 0));
+  const [practice, setPractice] = useState<PracticeRound>();
 
   const run = useCallback(async () => {
     setState((s) => (s.kind === "done" ? s : { kind: "loading" }));
@@ -103,6 +112,23 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
     };
   }, [run, source, supported]);
 
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // While highlights are on they follow the findings: a fixed cell loses its mark, a new one gets it.
+  const marked = useRef<string>();
+  useEffect(() => {
+    if (!highlighted || state.kind !== "done") return;
+    const marks = markOf(state.reports);
+    const key = JSON.stringify(marks);
+    if (key === marked.current) return;
+    marked.current = key;
+    void source.clearHighlights().then(() => source.highlight(marks));
+  }, [highlighted, state, source]);
+
   const act = async (work: () => Promise<string>) => {
     try {
       setNotice(await work());
@@ -135,7 +161,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           {t.recheck}
         </Button>
       </div>
-      <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => {
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => {
         setTab(d.value as Tabs);
         if (d.value === "explain") void source.activeCell().then(setAt);
       }}>
@@ -178,7 +204,9 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
                 appearance="primary"
                 onClick={() =>
                   void act(async () => {
-                    const r = await source.highlight(findings.filter((f) => f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity })));
+                    const marks = markOf(reports);
+                    const r = await source.highlight(marks);
+                    marked.current = JSON.stringify(marks);
                     setHighlighted(true);
                     return r.untouched.length ? `${t.highlighted(r.marked)}${t.untouched(r.untouched)}` : t.highlighted(r.marked);
                   })
@@ -192,6 +220,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
                 onClick={() =>
                   void act(async () => {
                     const n = await source.clearHighlights();
+                    marked.current = undefined;
                     setHighlighted(false);
                     return t.cleared(n);
                   })
@@ -254,7 +283,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           profile={source.loadProfile()}
           today={today()}
           t={t}
-          onWrites={setPending}
+          onWrites={(w) => (w.length ? setPending(w) : setNotice(t.nothingToChange))}
           onConsolidate={async (files, options) => {
             const lines = await source.consolidate(files, options);
             await run();
@@ -271,6 +300,8 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
         <TrainingView
           reports={reports}
           t={t}
+          practice={practice}
+          onPractice={setPractice}
           onAddSheet={async ({ grid }) => {
             const name = await source.addSheet(grid);
             await run();

@@ -26,10 +26,11 @@ export function ConfirmDialog({
 }) {
   return (
     <Dialog open={!!writes} onOpenChange={(_, d) => !d.open && onCancel()} modalType="alert">
-      <DialogSurface aria-describedby={undefined}>
+      {/* Never taller than the screen: a long list scrolls inside (1366×768 and a 320 px pane). */}
+      <DialogSurface aria-describedby={undefined} style={{ maxHeight: "calc(100vh - 32px)", maxWidth: "min(600px, calc(100vw - 32px))", boxSizing: "border-box" }}>
         <DialogBody>
           <DialogTitle>{t.confirmTitle}</DialogTitle>
-          <DialogContent>
+          <DialogContent style={{ overflowY: "auto" }}>
             <p>{t.confirmBody(writes?.length ?? 0)}</p>
             <ul>
               {writes?.slice(0, SHOWN).map((w) => (

@@ -6,10 +6,11 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { readNotes } from "../rules/consolidation/notes";
 import {
@@ -58,12 +59,14 @@ export function stampWrites(
     const rec = r.recognition;
     if (notes && !notes.summaries.includes(rec.sheet)) return [];
     if (rec.kind === "none" || cycleOf(rec.template) !== p.cycle) return [];
-    return stampEdits(rec as Recognized, { period: p, date, profile }).map((e) => ({
-      sheet: rec.sheet,
-      cell: toA1(rec.grid, e.row, e.col),
-      value: e.value,
-      expected: rec.grid.values[e.row]?.[e.col] ?? null,
-    }));
+    return stampEdits(rec as Recognized, { period: p, date, profile })
+      .map((e) => ({
+        sheet: rec.sheet,
+        cell: toA1(rec.grid, e.row, e.col),
+        value: e.value,
+        expected: rec.grid.values[e.row]?.[e.col] ?? null,
+      }))
+      .filter((w) => w.value !== w.expected); // a cell already stamped is not a change
   });
 }
 
@@ -97,6 +100,8 @@ export function ConsolidateView({
   const [lines, setLines] = useState<ChildLine[]>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const picker = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<{ done: number; all: number }>();
   const p = parsePeriod(period);
   const d = parseDay(date);
   return (
@@ -127,7 +132,13 @@ export function ConsolidateView({
       <Subtitle2>{t.consolidateTitle}</Subtitle2>
       <Caption1>{t.consolidateHint}</Caption1>
       <RosterStatus reports={reports} t={t} onAddSheet={onAddSheet} />
+      {/* The browser's own picker says "Choose Files" in its language, not ours: hidden behind a button. */}
+      <Button onClick={() => picker.current?.click()}>
+        {t.pickFiles}…{files.length > 0 && `（${t.picked(files.length)}）`}
+      </Button>
       <input
+        ref={picker}
+        hidden
         type="file"
         multiple
         accept=".xlsx"
@@ -145,6 +156,7 @@ export function ConsolidateView({
         onClick={async () => {
           setBusy(true);
           setError(undefined);
+          let drawn = performance.now();
           try {
             const received = await Promise.all(
               files.map(async (f) => ({
@@ -154,17 +166,33 @@ export function ConsolidateView({
               }))
             );
             setLines(
-              await onConsolidate(received, { period: p, unit: profile?.unit || undefined })
+              await onConsolidate(received, {
+                period: p,
+                unit: profile?.unit || undefined,
+                onProgress: async (done, all) => {
+                  setProgress({ done, all });
+                  // Long work gives the page a moment to draw every ~50 ms, so it never freezes.
+                  if (performance.now() - drawn < 50) return;
+                  await new Promise((r) => setTimeout(r, 20));
+                  drawn = performance.now();
+                },
+              })
             );
           } catch (e) {
             setError(oneLine(e));
           } finally {
             setBusy(false);
+            setProgress(undefined);
           }
         }}
       >
         {t.consolidate(files.length)}
       </Button>
+      {progress && (
+        <Field validationMessage={t.filesRead(progress.done, progress.all)} validationState="none">
+          <ProgressBar value={progress.done / progress.all} aria-label={t.filesRead(progress.done, progress.all)} />
+        </Field>
+      )}
       <ErrorBar error={error} />
       {lines && <Outcome lines={lines} t={t} />}
     </section>

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 });
 
 /** Saves bytes as a file through the browser's download (the pane and the demo page alike). */
-function download(bytes: Uint8Array, name: string) {
+export function download(bytes: Uint8Array, name: string) {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
   const a = document.createElement("a");
   a.href = url;

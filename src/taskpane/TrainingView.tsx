@@ -20,12 +20,29 @@ const useStyles = makeStyles({
 const tables = () => allTemplates().filter((t): t is TableTemplate => t.kind === "table" && t.noBlankNote !== undefined);
 
 /** Training: the rules of a table with right and wrong examples, and practice sheets with planted mistakes. */
-export function TrainingView({ reports, t, onAddSheet }: { reports: SheetReport[]; t: Strings; onAddSheet: (p: { grid: SheetReport["recognition"]["grid"] }) => Promise<string> }) {
+export interface PracticeRound {
+  sheet: string;
+  planted: Planted[];
+}
+
+/** The practice round lives with the pane (`practice`, `onPractice`), so leaving 培训 keeps its progress. */
+export function TrainingView({
+  reports,
+  t,
+  practice,
+  onPractice,
+  onAddSheet,
+}: {
+  reports: SheetReport[];
+  t: Strings;
+  practice: PracticeRound | undefined;
+  onPractice: (p: PracticeRound) => void;
+  onAddSheet: (p: { grid: SheetReport["recognition"]["grid"] }) => Promise<string>;
+}) {
   const styles = useStyles();
   const [id, setId] = useState(tables()[0].id);
   const [count, setCount] = useState("8");
   const [seed, setSeed] = useState("1");
-  const [practice, setPractice] = useState<{ sheet: string; planted: Planted[] }>();
   const [reveal, setReveal] = useState(false);
   const [error, setError] = useState<string>();
   const template = tables().find((x) => x.id === id)!;
@@ -55,11 +72,16 @@ export function TrainingView({ reports, t, onAddSheet }: { reports: SheetReport[
         <Button
           appearance="primary"
           onClick={async () => {
-            const p = practiceSheet(template, Math.max(1, Number(count) || 8), Number(seed) || 1, `练习${seed}`);
+            // The number asked for is honoured or refused with the reason (never quietly changed).
+            const p = practiceSheet(template, count.trim() === "" ? NaN : Number(count), Number(seed) || 1, `练习${seed}`);
+            if ("refused" in p) {
+              setError(p.refused);
+              return;
+            }
             setError(undefined);
             try {
               const sheet = await onAddSheet({ grid: p.grid });
-              setPractice({ sheet, planted: p.planted });
+              onPractice({ sheet, planted: p.planted });
               setReveal(false);
             } catch (e) {
               setError(oneLine(e));

@@ -35,12 +35,23 @@ export class MemoryWorkbook implements WorkbookSource {
   private watchers = new Set<() => void>();
   private profile: Profile | undefined;
 
+  /** The file this workbook was opened from, and its sheets as read. */
+  private original: { bytes: Uint8Array; grids: Grid[] } | undefined;
+
   constructor(public sheets: Grid[]) {}
+
+  /** The workbook as an .xlsx: the opened file with the changes written into it, or a new one. */
+  async toXlsx(): Promise<Uint8Array> {
+    const { saveXlsx } = await import("./xlsx/save");
+    return saveXlsx({ original: this.original, sheets: this.sheets, hidden: this.hidden });
+  }
 
   /** A workbook opened from .xlsx bytes (the browser demo's "open a local file"). */
   static async fromXlsx(bytes: Uint8Array, name = "workbook.xlsx"): Promise<MemoryWorkbook> {
     const { readGrids } = await import("./xlsx/read");
     const book = new MemoryWorkbook(await readGrids(bytes, name));
+    // What was opened, for saving into the file's own parts (its formatting kept).
+    book.original = { bytes, grids: structuredClone(book.sheets) };
     const notes = readExplanations(book.sheets);
     if (notes) book.hidden.add(notes.sheet);
     return book;
@@ -180,6 +191,9 @@ export class MemoryWorkbook implements WorkbookSource {
     return name;
   }
 
+  /** Sample sheets (the demo's): shown and checked, but set aside when files are consolidated. */
+  readonly examples = new Set<string>();
+
   /** Sheets a user does not see (the 审核说明 SRS keeps); an .xlsx export writes them hidden. */
   readonly hidden = new Set<string>();
 
@@ -200,8 +214,12 @@ export class MemoryWorkbook implements WorkbookSource {
     const { readGrids } = await import("./xlsx/read");
     const inserted: InsertedFile[] = [];
     const unreadable: UnreadableChild[] = [];
+    // Example sheets are shown and checked but never summed: the township workbook starts without them.
+    this.sheets = this.sheets.filter((s) => !this.examples.has(s.name));
+    this.examples.clear();
     const taken = new Set(this.sheets.map((s) => s.name));
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
+      await options.onProgress?.(i, files.length); // reading is the long part
       let grids: Grid[];
       try {
         grids = await readGrids(f.bytes, f.name);
@@ -219,6 +237,7 @@ export class MemoryWorkbook implements WorkbookSource {
       }
       inserted.push({ origin: f.name, sheets, fileTime: f.lastModified });
     }
+    await options.onProgress?.(files.length, files.length);
     const plan = planWorkbook(this.sheets, inserted, { ...options, unreadable, made: nowText() });
     this.sheets = this.sheets
       .filter((s) => !plan.deletions.includes(s.name))

@@ -42,6 +42,8 @@ export interface ConsolidateOptions {
   period?: Period;
   /** The consolidating unit (the profile's 填报单位). */
   unit?: string;
+  /** Told before each file is read and when all are (done of all), and awaited: a long import shows its progress and lets the page draw. */
+  onProgress?: (done: number, all: number) => void | Promise<void>;
 }
 
 /** A sheet left unread (too big to be a report, or refused by Excel), and why, in one line. */

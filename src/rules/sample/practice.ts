@@ -3,6 +3,7 @@
  * planted from a seed (the same seed gives the same sheet), and how far a trainee has got.
  */
 import type { Finding } from "../finding";
+import { checkGrids } from "../check";
 import { type CellValue, type Grid, toA1 } from "../grid";
 import { recognize } from "../recognize";
 import { getTableInfo } from "../templates/catalog";
@@ -43,19 +44,29 @@ const KINDS: Kind[] = [
   { what: (v) => `小数 ${v}.5`, category: "not-whole", write: (v) => v + 0.5 },
 ];
 
+/** A practice sheet, or why the number of mistakes asked for cannot be honoured. */
+export type PracticeResult = Practice | { refused: string };
+
+/**
+ * Plants `mistakes` mistakes, each independent: alone it gives exactly one finding, at its own
+ * cell and of its own category (so a slip in a summed cell never also upsets the total), and
+ * together they give exactly one finding each. Typing the original value back corrects it.
+ * Asking for more than the sheet can hold, or for less than one, is refused with the reason.
+ */
 export function practiceSheet(
   t: TableTemplate,
   mistakes: number,
   seed: number,
   name = "练习"
-): Practice {
+): PracticeResult {
   const rand = seeded(seed);
   const grid = {
     ...filledSheet(t, { seed, rowTypes: [t.rows[t.rows.length - 1].key] }).grid,
     name,
   };
   const rec = recognize(grid);
-  if (rec.kind !== "table") return { grid, planted: [] };
+  if (rec.kind !== "table" || findingsOf(grid).length > 0)
+    return { refused: `${t.shortTitle}不能生成练习表` };
   const info = getTableInfo(t.id)!;
   const cells = info.slots
     .filter((s) => rec.match.rows.has(s.key) && s.rowType === t.rows[t.rows.length - 1].key)
@@ -71,15 +82,47 @@ export function practiceSheet(
         )
         .map((l) => ({ row: rec.match.rows.get(slot.key)!, col: rec.match.columns.get(l.key)! }))
     );
+  const wanted = Number.isInteger(mistakes) && mistakes >= 1 ? mistakes : Infinity;
   const planted: Planted[] = [];
-  for (let i = 0; i < mistakes && cells.length > 0; i++) {
+  // The clean sheet, to try each mistake alone on.
+  const base = grid.values.map((r) => [...r]);
+  while (planted.length < wanted && cells.length > 0) {
     const [{ row, col }] = cells.splice(Math.floor(rand() * cells.length), 1);
-    const kind = KINDS[Math.floor(rand() * KINDS.length)];
     const v = Number(grid.values[row][col]);
-    grid.values[row][col] = kind.write(v);
-    planted.push({ cell: toA1(grid, row, col), what: kind.what(v), category: kind.category });
+    const first = Math.floor(rand() * KINDS.length);
+    for (let k = 0; k < KINDS.length; k++) {
+      const kind = KINDS[(first + k) % KINDS.length];
+      const p = { cell: toA1(grid, row, col), what: kind.what(v), category: kind.category };
+      const alone = { ...grid, values: base.map((r) => [...r]) };
+      alone.values[row][col] = kind.write(v);
+      grid.values[row][col] = kind.write(v);
+      if (exactly(findingsOf(alone), [p]) && exactly(findingsOf(grid), [...planted, p])) {
+        planted.push(p);
+        break;
+      }
+      grid.values[row][col] = v;
+    }
   }
+  if (planted.length < mistakes || wanted === Infinity)
+    return {
+      refused:
+        planted.length === 0
+          ? `${t.shortTitle}没有可以放错误的格`
+          : `错误个数应为 1 到 ${planted.length} 的整数：这张表最多能放 ${planted.length} 处互不影响的错误`,
+    };
   return { grid, planted };
+}
+
+function findingsOf(grid: Grid): Finding[] {
+  return checkGrids([grid]).flatMap((r) => r.findings);
+}
+
+/** The findings are exactly one per planted mistake, at its cell and of its category. */
+function exactly(findings: Finding[], planted: Planted[]): boolean {
+  return (
+    findings.length === planted.length &&
+    planted.every((p) => findings.some((f) => f.cell === p.cell && f.category === p.category))
+  );
 }
 
 /** The planted mistakes still flagged in the sheet's current findings. */
