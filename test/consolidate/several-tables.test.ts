@@ -171,3 +171,132 @@ describe("several tables on one sheet, through the command line", () => {
     }
   });
 });
+
+describe("two units' tables of the same template in one file, through the command line", () => {
+  const t = getTemplate(Q1)!;
+  const table = (unit: string, seed: number) =>
+    filledSheet(t, { seed, unit, rowTypes: ["village"] }).grid;
+  const LAYOUTS: [string, (a: Grid, b: Grid) => Grid[]][] = [
+    ["stacked", (a, b) => [{ ...stacked(a, b, 1), name: "Sheet1" }]],
+    ["side by side", (a, b) => [{ ...beside(a, b, 1), name: "Sheet1" }]],
+    [
+      "on two sheets",
+      (a, b) => [
+        { ...a, name: "甲" },
+        { ...b, name: "乙" },
+      ],
+    ],
+  ];
+
+  async function write(dir: string, name: string, sheets: Grid[]) {
+    const file = path.join(dir, name);
+    writeFileSync(file, await toXlsx((wb) => sheets.forEach((g) => addGridSheet(wb, g))));
+    return file;
+  }
+
+  async function consolidate(dir: string, files: string[]) {
+    const out = path.join(dir, `out-${files.length}.xlsx`);
+    const { code, printed } = await run([
+      "consolidate",
+      "--json",
+      "--period",
+      "2026Q4",
+      ...files,
+      "-o",
+      out,
+    ]);
+    const json = JSON.parse(printed);
+    const grids = await readGrids(readFileSync(out));
+    return { code, json, grids, out };
+  }
+
+  /** The 季报表（一） summary holds the sum of exactly these tables. */
+  function expectSum(grids: Grid[], tables: Grid[]) {
+    const want = new Map<string, number>();
+    for (const g of tables) add(want, g);
+    const summary = recognize(
+      grids.find((g) => g.name === `${t.shortTitle}汇总`)!
+    ) as TableRecognition;
+    const info = getTableInfo(Q1)!;
+    let checked = 0;
+    for (const [key, sum] of want) {
+      const [slot, column] = key.split("|");
+      const r = summary.match.rows.get(slot);
+      const c = summary.match.columns.get(column);
+      if (r === undefined || c === undefined || info.leafByKey.get(column)!.kind !== "number")
+        continue;
+      const written = numericValue(summary.grid.values[r][c] ?? null) ?? 0;
+      expect({ key, written }).toEqual({ key, written: sum });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  }
+
+  it.each(LAYOUTS)("both count (%s); the same file received twice counts once", async (_, put) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-two-units-"));
+    const a = table("金淘镇朴里村", 31);
+    const b = table("金淘镇岭兜村", 32);
+    const file = await write(dir, "两村.xlsx", put(a, b));
+    const once = await consolidate(dir, [file]);
+    expect(
+      once.json.children.map((l: { unit: string; status: string }) => [l.unit, l.status])
+    ).toEqual([
+      ["金淘镇朴里村", "included"],
+      ["金淘镇岭兜村", "included"],
+    ]);
+    expect(once.code).toBe(0);
+    expectSum(once.grids, [a, b]);
+
+    // The same bytes received again under another name: each of its tables is the same table again.
+    const again = path.join(dir, "两村-再发.xlsx");
+    writeFileSync(again, readFileSync(file));
+    const twice = await consolidate(dir, [file, again]);
+    expect(twice.json.children.map((l: { status: string }) => l.status)).toEqual([
+      "included",
+      "included",
+      "duplicate",
+      "duplicate",
+    ]);
+    expectSum(twice.grids, [a, b]);
+  });
+
+  it("one unit's two tables in one file: the same numbers count once; different numbers are a listed problem", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-two-units-"));
+    const a = table("金淘镇朴里村", 31);
+    const same = await consolidate(dir, [
+      await write(dir, "同.xlsx", [{ ...stacked(a, a, 1), name: "Sheet1" }]),
+    ]);
+    expect(same.json.children.map((l: { status: string }) => l.status)).toEqual([
+      "included",
+      "duplicate",
+    ]);
+    expectSum(same.grids, [a]);
+
+    const other = table("金淘镇朴里村", 33);
+    const differ = await consolidate(dir, [
+      await write(dir, "异.xlsx", [{ ...stacked(a, other, 1), name: "Sheet1" }]),
+    ]);
+    const lines = differ.json.children as { status: string; problems: string[] }[];
+    expect(lines.filter((l) => l.status === "included")).toHaveLength(1);
+    expect(lines.find((l) => l.status === "included")!.problems.join()).toMatch(/份季报表（一）/);
+    expect(differ.json.clean).toBe(false);
+    expect(differ.code).toBe(1);
+
+    // Dated differently, one file's two tables are still no later report: listed, not a silent pick.
+    const earlier = {
+      ...other,
+      values: other.values.map((r) =>
+        r.map((v) => (typeof v === "string" ? v.replace("12月24日", "12月20日") : v))
+      ),
+    };
+    expect(JSON.stringify(earlier.values)).not.toEqual(JSON.stringify(other.values));
+    const dated = await consolidate(dir, [
+      await write(dir, "异日.xlsx", [{ ...stacked(a, earlier, 1), name: "Sheet1" }]),
+    ]);
+    const winner = (dated.json.children as { status: string; problems: string[] }[]).find(
+      (l) => l.status === "included"
+    )!;
+    expect(winner.problems.join()).toMatch(/同一文件中有金淘镇朴里村的 2 份季报表（一）/);
+    expect(dated.code).toBe(1);
+  });
+});

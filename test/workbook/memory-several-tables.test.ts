@@ -106,7 +106,10 @@ function expectOneLineEach(book: MemoryWorkbook) {
     ).length;
     expect({ sheet: r.sheet, place, n }).toEqual({ sheet: r.sheet, place, n: 1 });
   }
-  const rows = notes.rows.filter((x) => x.status !== "汇总表" && x.status !== "汇总明细");
+  // (a duplicate inserted and dropped keeps a line with no sheet)
+  const rows = notes.rows.filter(
+    (x) => x.sheet && x.status !== "汇总表" && x.status !== "汇总明细"
+  );
   expect(rows.length).toBe(tables.length);
   return notes;
 }
@@ -179,5 +182,40 @@ describe.each([
       "被替换",
       "被替换",
     ]);
+  });
+});
+
+describe.each([
+  ["stacked", (a: Grid, b: Grid) => [{ ...stacked(a, b, 1), name: "Sheet1" }]],
+  ["side by side", (a: Grid, b: Grid) => [{ ...beside(a, b, 1), name: "Sheet1" }]],
+  [
+    "on two sheets",
+    (a: Grid, b: Grid) => [
+      { ...a, name: "甲" },
+      { ...b, name: "乙" },
+    ],
+  ],
+])("two villages' 季报表（一） in one file (%s), in the pane", (_, put) => {
+  it("both are summed, each with its own line; the file inserted again counts once", async () => {
+    const a = filledSheet(Q1, { seed: 31, rowTypes: ["village"], unit: "金淘镇朴里村" }).grid;
+    const b = filledSheet(Q1, { seed: 32, rowTypes: ["village"], unit: "金淘镇岭兜村" }).grid;
+    const bytes = await toXlsx((wb) => put(a, b).forEach((g) => addGridSheet(wb, g)));
+    const book = new MemoryWorkbook([]);
+    const lines = await book.consolidate([{ name: "两村.xlsx", bytes }]);
+    expect(lines.map((l) => [l.unit, l.status])).toEqual([
+      ["金淘镇朴里村", "included"],
+      ["金淘镇岭兜村", "included"],
+    ]);
+    expectSummary(book, Q1, [a, b]);
+    expectOneLineEach(book);
+    const again = await book.consolidate([{ name: "两村-再发.xlsx", bytes }]);
+    expect(again.map((l) => [l.unit, l.status])).toEqual([
+      ["金淘镇朴里村", "included"],
+      ["金淘镇岭兜村", "included"],
+      ["金淘镇朴里村", "duplicate"],
+      ["金淘镇岭兜村", "duplicate"],
+    ]);
+    expectSummary(book, Q1, [a, b]);
+    expectOneLineEach(book);
   });
 });
