@@ -47,4 +47,9 @@ export interface Finding {
   fix?: Fix;
   /** A warning the unit explained (审核说明, src/rules/review/explanations.ts): its reason. */
   explained?: string;
+  /**
+   * A warning explained when it read otherwise (the number changed since): the earlier reason,
+   * shown beside the warning, which is unexplained again.
+   */
+  explainedBefore?: string;
 }

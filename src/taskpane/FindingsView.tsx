@@ -15,6 +15,7 @@ import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import type { Finding } from "../rules/finding";
 import { fromA1 } from "../rules/grid";
+import { staleWords } from "../rules/review/explanations";
 import type { Lang, Strings } from "./i18n";
 import type { CellWrite } from "./source";
 
@@ -50,7 +51,7 @@ function ExplainBox({ f, t, onExplain }: { f: Finding; t: Strings; onExplain: (t
   const [text, setText] = useState<string>();
   if (text === undefined)
     return (
-      <Button size="small" onClick={() => setText(f.explained ?? "")}>
+      <Button size="small" onClick={() => setText(f.explained ?? f.explainedBefore ?? "")}>
         {t.explainWarning}
       </Button>
     );
@@ -88,6 +89,7 @@ function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; l
               {f.explained}
             </Caption1>
           )}
+          {f.explainedBefore && <Caption1 className={styles.where}>{staleWords(f)}</Caption1>}
         </span>
       </Button>
       {onFix && f.fix && (

@@ -54,6 +54,8 @@ describe("审核说明 (rules)", () => {
         rule: "number-format",
         reason: "原表如此 照录",
         time: "2026-12-01 09:00",
+        // The warning as it read: the explanation holds while it reads the same.
+        about: findings.find((f) => f.cell === warn)!.message,
       },
     ]);
     // Written twice: replaced, not doubled.

@@ -1,6 +1,6 @@
 import { type CheckOptions, checkGrids, type SheetReport } from "../../rules/check";
 import type { Finding } from "../../rules/finding";
-import { explainedWords } from "../../rules/review/explanations";
+import { explainedWords, staleWords } from "../../rules/review/explanations";
 import { type Recognized, recognizeSheet } from "../../rules/recognize";
 import { readGrids } from "../../workbook/xlsx/read";
 import { UnreadableFile } from "../../workbook/xlsx/sniff";
@@ -157,6 +157,7 @@ function findingJson(f: Finding) {
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
     ...(f.fix ? { fix: f.fix } : {}),
     ...(f.explained ? { explained: f.explained } : {}),
+    ...(f.explainedBefore ? { explainedBefore: f.explainedBefore } : {}),
   };
 }
 
@@ -209,7 +210,7 @@ function tableLines(lines: string[], findings: Finding[]) {
   for (const f of ordered.slice(0, MAX_SHOWN)) {
     const where = [f.cell, f.row, f.column].filter(Boolean).join(" ");
     lines.push(
-      `    ${f.explained ? "✓" : f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕${f.explained ? ` ${explainedWords(f)}` : ""}`
+      `    ${f.explained ? "✓" : f.severity === "error" ? "✗" : "!"} ${where ? `${where}：` : ""}${f.message}〔${f.source}〕${f.explained ? ` ${explainedWords(f)}` : ""}${f.explainedBefore ? ` ${staleWords(f)}` : ""}`
     );
   }
   if (findings.length > MAX_SHOWN) lines.push(`    还有 ${findings.length - MAX_SHOWN} 条未显示`);

@@ -10,7 +10,9 @@ import { type CellValue, type Grid } from "../grid";
 
 export const EXPLAIN_SHEET = "SRS审核说明";
 const MARKER = "SRS-审核说明/1";
-const HEADER = ["工作表", "单元格", "规则", "说明", "时间"];
+const HEADER = ["工作表", "单元格", "规则", "说明", "时间", "所说明的提示"];
+/** Sheets written before explanations named their warning have the first five columns. */
+const FIRST_HEADER = HEADER.slice(0, 5);
 /** A reason is a sentence, not a document. */
 const MAX_REASON = 200;
 
@@ -22,6 +24,11 @@ export interface Explanation {
   reason: string;
   /** When it was written: "2026-12-01 20:30". */
   time: string;
+  /**
+   * The warning's message when it was explained ("…是上期的 4 倍…"): the explanation holds while
+   * the warning reads the same, not once the number changes. Absent in sheets written before.
+   */
+  about?: string;
 }
 
 /** `L7`, `$L$7`, `Sheet!L7` or `'朴里 村'!L7` → the sheet (when given) and the cell, upper-cased. */
@@ -49,7 +56,7 @@ export function explanationsGrid(list: Explanation[]): Grid {
   const values: CellValue[][] = [
     [`审核说明（${MARKER}）：填报单位对提示的说明，由 SRS 维护，请勿修改`],
     HEADER,
-    ...list.map((e) => [e.sheet, e.cell, e.rule, e.reason, e.time]),
+    ...list.map((e) => [e.sheet, e.cell, e.rule, e.reason, e.time, e.about ?? null]),
   ];
   return { name: EXPLAIN_SHEET, values, merges: [] };
 }
@@ -62,14 +69,21 @@ export function readExplanations(
     g.values.slice(0, 3).some((r) => r.some((v) => typeof v === "string" && v.includes(MARKER)))
   );
   if (!grid) return undefined;
-  const head = grid.values.findIndex((r) => HEADER.every((h, i) => r[i] === h));
+  const head = grid.values.findIndex((r) => FIRST_HEADER.every((h, i) => r[i] === h));
   const list: Explanation[] = [];
   for (const r of head < 0 ? [] : grid.values.slice(head + 1)) {
     const s = (i: number) => (r[i] === null || r[i] === undefined ? "" : String(r[i]));
     const at = parseCellRef(s(1));
     const reason = cleanReason(s(3));
     if (s(0) && at && s(2) && reason)
-      list.push({ sheet: s(0), cell: at.cell, rule: s(2), reason, time: s(4) });
+      list.push({
+        sheet: s(0),
+        cell: at.cell,
+        rule: s(2),
+        reason,
+        time: s(4),
+        ...(s(5) ? { about: s(5) } : {}),
+      });
   }
   return { sheet: grid.name, list };
 }
@@ -77,12 +91,19 @@ export function readExplanations(
 const explains = (e: Explanation, f: Finding) =>
   f.severity === "warning" && e.sheet === f.sheet && e.cell === f.cell && e.rule === f.rule;
 
-/** The findings, each warning an explanation covers carrying its reason; errors never do. */
+/**
+ * The findings, each warning an explanation covers carrying its reason; errors never do. An
+ * explanation written when the warning read otherwise (a jump explained at 4× now 30×) no longer
+ * covers it: the warning is open again, its earlier reason beside it.
+ */
 export function applyExplanations(findings: Finding[], list: Explanation[] = []): Finding[] {
   if (list.length === 0) return findings;
   return findings.map((f) => {
     const e = list.find((x) => explains(x, f));
-    return e ? { ...f, explained: e.reason } : f;
+    if (!e) return f;
+    return e.about === undefined || e.about === f.message
+      ? { ...f, explained: e.reason }
+      : { ...f, explainedBefore: e.reason };
   });
 }
 
@@ -115,7 +136,14 @@ export function addExplanation(
         ? `${where}是强制性错误（${here[0].message}〔${here[0].source}〕），不能说明，只能改正`
         : `${where}没有提示，无需说明`,
     };
-  const added = warnings.map((f) => ({ sheet: f.sheet, cell: f.cell, rule: f.rule, reason, time }));
+  const added = warnings.map((f) => ({
+    sheet: f.sheet,
+    cell: f.cell,
+    rule: f.rule,
+    reason,
+    time,
+    about: f.message,
+  }));
   const kept = list.filter(
     (e) => !added.some((a) => a.sheet === e.sheet && a.cell === e.cell && a.rule === e.rule)
   );
@@ -128,3 +156,9 @@ export function addExplanation(
 
 /** "已说明：…", the words every face shows beside an explained warning. */
 export const explainedWords = (f: Finding) => (f.explained ? `已说明：${f.explained}` : "");
+
+/** Beside a warning whose explanation was written for another value: its earlier reason. */
+export const staleWords = (f: Finding) =>
+  f.explainedBefore
+    ? `原说明针对的是另一数值，请重新核实或说明（原说明：${f.explainedBefore}）`
+    : "";

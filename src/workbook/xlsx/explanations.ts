@@ -20,5 +20,5 @@ export function putExplanations(
   const name = uniqueSheetName(grid.name, new Set(wb.worksheets.map((w) => w.name)));
   const ws = addGridSheet(wb, { ...grid, name });
   ws.state = "hidden";
-  [14, 8, 14, 60, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [14, 8, 14, 60, 18, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
