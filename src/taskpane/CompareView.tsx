@@ -2,6 +2,7 @@ import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components"
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { readNotes } from "../rules/consolidation/notes";
+import { isReplaced } from "../rules/consolidation/sources";
 import { formatPeriod } from "../rules/period";
 import { type Recognized, recognize } from "../rules/recognize";
 import { type Candidate, changeText, compareWithPrevious, type CompareRow } from "../rules/review/compare";
@@ -30,8 +31,9 @@ export function CompareView({ reports, t, onSelect }: { reports: SheetReport[]; 
   const [picked, setPicked] = useState<Candidate[]>([]);
   const [said, setSaid] = useState<string>();
   const recs = reports.map((r) => r.recognition).filter((r): r is Recognized => r.kind !== "none");
-  const replaced = readNotes(reports.map((r) => r.recognition.grid))?.replaced ?? new Set<string>();
-  const current = recs.filter((r) => !replaced.has(r.sheet));
+  const notes = readNotes(reports.map((r) => r.recognition.grid));
+  // A replaced table is no current report, whether its sheet was set aside or still holds another.
+  const current = recs.filter((r) => !isReplaced(r, notes));
   const comparisons = compareWithPrevious(current, [...recs.map((rec) => ({ rec, origin: "" })), ...picked]);
   const errors = comparisons.flatMap((c) => c.findings).filter((f) => f.severity === "error").length;
   const warnings = comparisons.flatMap((c) => c.findings).length - errors;
