@@ -76,6 +76,43 @@ async function villages(dir: string) {
   return { files, sums };
 }
 
+/** `srs consolidate --json` for 2026Q4: its exit code, JSON and the workbook it wrote. */
+async function consolidate(files: string[], out: string) {
+  const { code, printed } = await run([
+    "consolidate",
+    "--json",
+    "--period",
+    "2026Q4",
+    ...files,
+    "-o",
+    out,
+  ]);
+  const json = JSON.parse(printed);
+  return { code, json, grids: await readGrids(readFileSync(out)) };
+}
+
+/** Each number cell of the summary of `id` holds its sum in `sums`, as QTOTAL does; how many were checked. */
+function expectSummary(grids: Grid[], id: string, sums: Map<string, number>) {
+  const recs = grids.flatMap((g) => recognizeSheet(g));
+  const name = `${getTemplate(id)!.shortTitle}汇总`;
+  const summary = recognize(grids.find((g) => g.name === name)!) as TableRecognition;
+  const info = getTableInfo(id)!;
+  let checked = 0;
+  for (const [key, want] of sums) {
+    const [slot, column] = key.split("|");
+    const r = summary.match.rows.get(slot);
+    const c = summary.match.columns.get(column);
+    if (r === undefined || c === undefined || info.leafByKey.get(column)!.kind !== "number")
+      continue;
+    const written = numericValue(summary.grid.values[r][c] ?? null) ?? 0;
+    expect({ key, written }).toEqual({ key, written: want });
+    const q = qtotal(recs, name, toA1(summary.grid, r, c));
+    expect({ key, q: q.ok ? q.value : q.message }).toEqual({ key, q: want });
+    checked++;
+  }
+  return checked;
+}
+
 describe("several tables on one sheet, through the command line", () => {
   it("srs check lists each table of the sheet, with its range, and finds nothing false", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "srs-tables-"));
@@ -104,49 +141,18 @@ describe("several tables on one sheet, through the command line", () => {
   it("srs consolidate sums each table into its own summary; QTOTAL agrees", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "srs-tables-"));
     const { files, sums } = await villages(dir);
-    const out = path.join(dir, "金淘镇汇总.xlsx");
-    const { code, printed } = await run([
-      "consolidate",
-      "--json",
-      "--period",
-      "2026Q4",
-      ...files,
-      "-o",
-      out,
-    ]);
-    const json = JSON.parse(printed);
+    const { code, json, grids } = await consolidate(files, path.join(dir, "金淘镇汇总.xlsx"));
     expect(code).toBe(0);
     expect(json.children.map((l: { status: string }) => l.status)).toEqual(
       Array(8).fill("included")
     );
-    const grids = await readGrids(readFileSync(out));
     // One copy a village's sheet, holding both its tables.
     for (const v of VILLAGES)
       expect(grids.filter((g) => g.name.startsWith(`金淘镇${v}`)).map((g) => g.name)).toEqual([
         `金淘镇${v}`,
       ]);
     expect(new Set(json.children.map((l: { sheet: string }) => l.sheet)).size).toBe(4);
-    const recs = grids.flatMap((g) => recognizeSheet(g));
-    for (const id of [Q1, Q3]) {
-      const t = getTemplate(id)!;
-      const name = `${t.shortTitle}汇总`;
-      const summary = recognize(grids.find((g) => g.name === name)!) as TableRecognition;
-      const info = getTableInfo(id)!;
-      let checked = 0;
-      for (const [key, want] of sums.get(id)!) {
-        const [slot, column] = key.split("|");
-        const r = summary.match.rows.get(slot);
-        const c = summary.match.columns.get(column);
-        if (r === undefined || c === undefined || info.leafByKey.get(column)!.kind !== "number")
-          continue;
-        const written = numericValue(summary.grid.values[r][c] ?? null) ?? 0;
-        expect({ key, written }).toEqual({ key, written: want });
-        const q = qtotal(recs, name, toA1(summary.grid, r, c));
-        expect({ key, q: q.ok ? q.value : q.message }).toEqual({ key, q: want });
-        checked++;
-      }
-      expect(checked).toBeGreaterThan(20);
-    }
+    for (const id of [Q1, Q3]) expect(expectSummary(grids, id, sums.get(id)!)).toBeGreaterThan(20);
   });
 
   it("srs stamp stamps the period on each table's own header", async () => {
@@ -194,42 +200,15 @@ describe("two units' tables of the same template in one file, through the comman
     return file;
   }
 
-  async function consolidate(dir: string, files: string[]) {
-    const out = path.join(dir, `out-${files.length}.xlsx`);
-    const { code, printed } = await run([
-      "consolidate",
-      "--json",
-      "--period",
-      "2026Q4",
-      ...files,
-      "-o",
-      out,
-    ]);
-    const json = JSON.parse(printed);
-    const grids = await readGrids(readFileSync(out));
-    return { code, json, grids, out };
-  }
+  let runs = 0;
+  const consolidateIn = (dir: string, files: string[]) =>
+    consolidate(files, path.join(dir, `out-${++runs}.xlsx`));
 
   /** The 季报表（一） summary holds the sum of exactly these tables. */
   function expectSum(grids: Grid[], tables: Grid[]) {
     const want = new Map<string, number>();
     for (const g of tables) add(want, g);
-    const summary = recognize(
-      grids.find((g) => g.name === `${t.shortTitle}汇总`)!
-    ) as TableRecognition;
-    const info = getTableInfo(Q1)!;
-    let checked = 0;
-    for (const [key, sum] of want) {
-      const [slot, column] = key.split("|");
-      const r = summary.match.rows.get(slot);
-      const c = summary.match.columns.get(column);
-      if (r === undefined || c === undefined || info.leafByKey.get(column)!.kind !== "number")
-        continue;
-      const written = numericValue(summary.grid.values[r][c] ?? null) ?? 0;
-      expect({ key, written }).toEqual({ key, written: sum });
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(5);
+    expect(expectSummary(grids, Q1, want)).toBeGreaterThan(5);
   }
 
   it.each(LAYOUTS)("both count (%s); the same file received twice counts once", async (_, put) => {
@@ -237,7 +216,7 @@ describe("two units' tables of the same template in one file, through the comman
     const a = table("金淘镇朴里村", 31);
     const b = table("金淘镇岭兜村", 32);
     const file = await write(dir, "两村.xlsx", put(a, b));
-    const once = await consolidate(dir, [file]);
+    const once = await consolidateIn(dir, [file]);
     expect(
       once.json.children.map((l: { unit: string; status: string }) => [l.unit, l.status])
     ).toEqual([
@@ -250,7 +229,7 @@ describe("two units' tables of the same template in one file, through the comman
     // The same bytes received again under another name: each of its tables is the same table again.
     const again = path.join(dir, "两村-再发.xlsx");
     writeFileSync(again, readFileSync(file));
-    const twice = await consolidate(dir, [file, again]);
+    const twice = await consolidateIn(dir, [file, again]);
     expect(twice.json.children.map((l: { status: string }) => l.status)).toEqual([
       "included",
       "included",
@@ -263,7 +242,7 @@ describe("two units' tables of the same template in one file, through the comman
   it("one unit's two tables in one file: the same numbers count once; different numbers are a listed problem", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "srs-two-units-"));
     const a = table("金淘镇朴里村", 31);
-    const same = await consolidate(dir, [
+    const same = await consolidateIn(dir, [
       await write(dir, "同.xlsx", [{ ...stacked(a, a, 1), name: "Sheet1" }]),
     ]);
     expect(same.json.children.map((l: { status: string }) => l.status)).toEqual([
@@ -273,7 +252,7 @@ describe("two units' tables of the same template in one file, through the comman
     expectSum(same.grids, [a]);
 
     const other = table("金淘镇朴里村", 33);
-    const differ = await consolidate(dir, [
+    const differ = await consolidateIn(dir, [
       await write(dir, "异.xlsx", [{ ...stacked(a, other, 1), name: "Sheet1" }]),
     ]);
     const lines = differ.json.children as { status: string; problems: string[] }[];
@@ -290,7 +269,7 @@ describe("two units' tables of the same template in one file, through the comman
       ),
     };
     expect(JSON.stringify(earlier.values)).not.toEqual(JSON.stringify(other.values));
-    const dated = await consolidate(dir, [
+    const dated = await consolidateIn(dir, [
       await write(dir, "异日.xlsx", [{ ...stacked(a, earlier, 1), name: "Sheet1" }]),
     ]);
     const winner = (dated.json.children as { status: string; problems: string[] }[]).find(
