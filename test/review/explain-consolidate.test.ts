@@ -94,3 +94,57 @@ describe("审核说明 in the township's 汇总说明", () => {
     expect(copy.findings.find((f) => f.cell === cell)?.explained).toBe("台账原样");
   });
 });
+
+describe("审核说明 scope: the sheet it was written for, no other", () => {
+  /** One file: 朴里村 on Sheet1 (explained), 岭兜村 on "Sheet1 (2)" with the same warning (not). */
+  function twoSheets() {
+    const a = warnedVillage("金淘镇朴里村");
+    const b = warnedVillage("金淘镇岭兜村");
+    expect(b.cell).toBe(a.cell);
+    return {
+      a,
+      grids: [a.grid, { ...b.grid, name: "Sheet1 (2)" }, explanationsGrid(a.explanations)],
+    };
+  }
+  const explainedOf = (lines: { unit: string; explained?: string[] }[], unit: string) =>
+    lines.find((l) => l.unit === unit)?.explained ?? [];
+
+  it("srs consolidate: Sheet1's explanation is not applied to Sheet1 (2) of the same file", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-explained-"));
+    const file = path.join(dir, "两村.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const { grids } = twoSheets();
+    grids.forEach((g) => addGridSheet(wb, g));
+    writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const out = path.join(dir, "汇总.xlsx");
+    let text = "";
+    await main(["consolidate", "--json", file, "--unit", "金淘镇", "-o", out], (s) => (text += s));
+    const lines = JSON.parse(text).children;
+    expect(explainedOf(lines, "金淘镇朴里村")).toEqual([expect.stringContaining("台账原样")]);
+    expect(explainedOf(lines, "金淘镇岭兜村")).toEqual([]);
+  });
+
+  it("in Excel (host double): the same file; and a sheet renamed on insertion keeps its own", async () => {
+    const { a, grids } = twoSheets();
+    const book = new Book();
+    const { context } = excelContext(book, new Map([["b64", grids]]));
+    const lines = await consolidateInExcel(context, [{ name: "两村.xlsx", base64: "b64" }]);
+    expect(explainedOf(lines, "金淘镇朴里村")).toEqual([expect.stringContaining("台账原样")]);
+    expect(explainedOf(lines, "金淘镇岭兜村")).toEqual([]);
+    const reports = checkGrids(await readAllSheets(context));
+    const at = (sheet: string) =>
+      reports.find((r) => r.sheet === sheet)!.findings.find((f) => f.cell === a.cell);
+    expect(at("金淘镇朴里村")?.explained).toBe("台账原样");
+    expect(at("金淘镇岭兜村")?.explained).toBeUndefined();
+
+    // The workbook already has a Sheet1: the village's Sheet1 comes in as "Sheet1 (2)" and its
+    // explanation goes with it.
+    const taken = new Book().load({ name: "Sheet1", values: [["备忘"]], merges: [] });
+    const one = excelContext(taken, new Map([["b64", [a.grid, explanationsGrid(a.explanations)]]]));
+    const [line] = await consolidateInExcel(one.context, [{ name: "朴里村.xlsx", base64: "b64" }]);
+    expect(line).toMatchObject({
+      unit: "金淘镇朴里村",
+      explained: [expect.stringContaining("台账原样")],
+    });
+  });
+});

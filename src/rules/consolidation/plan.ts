@@ -25,7 +25,7 @@ import {
 import type { Recognition, TableRecognition } from "../recognize";
 import { reportDay, reportPeriod } from "../report-period";
 import type { Roster } from "./roster";
-import { normalizeUnit, rowKeyOf, typeFromName, type UnitType } from "./units";
+import { headerUnit, normalizeUnit, rowKeyOf, typeFromName, type UnitType } from "./units";
 
 export interface Source {
   /** The sheet's name in the consolidated workbook. */
@@ -156,9 +156,7 @@ export function filledRowTypes(rec: TableRecognition): Set<string> {
   return out;
 }
 
-/** The 填报单位 a sheet's header gives, or "". */
-export const headerUnit = (r: Recognition): string =>
-  r.kind === "none" ? "" : (r.headerFields.find((h) => h.key === "unit")?.value ?? "").trim();
+export { headerUnit } from "./units";
 
 /** The unit a source reports for: as given (a lower level's summary), else its header's. */
 export const unitOf = (s: Source): string => s.unit ?? headerUnit(s.recognition);

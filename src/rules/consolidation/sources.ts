@@ -29,6 +29,17 @@ const sameSheet = (inserted: string, name: string) =>
   inserted === name ||
   (inserted.startsWith(name) && /^ ?\(\d+\)$/.test(inserted.slice(name.length)));
 
+/**
+ * The one sheet of a file an explanation was written for: the sheet of that name, else the one
+ * that name became on insertion ("朴里村 (2)"), when only one could be. Never a sibling sheet
+ * ("Sheet1 (2)" beside "Sheet1" in the same file).
+ */
+function explainedSheet(written: string, names: string[]): string | undefined {
+  if (names.includes(written)) return written;
+  const renamed = names.filter((n) => sameSheet(n, written));
+  return renamed.length === 1 ? renamed[0] : undefined;
+}
+
 /** A file's sheets that are reports, with what the plan must know of them. */
 export function fileSources(
   grids: Grid[],
@@ -58,6 +69,7 @@ export function fileSources(
   const kept = reports.length ? reports : recs.slice(0, 1);
   // The unit's explanations of its warnings, each with the sheet it explains.
   const explained = readExplanations(grids)?.list ?? [];
+  const names = grids.map((g) => g.name);
   return {
     sources: kept.map((r, part) => ({
       ...base,
@@ -66,7 +78,7 @@ export function fileSources(
       grid: r.grid,
       recognition: r,
       // The sheet may have taken another name when inserted ("朴里村 (2)").
-      explanations: explained.filter((e) => sameSheet(r.sheet, e.sheet)),
+      explanations: explained.filter((e) => explainedSheet(e.sheet, names) === r.sheet),
     })),
   };
 }
