@@ -6,6 +6,7 @@
  */
 import { basisText } from "./basis";
 import { type CellValue, fromA1, type Grid } from "./grid";
+import { FORM_SIZES, textHeight } from "./layout/print";
 import { type Day, dayZh, formatPeriod, type Period } from "./period";
 import type { Recognized, TableRecognition } from "./recognize";
 import { getTableInfo } from "./templates/catalog";
@@ -20,6 +21,8 @@ export interface Edit {
   row: number;
   col: number;
   value: string;
+  /** A line printed across the table (统计口径): merged to this column, wrapped, this tall (points). */
+  across?: { right: number; height: number };
 }
 
 const BASIS_PREFIX = "统计口径：";
@@ -104,7 +107,13 @@ export function stampEdits(rec: Recognized, input: StampInput): Edit[] {
     const line = basisLine(rec);
     // No header line to carry the period (the clerk deleted it): it leads the basis line.
     const text = periodPlaced ? line : [period, line].filter(Boolean).join(GAP);
-    if (text) edits.push({ ...basisCell(rec), value: text });
+    if (text) {
+      const at = basisCell(rec);
+      const right = Math.max(at.col, rec.match.band.right);
+      // Excel's default column is 8.43 characters wide; the writer sets 宋体 10pt.
+      const height = textHeight(text, (right - at.col + 1) * 8.43, FORM_SIZES.line);
+      edits.push({ ...at, value: text, across: { right, height } });
+    }
   }
   return edits;
 }

@@ -64,6 +64,10 @@ export function wrappedLines(text: string, width: number, size: number): number 
 /** Points a row of this many lines needs (CJK fonts set lines at about 1.4 em). */
 const heightFor = (lines: number, size: number) => Math.ceil(lines * size * 1.45 + 6);
 
+/** Points a row needs for this text wrapped in this many units. */
+export const textHeight = (text: string, width: number, size: number) =>
+  heightFor(wrappedLines(text, width, size), size);
+
 /**
  * Height in points of each row of the grid, every text wrapped in its merged width: a text
  * merged over several rows shares its height among them, what a row lacks split evenly.
@@ -80,7 +84,7 @@ export function rowHeights(grid: Grid, widths: number[], rows: FormRows): number
       let width = 0;
       for (let k = m.left; k <= m.right; k++) width += widths[k] ?? 9;
       const size = FORM_SIZES[partOf(rows, r)];
-      const need = heightFor(wrappedLines(String(v), width, size), size);
+      const need = textHeight(String(v), width, size);
       if (m.bottom === m.top) heights[r] = Math.max(heights[r], need);
       else tall.push({ m, need });
     })
@@ -92,4 +96,22 @@ export function rowHeights(grid: Grid, widths: number[], rows: FormRows): number
     if (add > 0) for (let r = m.top; r <= m.bottom; r++) heights[r] += add;
   }
   return heights;
+}
+
+/**
+ * Lines above and below the table that are not merged yet (a stamped 统计口径, 汇总说明's
+ * counts): each spans the table, so it wraps within the printed width.
+ */
+export function spanLines(
+  grid: Grid,
+  table: { top: number; bottom: number; left: number; right: number }
+): Merge[] {
+  const merged = new Set(grid.merges.map((m) => m.top));
+  return grid.values.flatMap((row, r) => {
+    if ((r >= table.top && r <= table.bottom) || merged.has(r)) return [];
+    const filled = row.flatMap((v, c) => (v === null || v === "" ? [] : [c]));
+    return filled.length === 1 && filled[0] === table.left && table.right > table.left
+      ? [{ top: r, left: table.left, bottom: r, right: table.right }]
+      : [];
+  });
 }

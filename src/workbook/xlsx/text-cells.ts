@@ -5,6 +5,7 @@
  * a date, and keeps its style.
  */
 import { columnLetters } from "../../rules/grid";
+import { lineStyle, setAcrossLines } from "./across-lines";
 import {
   dropCalcChain,
   partText,
@@ -21,6 +22,8 @@ export interface TextEdit {
   row: number;
   col: number;
   value: string;
+  /** A line across the table: merged to this column, wrapped, its row this tall (points). */
+  across?: { right: number; height: number };
 }
 
 const cellAddress = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
@@ -31,6 +34,7 @@ export function writeTextCells(xlsx: Uint8Array, edits: TextEdit[]): Uint8Array 
   const parts = unzipParts(xlsx);
   const where = new Map(sheetParts(parts).map((s) => [s.name, s.part]));
   let formulaGone = false;
+  let style: number | null | undefined;
   for (const sheet of new Set(edits.map((e) => e.sheet))) {
     const part = where.get(sheet);
     if (!part) throw new CellsNotWritable(`找不到工作表“${sheet}”的内容`);
@@ -38,7 +42,15 @@ export function writeTextCells(xlsx: Uint8Array, edits: TextEdit[]): Uint8Array 
       partText(parts, part)!,
       edits.filter((e) => e.sheet === sheet)
     );
-    setPartText(parts, part, r.xml);
+    const lines = edits.flatMap((e) =>
+      e.sheet === sheet && e.across ? [{ row: e.row, col: e.col, ...e.across }] : []
+    );
+    if (lines.length) style ??= lineStyle(parts) ?? null;
+    setPartText(
+      parts,
+      part,
+      lines.length ? setAcrossLines(r.xml, lines, style ?? undefined) : r.xml
+    );
     formulaGone ||= r.formulaGone;
   }
   if (formulaGone) dropCalcChain(parts);

@@ -9,6 +9,7 @@ import {
   type Part,
   partOf,
   rowHeights,
+  spanLines,
 } from "../../rules/layout/print";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
@@ -51,9 +52,11 @@ export function addLayoutSheet(
       if (v !== null) ws.getCell(r + 1, c + 1).value = v;
     })
   );
-  for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  // Lines not merged yet (a stamped 统计口径) span the table, to wrap within the printed width.
+  const merges = [...grid.merges, ...spanLines(grid, { ...header, bottom: layout.body.bottom })];
+  for (const m of merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   layout.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  const heights = rowHeights(grid, layout.widths, layout);
+  const heights = rowHeights({ ...grid, merges }, layout.widths, layout);
   heights.forEach((h, r) => (ws.getRow(r + 1).height = h));
   for (let r = 0; r < grid.values.length; r++) {
     const part = partOf(layout, r);

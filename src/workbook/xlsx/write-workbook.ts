@@ -1,5 +1,6 @@
 /** Writes grids, summaries and layouts into one .xlsx. Text is always text: "=x" stays a string. */
 import ExcelJS from "exceljs";
+import { notesForm } from "../../rules/layout/notes-form";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
 import { addGridSheet } from "./grid-sheet";
@@ -23,22 +24,9 @@ export function addSummarySheet(
   return ws;
 }
 
-/** 汇总说明, in widths that print: the title bold, the long 说明 column wrapped. */
+/** 汇总说明, printed as a form (notesForm): title and lines across the table, the table bordered. */
 export function addNotesSheet(wb: ExcelJS.Workbook, notes: Grid): ExcelJS.Worksheet {
-  const ws = addGridSheet(wb, notes);
-  [16, 10, 14, 18, 22, 10, 9, 70].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-    ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: i === 7 };
-  });
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
-  return ws;
+  return addLayoutSheet(wb, notesForm(notes));
 }
 
 /** The 明细 sheet: a row a child, each cell a reference to the child's cell (or its value alone). */
