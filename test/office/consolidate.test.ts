@@ -4,6 +4,7 @@ import { childFiles } from "../../src/workbook/office/child-files";
 import { consolidateInExcel } from "../../src/workbook/office/consolidate";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { randomBytes } from "crypto";
+import { stacked } from "../helpers/combine";
 import { pack, zip } from "../helpers/zip";
 import { Book, excelContext, type FixtureSheet } from "../helpers/excel-mock";
 
@@ -69,6 +70,38 @@ describe("Office adapter: one-button consolidation", () => {
         .split(",")
         .sort();
     expect(refs(book.value("季报表（一）汇总", "B7"))).toEqual(refs(formula));
+  });
+
+  it("a village resending one of the two tables on its sheet keeps the other counted in later rounds", async () => {
+    const q3 = getTemplate("nanan-2026-quarterly-3")!;
+    const three = (seed: number) => filledSheet(q3, { seed, unit: "金淘镇朴里村" }).grid;
+    const book = new Book();
+    const fixtures = new Map([
+      ["b64-朴里", [{ ...stacked(child("金淘镇朴里村", 1), three(51), 1), name: "Sheet1" }]],
+      ["b64-岭兜", [child("金淘镇岭兜村", 2)]],
+      ["b64-朴里更正", [{ ...three(77), name: "Sheet1" }]],
+      ["b64-金淘", [child("金淘镇金淘村", 3)]],
+    ]);
+    const run = (name: string, base64: string) =>
+      consolidateInExcel(excelContext(book, fixtures).context, [{ name, base64 }]);
+    await consolidateInExcel(excelContext(book, fixtures).context, [
+      { name: "朴里村.xlsx", base64: "b64-朴里" },
+      { name: "岭兜村.xlsx", base64: "b64-岭兜" },
+    ]);
+    await run("朴里村-更正.xlsx", "b64-朴里更正");
+    const lines = await run("金淘村.xlsx", "b64-金淘");
+    expect(lines.every((l) => l.status === "included")).toBe(true);
+    expect([...book.sheets.keys()].filter((n) => n.includes("（上次）"))).toEqual([]);
+    // 季报表（一） still sums 朴里村's table on its first sheet, beside the other two villages.
+    const refs = String(book.value("季报表（一）汇总", "B7"))
+      .replace(/^=SUM\((.*)\)$/, "$1")
+      .split(",")
+      .sort();
+    expect(refs).toEqual(["'金淘镇朴里村'!B7", "'金淘镇岭兜村'!B7", "'金淘镇金淘村'!B7"].sort());
+    // Its old （三） is listed once, by its own place on that sheet.
+    const notes = [...book.sheets.get("汇总说明")!.values.values()].map(String);
+    expect(notes.filter((v) => /^金淘镇朴里村!A\d+:[A-Z]+\d+$/.test(v))).toHaveLength(2);
+    expect(notes.filter((v) => v === "被替换")).toHaveLength(1);
   });
 
   it("maps the ids Excel returns to the inserted sheets, though a sheet of that name existed already", async () => {
