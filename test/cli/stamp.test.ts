@@ -124,7 +124,13 @@ it("keeps external links, HYPERLINK formulas and every part it does not stamp", 
   const after = await unpacked(out);
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [name, text] of before)
-    if (name !== "xl/worksheets/sheet1.xml") expect([name, after.get(name)]).toEqual([name, text]);
+    if (name !== "xl/worksheets/sheet1.xml" && name !== "xl/styles.xml")
+      expect([name, after.get(name)]).toEqual([name, text]);
+  // Styles only gain the 统计口径 line's (宋体, wrapped): every style the file had keeps its index.
+  const styles = after.get("xl/styles.xml")!;
+  const xfs = (s: string) => /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(s)![1];
+  expect(xfs(styles).startsWith(xfs(before.get("xl/styles.xml")!))).toBe(true);
+  expect(styles).toContain('<name val="宋体"/>');
   expect(after.get("xl/worksheets/sheet1.xml")).toContain(
     '<f>HYPERLINK("https://example.org/","填报说明")</f>'
   );

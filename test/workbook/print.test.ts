@@ -4,9 +4,15 @@
  * PNGs of the pages go to test-artifacts/print/.
  */
 import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { consolidateFiles } from "../../src/cli/commands/consolidate";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { rowHeights, wrappedLines } from "../../src/rules/layout/print";
-import { allTemplates } from "../../src/rules/templates/catalog";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { allTemplates, getTemplate } from "../../src/rules/templates/catalog";
+import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { overlappingWords, pageCount, pdfText, printToPdf, savePngs } from "../helpers/pdf";
 
@@ -71,17 +77,78 @@ test("a template sheet is set up to print: A4 landscape, one page wide, print ti
     expect(ws.getRow(r + 1).height).toBeGreaterThan(18);
 });
 
+const VILLAGES = "朴里 岭兜 金淘 占石 深垵 大坂 霞春 后厝 东坑 玉湖 福林 南星".split(" ");
+
+/** 12 villages' 季报表（一）, plain as a clerk's program saves them, consolidated. */
+async function township(): Promise<Uint8Array> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-print-"));
+  const files = await Promise.all(
+    VILLAGES.map(async (v, i) => {
+      const t = getTemplate("nanan-2026-quarterly-1")!;
+      const f = filledSheet(t, { seed: 40 + i, rowTypes: ["village"], unit: `金淘镇${v}村` });
+      const file = path.join(dir, `${v}.xlsx`);
+      writeFileSync(file, await toXlsx((wb) => addGridSheet(wb, { ...f.grid, name: "Sheet1" })));
+      return file;
+    })
+  );
+  const out = path.join(dir, "金淘镇汇总.xlsx");
+  await consolidateFiles(files, out);
+  return new Uint8Array(readFileSync(out));
+}
+
+describe("a consolidated workbook", () => {
+  let book: ExcelJS.Workbook;
+  beforeAll(async () => {
+    book = new ExcelJS.Workbook();
+    await book.xlsx.load((await township()) as unknown as ArrayBuffer);
+  });
+
+  test("a village's copy prints as a form: widths, row heights, borders, 宋体, A4 landscape one page wide", () => {
+    const ws = book.getWorksheet("金淘镇朴里村")!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
+    expect(ws.getColumn(1).width).toBeGreaterThan(ws.getColumn(3).width! - 0.01);
+    const { height } = ws.getRow(4);
+    expect(height).toBeGreaterThan(20);
+    let village = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(1).text === "村") village = r;
+    });
+    const { border: edges, font, alignment } = ws.getCell(village, 3);
+    expect(edges).toMatchObject({ left: { style: "thin" } });
+    expect(font).toMatchObject({ name: "宋体" });
+    expect(alignment).toMatchObject({ wrapText: true });
+  });
+});
+
 describe("printed by LibreOffice", () => {
   const templates = allTemplates();
   let pdfs: Map<string, string>;
+  let sheets = 0;
 
   beforeAll(async () => {
     const files = await Promise.all(
       templates.map(async (t) => ({ name: t.id, bytes: await layoutsToXlsx([blankTemplate(t)]) }))
     );
+    const book = await township();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(book as unknown as ArrayBuffer);
+    sheets = wb.worksheets.length;
+    files.push({ name: "township-12", bytes: book });
     pdfs = printToPdf(files);
-    for (const [name, pdf] of pdfs) savePngs(pdf, name);
+    for (const [name, pdf] of pdfs) savePngs(pdf, name, name === "township-12" ? 20 : 3);
   }, 600_000);
+
+  test("a 12-village workbook prints a page or two a sheet, its village copies' labels whole", () => {
+    const pdf = pdfs.get("township-12")!;
+    const pages = pageCount(pdf);
+    expect(sheets).toBeGreaterThanOrEqual(14);
+    expect(pages).toBeLessThanOrEqual(2 * sheets);
+    const text = pdfText(pdf);
+    for (const v of VILLAGES) expect(text).toContain(`金淘镇${v}村`);
+    for (const l of ["建立全员责任制及其考核清单（家）", "配备专兼职安全生产管理人员"])
+      expect(text.split(l).length - 1).toBeGreaterThanOrEqual(12);
+    for (let p = 1; p <= pages; p++) expect(overlappingWords(pdf, p)).toEqual([]);
+  });
 
   test.each(templates.map((t) => [t.id, t] as const))(
     "%s: one page wide, every header label whole and clear of the others, the header repeated on every page",

@@ -161,11 +161,12 @@ export async function consolidateFiles(
       ...sources
         .filter((s, i) => sources.findIndex((x) => x.sheet === s.sheet) === i)
         .map((s) => {
+          // A copy prints as a form (widths, heights, borders, A4 landscape), as the child's did.
           const found = conversions.get(s.sheet);
-          if (!found) return { grid: s.grid };
+          if (!found) return { grid: s.grid, form: true };
           const values = s.grid.values.map((r) => [...r]);
           for (const c of found) values[c.row][c.col] = c.value;
-          return { grid: { ...s.grid, values } };
+          return { grid: { ...s.grid, values }, form: true };
         }),
     ],
     // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).

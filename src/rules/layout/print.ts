@@ -115,3 +115,44 @@ export function spanLines(
       : [];
   });
 }
+
+/** How a copy of a filled sheet prints: column widths from its text, row heights, its lines. */
+export interface CopyForm {
+  widths: number[];
+  heights: number[];
+  /** Rows of one text (title, header lines, notes): printed as lines, not bordered cells. */
+  lines: Set<number>;
+  /** Merged areas the lines take across the table. */
+  spans: Merge[];
+}
+
+/** A child's sheet printed as a form: columns as wide as their unmerged text (6–14), rows fit. */
+export function copyForm(grid: Grid): CopyForm {
+  const across = new Set<string>();
+  for (const m of grid.merges)
+    if (m.right > m.left) for (let r = m.top; r <= m.bottom; r++) across.add(`${r},${m.left}`);
+  const widths: number[] = [];
+  const lines = new Set<number>();
+  grid.values.forEach((row, r) => {
+    let filled = 0;
+    row.forEach((v, c) => {
+      if (v === null || v === "") return;
+      filled++;
+      const units = typeof v === "string" && !across.has(`${r},${c}`) ? textUnits(v, 10) + 1.5 : 6;
+      widths[c] = Math.max(widths[c] ?? 6, Math.min(14, units));
+    });
+    if (filled === 1 && typeof row.find((v) => v !== null && v !== "") === "string") lines.add(r);
+  });
+  const cols = Math.max(0, ...grid.values.map((r) => r.length));
+  const full = Array.from({ length: cols }, (_, c) => Math.ceil(widths[c] ?? 6));
+  // A line wraps across the table, merged over the empty cells beside it: text running past
+  // the table would widen what prints.
+  const spans = spanLines(grid, { top: -1, bottom: -1, left: 0, right: cols - 1 }).filter((m) =>
+    lines.has(m.top)
+  );
+  const heights = rowHeights({ ...grid, merges: [...grid.merges, ...spans] }, full, {
+    header: { top: 0, bottom: -1 },
+    body: { top: 0, bottom: grid.values.length },
+  });
+  return { widths: full, heights, lines, spans };
+}

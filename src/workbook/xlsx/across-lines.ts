@@ -18,41 +18,55 @@ const ref = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
 const colOf = (letters: string) =>
   [...letters].reduce((s, ch) => s * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
-/** The cell style of a wrapped 宋体 line, added to styles.xml once; its index. */
-export function lineStyle(parts: Parts): number | undefined {
+/**
+ * A cell style of a printed form, added to styles.xml once (its index): a wrapped 宋体 line
+ * (top-left, no border), or a table cell (centred, wrapped, thin border).
+ */
+export function formStyle(parts: Parts, kind: "line" | "cell" = "line"): number | undefined {
   const styles = partText(parts, "xl/styles.xml");
-  const fonts = styles && /<((?:\w+:)?)fonts\b([^>]*)>([\s\S]*?)<\/\1fonts>/.exec(styles);
-  const xfs = styles && /<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/.exec(styles);
-  if (!styles || !fonts || !xfs) return undefined;
+  const block = (tag: string) =>
+    styles && new RegExp(`<((?:\\w+:)?)${tag}\\b([^>]*)>([\\s\\S]*?)</\\1${tag}>`).exec(styles);
+  const fonts = block("fonts");
+  const borders = block("borders");
+  const xfs = block("cellXfs");
+  if (!styles || !fonts || !borders || !xfs) return undefined;
   const p = fonts[1];
   const items = (body: string, tag: string) =>
     [...body.matchAll(new RegExp(`<${p}${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${tag}>)`, "g"))].map(
       (m) => m[0]
     );
   const font = `<${p}font><${p}sz val="${FORM_SIZES.line}"/><${p}name val="${FORM_FONT.name}"/><${p}family val="${FORM_FONT.family}"/><${p}charset val="${FORM_FONT.charset}"/></${p}font>`;
-  const xf = (fontId: number) =>
-    `<${p}xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><${p}alignment horizontal="left" vertical="top" wrapText="1"/></${p}xf>`;
-  // Stamped before: the style is there already.
+  const side = (s: string) => `<${p}${s} style="thin"><${p}color indexed="64"/></${p}${s}>`;
+  const border = `<${p}border>${["left", "right", "top", "bottom"].map(side).join("")}<${p}diagonal/></${p}border>`;
+  const align = {
+    line: `<${p}alignment horizontal="left" vertical="top" wrapText="1"/>`,
+    cell: `<${p}alignment horizontal="center" vertical="center" wrapText="1"/>`,
+  }[kind];
+  const xf = (fontId: number, borderId: number) =>
+    `<${p}xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0" applyFont="1"${borderId ? ' applyBorder="1"' : ""} applyAlignment="1">${align}</${p}xf>`;
   const fontList = items(fonts[3], "font");
+  const borderList = items(borders[3], "border");
   const xfList = items(xfs[3], "xf");
-  const had = fontList.indexOf(font);
-  if (had >= 0 && xfList.includes(xf(had))) return xfList.indexOf(xf(had));
-  const fontId = fontList.length;
+  // Written before (stamped twice): the style is there already.
+  const hadFont = fontList.indexOf(font);
+  const hadBorder = kind === "cell" ? borderList.indexOf(border) : 0;
+  if (hadFont >= 0 && hadBorder >= 0 && xfList.includes(xf(hadFont, hadBorder)))
+    return xfList.indexOf(xf(hadFont, hadBorder));
+  const fontId = hadFont >= 0 ? hadFont : fontList.length;
+  const borderId = hadBorder >= 0 ? hadBorder : borderList.length;
   const xfId = xfList.length;
   const withCount = (attrs: string, n: number) =>
     /\scount="/.test(attrs) ? attrs.replace(/\scount="\d*"/, ` count="${n}"`) : attrs;
+  const grow = (m: RegExpExecArray, tag: string, n: number, add: string) =>
+    `<${p}${tag}${withCount(m[2], n)}>${m[3]}${add}</${p}${tag}>`;
+  let text = styles;
+  if (hadFont < 0) text = text.replace(fonts[0], grow(fonts, "fonts", fontId + 1, font));
+  if (hadBorder < 0)
+    text = text.replace(borders[0], grow(borders, "borders", borderId + 1, border));
   setPartText(
     parts,
     "xl/styles.xml",
-    styles
-      .replace(
-        fonts[0],
-        `<${p}fonts${withCount(fonts[2], fontId + 1)}>${fonts[3]}${font}</${p}fonts>`
-      )
-      .replace(
-        xfs[0],
-        `<${p}cellXfs${withCount(xfs[2], xfId + 1)}>${xfs[3]}${xf(fontId)}</${p}cellXfs>`
-      )
+    text.replace(xfs[0], grow(xfs, "cellXfs", xfId + 1, xf(fontId, borderId)))
   );
   return xfId;
 }

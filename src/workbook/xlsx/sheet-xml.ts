@@ -5,6 +5,7 @@
  */
 import type { Grid } from "../../rules/grid";
 import { columnLetters } from "../../rules/grid";
+import { type CopyForm, FORM_FOOTER, FORM_PAGE } from "../../rules/layout/print";
 import { type Parts, partText, setPartText, xmlEncode } from "./parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -19,19 +20,33 @@ export interface FormulaCell {
 
 type Written = string | number | boolean | { formula: string; value: number };
 
-function cellXml(ref: string, v: Written): string {
+function cellXml(ref: string, v: Written, s = ""): string {
   if (typeof v === "object")
-    return `<c r="${ref}"><f>${xmlEncode(v.formula)}</f><v>${v.value}</v></c>`;
-  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
-  if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEncode(String(v))}</t></is></c>`;
+    return `<c r="${ref}"${s}><f>${xmlEncode(v.formula)}</f><v>${v.value}</v></c>`;
+  if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEncode(String(v))}</t></is></c>`;
 }
+
+/**
+ * A copy printed as a form (layout/print.ts copyForm): its widths and heights, every cell of a
+ * table row bordered in the shared cell style, lines in the line style, A4 landscape one page wide.
+ */
+export interface SheetForm extends CopyForm {
+  cell: number;
+  line: number;
+}
+
+const PAGE =
+  `<pageMargins left="${FORM_PAGE.margins.left}" right="${FORM_PAGE.margins.right}" top="${FORM_PAGE.margins.top}" bottom="${FORM_PAGE.margins.bottom}" header="${FORM_PAGE.margins.header}" footer="${FORM_PAGE.margins.footer}"/>` +
+  `<pageSetup paperSize="${FORM_PAGE.paperSize}" orientation="${FORM_PAGE.orientation}" fitToWidth="1" fitToHeight="0"/>` +
+  `<headerFooter><oddFooter>${xmlEncode(FORM_FOOTER)}</oddFooter></headerFooter>`;
 
 /**
  * The worksheet part of a plain sheet: values and merged areas at the grid's origin, and formula
  * cells (grid positions) over the values.
  */
-export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = []): string {
+export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: SheetForm): string {
   const o = grid.origin ?? { row: 0, col: 0 };
   const byRow = new Map<number, Map<number, Written>>();
   let last = grid.values.length - 1;
@@ -45,25 +60,45 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = []): string {
   for (let r = 0; r <= last; r++) {
     const values = grid.values[r] ?? [];
     const over = byRow.get(r);
-    const width = Math.max(values.length, over ? Math.max(...over.keys()) + 1 : 0);
+    const line = form?.lines.has(r);
+    // A table row is bordered across the sheet's width, its empty cells too.
+    const width = Math.max(
+      values.length,
+      over ? Math.max(...over.keys()) + 1 : 0,
+      form && !line ? form.widths.length : 0
+    );
+    const s = form ? ` s="${line ? form.line : form.cell}"` : "";
     const cells: string[] = [];
     for (let c = 0; c < width; c++) {
       const v = over?.get(c) ?? values[c];
-      if (v === null || v === undefined || v === "") continue;
+      const empty = v === null || v === undefined || v === "";
+      if (empty && (!form || line)) continue;
       letters[c] ??= columnLetters(c + o.col);
-      cells.push(cellXml(`${letters[c]}${r + o.row + 1}`, v));
+      const ref = `${letters[c]}${r + o.row + 1}`;
+      cells.push(empty ? `<c r="${ref}"${s}/>` : cellXml(ref, v, s));
     }
-    if (cells.length) xml.push(`<row r="${r + o.row + 1}">${cells.join("")}</row>`);
+    const ht = form ? ` ht="${form.heights[r] ?? 15}" customHeight="1"` : "";
+    if (cells.length || form) xml.push(`<row r="${r + o.row + 1}"${ht}>${cells.join("")}</row>`);
   }
   const ref = (row: number, col: number) => `${columnLetters(col + o.col)}${row + o.row + 1}`;
-  const merges = grid.merges.length
-    ? `<mergeCells count="${grid.merges.length}">${grid.merges
+  const all = form ? [...grid.merges, ...form.spans] : grid.merges;
+  const merges = all.length
+    ? `<mergeCells count="${all.length}">${all
         .map((m) => `<mergeCell ref="${ref(m.top, m.left)}:${ref(m.bottom, m.right)}"/>`)
         .join("")}</mergeCells>`
     : "";
+  const head = form
+    ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      `<cols>${form.widths
+        .map(
+          (w, c) =>
+            `<col min="${c + o.col + 1}" max="${c + o.col + 1}" width="${w}" customWidth="1"/>`
+        )
+        .join("")}</cols>`
+    : "";
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN}"><sheetData>${xml.join("")}</sheetData>${merges}</worksheet>`
+    `<worksheet xmlns="${MAIN}">${head}<sheetData>${xml.join("")}</sheetData>${merges}${form ? PAGE : ""}</worksheet>`
   );
 }
 

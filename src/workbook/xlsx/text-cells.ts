@@ -5,7 +5,7 @@
  * a date, and keeps its style.
  */
 import { columnLetters } from "../../rules/grid";
-import { lineStyle, setAcrossLines } from "./across-lines";
+import { formStyle, setAcrossLines } from "./across-lines";
 import {
   dropCalcChain,
   partText,
@@ -45,7 +45,7 @@ export function writeTextCells(xlsx: Uint8Array, edits: TextEdit[]): Uint8Array 
     const lines = edits.flatMap((e) =>
       e.sheet === sheet && e.across ? [{ row: e.row, col: e.col, ...e.across }] : []
     );
-    if (lines.length) style ??= lineStyle(parts) ?? null;
+    if (lines.length) style ??= formStyle(parts) ?? null;
     setPartText(
       parts,
       part,

@@ -1,6 +1,8 @@
 /** Writes grids, summaries and layouts into one .xlsx. Text is always text: "=x" stays a string. */
 import ExcelJS from "exceljs";
 import { notesForm } from "../../rules/layout/notes-form";
+import { copyForm } from "../../rules/layout/print";
+import { formStyle } from "./across-lines";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
 import { addGridSheet } from "./grid-sheet";
@@ -58,6 +60,8 @@ export function detailSheet(d: DetailSheet, values: boolean): PlainSheet {
 export interface PlainSheet {
   grid: Grid;
   formulas?: FormulaCell[];
+  /** Printed as a form (a child's copy): widths, heights, borders, A4 landscape. */
+  form?: boolean;
 }
 
 /**
@@ -78,9 +82,22 @@ export async function toXlsx(
   const parts = unzipParts(
     new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }))
   );
+  // One shared style for every copy's table cells and one for its lines (not one per cell).
+  const styles = plain.some((p) => p.form)
+    ? { cell: formStyle(parts, "cell"), line: formStyle(parts, "line") }
+    : undefined;
   addSheets(
     parts,
-    plain.map((p) => ({ name: p.grid.name, xml: gridSheetXml(p.grid, p.formulas) }))
+    plain.map((p) => ({
+      name: p.grid.name,
+      xml: gridSheetXml(
+        p.grid,
+        p.formulas,
+        p.form && styles?.cell !== undefined && styles.line !== undefined
+          ? { ...copyForm(p.grid), cell: styles.cell, line: styles.line }
+          : undefined
+      ),
+    }))
   );
   finish?.(parts);
   return zipParts(parts);
