@@ -1,7 +1,6 @@
-import { blankTemplate } from "../../rules/layout/blank-template";
 import { allTemplates, getTemplate } from "../../rules/templates/catalog";
 import { withAddinReference } from "../../workbook/addin-part";
-import { layoutsToXlsx } from "../../workbook/xlsx/write-layout";
+import { templatesToXlsx } from "../../workbook/xlsx/write-layout";
 import { UsageError } from "../args";
 import { writeAtomic } from "../io";
 
@@ -18,7 +17,7 @@ export async function templateCommand(
   const templates = id === "all" ? allTemplates() : [getTemplate(id)];
   if (!templates[0]) throw new UsageError(`没有编号为 ${id} 的模板（编号见 srs templates）`);
   // With SRS installed, Excel opens its pane with the file (the add-in reference).
-  const bytes = withAddinReference(await layoutsToXlsx(templates.map((t) => blankTemplate(t!))));
+  const bytes = withAddinReference(await templatesToXlsx(templates.map((t) => t!)));
   await writeAtomic(out, bytes);
   return `已写出 ${out}`;
 }

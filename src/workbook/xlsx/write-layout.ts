@@ -1,6 +1,9 @@
 /** Writes blank official layouts as worksheets, styled and set up to print like the notice. */
 import ExcelJS from "exceljs";
-import type { Layout } from "../../rules/layout/blank-template";
+import { columnLetters } from "../../rules/grid";
+import { blankTemplate, type Layout } from "../../rules/layout/blank-template";
+import { type CellCheck, dataChecks } from "../../rules/layout/validation";
+import type { Template } from "../../rules/templates/schema";
 import {
   FORM_FONT,
   FORM_FOOTER,
@@ -74,6 +77,42 @@ export function addLayoutSheet(
   }
   for (const s of layout.shaded) ws.getCell(s.row + 1, s.col + 1).fill = SHADE;
   return ws;
+}
+
+/** Data validation on a template's data cells (rules/layout/validation.ts): Excel, WPS and LibreOffice refuse a wrong entry. */
+function addChecks(ws: ExcelJS.Worksheet, checks: CellCheck[]) {
+  for (const k of checks) {
+    const a = `${columnLetters(k.col)}${k.row + 1}`;
+    const common = {
+      allowBlank: true,
+      showInputMessage: true,
+      prompt: k.message,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: "填写有误",
+      error: k.message,
+    } as const;
+    ws.getCell(a).dataValidation =
+      k.decimals === 0
+        ? { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [0] }
+        : {
+            ...common,
+            type: "custom",
+            // A number ≥ 0 with at most four decimals.
+            formulae: [`AND(ISNUMBER(${a}),${a}>=0,ROUND(${a},4)=${a})`],
+          };
+  }
+}
+
+/** Blank templates as a workbook, a sheet each, every data cell checked while typing. */
+export async function templatesToXlsx(templates: Template[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "SRS";
+  for (const t of templates) {
+    const layout = blankTemplate(t);
+    addChecks(addLayoutSheet(wb, layout), dataChecks(t, layout));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 export async function layoutsToXlsx(layouts: Layout[]): Promise<Uint8Array> {
