@@ -111,6 +111,11 @@ export function Demo() {
     <div
       className={styles.page}
       onDragOver={(e) => e.preventDefault()}
+      onKeyDown={(e) => {
+        // Ctrl+Z takes back the last edit in the grid (a field of the pane keeps its own undo).
+        if ((e.ctrlKey || e.metaKey) && e.key === "z" && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && book.undoEdit())
+          e.preventDefault();
+      }}
       onDrop={(e) => {
         e.preventDefault();
         void open(Array.from(e.dataTransfer.files).filter((f) => /\.xlsx$/i.test(f.name)));
@@ -151,6 +156,9 @@ export function Demo() {
           >
             {book.sheets.some((s) => s.name === NOTES_SHEET) ? "下载汇总工作簿" : "下载工作簿"}
           </Button>
+          <Button size="small" disabled={book.editsToUndo === 0} onClick={() => book.undoEdit()}>
+            撤销编辑
+          </Button>
           <Button
             size="small"
             onClick={() => {
@@ -175,6 +183,7 @@ export function Demo() {
               void book.select(name, "A1");
             }}
             onSelect={(cell) => void book.select(grid.name, cell)}
+            onEdit={(edits) => book.editCells(grid.name, edits)}
           />
         )}
       </section>

@@ -1,6 +1,6 @@
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
-import { columnLetters, fromA1, type Grid, gridSize } from "../rules/grid";
+import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import { type CellValue, columnLetters, fromA1, type Grid, gridSize } from "../rules/grid";
 
 const useStyles = makeStyles({
   wrap: {
@@ -33,6 +33,7 @@ const useStyles = makeStyles({
     cursor: "cell",
   },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  editor: { width: "100%", minWidth: "60px", boxSizing: "border-box", font: "inherit", border: "none", outline: "none", padding: 0 },
   // Like Excel's sheet tabs: a long row scrolls sideways instead of spilling over the pane.
   tabs: { overflowX: "auto", flexShrink: 0 },
 });
@@ -41,6 +42,20 @@ const useStyles = makeStyles({
 const MAX_ROWS = 1000;
 const MAX_COLS = 200;
 
+/** What a typed text is, as Excel takes it: blank is empty, a plain number a number, the rest text. */
+export function typed(text: string): CellValue {
+  const t = text.trim();
+  if (t === "") return null;
+  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : text;
+}
+
+const a1 = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+
+export interface CellEdit {
+  cell: string;
+  value: CellValue;
+}
+
 export function GridView({
   grid,
   fills,
@@ -48,6 +63,7 @@ export function GridView({
   sheets,
   onSheet,
   onSelect,
+  onEdit,
 }: {
   grid: Grid;
   fills: Map<string, string> | undefined;
@@ -55,8 +71,12 @@ export function GridView({
   sheets: string[];
   onSheet: (name: string) => void;
   onSelect: (cell: string) => void;
+  /** Typing, a pasted block or Delete: the cells and their new values, at once. */
+  onEdit: (edits: CellEdit[]) => void;
 }) {
   const styles = useStyles();
+  const [editing, setEditing] = useState<{ cell: string; text: string }>();
+  const wrap = useRef<HTMLDivElement>(null);
   // A report fits in a few hundred cells; a sheet stretched to row 1,048,576 or column XFD is
   // shown up to these bounds (a spread over every row overflowed the stack and blanked the page).
   const size = gridSize(grid);
@@ -74,6 +94,28 @@ export function GridView({
         if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
   }
   const sel = selected ? fromA1(selected) : undefined;
+  const move = (dr: number, dc: number) =>
+    sel && onSelect(a1(Math.max(0, sel.row + dr), Math.max(0, sel.col + dc)));
+  const commit = (dr: number, dc: number) => {
+    if (!editing) return;
+    onEdit([{ cell: editing.cell, value: typed(editing.text) }]);
+    setEditing(undefined);
+    move(dr, dc);
+    wrap.current?.focus(); // the keys go on to the grid
+  };
+  // Keys on the grid, as in Excel: arrows move, typing replaces, Enter or F2 edits, Delete clears.
+  const onKey = (e: KeyboardEvent) => {
+    if (editing || !sel || !selected) return;
+    const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
+    if (e.key === "F2" || (e.key === "Enter" && e.altKey)) {
+      const v = grid.values[sel.row]?.[sel.col];
+      setEditing({ cell: selected, text: v === null || v === undefined ? "" : String(v) });
+    } else if (arrows[e.key]) move(...arrows[e.key]);
+    else if (e.key === "Delete" || e.key === "Backspace") onEdit([{ cell: selected, value: null }]);
+    else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) setEditing({ cell: selected, text: e.key });
+    else return;
+    e.preventDefault();
+  };
   const rows: ReactNode[] = grid.values.slice(0, shownRows).map((row, r) => (
     <tr key={r}>
       <th className={styles.head}>{r + 1}</th>
@@ -94,9 +136,34 @@ export function GridView({
               textAlign: typeof v === "number" ? "right" : "left",
             }}
             onClick={() => onSelect(address)}
+            onDoubleClick={() => setEditing({ cell: address, text: v === null || v === undefined ? "" : String(v) })}
             aria-selected={isSel}
           >
-            {v === null || v === undefined ? "" : String(v)}
+            {editing?.cell === address ? (
+              <input
+                className={styles.editor}
+                aria-label={`编辑 ${address}`}
+                autoFocus
+                value={editing.text}
+                onChange={(e) => setEditing({ cell: address, text: e.target.value })}
+                onKeyDown={(e) => {
+                  e.stopPropagation();
+                  if (e.key === "Enter") commit(1, 0);
+                  else if (e.key === "Tab") commit(0, 1);
+                  else if (e.key === "Escape") {
+                    setEditing(undefined);
+                    wrap.current?.focus();
+                  }
+                  else return;
+                  e.preventDefault();
+                }}
+                onBlur={() => commit(0, 0)}
+              />
+            ) : v === null || v === undefined ? (
+              ""
+            ) : (
+              String(v)
+            )}
           </td>
         );
       })}
@@ -104,7 +171,25 @@ export function GridView({
   ));
   return (
     <>
-      <div className={styles.wrap} role="grid" aria-label={grid.name}>
+      <div
+        ref={wrap}
+        className={styles.wrap}
+        role="grid"
+        aria-label={grid.name}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onPaste={(e) => {
+          // A block copied from Excel or WPS: tab-separated columns, one line a row.
+          if (editing || !sel) return;
+          const text = e.clipboardData.getData("text/plain").replace(/\r?\n$/, "");
+          e.preventDefault();
+          onEdit(
+            text.split(/\r?\n/).flatMap((line, r) =>
+              line.split("\t").map((cell, c) => ({ cell: a1(sel.row + r, sel.col + c), value: typed(cell) }))
+            )
+          );
+        }}
+      >
         <table className={styles.table}>
           <thead>
             <tr>

@@ -74,6 +74,33 @@ export class MemoryWorkbook implements WorkbookSource {
     this.listeners.forEach((l) => l.changed());
   }
 
+  /** The user's own edits (typing, paste, delete), newest last: each one step to undo. */
+  private edits: { sheet: string; cell: string; before: CellValue }[][] = [];
+
+  /** Cells the user typed, pasted or deleted at once: one change heard, one step to undo. */
+  editCells(sheet: string, changes: { cell: string; value: CellValue }[]): void {
+    const changed = changes.filter((c) => this.getCell(sheet, c.cell) !== c.value);
+    if (!changed.length) return;
+    this.edits.push(
+      changed.map((c) => ({ sheet, cell: c.cell, before: this.getCell(sheet, c.cell) }))
+    );
+    for (const c of changed) this.put(sheet, c.cell, c.value);
+    this.listeners.forEach((l) => l.changed());
+  }
+
+  /** Takes back the last edit; false when there is none. */
+  undoEdit(): boolean {
+    const last = this.edits.pop();
+    if (!last) return false;
+    for (const e of [...last].reverse()) this.put(e.sheet, e.cell, e.before);
+    this.listeners.forEach((l) => l.changed());
+    return true;
+  }
+
+  get editsToUndo(): number {
+    return this.edits.length;
+  }
+
   private put(sheet: string, cell: string, value: CellValue): void {
     const { row, col } = fromA1(cell);
     const values = this.grid(sheet).values;

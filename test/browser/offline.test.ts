@@ -1,0 +1,203 @@
+/**
+ * The page as an offline tool (issue #15): open real .xlsx files (picker, several at once, or
+ * dropped on the page), fix, save the workbook with the user's formatting kept, consolidate and
+ * save the township workbook with its 汇总说明 — every download re-opened with exceljs.
+ */
+import ExcelJS from "exceljs";
+import { mkdirSync, readFileSync } from "fs";
+import path from "path";
+import type { Browser, Page } from "playwright-core";
+import { toA1 } from "../../src/rules/grid";
+import { recognize } from "../../src/rules/recognize";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { launch, serveDist } from "../helpers/browser";
+
+const SHOTS = path.join(__dirname, "../../test-artifacts");
+const YELLOW = "FFFFFF00";
+/** The cells `village(…, true)` leaves blank. */
+const BLANKS: string[] = [];
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * A village's report as a clerk keeps it: its own fill on the unit cell and its own column
+ * widths, and (when `blanks`) two cells left blank.
+ */
+async function village(unit: string, seed: number, blanks = false) {
+  const t = getTemplate("nanan-2026-quarterly-1")!;
+  const { grid } = filledSheet(t, { seed, rowTypes: ["village"], unit });
+  const rec = recognize(grid);
+  if (rec.kind !== "table") throw new Error("not recognized");
+  const row = rec.match.rows.get("village")!;
+  if (blanks)
+    for (const key of ["base.medium", "std.create"]) {
+      const col = rec.match.columns.get(key)!;
+      grid.values[row][col] = null;
+      BLANKS.push(toA1(grid, row, col));
+    }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("季报表一");
+  grid.values.forEach((r, i) =>
+    r.forEach((v, c) => v !== null && (ws.getCell(i + 1, c + 1).value = v))
+  );
+  for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  ws.getCell("A7").fill = { type: "pattern", pattern: "solid", fgColor: { argb: YELLOW } };
+  ws.getColumn(1).width = 31;
+  ws.getColumn(2).width = 17;
+  return {
+    name: `${unit}.xlsx`,
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
+}
+
+async function page(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: "zh-CN",
+    acceptDownloads: true,
+  });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/demo.html`);
+  return p;
+}
+const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
+
+async function downloaded(p: Page, button: string, name: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([
+    p.waitForEvent("download"),
+    p.getByRole("button", { name: button }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(name);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync((await download.path())!) as never);
+  return wb;
+}
+
+it("opens a village's file, fills its blanks, saves it with its formatting, then saves the township workbook", async () => {
+  const p = await page();
+  await p.getByLabel("打开 .xlsx 文件").setInputFiles(await village("金淘镇霞春村", 11, true));
+  await pane(p)
+    .getByText(/识别出 1 张报表/)
+    .waitFor();
+  await pane(p).getByRole("button", { name: "把空白格全部填 0（2 格）" }).click();
+  await p.getByRole("alertdialog").getByRole("button", { name: "修改" }).click();
+  await p.getByText(/已修改 2 个单元格/).waitFor();
+  await p.screenshot({ path: path.join(SHOTS, "offline-fixed.png") });
+
+  const saved = await downloaded(p, "下载工作簿", "金淘镇霞春村.xlsx");
+  const ws = saved.getWorksheet("季报表一")!;
+  expect(BLANKS.map((c) => ws.getCell(c).value)).toEqual([0, 0]);
+  expect((ws.getCell("A7").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(YELLOW);
+  expect([ws.getColumn(1).width, ws.getColumn(2).width]).toEqual([31, 17]);
+  expect(ws.getCell("B7").value).toEqual(expect.any(Number));
+
+  await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
+  await pane(p)
+    .getByLabel("选择报表文件")
+    .setInputFiles([await village("金淘镇后厝村", 12), await village("金淘镇英都村", 13)]);
+  await pane(p).getByRole("button", { name: "导入并汇总（2 个文件）" }).click();
+  await pane(p)
+    .getByRole("list", { name: "汇总结果" })
+    .getByText("金淘镇后厝村：已汇总 季报表（一）")
+    .waitFor();
+  await p.screenshot({ path: path.join(SHOTS, "offline-consolidated.png") });
+  const town = await downloaded(p, "下载汇总工作簿", "金淘镇霞春村-汇总.xlsx");
+  const names = town.worksheets.map((w) => w.name);
+  expect(names).toEqual(expect.arrayContaining(["季报表一", "季报表（一）汇总", "汇总说明"]));
+  expect(String(town.getWorksheet("汇总说明")!.getCell("A1").value)).toMatch(/汇总说明/);
+  // The village's own sheet is still as the clerk formatted it.
+  const own = town.getWorksheet("季报表一")!;
+  expect((own.getCell("A7").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(YELLOW);
+  expect(own.getColumn(1).width).toBe(31);
+  await p.context().close();
+}, 120_000);
+
+it("opens several files at once, and files dropped on the page", async () => {
+  const p = await page();
+  await p
+    .getByLabel("打开 .xlsx 文件")
+    .setInputFiles([await village("金淘镇后厝村", 12), await village("金淘镇英都村", 13)]);
+  await pane(p)
+    .getByText(/识别出 2 张报表/)
+    .waitFor();
+  const tabs = p.getByRole("tablist", { name: "工作表" });
+  await tabs.getByRole("tab", { name: "季报表一", exact: true }).waitFor();
+  expect(await tabs.getByRole("tab").count()).toBe(2);
+
+  const f = await village("金淘镇霞春村", 11, true);
+  const drop = await p.evaluateHandle(
+    ({ name, bytes }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name));
+      return dt;
+    },
+    { name: f.name, bytes: [...f.buffer] }
+  );
+  await p.getByRole("grid").dispatchEvent("drop", { dataTransfer: drop });
+  await pane(p)
+    .getByText(/识别出 1 张报表/)
+    .waitFor();
+  await pane(p).getByRole("button", { name: "把空白格全部填 0（2 格）" }).waitFor();
+  await p.screenshot({ path: path.join(SHOTS, "offline-dropped.png") });
+  await p.context().close();
+}, 60_000);
+
+it("edits cells in the grid: typing, a pasted block, Delete, each checked at once and undone with Ctrl+Z", async () => {
+  const p = await page();
+  const wrong = pane(p).getByText(/填的是“无”/);
+  await wrong.first().waitFor();
+  const cell = p.locator("td[data-cell]", { hasText: /^无$/ }).first();
+  const at = (await cell.getAttribute("data-cell"))!;
+  await cell.click();
+  await p.keyboard.type("3");
+  await p.getByLabel(`编辑 ${at}`).waitFor();
+  await p.keyboard.press("Enter");
+  expect(await p.locator(`td[data-cell="${at}"]`).textContent()).toBe("3");
+  await wrong.first().waitFor({ state: "detached" }); // checked again as the user types
+  await p.screenshot({ path: path.join(SHOTS, "offline-typed.png") });
+
+  await p.keyboard.press("Control+z");
+  await wrong.first().waitFor();
+  expect(await p.locator(`td[data-cell="${at}"]`).textContent()).toBe("无");
+
+  // A block of 2×2 copied from a spreadsheet, pasted at B6.
+  await p.locator('td[data-cell="B6"]').click();
+  await p.getByRole("grid").evaluate((grid) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", "11\t12\r\n21\t２２\r\n");
+    grid.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true }));
+  });
+  const text = (c: string) => p.locator(`td[data-cell="${c}"]`).textContent();
+  expect([await text("B6"), await text("C6"), await text("B7"), await text("C7")]).toEqual([
+    "11",
+    "12",
+    "21",
+    "２２",
+  ]);
+  await p.keyboard.press("Control+z");
+  expect(await text("B6")).not.toBe("11");
+
+  // Delete empties the cell, and the blank is found.
+  await p.locator('td[data-cell="B7"]').click();
+  await p.keyboard.press("Delete");
+  expect(await text("B7")).toBe("");
+  await pane(p)
+    .getByText(/^B7 · .*此格为空白/)
+    .first()
+    .waitFor();
+  await p.screenshot({ path: path.join(SHOTS, "offline-deleted.png") });
+  await p.context().close();
+}, 60_000);
