@@ -7,6 +7,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { toProduction } = require("./tools/manifest");
 const { officeJs } = require("./tools/office-js");
+const { singleHtmlConfig } = require("./tools/single-html");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** The files of Office.js a self-hosted build serves from its own origin (tools/office-js.js). */
@@ -44,7 +45,8 @@ module.exports = async (env, options) => {
   // Production: Microsoft's CDN (or 21Vianet's) when SRS_PUBLIC_URL is set; dev and tests: our copy.
   const office = officeJs(dev ? { SRS_OFFICE_JS: process.env.SRS_OFFICE_JS } : process.env);
   const publicUrl = !dev && process.env.SRS_PUBLIC_URL;
-  return {
+  const config = {
+    name: "main",
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -105,4 +107,6 @@ module.exports = async (env, options) => {
         }
       : undefined,
   };
+  // dist/srs.html, the page in one file for use from disk (tools/single-html.js); not when serving.
+  return serving ? config : [config, singleHtmlConfig({ ...config, mode: options.mode })];
 };

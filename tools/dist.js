@@ -7,7 +7,7 @@ const path = require("path");
 const DIST = path.join(__dirname, "../dist");
 
 function ensureBuilt() {
-  if (!fs.existsSync(path.join(DIST, "demo.html")))
+  if (!["demo.html", "srs.html"].every((f) => fs.existsSync(path.join(DIST, f))))
     execFileSync(
       process.execPath,
       [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
