@@ -67,6 +67,7 @@ it.each([
     const n = Number(/（(\d+) 格）/.exec((await fill.textContent())!)![1]);
     await fill.click();
     await page.getByRole("alertdialog").getByRole("button", { name: "修改" }).click();
+    await page.getByRole("alertdialog").waitFor({ state: "detached" }); // its closing fade, not in the picture
     await page.getByText(`已修改 ${n} 个单元格，并重新检查`).waitFor();
     await page.screenshot({
       path: path.join(SHOTS, `srs-html-${width}-fixed.png`),
