@@ -35,8 +35,11 @@ export class MemoryWorkbook implements WorkbookSource {
   private watchers = new Set<() => void>();
   private profile: Profile | undefined;
 
-  /** The file this workbook was opened from, and its sheets as read. */
-  private original: { bytes: Uint8Array; grids: Grid[] } | undefined;
+  /**
+   * The file this workbook was opened from, its sheets as read, and those still here: current
+   * name → name in the file (a sheet deleted leaves it, a sheet renamed takes its new name along).
+   */
+  private original: { bytes: Uint8Array; grids: Grid[]; names: Map<string, string> } | undefined;
 
   constructor(public sheets: Grid[]) {}
 
@@ -51,10 +54,28 @@ export class MemoryWorkbook implements WorkbookSource {
     const { readGrids } = await import("./xlsx/read");
     const book = new MemoryWorkbook(await readGrids(bytes, name));
     // What was opened, for saving into the file's own parts (its formatting kept).
-    book.original = { bytes, grids: structuredClone(book.sheets) };
+    book.original = {
+      bytes,
+      grids: structuredClone(book.sheets),
+      names: new Map(book.sheets.map((g) => [g.name, g.name])),
+    };
     const notes = readExplanations(book.sheets);
     if (notes) book.hidden.add(notes.sheet);
     return book;
+  }
+
+  /**
+   * The sheets from now on, `renamed` (old name → new) among them: the file's sheets left out are
+   * deleted in the saved file, those renamed renamed.
+   */
+  private setSheets(next: Grid[], renamed: ReadonlyMap<string, string> = new Map()): void {
+    this.sheets = next;
+    if (!this.original) return;
+    const names = new Map<string, string>();
+    for (const [now, was] of this.original.names) names.set(renamed.get(now) ?? now, was);
+    const here = new Set(next.map((g) => g.name));
+    for (const now of names.keys()) if (!here.has(now)) names.delete(now);
+    this.original.names = names;
   }
 
   private grid(sheet: string): Grid {
@@ -225,14 +246,15 @@ export class MemoryWorkbook implements WorkbookSource {
   readonly hidden = new Set<string>();
 
   async writeExplanations(list: Explanation[], existing?: string): Promise<void> {
-    this.sheets = this.sheets.filter((s) => s.name !== existing);
+    const rest = this.sheets.filter((s) => s.name !== existing);
     if (existing !== undefined) this.hidden.delete(existing);
     if (list.length) {
       const grid = explanationsGrid(list);
-      const name = uniqueSheetName(grid.name, new Set(this.sheets.map((s) => s.name)));
-      this.sheets.push({ ...grid, name });
+      const name = uniqueSheetName(grid.name, new Set(rest.map((s) => s.name)));
+      rest.push({ ...grid, name });
       this.hidden.add(name);
     }
+    this.setSheets(rest);
     this.updated();
     this.listeners.forEach((l) => l.changed());
   }
@@ -242,7 +264,7 @@ export class MemoryWorkbook implements WorkbookSource {
     const inserted: InsertedFile[] = [];
     const unreadable: UnreadableChild[] = [];
     // Example sheets are shown and checked but never summed: the township workbook starts without them.
-    this.sheets = this.sheets.filter((s) => !this.examples.has(s.name));
+    this.setSheets(this.sheets.filter((s) => !this.examples.has(s.name)));
     this.examples.clear();
     const taken = new Set(this.sheets.map((s) => s.name));
     for (const [i, f] of files.entries()) {
@@ -266,9 +288,13 @@ export class MemoryWorkbook implements WorkbookSource {
     }
     await options.onProgress?.(files.length, files.length);
     const plan = planWorkbook(this.sheets, inserted, { ...options, unreadable, made: nowText() });
-    this.sheets = this.sheets
-      .filter((s) => !plan.deletions.includes(s.name))
-      .map((s) => ({ ...s, name: plan.backups.get(s.name) ?? plan.renames.get(s.name) ?? s.name }));
+    const renamed = new Map([...plan.renames, ...plan.backups]);
+    this.setSheets(
+      this.sheets
+        .filter((s) => !plan.deletions.includes(s.name))
+        .map((s) => ({ ...s, name: renamed.get(s.name) ?? s.name })),
+      renamed
+    );
     for (const [sheet, list] of plan.conversions) {
       const g = this.grid(sheet);
       for (const c of list) g.values[c.row][c.col] = c.value;

@@ -1,7 +1,8 @@
 /**
  * Saves the page's workbook. Opened from a file, the file's own parts are edited: the cells that
- * differ from what was opened are written into their sheets (text-cells.ts), the sheets added
- * since (a practice sheet, a summary, 汇总说明) are appended, so the user's fills, widths, styles
+ * differ from what was opened are written into their sheets (text-cells.ts), sheets deleted or
+ * renamed since are so in the file (sheet-list.ts), the sheets added since (a practice sheet, a
+ * summary, 汇总说明) are appended, so the user's fills, widths, styles
  * and everything SRS does not model stay as they were. A workbook with no file behind it (the
  * sample) is written afresh through exceljs.
  */
@@ -16,12 +17,16 @@ import {
   xmlEncode,
   zipParts,
 } from "./parts";
+import { dropSheets, renameSheets } from "./sheet-list";
 import { addSheets, gridSheetXml } from "./sheet-xml";
 import { type TextEdit, writeTextCells } from "./text-cells";
 
 export interface SaveInput {
-  /** The file as opened, and its sheets as read then. */
-  original?: { bytes: Uint8Array; grids: Grid[] };
+  /**
+   * The file as opened, its sheets as read then, and the sheets still there: current name → its
+   * name in the file. A sheet of the file not among them was deleted; one under another name renamed.
+   */
+  original?: { bytes: Uint8Array; grids: Grid[]; names: ReadonlyMap<string, string> };
   sheets: Grid[];
   hidden: ReadonlySet<string>;
 }
@@ -29,10 +34,14 @@ export interface SaveInput {
 export async function saveXlsx({ original, sheets, hidden }: SaveInput): Promise<Uint8Array> {
   if (!original) return fresh(sheets, hidden);
   const before = new Map(original.grids.map((g) => [g.name, g]));
+  const inFile = (g: Grid) => {
+    const name = original.names.get(g.name);
+    return name === undefined ? undefined : before.get(name);
+  };
   const edits: TextEdit[] = [];
   const typed: { sheet: string; cell: string; value: number | null }[] = [];
   for (const g of sheets) {
-    const old = before.get(g.name);
+    const old = inFile(g);
     if (!old) continue;
     const o = g.origin ?? { row: 0, col: 0 };
     const rows = Math.max(g.values.length, old.values.length);
@@ -42,19 +51,28 @@ export async function saveXlsx({ original, sheets, hidden }: SaveInput): Promise
         const v: CellValue = g.values[r]?.[c] ?? null;
         if (v === (old.values[r]?.[c] ?? null)) continue;
         edits.push({
-          sheet: g.name,
+          sheet: old.name,
           row: r + o.row,
           col: c + o.col,
           value: v === null ? "" : String(v),
         });
         if (typeof v === "number" || v === null)
-          typed.push({ sheet: g.name, cell: toA1(g, r, c), value: v });
+          typed.push({ sheet: old.name, cell: toA1(g, r, c), value: v });
       }
     }
   }
   const parts = unzipParts(edits.length ? writeTextCells(original.bytes, edits) : original.bytes);
   if (typed.length) setTyped(parts, typed);
-  const added = sheets.filter((g) => !before.has(g.name));
+  const kept = new Set(original.names.values());
+  dropSheets(
+    parts,
+    original.grids.map((g) => g.name).filter((n) => !kept.has(n))
+  );
+  renameSheets(
+    parts,
+    new Map([...original.names].filter(([now, was]) => now !== was).map(([now, was]) => [was, now]))
+  );
+  const added = sheets.filter((g) => !inFile(g));
   if (added.length) {
     addSheets(
       parts,
