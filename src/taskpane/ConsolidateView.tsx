@@ -10,8 +10,9 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { SheetReport } from "../rules/check";
+import { milestones, unitStates } from "../rules/consolidation/chart-data";
 import { readNotes } from "../rules/consolidation/notes";
 import {
   draftRoster,
@@ -22,6 +23,7 @@ import {
 import { workbookSources } from "../rules/consolidation/sources";
 import type { Grid } from "../rules/grid";
 import { type ChildLine, lineText } from "../rules/consolidation/plan";
+import { MilestoneChart, UnitStatusChart } from "./ConsolidateCharts";
 import { ErrorBar } from "./ErrorBar";
 import { oneLine } from "./one-line";
 import { toA1 } from "../rules/grid";
@@ -34,8 +36,8 @@ import {
   periodCode,
   periodOfDay,
 } from "../rules/period";
-import type { Recognized } from "../rules/recognize";
-import { stampEdits } from "../rules/stamp";
+import type { Recognition } from "../rules/recognize";
+import { stampSheetEdits } from "../rules/stamp";
 import type { Strings } from "./i18n";
 import type { CellWrite, ConsolidateOptions, Profile, ReceivedFile } from "./source";
 
@@ -55,16 +57,23 @@ export function stampWrites(
   if (!p) return [];
   // In a consolidated workbook only the summaries are ours to stamp, never a copied child.
   const notes = readNotes(reports.map((r) => r.recognition.grid));
-  return reports.flatMap((r) => {
-    const rec = r.recognition;
-    if (notes && !notes.summaries.includes(rec.sheet)) return [];
-    if (rec.kind === "none" || cycleOf(rec.template) !== p.cycle) return [];
-    return stampEdits(rec as Recognized, { period: p, date, profile })
+  // A sheet's tables are stamped together, so each 统计口径 line gets its own place.
+  const sheets = new Map<string, Recognition[]>();
+  for (const r of reports)
+    sheets.set(r.recognition.sheet, [...(sheets.get(r.recognition.sheet) ?? []), r.recognition]);
+  return [...sheets].flatMap(([sheet, recs]) => {
+    if (notes && !notes.summaries.includes(sheet)) return [];
+    const grid = recs[0].grid;
+    return stampSheetEdits(
+      recs,
+      { period: p, date, profile },
+      (rec) => cycleOf(rec.template) === p.cycle
+    )
       .map((e) => ({
-        sheet: rec.sheet,
-        cell: toA1(rec.grid, e.row, e.col),
+        sheet,
+        cell: toA1(grid, e.row, e.col),
         value: e.value,
-        expected: rec.grid.values[e.row]?.[e.col] ?? null,
+        expected: grid.values[e.row]?.[e.col] ?? null,
       }))
       .filter((w) => w.value !== w.expected); // a cell already stamped is not a change
   });
@@ -104,6 +113,16 @@ export function ConsolidateView({
   const [progress, setProgress] = useState<{ done: number; all: number }>();
   const p = parsePeriod(period);
   const d = parseDay(date);
+  // The township's totals against the plan, whenever the workbook holds a consolidation and targets.
+  const schedule = useMemo(
+    () =>
+      milestones(
+        reports.map((r) => r.recognition.grid),
+        reports.map((r) => r.recognition),
+        parsePeriod(period)
+      ),
+    [reports, period]
+  );
   return (
     <section className={styles.root} aria-label={t.tabConsolidate}>
       <Subtitle2>{t.stampTitle}</Subtitle2>
@@ -195,6 +214,7 @@ export function ConsolidateView({
       )}
       <ErrorBar error={error} />
       {lines && <Outcome lines={lines} t={t} />}
+      {schedule && <MilestoneChart data={schedule} t={t} />}
     </section>
   );
 }
@@ -258,6 +278,7 @@ function Outcome({ lines, t }: { lines: ChildLine[]; t: Strings }) {
       <MessageBar intent={clean ? "success" : "warning"} layout="multiline">
         <MessageBarBody>{clean ? t.consolidatedClean : t.consolidatedCheck}</MessageBarBody>
       </MessageBar>
+      <UnitStatusChart states={unitStates(lines)} t={t} />
       <ul className={styles.list} aria-label={t.consolidated}>
         {lines.map((l, i) => (
           <li key={i}>{lineText(l)}</li>

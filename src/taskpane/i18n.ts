@@ -105,6 +105,22 @@ const zh = {
   included: "已汇总",
   consolidatedClean: "全部报表已汇总，无缺报、无问题。",
   consolidatedCheck: "汇总结果需要核对：下列报表未汇总、有问题或有单位缺报，详见“汇总说明”。",
+  unitChart: "各单位报送情况",
+  unitStates: {
+    onTime: "按时",
+    late: "逾期",
+    undated: "日期不明",
+    missing: "缺报",
+    notSummed: "未汇总",
+  },
+  unitChartLabel: (total: number, parts: string[]) =>
+    `各单位报送情况：共 ${total} 个单位，${parts.join("，")}`,
+  milestoneChart: (month: number) => `全年任务进度（对照任务清单 ${month} 月底节点）`,
+  measures: { benchmark: "标杆企业", certified: "评审达标企业", posts: "示范岗位" },
+  measureLine: (what: string, done: number, annual: number, unit: string) =>
+    `${what}：已完成 ${done} ${unit}，全年任务 ${annual} ${unit}`,
+  milestoneDue: (month: number, percent: number, needed: number, unit: string, behind: boolean) =>
+    `；${month}月底应完成 ${percent}%，即至少 ${needed} ${unit}${behind ? "（落后）" : ""}`,
   tabTraining: "培训",
   trainingTemplate: "报表",
   practiceTitle: "练习表",
@@ -230,6 +246,24 @@ const en: Strings = {
   consolidatedClean: "Every report was summed; nothing missing, no problems.",
   consolidatedCheck:
     "Check the result: some reports were not summed, have problems, or units are missing (see 汇总说明).",
+  unitChart: "Units' reports",
+  unitStates: {
+    onTime: "on time",
+    late: "late",
+    undated: "undated",
+    missing: "missing",
+    notSummed: "not summed",
+  },
+  unitChartLabel: (total, parts) => `Units' reports: ${total} units, ${parts.join(", ")}`,
+  milestoneChart: (month) => `Progress against the task list (end of month ${month})`,
+  measures: {
+    benchmark: "Benchmark enterprises",
+    certified: "Certified enterprises",
+    posts: "Model posts",
+  },
+  measureLine: (what, done, annual) => `${what}: ${done} done of ${annual} this year`,
+  milestoneDue: (month, percent, needed, _unit, behind) =>
+    `; ${percent}% (${needed}) due by end of month ${month}${behind ? " (behind)" : ""}`,
   tabTraining: "Training",
   trainingTemplate: "Report",
   practiceTitle: "Practice sheet",

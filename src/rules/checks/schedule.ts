@@ -4,6 +4,7 @@ import { reportPeriod } from "../report-period";
 import { tableContext, type TableContext } from "./context";
 import { numericOf } from "./numeric";
 import type { Rule } from "./rule";
+import type { Recognition, TableRecognition } from "../recognize";
 
 /** 月报表（一） columns that count each planned measure. */
 const PROGRESS = {
@@ -31,6 +32,63 @@ function total(ctx: TableContext, columns: readonly string[]): number {
   return sum;
 }
 
+export type Measure = keyof typeof PROGRESS;
+
+/** One planned measure of a 月报表（一） against the year's target and the month's milestone. */
+export interface Progress {
+  measure: Measure;
+  zh: string;
+  unit: string;
+  columns: readonly string[];
+  /** The year's target: the 任务分解指导数 table's column summed. */
+  annual: number;
+  /** What the report counts so far. */
+  done: number;
+  /** The task list's latest milestone due by this month, if any. */
+  milestone?: { month: number; percent: number; task: number };
+  /** What the milestone asks for (0 without one). */
+  needed: number;
+}
+
+/** The schedule rule's numbers (also drawn in 汇总): each measure against the plan at a month. */
+export function planProgress(
+  ctx: TableContext,
+  targetsRec: TableRecognition,
+  month: number
+): Progress[] {
+  const plan = getTemplate("jinjiang-2024-tasklist");
+  const targets = tableContext(targetsRec, {});
+  return (Object.entries(PROGRESS) as [Measure, (typeof PROGRESS)[Measure]][]).map(
+    ([measure, p]) => {
+      const milestone = (plan?.kind === "list" ? (plan.milestones ?? []) : [])
+        .filter((m) => m.measure === measure && m.month <= month)
+        .sort((a, b) => b.month - a.month)[0];
+      const annual = targets.slots.reduce(
+        (s, slot) => s + (numericOf(targets, slot, measure) ?? 0),
+        0
+      );
+      return {
+        measure,
+        zh: p.zh,
+        unit: p.unit,
+        columns: p.columns,
+        annual,
+        done: total(ctx, p.columns),
+        ...(milestone && {
+          milestone: { month: milestone.month, percent: milestone.percent, task: milestone.task },
+        }),
+        needed: milestone ? Math.ceil((annual * milestone.percent) / 100) : 0,
+      };
+    }
+  );
+}
+
+/** The 任务分解指导数 table among a workbook's recognitions: the year's targets. */
+export const targetsOf = (workbook: readonly Recognition[] | undefined) =>
+  workbook?.find(
+    (r): r is TableRecognition => r.kind === "table" && r.template.id === "jinjiang-2024-targets"
+  );
+
 export const scheduleRule: Rule = {
   id: "schedule",
   category: "period",
@@ -47,37 +105,13 @@ export const scheduleRule: Rule = {
   appliesTo: (t) => t.id === "jinjiang-2024-monthly-1",
   check(ctx) {
     if (ctx.kind !== "table") return [];
-    const targetsRec = ctx.options.workbook?.find(
-      (r) => r.kind === "table" && r.template.id === "jinjiang-2024-targets"
-    );
-    const plan = getTemplate("jinjiang-2024-tasklist");
+    const targetsRec = targetsOf(ctx.options.workbook);
     const now = reportPeriod(ctx.rec, ctx.options.period);
-    if (
-      !targetsRec ||
-      targetsRec.kind !== "table" ||
-      plan?.kind !== "list" ||
-      !now ||
-      now.period.cycle !== "month"
-    )
-      return [];
-    const targets = tableContext(targetsRec, {});
-    const month = now.period.month;
+    if (!targetsRec || !now || now.period.cycle !== "month") return [];
     const out: Finding[] = [];
-    for (const [measure, p] of Object.entries(PROGRESS) as [
-      keyof typeof PROGRESS,
-      (typeof PROGRESS)[keyof typeof PROGRESS],
-    ][]) {
-      const milestone = (plan.milestones ?? [])
-        .filter((m) => m.measure === measure && m.month <= month)
-        .sort((a, b) => b.month - a.month)[0];
-      if (!milestone) continue;
-      const annual = targets.slots.reduce(
-        (s, slot) => s + (numericOf(targets, slot, measure) ?? 0),
-        0
-      );
-      const needed = Math.ceil((annual * milestone.percent) / 100);
-      const done = total(ctx, p.columns);
-      if (annual === 0 || done >= needed) continue;
+    for (const p of planProgress(ctx, targetsRec, now.period.month)) {
+      const { milestone, annual, needed, done } = p;
+      if (!milestone || annual === 0 || done >= needed) continue;
       const first = ctx.filledSlots.map((s) => ctx.cell(s, p.columns[0])).find(Boolean);
       out.push({
         rule: this.id,
@@ -91,7 +125,7 @@ export const scheduleRule: Rule = {
         row: "",
         column: ctx.columnWords(p.columns[0]).split(" › ")[0],
         message: `${p.zh}进度落后：按任务清单第${milestone.task}项，${milestone.month}月底应完成全年任务的${milestone.percent}%（全年 ${annual} ${p.unit}，应至少 ${needed} ${p.unit}），目前为 ${done} ${p.unit}`,
-        messageEn: `${measure} behind schedule: ${milestone.percent}% of ${annual} due by month ${milestone.month}, ${done} done`,
+        messageEn: `${p.measure} behind schedule: ${milestone.percent}% of ${annual} due by month ${milestone.month}, ${done} done`,
         source: `任务清单第${milestone.task}项`,
         expected: needed,
       });
