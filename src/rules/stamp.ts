@@ -8,7 +8,13 @@ import { basisText } from "./basis";
 import { type CellValue, fromA1, type Grid } from "./grid";
 import { FORM_SIZES, textHeight } from "./layout/print";
 import { type Day, dayZh, formatPeriod, type Period } from "./period";
-import type { Recognized, TableRecognition } from "./recognize";
+import {
+  type Recognition,
+  type Recognized,
+  type Region,
+  type TableRecognition,
+  zoneOf,
+} from "./recognize";
 import { getTableInfo } from "./templates/catalog";
 
 export interface StampInput {
@@ -65,7 +71,8 @@ const at = (grid: Grid, address: string) => {
   return { row: p.row - o.row, col: p.col - o.col };
 };
 
-export function stampEdits(rec: Recognized, input: StampInput): Edit[] {
+/** One table's stamp: its header edits, and its 统计口径 line's text (placed by stampSheetEdits). */
+function headerEdits(rec: Recognized, input: StampInput): { edits: Edit[]; line: string } {
   const edits: Edit[] = [];
   const { grid, template } = rec;
   const date = input.date ? dayZh(input.date) : undefined;
@@ -103,40 +110,149 @@ export function stampEdits(rec: Recognized, input: StampInput): Edit[] {
     }
     edits.push({ ...at(grid, cell), value: parts.join(GAP) });
   }
-  if (rec.kind === "table") {
-    const line = basisLine(rec);
-    // No header line to carry the period (the clerk deleted it): it leads the basis line.
-    const text = periodPlaced ? line : [period, line].filter(Boolean).join(GAP);
-    if (text) {
-      const at = basisCell(rec);
-      const right = Math.max(at.col, rec.match.band.right);
-      // Excel's default column is 8.43 characters wide; the writer sets 宋体 10pt.
-      const height = textHeight(text, (right - at.col + 1) * 8.43, FORM_SIZES.line);
-      edits.push({ ...at, value: text, across: { right, height } });
-    }
-  }
-  return edits;
+  if (rec.kind !== "table") return { edits, line: "" };
+  const line = basisLine(rec);
+  // No header line to carry the period (the clerk deleted it): it leads the basis line.
+  return { edits, line: periodPlaced ? line : [period, line].filter(Boolean).join(GAP) };
 }
 
-/** Where the 统计口径 line goes: where it already is, else the first empty row below everything. */
-function basisCell(rec: TableRecognition): { row: number; col: number } {
-  const values = rec.grid.values;
-  for (let r = 0; r < values.length; r++)
-    for (let c = 0; c < values[r].length; c++) {
-      const v = values[r][c];
-      if (
-        typeof v === "string" &&
-        (v.startsWith(BASIS_PREFIX) || /^报告期[:：]\S+\s+统计口径/.test(v))
-      )
-        return { row: r, col: c };
-    }
-  let last = values.length - 1;
-  while (last >= 0 && values[last].every((v) => v === null || v === "")) last--;
-  const merged = rec.grid.merges.some((m) => m.bottom > last);
-  return {
-    row: Math.max(last + 1, ...(merged ? rec.grid.merges.map((m) => m.bottom + 1) : [])),
-    col: rec.match.band.left,
+/** One table stamped (the only table of its sheet, or a summary being written). */
+export const stampEdits = (rec: Recognized, input: StampInput): Edit[] =>
+  stampSheetEdits([rec], input);
+
+/**
+ * Every table of one sheet stamped (those `stamps` accepts; the others are still in the way):
+ * each table's 统计口径 line goes to its own place, never into another table's or another line's.
+ */
+export function stampSheetEdits(
+  recs: Recognition[],
+  input: StampInput,
+  stamps: (rec: Recognized) => boolean = () => true
+): Edit[] {
+  const tables = recs.filter((r): r is Recognized => r.kind !== "none");
+  const boxes = tables.map(occupied);
+  const edits: Edit[] = [];
+  const lines: Line[] = [];
+  tables.forEach((rec, i) => {
+    if (!stamps(rec)) return;
+    const h = headerEdits(rec, input);
+    edits.push(...h.edits);
+    if (h.line && rec.kind === "table")
+      lines.push({
+        rec,
+        text: h.line,
+        zone: zoneOf(
+          boxes[i],
+          boxes.filter((_, j) => j !== i)
+        ),
+      });
+  });
+  const grid = tables[0]?.grid;
+  return grid ? [...edits, ...placeLines(grid, lines, edits)] : edits;
+}
+
+interface Line {
+  rec: TableRecognition;
+  text: string;
+  /** Where this table's own things are: up to the tables around it. */
+  zone: Region;
+}
+
+/** The cells a table takes, its title and header lines above it included. */
+function occupied(rec: Recognized): Region {
+  const r = { ...rec.place.region };
+  for (const a of [rec.title?.cell, ...rec.headerFields.map((f) => f.labelCell)])
+    if (a) r.top = Math.min(r.top, at(rec.grid, a).row);
+  return r;
+}
+
+const isBasis = (v: CellValue) =>
+  typeof v === "string" && (v.startsWith(BASIS_PREFIX) || /^报告期[:：]\S+\s+统计口径/.test(v));
+
+const inside = (z: Region, row: number, col: number) =>
+  row >= z.top && row <= z.bottom && col >= z.left && col <= z.right;
+
+/**
+ * Where each 统计口径 line goes, in this order, so stamping again finds each line where it was put:
+ * the line already in the table's zone (under the table first); the first free row under the
+ * table, in its zone; a line no table claimed; the first free row below everything.
+ */
+function placeLines(grid: Grid, lines: Line[], edits: Edit[]): Edit[] {
+  const existing: { row: number; col: number }[] = [];
+  grid.values.forEach((r, row) =>
+    r.forEach((v, col) => {
+      if (isBasis(v)) existing.push({ row, col });
+    })
+  );
+  const claimed = new Set<number>();
+  const spot = new Map<Line, { row: number; col: number }>();
+  const placed: Edit[] = [];
+  const put = (l: Line, p: { row: number; col: number }) => {
+    spot.set(l, p);
+    placed.push(lineEdit(l, p));
   };
+  for (const l of lines) {
+    const below = l.rec.place.region.bottom;
+    const mine = existing
+      .map((p, i) => ({ ...p, i }))
+      .filter((p) => !claimed.has(p.i) && inside(l.zone, p.row, p.col))
+      .sort((a, b) => Number(b.row > below) - Number(a.row > below));
+    if (mine.length === 0) continue;
+    claimed.add(mine[0].i);
+    put(l, mine[0]);
+  }
+  for (const l of lines.filter((x) => !spot.has(x))) {
+    const row = freeRow(grid, l, l.zone, [...edits, ...placed]);
+    if (row !== undefined) put(l, { row, col: l.rec.match.band.left });
+  }
+  for (const l of lines.filter((x) => !spot.has(x))) {
+    const i = existing.findIndex((_, j) => !claimed.has(j));
+    if (i < 0) break;
+    claimed.add(i);
+    put(l, existing[i]);
+  }
+  const sheet = { top: 0, bottom: Infinity, left: 0, right: Infinity };
+  for (const l of lines.filter((x) => !spot.has(x)))
+    put(l, { row: freeRow(grid, l, sheet, [...edits, ...placed])!, col: l.rec.match.band.left });
+  return placed;
+}
+
+function lineEdit(l: Line, p: { row: number; col: number }): Edit {
+  const right = Math.max(p.col, l.rec.match.band.right);
+  // Excel's default column is 8.43 characters wide; the writer sets 宋体 10pt.
+  const height = textHeight(l.text, (right - p.col + 1) * 8.43, FORM_SIZES.line);
+  return { ...p, value: l.text, across: { right, height } };
+}
+
+/**
+ * The first row of the zone, under the table and under whatever the zone holds below it (its
+ * notes), that is empty and merged nowhere across the line's width, and holds no other edit.
+ */
+function freeRow(grid: Grid, l: Line, z: Region, taken: Edit[]): number | undefined {
+  const left = l.rec.match.band.left;
+  const right = Math.max(left, l.rec.match.band.right);
+  const filled = (row: number, a: number, b: number) =>
+    (grid.values[row] ?? []).some(
+      (v, c) => c >= a && c <= b && v !== null && v !== "" && c >= z.left && c <= z.right
+    ) ||
+    grid.merges.some(
+      (m) =>
+        m.top <= row &&
+        m.bottom >= row &&
+        m.right >= Math.max(a, z.left) &&
+        m.left <= Math.min(b, z.right)
+    );
+  const end = Math.max(grid.values.length, ...grid.merges.map((m) => m.bottom + 1));
+  let last = l.rec.place.region.bottom;
+  for (let r = last + 1; r < Math.min(end, z.bottom + 1); r++) if (filled(r, 0, Infinity)) last = r;
+  for (let r = last + 1; r <= z.bottom; r++) {
+    if (filled(r, left, right)) continue;
+    const clash = taken.some(
+      (e) => e.row === r && e.col <= right && (e.across?.right ?? e.col) >= left
+    );
+    if (!clash) return r;
+  }
+  return undefined;
 }
 
 export function applyEdits(grid: Grid, edits: Edit[]): Grid {

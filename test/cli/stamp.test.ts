@@ -1,17 +1,21 @@
 /**
  * srs stamp writes the stamped cells and nothing else: the user's external links, HYPERLINK
- * formulas and every other part stay as saved (an exceljs round trip dropped them).
+ * formulas and every other part stay as saved (an exceljs round trip dropped them). Each table of
+ * a sheet gets its own 统计口径 line.
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import os from "os";
 import path from "path";
-import { recognize } from "../../src/rules/recognize";
+import { checkGrids } from "../../src/rules/check";
+import { recognize, recognizeSheet, type TableRecognition } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
+import { basisLine } from "../../src/rules/stamp";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
+import { beside, stacked } from "../helpers/combine";
 
 const SRS = path.join(__dirname, "../../bin/srs.js");
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -153,4 +157,47 @@ it("keeps external links, HYPERLINK formulas and every part it does not stamp", 
   expect(changed.length).toBeGreaterThan(0);
   expect(changed.length).toBeLessThanOrEqual(6);
   for (const [i] of changed) expect(i < body.top || i > body.bottom).toBe(true);
+}, 60_000);
+
+it("stamps each table of a sheet with its own 统计口径 line, stacked or side by side", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-stamp-"));
+  const input = path.join(dir, "两表.xlsx");
+  const q1 = filledSheet(getTemplate("nanan-2026-quarterly-1")!, {
+    seed: 5,
+    unit: "金淘镇朴里村",
+    rowTypes: ["village"],
+  }).grid;
+  const q3 = filledSheet(getTemplate("nanan-2026-quarterly-3")!, {
+    seed: 6,
+    unit: "金淘镇朴里村",
+  }).grid;
+  writeFileSync(
+    input,
+    await toXlsx((wb) => {
+      addGridSheet(wb, { ...stacked(q1, q3, 1), name: "上下" });
+      addGridSheet(wb, { ...beside(q1, q3, 1), name: "左右" });
+    })
+  );
+  const out = path.join(dir, "盖章.xlsx");
+  const r = spawnSync(
+    "node",
+    [SRS, "stamp", input, "--period", "2026Q4", "--date", "2026-12-20", "-o", out],
+    { encoding: "utf8", timeout: 60_000 }
+  );
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const grids = await readGrids(readFileSync(out));
+  expect(grids.map((g) => g.name)).toEqual(["上下", "左右"]);
+  for (const g of grids) {
+    const recs = recognizeSheet(g) as TableRecognition[];
+    expect(recs.map((x) => x.template.id)).toEqual([
+      "nanan-2026-quarterly-1",
+      "nanan-2026-quarterly-3",
+    ]);
+    const lines = g.values
+      .flat()
+      .filter((v): v is string => typeof v === "string" && v.startsWith("统计口径："));
+    expect(lines.sort()).toEqual(recs.map((x) => basisLine(x)).sort());
+  }
+  expect(checkGrids(grids).flatMap((x) => x.findings)).toEqual([]);
 }, 60_000);

@@ -1,9 +1,9 @@
 /** srs stamp FILE --period P [--date D] [--unit U --filler F --phone T] -o OUT.xlsx */
 import { parseDay, type Period } from "../../rules/period";
 import { readNotes } from "../../rules/consolidation/notes";
-import { recognizeSheet } from "../../rules/recognize";
+import { type Recognized, recognizeSheet } from "../../rules/recognize";
 import { cycleOf } from "../../rules/period";
-import { stampEdits, type StampInput } from "../../rules/stamp";
+import { stampSheetEdits, type StampInput } from "../../rules/stamp";
 import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
 import { writeTextCells, type TextEdit } from "../../workbook/xlsx/text-cells";
 import { UsageError } from "../args";
@@ -28,17 +28,19 @@ export async function stampFile(
   const notes = readNotes(grids);
   for (const [i, ws] of wb.worksheets.entries()) {
     if (notes && !notes.summaries.includes(ws.name)) continue;
-    // Every table on the sheet has its own header to stamp.
-    for (const rec of recognizeSheet(grids[i])) {
-      if (rec.kind === "none" || !cycleOf(rec.template)) continue;
+    // Every table on the sheet has its own header and its own 统计口径 line.
+    const recs = recognizeSheet(grids[i]);
+    const periodic = (rec: Recognized) => cycleOf(rec.template) !== undefined;
+    for (const rec of recs) {
+      if (rec.kind === "none" || !periodic(rec)) continue;
       if (cycleOf(rec.template) !== period.cycle)
         throw new UsageError(
           `工作表“${ws.name}”是${rec.template.shortTitle}，报告期应写成${period.cycle === "quarter" ? "月份，如 2024-05" : "季度，如 2026Q4"}`
         );
-      for (const e of stampEdits(rec, { period, date, profile: options.profile }))
-        edits.push({ sheet: ws.name, ...e });
       if (!stamped.includes(ws.name)) stamped.push(ws.name);
     }
+    for (const e of stampSheetEdits(recs, { period, date, profile: options.profile }, periodic))
+      edits.push({ sheet: ws.name, ...e });
   }
   if (stamped.length === 0) throw new UsageError("文件中没有可盖章的季报表或月报表");
   // Only the stamped cells change: the rest of the user's workbook is kept as saved.

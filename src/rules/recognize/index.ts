@@ -301,7 +301,7 @@ function without(grid: Grid, r: Region): Grid {
  * Where a table's title and header fields may be: up to the tables above and below it (in its
  * columns) and beside it (in its rows), so two tables pasted on one sheet keep their own.
  */
-function zoneOf(r: Region, others: Region[]): Region {
+export function zoneOf(r: Region, others: Region[]): Region {
   const zone = { top: 0, bottom: Infinity, left: 0, right: Infinity };
   for (const o of others) {
     const cols = o.left <= r.right && o.right >= r.left;
