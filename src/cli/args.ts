@@ -12,7 +12,18 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-const VALUED = ["out", "period", "previous", "date", "unit", "filler", "phone", "roster", "from"];
+const VALUED = [
+  "out",
+  "period",
+  "previous",
+  "date",
+  "unit",
+  "filler",
+  "phone",
+  "roster",
+  "from",
+  "template",
+];
 /** Options that may be given more than once (--explain L7=… --explain M7=…). */
 const REPEATED = ["explain"];
 const SWITCHES = ["json", "values", "help", "version"];

@@ -1,4 +1,4 @@
-/** The headless command: npx srs check|consolidate|return|stamp|template|templates. */
+/** The headless command: npx srs check|consolidate|distribute|return|stamp|template|templates. */
 import path from "path";
 import { parsePeriod } from "../rules/period";
 import { type ParsedArgs, parseArgs, UsageError } from "./args";
@@ -10,6 +10,9 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   srs template ID -o 文件.xlsx           写出一份官方空白表样（ID 为 all 时写出全部）
   srs stamp 文件.xlsx --period P [--date 2026-12-20] [--unit 单位 --filler 姓名 --phone 电话] -o 输出.xlsx
                                          写入报告期、填报日期、表头和各栏统计口径（不改数据格）
+  srs distribute --roster 名册.xlsx --period P [--template ID] -o 文件夹
+                                         下发表样：为名册中每个单位写出盖好填报单位、报告期和统计口径的空白表
+                                         （文件名“单位-表名-期间.xlsx”）；不给 --template 时按报告期下发全部季报表或月报表
   srs consolidate 文件.xlsx... -o 汇总.xlsx [--period P] [--roster 名册.xlsx|csv] [--unit 金淘镇] [--values] [--json]
                                          把各村、各单位（或各乡镇的汇总表）汇总成上一级的表（公式汇总；--values 只写数值）；
                                          同一单位重复报送只计一次、较新的替换较旧的，别的报告期不计入，
@@ -28,6 +31,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   --previous F  上期报表或上期汇总工作簿：按填报单位取本单位的表，检查累计数是否减少、是否猛增
   --roster F    单位名册（.xlsx 或 .csv，表头“单位名称,单位类型”，可再加“联系人,联系电话”）
   --unit U      汇总单位（写进汇总表的“填报单位”和汇总说明）
+  --template ID 下发哪张表（编号见 srs templates）
   --explain C=T 对单元格 C 的提示写说明 T（可重复，须同时给 -o）
   -o, --out     输出文件
   --            其后都是文件名（文件名以 - 开头时用）
@@ -36,7 +40,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 
 退出状态: 0 无错误；1 发现错误（汇总时：有报表未汇总、有问题或有单位缺报）；2 有文件无法读取。
 
-Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE... | srs check FILE --explain CELL=TEXT -o OUT.xlsx | srs return FILE... -o DIR
+Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs distribute --roster FILE --period P [--template ID] -o DIR | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE... | srs check FILE --explain CELL=TEXT -o OUT.xlsx | srs return FILE... -o DIR
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
 /** The text without C0/C1 control characters (an ESC from a crafted cell could rewrite the screen); line breaks and tabs stay. */
@@ -115,6 +119,22 @@ export async function main(
           profile: { unit: text("unit"), filler: text("filler"), phone: text("phone") },
         });
         print(`已写出 ${output}（盖章的工作表：${sheets.join("、")}）`);
+        return 0;
+      }
+      case "distribute": {
+        if (positionals.length > 0)
+          throw new UsageError(
+            `多余的参数“${positionals[0]}”：名册用 --roster 给出，文件夹用 -o 给出`
+          );
+        if (typeof options.roster !== "string")
+          throw new UsageError("请用 --roster 给出单位名册（.xlsx 或 .csv）");
+        const period = periodOption(options.period);
+        if (!period)
+          throw new UsageError("请用 --period 给出报告期：季度写 2026Q4，月份写 2024-05");
+        if (!output) throw new UsageError("请用 -o 指定写出表样的文件夹，例如 -o 下发");
+        const { distributeCommand } = await import("./commands/distribute");
+        const template = typeof options.template === "string" ? options.template : undefined;
+        print(await distributeCommand(options.roster, period, template, output));
         return 0;
       }
       case "consolidate": {
