@@ -80,3 +80,26 @@ export function resaveWithLibreOffice(xlsx: Uint8Array): Uint8Array {
   );
   return new Uint8Array(readFileSync(path.join(dir, "out", "book.xlsx")));
 }
+
+/** An .xlsx saved by LibreOffice as .ods, then the .ods saved again as .xlsx (a file passed through Calc's own format). */
+export function throughOds(xlsx: Uint8Array): Uint8Array {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-lo-"));
+  writeFileSync(path.join(dir, "book.xlsx"), xlsx);
+  const convert = (to: string, input: string, out: string) =>
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--convert-to",
+        to,
+        "--outdir",
+        path.join(dir, out),
+        path.join(dir, input),
+      ],
+      { stdio: "pipe", timeout: 180_000 }
+    );
+  convert("ods", "book.xlsx", "ods");
+  convert("xlsx:Calc MS Excel 2007 XML", "ods/book.ods", "xlsx");
+  return new Uint8Array(readFileSync(path.join(dir, "xlsx", "book.xlsx")));
+}

@@ -3,9 +3,9 @@
  * number ≥ 0, or in 万元 columns a number ≥ 0 with up to 4 decimals; the prompt and the stop
  * alert cite the note that says so.
  */
-import { getTableInfo } from "../templates/catalog";
 import type { Template } from "../templates/schema";
 import type { Layout } from "./blank-template";
+import { dataCells } from "./data-cells";
 
 export interface CellCheck {
   row: number;
@@ -18,20 +18,11 @@ export interface CellCheck {
 
 export function dataChecks(t: Template, layout: Layout): CellCheck[] {
   if (t.kind !== "table") return [];
-  const info = getTableInfo(t.id)!;
-  const labelCols = t.rowHeader === null ? 0 : 1;
-  const shaded = new Set(layout.shaded.map((s) => `${s.row},${s.col}`));
   const cite = t.noBlankNote ? `无则填0〔${t.shortTitle}注${t.noBlankNote}〕` : "无则填0";
-  const checks: CellCheck[] = [];
-  for (let row = layout.body.top; row <= layout.body.bottom; row++)
-    info.leaves.forEach((leaf, i) => {
-      const col = labelCols + i;
-      const v = layout.grid.values[row]?.[col];
-      if (leaf.kind !== "number" || shaded.has(`${row},${col}`) || (v !== null && v !== undefined))
-        return;
-      const decimals = leaf.unit === "万元" ? 4 : 0;
-      const what = decimals ? "不小于0的数（万元，最多4位小数）" : "不小于0的整数";
-      checks.push({ row, col, decimals, message: `请填${what}；${cite}` });
-    });
-  return checks;
+  return dataCells(t, layout).flatMap(({ row, col, kind }) => {
+    if (kind !== "whole" && kind !== "decimal") return [];
+    const decimals = kind === "decimal" ? 4 : 0;
+    const what = decimals ? "不小于0的数（万元，最多4位小数）" : "不小于0的整数";
+    return [{ row, col, decimals, message: `请填${what}；${cite}` }];
+  });
 }

@@ -2,6 +2,8 @@
 import ExcelJS from "exceljs";
 import { columnLetters } from "../../rules/grid";
 import { blankTemplate, type Layout } from "../../rules/layout/blank-template";
+import { type ConditionalMark, conditionalMarks, MARK_FILLS } from "../../rules/layout/conditional";
+import { CLERK_MAY, unlockedCells } from "../../rules/layout/protection";
 import { type CellCheck, dataChecks } from "../../rules/layout/validation";
 import type { Template } from "../../rules/templates/schema";
 import {
@@ -104,13 +106,49 @@ function addChecks(ws: ExcelJS.Worksheet, checks: CellCheck[]) {
   }
 }
 
-/** Blank templates as a workbook, a sheet each, every data cell checked while typing. */
+const at = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+
+/** Conditional formats (rules/layout/conditional.ts): blank data cells and broken identities show their fill. */
+function addMarks(ws: ExcelJS.Worksheet, marks: ConditionalMark[]) {
+  marks.forEach((m, i) => {
+    const { top, left, bottom, right } = m.range;
+    const argb = `FF${MARK_FILLS[m.kind]}`;
+    ws.addConditionalFormatting({
+      ref:
+        top === bottom && left === right ? at(top, left) : `${at(top, left)}:${at(bottom, right)}`,
+      rules: [
+        {
+          type: "expression",
+          // A cell is never blank and broken at once: the order says nothing.
+          priority: i + 1,
+          formulae: [m.formula],
+          // Readers differ on which colour a differential solid fill takes (fg or bg): both alike.
+          style: {
+            fill: { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } },
+          },
+        },
+      ],
+    });
+  });
+}
+
+/** Protection without a password (rules/layout/protection.ts): only the cells to fill are unlocked. */
+function protect(ws: ExcelJS.Worksheet, cells: { row: number; col: number }[]) {
+  for (const c of cells) ws.getCell(c.row + 1, c.col + 1).protection = { locked: false };
+  // No password: exceljs writes no hash, so 撤销工作表保护 asks for none.
+  void ws.protect("", { ...CLERK_MAY });
+}
+
+/** Blank templates as a workbook, a sheet each, checking themselves while the clerk types. */
 export async function templatesToXlsx(templates: Template[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "SRS";
   for (const t of templates) {
     const layout = blankTemplate(t);
-    addChecks(addLayoutSheet(wb, layout), dataChecks(t, layout));
+    const ws = addLayoutSheet(wb, layout);
+    addChecks(ws, dataChecks(t, layout));
+    addMarks(ws, conditionalMarks(t, layout));
+    protect(ws, unlockedCells(t, layout));
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
