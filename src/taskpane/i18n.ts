@@ -134,6 +134,9 @@ const zh = {
   mandatory: "强制性",
   advisory: "提示性",
   basedOn: "依据：",
+  templatePick: "表样",
+  templateInsert: "插入表样",
+  templateInserted: (sheet: string) => `已插入工作表“${sheet}”：官方空白表样，请在数据格中填写`,
 };
 export type Strings = typeof zh;
 
@@ -277,6 +280,10 @@ const en: Strings = {
   mandatory: "mandatory",
   advisory: "advisory",
   basedOn: "Source: ",
+  templatePick: "Blank table",
+  templateInsert: "Insert blank table",
+  templateInserted: (sheet) =>
+    `Inserted the sheet "${sheet}": the official blank table, ready to fill`,
 };
 
 export type Lang = "zh" | "en";

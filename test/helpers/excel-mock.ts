@@ -37,6 +37,8 @@ export interface Sheet {
   formats: Map<string, string>;
   fills: Map<string, Fill>;
   merges: string[];
+  /** Column index → width in points, where one was set ([d.ts] RangeFormat.columnWidth). */
+  widths: Map<number, number>;
   features: Feature[];
   /** [d.ts] Worksheet.visibility: "The visibility of the worksheet." ("Visible" | "Hidden" | "VeryHidden") */
   visibility: "Visible" | "Hidden" | "VeryHidden";
@@ -64,6 +66,7 @@ export class Book {
       formats: new Map(),
       fills: new Map(),
       merges: [],
+      widths: new Map(),
       features,
       visibility: "Visible",
     });
@@ -199,6 +202,7 @@ export class Book {
         formats: new Map(s.formats),
         fills: new Map([...s.fills].map(([k, v]) => [k, { ...v }])),
         merges: [...s.merges],
+        widths: new Map(s.widths),
         features: [...s.features],
         visibility: s.visibility,
       });
@@ -502,6 +506,18 @@ export function excelContext(
         return prop("address");
       },
       merge: () => queue({ call: "merge" }, () => void sheetOf(key())[1].merges.push(address())),
+      format: {
+        /** [d.ts] RangeFormat.columnWidth: "Specifies the width of all columns within the range." */
+        set columnWidth(w: number) {
+          const { p, cols } = geometry();
+          queue({ set: "columnWidth", w }, () => {
+            if (typeof w !== "number" || !(w >= 0))
+              throw new HostError("InvalidArgument", `columnWidth ${w}`);
+            const [, s] = sheetOf(key());
+            for (let c = 0; c < cols; c++) s.widths.set(p.col + c, w);
+          });
+        },
+      },
       clear: (what?: string) =>
         queue({ call: "clear", what }, () => {
           const [, s] = sheetOf(key());
