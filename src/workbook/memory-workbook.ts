@@ -4,7 +4,7 @@
  * to .xlsx by the xlsx adapter.
  */
 import type { ChildLine, UnreadableChild } from "../rules/consolidation/plan";
-import { detailValues } from "../rules/consolidation/summary";
+import { detailValues, type Summary } from "../rules/consolidation/summary";
 import { type InsertedFile, planWorkbook } from "../rules/consolidation/workbook";
 import type { CellValue, Grid } from "../rules/grid";
 import { type Explanation, explanationsGrid, readExplanations } from "../rules/review/explanations";
@@ -43,10 +43,18 @@ export class MemoryWorkbook implements WorkbookSource {
 
   constructor(public sheets: Grid[]) {}
 
+  /** The last consolidation's summaries (their formulas) and 汇总说明, for saving as the CLI writes them. */
+  private township: { summaries: Summary[]; notes: string } | undefined;
+
   /** The workbook as an .xlsx: the opened file with the changes written into it, or a new one. */
   async toXlsx(): Promise<Uint8Array> {
     const { saveXlsx } = await import("./xlsx/save");
-    return saveXlsx({ original: this.original, sheets: this.sheets, hidden: this.hidden });
+    return saveXlsx({
+      original: this.original,
+      sheets: this.sheets,
+      hidden: this.hidden,
+      township: this.township,
+    });
   }
 
   /** A workbook opened from .xlsx bytes (the browser demo's "open a local file"). */
@@ -312,6 +320,7 @@ export class MemoryWorkbook implements WorkbookSource {
       if (s.detail) put(detailValues(s.detail));
     }
     put(plan.notes);
+    this.township = { summaries: plan.summaries, notes: plan.notes.name };
     if (plan.explanations)
       await this.writeExplanations(plan.explanations.list, plan.explanations.existing);
     this.updated();

@@ -12,6 +12,7 @@ import { recognize } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { launch, serveDist } from "../helpers/browser";
+import { recalculatedSheets } from "../helpers/csv";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
 const YELLOW = "FFFFFF00";
@@ -75,18 +76,25 @@ async function page(): Promise<Page> {
 }
 const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
 
-async function downloaded(p: Page, button: string, name: string): Promise<ExcelJS.Workbook> {
+async function downloaded(
+  p: Page,
+  button: string,
+  name: string,
+  keep?: { bytes?: Uint8Array }
+): Promise<ExcelJS.Workbook> {
   const [download] = await Promise.all([
     p.waitForEvent("download"),
     p.getByRole("button", { name: button }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(name);
+  const bytes = readFileSync((await download.path())!);
+  if (keep) keep.bytes = new Uint8Array(bytes);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync((await download.path())!) as never);
+  await wb.xlsx.load(bytes as never);
   return wb;
 }
 
-it("opens a village's file, fills its blanks, saves it with its formatting, then saves the township workbook", async () => {
+it("opens a village's file, fills its blanks, saves it with its formatting, then saves the township workbook (native sums)", async () => {
   const p = await page();
   await p.getByLabel("打开 .xlsx 文件").setInputFiles(await village("金淘镇霞春村", 11, true));
   await pane(p)
@@ -105,6 +113,7 @@ it("opens a village's file, fills its blanks, saves it with its formatting, then
   expect(ws.getCell("B7").value).toEqual(expect.any(Number));
 
   await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
+  const township: { bytes?: Uint8Array } = {};
   await pane(p)
     .getByLabel("选择报表文件")
     .setInputFiles([await village("金淘镇后厝村", 12), await village("金淘镇英都村", 13)]);
@@ -114,9 +123,40 @@ it("opens a village's file, fills its blanks, saves it with its formatting, then
     .getByText("金淘镇后厝村：已汇总 季报表（一）")
     .waitFor();
   await p.screenshot({ path: path.join(SHOTS, "offline-consolidated.png") });
-  const town = await downloaded(p, "下载汇总工作簿", "金淘镇霞春村-汇总.xlsx");
+  const town = await downloaded(p, "下载汇总工作簿", "金淘镇霞春村-汇总.xlsx", township);
   const names = town.worksheets.map((w) => w.name);
   expect(names).toEqual(expect.arrayContaining(["季报表一", "季报表（一）汇总", "汇总说明"]));
+  // The file holds the sheets the page shows, no other (the hidden ones hidden).
+  const tabs = await p.getByRole("tablist", { name: "工作表" }).getByRole("tab").allInnerTexts();
+  expect(town.worksheets.filter((w) => w.state !== "hidden").map((w) => w.name)).toEqual(tabs);
+  // Each sum a native formula over the copies with its result cached, as `srs consolidate` writes
+  // it: the number the page shows, and the number LibreOffice gets recalculating the file.
+  const summary = town.getWorksheet("季报表（一）汇总")!;
+  const sums: { cell: string; row: number; col: number; result: number }[] = [];
+  summary.eachRow((row) =>
+    row.eachCell((c) => {
+      const v = c.value as ExcelJS.CellFormulaValue;
+      if (v && typeof v === "object" && "formula" in v) {
+        expect(v.formula).toMatch(/^SUM\(.*'金淘镇后厝村'!\w+,'金淘镇英都村'!\w+\)$/);
+        // exceljs reads a cached 0 as no result
+        sums.push({
+          cell: c.address,
+          row: Number(c.row) - 1,
+          col: Number(c.col) - 1,
+          result: Number(v.result ?? 0),
+        });
+      }
+    })
+  );
+  expect(sums.length).toBeGreaterThan(10);
+  const csv = recalculatedSheets(township.bytes!, ["季报表（一）汇总"]).get("季报表（一）汇总")!;
+  expect(sums.map((s) => Number(csv[s.row][s.col]))).toEqual(sums.map((s) => s.result));
+  await p
+    .getByRole("tablist", { name: "工作表" })
+    .getByRole("tab", { name: "季报表（一）汇总" })
+    .click();
+  for (const s of sums.filter((x) => x.result > 0).slice(0, 5))
+    expect(await p.locator(`td[data-cell="${s.cell}"]`).textContent()).toBe(String(s.result));
   expect(String(town.getWorksheet("汇总说明")!.getCell("A1").value)).toMatch(/汇总说明/);
   // The village's own sheet is still as the clerk formatted it.
   const own = town.getWorksheet("季报表一")!;

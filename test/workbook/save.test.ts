@@ -6,11 +6,17 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
+import { fromA1 } from "../../src/rules/grid";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { leanSheets } from "../../src/workbook/xlsx/lean-read";
 import { saveXlsx } from "../../src/workbook/xlsx/save";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
 import { readGrids } from "../../src/workbook/xlsx/read";
+import { consolidateFiles } from "../../src/cli/commands/consolidate";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { recalculatedSheets } from "../helpers/csv";
 
 const part = (bytes: Uint8Array, name: string) => strFromU8(unzipSync(bytes)[name]);
 
@@ -25,6 +31,30 @@ async function threeSheets(): Promise<Uint8Array> {
   }
   wb.definedNames.add("'丙'!$B$2", "丙的数");
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const t = getTemplate("nanan-2026-quarterly-1")!;
+const village = async (unit: string, seed: number) => ({
+  name: `${unit}.xlsx`,
+  bytes: await toXlsx((wb) =>
+    addGridSheet(wb, {
+      ...filledSheet(t, { seed, rowTypes: ["village"], unit }).grid,
+      name: "Sheet1",
+    })
+  ),
+});
+
+/** Every formula cell of a sheet: address → [formula, cached result]. */
+function formulas(ws: ExcelJS.Worksheet): Map<string, [string, number]> {
+  const out = new Map<string, [string, number]>();
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      const v = c.value as ExcelJS.CellFormulaValue;
+      if (v && typeof v === "object" && "formula" in v)
+        out.set(c.address, [v.formula, Number(v.result ?? 0)]); // exceljs reads a cached 0 as no result
+    })
+  );
+  return out;
 }
 
 describe("saving into the opened file's parts", () => {
@@ -92,7 +122,87 @@ describe("saving into the opened file's parts", () => {
     const saved = await book.toXlsx();
     const back = await readGrids(saved);
     expect(back.map((g) => g.name).sort()).toEqual(book.sheets.map((g) => g.name).sort());
+    // The summary kept its place in the file and now sums the new report: formulas, results cached.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(saved as never);
+    const sums = formulas(wb.getWorksheet("季报表（一）汇总")!);
+    const summary = book.sheets.find((g) => g.name === "季报表（一）汇总")!;
+    expect(sums.size).toBeGreaterThan(10);
+    for (const [cell, [formula, result]] of sums) {
+      expect(formula).toMatch(/'金淘镇朴里村'!/);
+      expect(formula).not.toMatch(/上次/);
+      expect(ws(summary, cell)).toBe(result);
+    }
+    // Copies print as forms: their empty bordered cells read back as blanks.
+    const trim = (values: unknown[][]) => {
+      const rows = values.map((r) => {
+        const row = [...r];
+        while (row.length && row[row.length - 1] === null) row.pop();
+        return row;
+      });
+      while (rows.length && !rows[rows.length - 1].length) rows.pop();
+      return rows;
+    };
     for (const g of book.sheets)
-      expect(back.find((b) => b.name === g.name)!.values).toEqual(g.values);
+      expect([g.name, trim(back.find((b) => b.name === g.name)!.values)]).toEqual([
+        g.name,
+        trim(g.values),
+      ]);
   });
 });
+
+describe("the page's township workbook", () => {
+  it("is the one `srs consolidate` writes: the same sheets, each sum the same native formula", async () => {
+    const files = [await village("金淘镇朴里村", 1), await village("金淘镇岭兜村", 2)];
+    const book = new MemoryWorkbook([]);
+    await book.consolidate(files);
+    const page = new ExcelJS.Workbook();
+    await page.xlsx.load((await book.toXlsx()) as never);
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-town-"));
+    const paths = files.map((f) => path.join(dir, f.name));
+    files.forEach((f, i) => writeFileSync(paths[i], f.bytes));
+    await consolidateFiles(paths, path.join(dir, "镇.xlsx"));
+    const cli = new ExcelJS.Workbook();
+    await cli.xlsx.load(readFileSync(path.join(dir, "镇.xlsx")) as never);
+
+    expect(page.worksheets.map((w) => w.name).sort()).toEqual(
+      cli.worksheets.map((w) => w.name).sort()
+    );
+    const sums = formulas(page.getWorksheet("季报表（一）汇总")!);
+    expect(sums.size).toBeGreaterThan(10);
+    expect([...sums.values()][0][0]).toMatch(/^SUM\('金淘镇朴里村'!\w+,'金淘镇岭兜村'!\w+\)$/);
+    expect(sums).toEqual(formulas(cli.getWorksheet("季报表（一）汇总")!));
+    // The copies print as forms there too (widths set).
+    expect(page.getWorksheet("金淘镇朴里村")!.getColumn(1).width).toBe(
+      cli.getWorksheet("金淘镇朴里村")!.getColumn(1).width
+    );
+  });
+
+  it("consolidated into an opened file: the sums are formulas, and LibreOffice recalculates the same numbers", async () => {
+    const own = await village("金淘镇霞春村", 11);
+    const book = await MemoryWorkbook.fromXlsx(own.bytes, own.name);
+    await book.consolidate([await village("金淘镇后厝村", 12), await village("金淘镇英都村", 13)]);
+    const saved = await book.toXlsx();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(saved as never);
+    const sums = formulas(wb.getWorksheet("季报表（一）汇总")!);
+    expect(sums.size).toBeGreaterThan(10);
+    const summary = book.sheets.find((g) => g.name === "季报表（一）汇总")!;
+    for (const [cell, [formula, result]] of sums) {
+      expect(formula).toMatch(/^SUM\('Sheet1'!\w+,'金淘镇后厝村'!\w+,'金淘镇英都村'!\w+\)$/);
+      expect(ws(summary, cell)).toBe(result);
+    }
+    const csv = recalculatedSheets(saved, ["季报表（一）汇总"]).get("季报表（一）汇总")!;
+    for (const [cell, [, result]] of sums) {
+      const { row, col } = fromA1(cell);
+      expect(Number(csv[row][col])).toBe(result);
+    }
+  }, 120_000);
+});
+
+/** A grid's value at an A1 address. */
+const ws = (g: { values: unknown[][] }, cell: string) => {
+  const { row, col } = fromA1(cell);
+  return g.values[row]?.[col];
+};

@@ -23,16 +23,9 @@ import {
 import { type Summary, summarize } from "../../rules/consolidation/summary";
 import { uniqueSheetName } from "../../rules/sheet-names";
 import type { TableRecognition } from "../../rules/recognize";
-import { addAddinReference } from "../../workbook/addin-part";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
-import {
-  addGridSheet,
-  addNotesSheet,
-  addSummarySheet,
-  detailSheet,
-  toXlsx,
-} from "../../workbook/xlsx/write-workbook";
+import { townshipXlsx } from "../../workbook/xlsx/write-workbook";
 import { readInput, writeAtomic } from "../io";
 import { reason } from "./check";
 
@@ -144,34 +137,24 @@ export async function consolidateFiles(
   taken.delete(notes.name);
   taken.delete(ROSTER_SHEET);
   notes.name = uniqueSheetName(notes.name, taken);
-  const bytes = await toXlsx(
-    (wb) => {
-      for (const s of summaries) addSummarySheet(wb, s, options.values === true);
-      addNotesSheet(wb, notes);
-      if (options.roster)
-        addGridSheet(wb, {
-          ...rosterSheet(options.roster.entries),
-          name: uniqueSheetName(ROSTER_SHEET, taken),
-        });
+  const bytes = await townshipXlsx({
+    summaries,
+    notes,
+    roster: options.roster && {
+      ...rosterSheet(options.roster.entries),
+      name: uniqueSheetName(ROSTER_SHEET, taken),
     },
-    [
-      ...summaries.flatMap((s) =>
-        s.detail ? [detailSheet(s.detail, options.values === true)] : []
-      ),
-      ...sources
-        .filter((s, i) => sources.findIndex((x) => x.sheet === s.sheet) === i)
-        .map((s) => {
-          // A copy prints as a form (widths, heights, borders, A4 landscape), as the child's did.
-          const found = conversions.get(s.sheet);
-          if (!found) return { grid: s.grid, form: true };
-          const values = s.grid.values.map((r) => [...r]);
-          for (const c of found) values[c.row][c.col] = c.value;
-          return { grid: { ...s.grid, values }, form: true };
-        }),
-    ],
-    // With SRS installed, Excel opens its pane with the township's workbook (the add-in reference).
-    (parts) => addAddinReference(parts)
-  );
+    copies: sources
+      .filter((s, i) => sources.findIndex((x) => x.sheet === s.sheet) === i)
+      .map((s) => {
+        const found = conversions.get(s.sheet);
+        if (!found) return s.grid;
+        const values = s.grid.values.map((r) => [...r]);
+        for (const c of found) values[c.row][c.col] = c.value;
+        return { ...s.grid, values };
+      }),
+    values: options.values,
+  });
   await writeAtomic(out, bytes, files);
   return { plan, summaries, unreadable };
 }

@@ -6,6 +6,7 @@
  * and everything SRS does not model stay as they were. A workbook with no file behind it (the
  * sample) is written afresh through exceljs.
  */
+import type { Summary } from "../../rules/consolidation/summary";
 import type { CellValue, Grid } from "../../rules/grid";
 import { toA1 } from "../../rules/grid";
 import {
@@ -18,7 +19,8 @@ import {
   zipParts,
 } from "./parts";
 import { dropSheets, renameSheets } from "./sheet-list";
-import { addSheets, gridSheetXml } from "./sheet-xml";
+import type { FormulaCell } from "./sheet-xml";
+import type { PlainSheet } from "./write-workbook";
 import { type TextEdit, writeTextCells } from "./text-cells";
 
 export interface SaveInput {
@@ -29,26 +31,50 @@ export interface SaveInput {
   original?: { bytes: Uint8Array; grids: Grid[]; names: ReadonlyMap<string, string> };
   sheets: Grid[];
   hidden: ReadonlySet<string>;
+  /** The page's last consolidation: its summaries (their formulas) and 汇总说明's name. */
+  township?: { summaries: Summary[]; notes: string };
 }
 
-export async function saveXlsx({ original, sheets, hidden }: SaveInput): Promise<Uint8Array> {
-  if (!original) return fresh(sheets, hidden);
+export async function saveXlsx({
+  original,
+  sheets,
+  hidden,
+  township,
+}: SaveInput): Promise<Uint8Array> {
+  const town = township && liveTownship(sheets, township);
+  if (!original) return town ? freshTownship(sheets, hidden, town) : fresh(sheets, hidden);
+  const formulas = new Map<string, Map<string, FormulaCell>>();
+  for (const s of town?.summaries ?? [])
+    formulas.set(s.sheet, new Map(s.cells.map((c) => [`${c.row},${c.col}`, c])));
   const before = new Map(original.grids.map((g) => [g.name, g]));
   const inFile = (g: Grid) => {
     const name = original.names.get(g.name);
     return name === undefined ? undefined : before.get(name);
   };
   const edits: TextEdit[] = [];
-  const typed: { sheet: string; cell: string; value: number | null }[] = [];
+  const typed: Typed[] = [];
   for (const g of sheets) {
     const old = inFile(g);
     if (!old) continue;
     const o = g.origin ?? { row: 0, col: 0 };
+    const sums = formulas.get(g.name);
     const rows = Math.max(g.values.length, old.values.length);
     for (let r = 0; r < rows; r++) {
       const cols = Math.max(g.values[r]?.length ?? 0, old.values[r]?.length ?? 0);
       for (let c = 0; c < cols; c++) {
         const v: CellValue = g.values[r]?.[c] ?? null;
+        // A summary updated in place: every sum is written, its formula may read new children.
+        const sum = sums?.get(`${r},${c}`);
+        if (sum) {
+          edits.push({ sheet: old.name, row: r + o.row, col: c + o.col, value: "" });
+          typed.push({
+            sheet: old.name,
+            cell: toA1(g, r, c),
+            value: sum.value,
+            formula: sum.formula,
+          });
+          continue;
+        }
         if (v === (old.values[r]?.[c] ?? null)) continue;
         edits.push({
           sheet: old.name,
@@ -74,9 +100,10 @@ export async function saveXlsx({ original, sheets, hidden }: SaveInput): Promise
   );
   const added = sheets.filter((g) => !inFile(g));
   if (added.length) {
-    addSheets(
+    const w = await import("./write-workbook");
+    w.addPlainSheets(
       parts,
-      added.map((g) => ({ name: g.name, xml: gridSheetXml(g) }))
+      added.map((g) => plainSheet(g, town, w))
     );
     hide(
       parts,
@@ -86,8 +113,10 @@ export async function saveXlsx({ original, sheets, hidden }: SaveInput): Promise
   return zipParts(parts);
 }
 
-/** Numbers and emptied cells: written as text first (keeping the cell's style), then typed. */
-function setTyped(parts: Parts, cells: { sheet: string; cell: string; value: number | null }[]) {
+type Typed = { sheet: string; cell: string; value: number | null; formula?: string };
+
+/** Numbers, sums and emptied cells: written as text first (keeping the cell's style), then typed. */
+function setTyped(parts: Parts, cells: Typed[]) {
   const where = new Map(sheetParts(parts).map((s) => [s.name, s.part]));
   for (const sheet of new Set(cells.map((c) => c.sheet))) {
     const part = where.get(sheet)!;
@@ -99,7 +128,7 @@ function setTyped(parts: Parts, cells: { sheet: string; cell: string; value: num
       xml = xml.replace(re, (_, p: string, style: string) =>
         c.value === null
           ? `<${p}c r="${c.cell}"${style}/>`
-          : `<${p}c r="${c.cell}"${style}><${p}v>${c.value}</${p}v></${p}c>`
+          : `<${p}c r="${c.cell}"${style}>${c.formula === undefined ? "" : `<${p}f>${xmlEncode(c.formula)}</${p}f>`}<${p}v>${c.value}</${p}v></${p}c>`
       );
     }
     setPartText(parts, part, xml);
@@ -115,6 +144,53 @@ function hide(parts: Parts, names: string[]) {
       `name="${xmlEncode(n)}" state="hidden" r:id=`
     );
   setPartText(parts, "xl/workbook.xml", xml);
+}
+
+/**
+ * The consolidation's summaries as the page shows them now: those still there, over the sheet's
+ * current values, each sum a formula while the cell still shows its sum (a number typed over
+ * one stays that number).
+ */
+function liveTownship(sheets: Grid[], t: { summaries: Summary[]; notes: string }) {
+  const notes = sheets.find((g) => g.name === t.notes);
+  if (!notes) return undefined;
+  const summaries = t.summaries.flatMap((s) => {
+    const grid = sheets.find((g) => g.name === s.sheet);
+    if (!grid) return [];
+    const cells = s.cells.filter((c) => grid.values[c.row]?.[c.col] === c.value);
+    const detail =
+      s.detail && sheets.some((g) => g.name === s.detail!.sheet) ? s.detail : undefined;
+    return [{ ...s, layout: { ...s.layout, grid }, cells, detail }];
+  });
+  const ours = new Set([notes.name, ...summaries.flatMap((s) => [s.sheet, s.detail?.sheet ?? ""])]);
+  const copies = new Set(summaries.flatMap((s) => s.children.map((c) => c.sheet)));
+  return { summaries, notes, ours, copies };
+}
+type LiveTownship = NonNullable<ReturnType<typeof liveTownship>>;
+type Writer = typeof import("./write-workbook");
+
+/** An added sheet as the township workbook writes it: a summary or 明细 with its formulas, a copy as a form. */
+function plainSheet(g: Grid, town: LiveTownship | undefined, w: Writer): PlainSheet {
+  const s = town?.summaries.find((x) => x.sheet === g.name);
+  if (s) return { grid: g, formulas: s.cells, form: true };
+  const d = town?.summaries.find((x) => x.detail?.sheet === g.name)?.detail;
+  if (d) return w.detailSheet(d, false);
+  return { grid: g, form: town?.copies.has(g.name) };
+}
+
+/** A workbook with no file behind it, consolidated: written as `srs consolidate` writes one. */
+async function freshTownship(sheets: Grid[], hidden: ReadonlySet<string>, town: LiveTownship) {
+  const { townshipXlsx } = await import("./write-workbook");
+  const rest = sheets.filter((g) => !town.ours.has(g.name));
+  return townshipXlsx(
+    {
+      summaries: town.summaries,
+      notes: town.notes,
+      copies: rest.filter((g) => town.copies.has(g.name)),
+      others: rest.filter((g) => !town.copies.has(g.name)),
+    },
+    (parts) => hide(parts, [...hidden])
+  );
 }
 
 async function fresh(sheets: Grid[], hidden: ReadonlySet<string>): Promise<Uint8Array> {

@@ -119,10 +119,13 @@ export function addSheets(parts: Parts, sheets: { name: string; xml: string }[])
   const maxOf = (text: string, re: RegExp) =>
     Math.max(0, ...[...text.matchAll(re)].map((m) => Number(m[1])));
   const firstPart = maxOf(Object.keys(parts).join(" "), /xl\/worksheets\/sheet(\d+)\.xml/g) + 1;
+  // A workbook SRS wrote before (saved again from the page) holds ids of ours already.
+  const firstRel =
+    maxOf(partText(parts, "xl/_rels/workbook.xml.rels") ?? "", /Id="rIdSrsSheet(\d+)"/g) + 1;
   const added = sheets.map((s, i) => ({
     ...s,
     part: `worksheets/sheet${firstPart + i}.xml`,
-    rel: `rIdSrsSheet${i + 1}`,
+    rel: `rIdSrsSheet${firstRel + i}`,
   }));
   edit("xl/workbook.xml", (text) => {
     const firstId = maxOf(text, /sheetId="(\d+)"/g) + 1;

@@ -5,6 +5,7 @@ import { copyForm } from "../../rules/layout/print";
 import { formStyle } from "./across-lines";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
+import { addAddinReference } from "../addin-part";
 import { addGridSheet } from "./grid-sheet";
 import { type Parts, unzipParts, zipParts } from "./parts";
 import { addSheets, type FormulaCell, gridSheetXml } from "./sheet-xml";
@@ -65,6 +66,29 @@ export interface PlainSheet {
 }
 
 /**
+ * Plain sheets appended to a package's parts, copies printed as forms in one shared bordered
+ * style for their table cells and one for their lines (not one a cell), added to its styles.xml.
+ */
+export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
+  const styles = plain.some((p) => p.form)
+    ? { cell: formStyle(parts, "cell"), line: formStyle(parts, "line") }
+    : undefined;
+  addSheets(
+    parts,
+    plain.map((p) => ({
+      name: p.grid.name,
+      xml: gridSheetXml(
+        p.grid,
+        p.formulas,
+        p.form && styles?.cell !== undefined && styles.line !== undefined
+          ? { ...copyForm(p.grid), cell: styles.cell, line: styles.line }
+          : undefined
+      ),
+    }))
+  );
+}
+
+/**
  * A workbook of the sheets `fill` adds (exceljs: styled, laid out), then the plain sheets: copies
  * of children and the 明细, thousands of rows for a large township, written directly as parts
  * (sheet-xml.ts: exceljs's cell model costs more than reading the children); `finish` may add
@@ -82,23 +106,47 @@ export async function toXlsx(
   const parts = unzipParts(
     new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }))
   );
-  // One shared style for every copy's table cells and one for its lines (not one per cell).
-  const styles = plain.some((p) => p.form)
-    ? { cell: formStyle(parts, "cell"), line: formStyle(parts, "line") }
-    : undefined;
-  addSheets(
-    parts,
-    plain.map((p) => ({
-      name: p.grid.name,
-      xml: gridSheetXml(
-        p.grid,
-        p.formulas,
-        p.form && styles?.cell !== undefined && styles.line !== undefined
-          ? { ...copyForm(p.grid), cell: styles.cell, line: styles.line }
-          : undefined
-      ),
-    }))
-  );
+  addPlainSheets(parts, plain);
   finish?.(parts);
   return zipParts(parts);
+}
+
+/** What a township workbook holds (`srs consolidate`, and the page's 下载汇总工作簿). */
+export interface Township {
+  summaries: Summary[];
+  notes: Grid;
+  /** 单位名册, when the consolidation had one. */
+  roster?: Grid;
+  /** The children's copies, each printed as a form. */
+  copies: Grid[];
+  /** Other sheets, plain (in the page: a sheet that is no report, SRS's hidden 审核说明). */
+  others?: Grid[];
+  /** Summaries and 明细 hold values alone, no formulas (`--values`). */
+  values?: boolean;
+}
+
+/**
+ * The township workbook, the one way SRS writes it: each summary in its official layout with a
+ * native SUM a cell (its value cached), 汇总说明 as a form, the roster, each 明细, then the copies;
+ * carrying the add-in reference, so Excel with SRS installed opens its pane with it. `finish` may
+ * change the parts last (hide a sheet).
+ */
+export function townshipXlsx(t: Township, finish?: (parts: Parts) => void): Promise<Uint8Array> {
+  const values = t.values === true;
+  return toXlsx(
+    (wb) => {
+      for (const s of t.summaries) addSummarySheet(wb, s, values);
+      addNotesSheet(wb, t.notes);
+      if (t.roster) addGridSheet(wb, t.roster);
+    },
+    [
+      ...t.summaries.flatMap((s) => (s.detail ? [detailSheet(s.detail, values)] : [])),
+      ...t.copies.map((grid) => ({ grid, form: true })),
+      ...(t.others ?? []).map((grid) => ({ grid })),
+    ],
+    (parts) => {
+      addAddinReference(parts);
+      finish?.(parts);
+    }
+  );
 }
