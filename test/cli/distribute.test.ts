@@ -102,6 +102,20 @@ it("writes one stamped blank per unit, and what comes back is matched to its uni
     // Still the blank: no data cell holds anything.
     for (const [, row] of rec.match.rows)
       for (const [, col] of rec.match.columns) expect(grid.values[row]?.[col] ?? null).toBeNull();
+    // Still the template that checks itself: protected, its data cells validated and open, and
+    // the stamped header line still open for 填表人, 联系电话 and the date.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    // exceljs reads the protection it does not type.
+    expect((ws as unknown as { sheetProtection: object }).sheetProtection).toMatchObject({
+      sheet: true,
+    });
+    const header = rec.headerFields.find((f) => f.key === "unit")!.labelCell;
+    expect(ws.getCell(header).protection).toMatchObject({ locked: false });
+    const [r0, c0] = [[...rec.match.rows.values()][0], [...rec.match.columns.values()][0]];
+    expect(ws.getCell(r0 + 1, c0 + 1).dataValidation).toMatchObject({ type: "whole" });
+    expect(ws.getCell(r0 + 1, c0 + 1).protection).toMatchObject({ locked: false });
   }
 
   // Three units fill their row and send it back; 占石村 does not.
