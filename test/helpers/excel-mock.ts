@@ -23,8 +23,46 @@ export const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: 
 
 /** Things a sheet may hold that Excel on the web cannot insert ([d.ts] insertWorksheetsFromBase64). */
 export type Feature = "comment" | "chart" | "pivot" | "slicer";
-/** formulas: A1 → "=…" of the file's formula cells, whose values hold their saved results. */
-export type FixtureSheet = Grid & { features?: Feature[]; formulas?: Map<string, string> };
+/**
+ * formulas: A1 → "=…" of the file's formula cells, whose values hold their saved results;
+ * protection and unlocked: the sheet's protection as the file has it (see Sheet).
+ */
+export type FixtureSheet = Grid & {
+  features?: Feature[];
+  formulas?: Map<string, string>;
+  protection?: Protection;
+  unlocked?: string[];
+};
+
+/**
+ * [d.ts] WorksheetProtectionOptions (ExcelApi 1.2; allowEditObjects, allowEditScenarios and
+ * selectionMode 1.7), every field as Excel reports it once loaded.
+ */
+export type ProtectionOptions = Required<Excel.WorksheetProtectionOptions>;
+
+/** What protect() leaves unset: nothing allowed but selecting ([d.ts] protect: options "Optional"). */
+export const PROTECTION_DEFAULTS: ProtectionOptions = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: "Normal",
+};
+
+/** A protected sheet's options and password ("" or absent: none). */
+export interface Protection {
+  options: ProtectionOptions;
+  password?: string;
+}
 
 export interface Sheet {
   /** [d.ts] Worksheet.id: "Returns a value that uniquely identifies the worksheet in a given workbook. The value of the identifier remains the same even when the worksheet is renamed or moved." */
@@ -42,6 +80,14 @@ export interface Sheet {
   features: Feature[];
   /** [d.ts] Worksheet.visibility: "The visibility of the worksheet." ("Visible" | "Hidden" | "VeryHidden") */
   visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** [d.ts] WorksheetProtection.protected / options (ExcelApi 1.2); undefined while unprotected. */
+  protection?: Protection;
+  /**
+   * Cells whose [d.ts] FormatProtection.locked is false. Every other cell is locked, as in Excel
+   * ([docs] support.microsoft.com "Protect a worksheet": "By default, all cells on a worksheet
+   * are locked"; locking takes effect once the sheet is protected).
+   */
+  unlocked: Set<string>;
 }
 
 let nextId = 1;
@@ -69,6 +115,7 @@ export class Book {
       widths: new Map(),
       features,
       visibility: "Visible",
+      unlocked: new Set(),
     });
     return this;
   }
@@ -87,7 +134,26 @@ export class Book {
         `${columnLetters(m.left + o.col)}${m.top + o.row + 1}:${columnLetters(m.right + o.col)}${m.bottom + o.row + 1}`
     );
     for (const [cell, f] of grid.formulas ?? []) s.formulas.set(cell, f);
+    for (const cell of grid.unlocked ?? []) s.unlocked.add(cell);
+    if (grid.protection) this.protect(grid.name, grid.protection.options, grid.protection.password);
     return this;
+  }
+  /** Unlocks cells (A1), as Format Cells → Protection → Locked off does before protecting. */
+  unlock(sheet: string, cells: string[]): this {
+    for (const c of cells) this.sheets.get(sheet)!.unlocked.add(c);
+    return this;
+  }
+  /** Protects a sheet as 审阅 → 保护工作表 does (options not given are not allowed). */
+  protect(sheet: string, options: Excel.WorksheetProtectionOptions = {}, password?: string): this {
+    this.sheets.get(sheet)!.protection = {
+      options: { ...PROTECTION_DEFAULTS, ...options },
+      ...(password ? { password } : {}),
+    };
+    return this;
+  }
+  /** Whether a cell is locked (it counts only while the sheet is protected). */
+  locked(sheet: string, cell: string): boolean {
+    return !this.sheets.get(sheet)!.unlocked.has(cell);
   }
   /** The sheets insertWorksheetsFromBase64 inserts from a workbook: values, formulas and merges as the file has them. */
   static insertable(wb: ExcelJS.Workbook): FixtureSheet[] {
@@ -205,6 +271,11 @@ export class Book {
         widths: new Map(s.widths),
         features: [...s.features],
         visibility: s.visibility,
+        protection: s.protection && {
+          options: { ...s.protection.options },
+          ...(s.protection.password ? { password: s.protection.password } : {}),
+        },
+        unlocked: new Set(s.unlocked),
       });
     return b;
   }
@@ -405,6 +476,82 @@ export function excelContext(
     return found;
   };
 
+  /** How many of a rectangle's cells are unlocked (counted from the few unlocked ones). */
+  const unlockedIn = (s: Sheet, p: { row: number; col: number }, rows: number, cols: number) => {
+    let n = 0;
+    for (const c of s.unlocked) {
+      const a = fromA1(c);
+      if (a.row >= p.row && a.row < p.row + rows && a.col >= p.col && a.col < p.col + cols) n++;
+    }
+    return n;
+  };
+  /**
+   * A protected sheet refuses values and formulas in any locked cell of the range, the whole
+   * write failing. The Excel JavaScript API reference does not name the error for this case; the
+   * Excel service behind Microsoft Graph answers a write over a locked cell with AccessDenied,
+   * "You cannot perform the requested operation." (microsoftgraph/microsoft-graph-docs#4546), the
+   * code [docs] "Error handling with the application-specific JavaScript APIs" lists for that
+   * message, and the one [d.ts] gives for what protection refuses ("If worksheet protection is
+   * enabled and not paused, this method throws an `AccessDenied` error").
+   */
+  const guardContents = (s: Sheet, p: { row: number; col: number }, rows: number, cols: number) => {
+    if (s.protection && unlockedIn(s, p, rows, cols) < rows * cols)
+      throw new HostError("AccessDenied", "You cannot perform the requested operation.");
+  };
+  /**
+   * Formatting a protected sheet needs its option, locked cell or not ([docs] support.microsoft.com
+   * "Protect a worksheet": Format cells is "changing any of the options in the Format Cells or
+   * Conditional Formatting dialog boxes", so number formats, fills and merging; Format columns
+   * "changing column width"). Refused as above, AccessDenied.
+   */
+  const guardFormat = (s: Sheet, allow: "allowFormatCells" | "allowFormatColumns") => {
+    if (s.protection && !s.protection.options[allow])
+      throw new HostError("AccessDenied", "You cannot perform the requested operation.");
+  };
+
+  /**
+   * [d.ts] RangeFormat.protection (ExcelApi 1.2): FormatProtection.locked, "A `null` value
+   * indicates that the entire range doesn't have a uniform lock setting."
+   */
+  const cellProtection = (
+    key: () => string,
+    geometry: () => { p: { row: number; col: number }; rows: number; cols: number }
+  ) => {
+    const lo = loadable((names) => {
+      const [, s] = sheetOf(key());
+      const { p, rows, cols } = geometry();
+      const out: Loaded = {};
+      for (const n of names) {
+        if (n !== "locked") throw new HostError("InvalidArgument", `unknown property ${n}`);
+        const open = unlockedIn(s, p, rows, cols);
+        out.locked = open === 0 ? true : open === rows * cols ? false : null;
+      }
+      return out;
+    });
+    const obj = {
+      load: (props: string) => (lo.load(props), obj),
+      get locked() {
+        return lo.read("locked") as boolean; // null when mixed, as the d.ts types it
+      },
+      /**
+       * Locking cells is done before protecting (Format Cells → Protection); on a protected sheet
+       * the double refuses it (the reference is silent; SRS never changes a cell's lock).
+       */
+      set locked(v: boolean) {
+        queue({ set: "locked", v }, () => {
+          const [, s] = sheetOf(key());
+          if (s.protection) throw new HostError("AccessDenied", "the sheet is protected");
+          const { p, rows, cols } = geometry();
+          for (let r = 0; r < rows; r++)
+            for (let c = 0; c < cols; c++)
+              if (v) s.unlocked.delete(cellAt(p, r, c));
+              else s.unlocked.add(cellAt(p, r, c));
+        });
+      },
+    };
+    return obj;
+  };
+
   const rangeObject = (key: () => string, address: () => string) => {
     const geometry = () => shape(address());
     const lo = loadable((names) => {
@@ -452,6 +599,7 @@ export function excelContext(
       touch(rows * cols);
       queue({ set: asFormula ? "formulas" : "values", v }, () => {
         const [, s] = sheetOf(key());
+        guardContents(s, p, rows, cols);
         v.forEach((row, r) => row.forEach((x, c) => enter(s, cellAt(p, r, c), x, asFormula)));
       });
     };
@@ -478,6 +626,7 @@ export function excelContext(
         const { p } = geometry();
         queue({ set: "numberFormat", v }, () => {
           const [, s] = sheetOf(key());
+          guardFormat(s, "allowFormatCells");
           v.forEach((row, r) =>
             row.forEach((f, c) => {
               const cell = cellAt(p, r, c);
@@ -505,7 +654,12 @@ export function excelContext(
       get address() {
         return prop("address");
       },
-      merge: () => queue({ call: "merge" }, () => void sheetOf(key())[1].merges.push(address())),
+      merge: () =>
+        queue({ call: "merge" }, () => {
+          const [, s] = sheetOf(key());
+          guardFormat(s, "allowFormatCells");
+          s.merges.push(address());
+        }),
       format: {
         /** [d.ts] RangeFormat.columnWidth: "Specifies the width of all columns within the range." */
         set columnWidth(w: number) {
@@ -514,14 +668,17 @@ export function excelContext(
             if (typeof w !== "number" || !(w >= 0))
               throw new HostError("InvalidArgument", `columnWidth ${w}`);
             const [, s] = sheetOf(key());
+            guardFormat(s, "allowFormatColumns");
             for (let c = 0; c < cols; c++) s.widths.set(p.col + c, w);
           });
         },
+        protection: cellProtection(key, geometry),
       },
       clear: (what?: string) =>
         queue({ call: "clear", what }, () => {
           const [, s] = sheetOf(key());
           const { p, rows, cols } = geometry();
+          guardContents(s, p, rows, cols);
           const inside = (c: string) => {
             const a = fromA1(c);
             return a.row >= p.row && a.row < p.row + rows && a.col >= p.col && a.col < p.col + cols;
@@ -620,7 +777,8 @@ export function excelContext(
     touch(cells.length);
     const apply = (what: unknown, f: (s: string, cell: string) => void) =>
       queue(what, () => {
-        const [name] = sheetOf(key());
+        const [name, s] = sheetOf(key());
+        guardFormat(s, "allowFormatCells");
         cells.forEach((c) => f(name, c));
       });
     return {
@@ -681,7 +839,57 @@ export function excelContext(
     });
     const read = (n: "name" | "id" | "visibility") =>
       (loaded && n in loaded ? loaded[n] : lo.read(n)) as string;
+    const guard = loadable((names) => {
+      const [, s] = sheetOf(resolve());
+      const out: Loaded = {};
+      for (const n of names)
+        if (n === "protected") out.protected = !!s.protection;
+        else if (n === "options")
+          out.options = { ...(s.protection?.options ?? PROTECTION_DEFAULTS) };
+        else throw new HostError("InvalidArgument", `unknown property ${n}`);
+      return out;
+    });
+    /** [d.ts] Worksheet.protection: WorksheetProtection (ExcelApi 1.2). */
+    const protection = {
+      load: (props: string | string[]) => (guard.load(props), protection),
+      get protected() {
+        return (
+          loaded && "protection/protected" in loaded
+            ? loaded["protection/protected"]
+            : guard.read("protected")
+        ) as boolean;
+      },
+      get options() {
+        return guard.read("options") as ProtectionOptions;
+      },
+      /**
+       * [d.ts] protect: "Protects a worksheet. Fails if the worksheet has already been
+       * protected." The code is not documented; Excel answers AccessDenied
+       * (OfficeDev/office-js#6784).
+       */
+      protect: (options: Excel.WorksheetProtectionOptions = {}, password?: string) =>
+        queue({ call: "protect", options }, () => {
+          const [name, s] = sheetOf(resolve());
+          if (s.protection) throw new HostError("AccessDenied", "already protected");
+          book.protect(name, options, password);
+        }),
+      /**
+       * [d.ts] unprotect(password?): "Unprotects a worksheet." On a sheet already unprotected it
+       * does nothing (throwing there was a regression, OfficeDev/office-js#6784). Without the
+       * sheet's password it fails; the reference does not say with which code, so the double
+       * gives the one [d.ts] pauseProtection documents for an incorrect password, InvalidArgument.
+       */
+      unprotect: (password?: string) =>
+        queue({ call: "unprotect" }, () => {
+          const [, s] = sheetOf(resolve());
+          if (!s.protection) return;
+          if (s.protection.password && password !== s.protection.password)
+            throw new HostError("InvalidArgument", "The password you supplied is incorrect.");
+          s.protection = undefined;
+        }),
+    };
     return {
+      protection,
       load: (p: string) => void lo.load(p),
       get name() {
         return read("name");
@@ -721,7 +929,7 @@ export function excelContext(
     };
   };
 
-  let items: { name: string; id: string }[] | undefined;
+  let items: { name: string; id: string; "protection/protected": boolean }[] | undefined;
   let itemsRequested: Set<string> | undefined;
   const worksheets = {
     load(props: string) {
@@ -733,9 +941,16 @@ export function excelContext(
       );
       queue({ load: props }, () => {
         itemsRequested = names;
-        items = [...book.sheets].map(([name, s]) => ({ name, id: s.id }));
+        // "protection/protected": a property of a navigation property, loaded by its path as
+        // [docs] "Work with worksheets using the Excel JavaScript API" (Data protection) does:
+        // load("protection/protected"), here under items/.
+        items = [...book.sheets].map(([name, s]) => ({
+          name,
+          id: s.id,
+          "protection/protected": !!s.protection,
+        }));
         staged.push(worksheets);
-        return utf8(items.map((i) => [...names].map((n) => i[n as "name" | "id"])));
+        return utf8(items.map((i) => [...names].map((n) => i[n as keyof typeof i])));
       });
     },
     get items() {
@@ -743,7 +958,7 @@ export function excelContext(
       return items.map((i) =>
         sheet(
           i.id,
-          Object.fromEntries([...itemsRequested!].map((n) => [n, i[n as "name" | "id"]])),
+          Object.fromEntries([...itemsRequested!].map((n) => [n, i[n as keyof typeof i]])),
           false
         )
       );

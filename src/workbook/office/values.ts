@@ -11,6 +11,7 @@ import type { CellValue } from "../../rules/grid";
 import type { CellWrite } from "../types";
 import { inRequests } from "./batches";
 import { plain } from "./read-sheets";
+import { probeProtection, type SheetWrite, whileLifted } from "./protection";
 import { keepBounded, type DocumentStore } from "./store";
 
 const KEY = "srs.fixes.v1";
@@ -78,6 +79,13 @@ async function readCells(
 
 const isFormula = (f: unknown) => typeof f === "string" && f.startsWith("=");
 
+/** The cells written, by sheet: a value and its number format each. */
+function bySheet(cells: { sheet: string; cell: string }[]): SheetWrite[] {
+  const m = new Map<string, string[]>();
+  for (const c of cells) m.set(c.sheet, [...(m.get(c.sheet) ?? []), c.cell]);
+  return [...m].map(([sheet, list]) => ({ sheet, cells: list, formats: true }));
+}
+
 /** Writes each cell: text as text ("@"), numbers as numbers, a held formula back as a formula. */
 function writeCells(
   context: Excel.RequestContext,
@@ -103,6 +111,8 @@ export async function writeFixes(
   writes: CellWrite[],
   store: DocumentStore
 ): Promise<number> {
+  // Each sheet's protection is read with the cells (see protection.ts).
+  const probe = probeProtection(context, bySheet(writes));
   const current = await readCells(context, writes);
   const todo = writes
     .map((w, i) => ({ w, now: current[i] }))
@@ -114,33 +124,37 @@ export async function writeFixes(
         heldLength(now.held) <= MAX_HELD &&
         String(w.value).length <= MAX_CELL_CHARS
     );
-  keepBounded(
-    store,
-    KEY,
-    {
-      writes: todo.map(({ w, now }) => ({
+  const writing = new Set(todo.map(({ w }) => `${w.sheet}!${w.cell}`));
+  const lifted = await probe.lift((sheet, cell) => writing.has(`${sheet}!${cell}`));
+  return whileLifted(context, lifted, async () => {
+    keepBounded(
+      store,
+      KEY,
+      {
+        writes: todo.map(({ w, now }) => ({
+          sheet: w.sheet,
+          cell: w.cell,
+          after: w.value,
+          held: now.held,
+        })),
+      } satisfies Undo,
+      (kb, limit) =>
+        `要修正的单元格太多，工作簿设置里存不下它们的原样（约 ${kb} KB，上限 ${limit} KB），未作修改：请分几个工作表修正`
+    );
+    await store.save();
+    await writeCells(
+      context,
+      todo.map(({ w, now }) => ({
         sheet: w.sheet,
         cell: w.cell,
-        after: w.value,
-        held: now.held,
-      })),
-    } satisfies Undo,
-    (kb, limit) =>
-      `要修正的单元格太多，工作簿设置里存不下它们的原样（约 ${kb} KB，上限 ${limit} KB），未作修改：请分几个工作表修正`
-  );
-  await store.save();
-  await writeCells(
-    context,
-    todo.map(({ w, now }) => ({
-      sheet: w.sheet,
-      cell: w.cell,
-      value: w.value,
-      // Text as text: a phone number keeps its leading 0, a date stays the text written.
-      format:
-        typeof w.value === "string" ? "@" : now.held.format === "@" ? "General" : now.held.format,
-    }))
-  );
-  return todo.length;
+        value: w.value,
+        // Text as text: a phone number keeps its leading 0, a date stays the text written.
+        format:
+          typeof w.value === "string" ? "@" : now.held.format === "@" ? "General" : now.held.format,
+      }))
+    );
+    return todo.length;
+  });
 }
 
 export function lastFixes(store: DocumentStore): number {
@@ -154,21 +168,26 @@ export async function undoFixes(
 ): Promise<number> {
   const undo = store.get<Undo>(KEY);
   if (!undo?.writes.length) return 0;
+  const probe = probeProtection(context, bySheet(undo.writes));
   const current = await readCells(context, undo.writes);
   const todo = undo.writes
     .map((w, i) => ({ ...w, now: current[i].held }))
     .filter((w, i) => same(current[i].value, w.after));
-  await writeCells(
-    context,
-    todo.map((w) =>
-      w.held
-        ? {
-            ...w,
-            value: w.held.formula === "" ? null : w.held.formula,
-            format: w.held.format,
-            formula: isFormula(w.held.formula),
-          }
-        : { ...w, value: w.before ?? null, format: w.now.format }
+  const writing = new Set(todo.map((w) => `${w.sheet}!${w.cell}`));
+  const lifted = await probe.lift((sheet, cell) => writing.has(`${sheet}!${cell}`));
+  await whileLifted(context, lifted, () =>
+    writeCells(
+      context,
+      todo.map((w) =>
+        w.held
+          ? {
+              ...w,
+              value: w.held.formula === "" ? null : w.held.formula,
+              format: w.held.format,
+              formula: isFormula(w.held.formula),
+            }
+          : { ...w, value: w.before ?? null, format: w.now.format }
+      )
     )
   );
   store.remove(KEY);
