@@ -8,6 +8,7 @@ import { uniqueSheetName } from "../rules/sheet-names";
 import { NOTES_SHEET } from "../rules/consolidation/notes";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { GridView } from "./GridView";
+import { forgetWorkbook, keepWorkbook, keptWorkbook } from "./persist";
 import { sampleWorkbook } from "./sample";
 
 const useStyles = makeStyles({
@@ -93,6 +94,43 @@ export function Demo() {
   };
   const [active, setActive] = useState(book.sheets[0]?.name ?? "");
   const [error, setError] = useState<string>();
+  // The workbook is kept in this browser once the user changes it or opens a file (persist.ts),
+  // and comes back on the next visit.
+  const [kept, setKept] = useState<string>();
+  const changed = useRef(false);
+  useEffect(() => {
+    void keptWorkbook().then((k) => {
+      if (!k || changed.current) return;
+      replace(k.book);
+      setFileName(k.name);
+      setKept("已恢复上次在本页的工作簿");
+    });
+  }, []);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => {
+    const keep = () => {
+      changed.current = true;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(async () => {
+        const ok = await keepWorkbook(book, fileNameRef.current).catch(() => false);
+        setKept(ok ? "已保存在本机浏览器中" : "工作簿太大，未能保存在本机浏览器中：刷新后需重新打开");
+      }, 800);
+    };
+    if (!book.examples.size || changed.current) keep(); // a file opened is kept at once
+    const stop = book.onUpdate(keep);
+    return () => {
+      stop();
+      clearTimeout(timer.current);
+    };
+  }, [book]);
+  /** Nothing kept, nothing about to be: the next visit shows the sample. */
+  const forget = () => {
+    clearTimeout(timer.current);
+    forgetWorkbook();
+    changed.current = false;
+  };
+  const fileNameRef = useRef(fileName);
+  fileNameRef.current = fileName;
   const picker = useRef<HTMLInputElement>(null);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => book.onUpdate(redraw), [book]);
@@ -162,13 +200,25 @@ export function Demo() {
           <Button
             size="small"
             onClick={() => {
+              forget();
               replace(sampleBook());
               setFileName("示例工作簿.xlsx");
+              setKept(undefined);
               setError(undefined);
             }}
           >
             恢复示例
           </Button>
+          <Button
+            size="small"
+            onClick={() => {
+              forget();
+              setKept("已清除本页保存的工作簿：刷新后显示示例");
+            }}
+          >
+            清除本页保存的工作簿
+          </Button>
+          {kept && <Caption1 role="status">{kept}</Caption1>}
         </div>
         <ErrorBar error={error} />
         {grid && (

@@ -6,6 +6,7 @@ import type { Grid } from "./grid";
 import { type Recognition, type Recognized, recognizeSheet } from "./recognize";
 import { applyExplanations, readExplanations } from "./review/explanations";
 import { isProblemList } from "./review/problem-list";
+import { isPracticeRecord } from "./sample/practice-record";
 
 export type { CheckOptions };
 
@@ -25,12 +26,12 @@ export function checkRecognized(rec: Recognized, options: CheckOptions = {}): Fi
 
 /**
  * Every table of every sheet but SRS's own 审核说明 (whose explanations the warnings then carry)
- * and a 问题清单 a returned file came back with.
+ * and training record, and a 问题清单 a returned file came back with.
  */
 export function checkGrids(grids: Grid[], options: CheckOptions = {}): SheetReport[] {
   const notes = readExplanations(grids);
   const recognitions = grids
-    .filter((g) => g.name !== notes?.sheet && !isProblemList(g))
+    .filter((g) => g.name !== notes?.sheet && !isProblemList(g) && !isPracticeRecord(g))
     .flatMap((g) => recognizeSheet(g));
   const workbook = recognitions.filter((r): r is Recognized => r.kind !== "none");
   return recognitions.map((recognition) => ({

@@ -24,7 +24,8 @@ import { oneLine } from "./one-line";
 import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
 import { ReturnView } from "./ReturnView";
-import { type PracticeRound, TrainingView } from "./TrainingView";
+import { TrainingView } from "./TrainingView";
+import type { PracticeRound } from "../rules/sample/practice-record";
 import type { CellWrite, WorkbookSource } from "./source";
 import { nowText, today } from "../workbook/today";
 
@@ -74,7 +75,10 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   const [at, setAt] = useState<{ sheet: string; cell: string }>();
   const [highlighted, setHighlighted] = useState(() => supported && source.hasHighlights());
   const [undoable, setUndoable] = useState(() => (supported ? source.lastFixes() : 0));
-  const [practice, setPractice] = useState<PracticeRound>();
+  // Kept in the workbook: a reload, or the file opened again, finds the round where it was.
+  const [practice, setPractice] = useState<PracticeRound | undefined>(() =>
+    supported ? source.loadPractice() : undefined
+  );
 
   const run = useCallback(async () => {
     setState((s) => (s.kind === "done" ? s : { kind: "loading" }));
@@ -301,7 +305,10 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           reports={reports}
           t={t}
           practice={practice}
-          onPractice={setPractice}
+          onPractice={async (p) => {
+            await source.savePractice(p);
+            setPractice(p);
+          }}
           onAddSheet={async ({ grid }) => {
             const name = await source.addSheet(grid);
             await run();

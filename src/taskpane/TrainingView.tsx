@@ -2,7 +2,8 @@ import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, Select,
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { RULES } from "../rules/checks";
-import { type Planted, practiceSheet, remaining } from "../rules/sample/practice";
+import { practiceSheet, remaining } from "../rules/sample/practice";
+import type { PracticeRound } from "../rules/sample/practice-record";
 import { allTemplates } from "../rules/templates/catalog";
 import type { TableTemplate } from "../rules/templates/schema";
 import type { Strings } from "./i18n";
@@ -19,13 +20,11 @@ const useStyles = makeStyles({
 
 const tables = () => allTemplates().filter((t): t is TableTemplate => t.kind === "table" && t.noBlankNote !== undefined);
 
-/** Training: the rules of a table with right and wrong examples, and practice sheets with planted mistakes. */
-export interface PracticeRound {
-  sheet: string;
-  planted: Planted[];
-}
-
-/** The practice round lives with the pane (`practice`, `onPractice`), so leaving 培训 keeps its progress. */
+/**
+ * Training: the rules of a table with right and wrong examples, and practice sheets with planted
+ * mistakes. The round is kept in the workbook by the pane (`practice`, `onPractice`), so leaving
+ * 培训 or reloading keeps its progress.
+ */
 export function TrainingView({
   reports,
   t,
@@ -36,7 +35,7 @@ export function TrainingView({
   reports: SheetReport[];
   t: Strings;
   practice: PracticeRound | undefined;
-  onPractice: (p: PracticeRound) => void;
+  onPractice: (p: PracticeRound) => Promise<void>;
   onAddSheet: (p: { grid: SheetReport["recognition"]["grid"] }) => Promise<string>;
 }) {
   const styles = useStyles();
@@ -81,7 +80,7 @@ export function TrainingView({
             setError(undefined);
             try {
               const sheet = await onAddSheet({ grid: p.grid });
-              onPractice({ sheet, planted: p.planted });
+              await onPractice({ sheet, planted: p.planted });
               setReveal(false);
             } catch (e) {
               setError(oneLine(e));

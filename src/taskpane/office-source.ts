@@ -12,7 +12,8 @@ import { recognize } from "../rules/recognize";
 import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
 import { mergesSupported, readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
-import { type DocumentStore, officeDocumentStore } from "../workbook/office/store";
+import { type DocumentStore, keepBounded, officeDocumentStore } from "../workbook/office/store";
+import { cleanRound } from "../rules/sample/practice-record";
 import { lastFixes, undoFixes, writeFixes } from "../workbook/office/values";
 import { runExcel } from "../workbook/office/run";
 import type { Profile } from "../workbook/types";
@@ -26,6 +27,8 @@ export function hostSupported(): boolean {
 }
 
 const PROFILE = "srs.profile";
+/** The training round (rules/sample/practice-record.ts), in the document's settings. */
+const PRACTICE = "srs.practice";
 
 let loadsWithWorkbook = false;
 
@@ -127,6 +130,16 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
       return childFiles(files).then(({ ready, unreadable }) =>
         runExcel((context) => consolidateInExcel(context, ready, unreadable, options), false)
       );
+    },
+    loadPractice: () => cleanRound(store.get(PRACTICE)),
+    async savePractice(p) {
+      keepBounded(
+        store,
+        PRACTICE,
+        p,
+        (kb, limit) => `练习记录太大（${kb} KB，上限 ${limit} KB），未保存`
+      );
+      await store.save();
     },
     loadProfile: () => store.get<Profile>(PROFILE) ?? readLocal(),
     async saveProfile(p) {

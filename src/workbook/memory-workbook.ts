@@ -8,6 +8,13 @@ import { detailValues, type Summary } from "../rules/consolidation/summary";
 import { type InsertedFile, planWorkbook } from "../rules/consolidation/workbook";
 import type { CellValue, Grid } from "../rules/grid";
 import { type Explanation, explanationsGrid, readExplanations } from "../rules/review/explanations";
+import {
+  isPracticeRecord,
+  type PracticeRound,
+  PRACTICE_SHEET,
+  practiceGrid,
+  readPractice,
+} from "../rules/sample/practice-record";
 import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
 import { nowText } from "./today";
@@ -69,6 +76,7 @@ export class MemoryWorkbook implements WorkbookSource {
     };
     const notes = readExplanations(book.sheets);
     if (notes) book.hidden.add(notes.sheet);
+    for (const g of book.sheets.filter(isPracticeRecord)) book.hidden.add(g.name);
     return book;
   }
 
@@ -326,6 +334,22 @@ export class MemoryWorkbook implements WorkbookSource {
     this.updated();
     this.listeners.forEach((l) => l.changed());
     return plan.lines;
+  }
+
+  loadPractice(): PracticeRound | undefined {
+    return readPractice(this.sheets)?.round;
+  }
+
+  /** On a hidden sheet, as the 审核说明: saved with the workbook (and by the page across reloads). */
+  async savePractice(round: PracticeRound): Promise<void> {
+    const old = this.sheets.filter(isPracticeRecord).map((g) => g.name);
+    old.forEach((n) => this.hidden.delete(n));
+    const rest = this.sheets.filter((g) => !old.includes(g.name));
+    const name = uniqueSheetName(PRACTICE_SHEET, new Set(rest.map((g) => g.name)));
+    this.setSheets([...rest, { ...practiceGrid(round), name }]);
+    this.hidden.add(name);
+    this.updated();
+    this.listeners.forEach((l) => l.changed());
   }
 
   loadProfile(): Profile | undefined {

@@ -4,6 +4,7 @@ import type { ChildLine } from "../rules/consolidation/plan";
 import type { Period } from "../rules/period";
 import type { CellValue, Grid } from "../rules/grid";
 import type { Explanation } from "../rules/review/explanations";
+import type { PracticeRound } from "../rules/sample/practice-record";
 
 /** Highlight fills: errors light red, warnings amber. */
 export const MARK_COLORS: Record<Severity, string> = { error: "#F8C4C4", warning: "#FFE699" };
@@ -83,6 +84,9 @@ export interface WorkbookSource {
   subscribe(on: { changed(): void; selected(): void }): () => void;
   loadProfile(): Profile | undefined;
   saveProfile(p: Profile): Promise<void>;
+  /** The training round kept with the workbook, so its progress survives leaving 培训 and a reload. */
+  loadPractice(): PracticeRound | undefined;
+  savePractice(p: PracticeRound): Promise<void>;
   /** Adds a sheet (a training practice sheet) under a unique name; returns the name. */
   addSheet(grid: Grid): Promise<string>;
   /**

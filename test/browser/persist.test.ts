@@ -1,0 +1,99 @@
+/**
+ * The page keeps its workbook in the browser (issue #15): a training round corrected in part, the
+ * page reloaded, the round and its progress are still there (the practice round lives in the
+ * workbook); 清除本页保存的工作簿 forgets it, and the next reload shows the sample.
+ */
+import { mkdirSync } from "fs";
+import path from "path";
+import type { Browser, Page } from "playwright-core";
+import { fromA1 } from "../../src/rules/grid";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { practiceSheet } from "../../src/rules/sample/practice";
+import { allTemplates } from "../../src/rules/templates/catalog";
+import type { TableTemplate } from "../../src/rules/templates/schema";
+import { launch, serveDist } from "../helpers/browser";
+
+const SHOTS = path.join(__dirname, "../../test-artifacts");
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
+
+/** The round the pane makes by default (first table, 8 mistakes, seed 1), and each cell's right value. */
+function defaultRound() {
+  const t = allTemplates().find(
+    (x): x is TableTemplate => x.kind === "table" && x.noBlankNote !== undefined
+  )!;
+  const round = practiceSheet(t, 8, 1, "练习1");
+  if ("refused" in round) throw new Error(round.refused);
+  const clean = filledSheet(t, { seed: 1, rowTypes: [t.rows[t.rows.length - 1].key] }).grid;
+  const o = clean.origin ?? { row: 0, col: 0 };
+  return round.planted.map((p) => {
+    const { row, col } = fromA1(p.cell);
+    return { cell: p.cell, value: String(clean.values[row - o.row][col - o.col]) };
+  });
+}
+
+/** Waits until the page has kept its workbook as it was after `since` (ms since the epoch). */
+const keptAfter = (p: Page, since: number) =>
+  p.waitForFunction((t) => {
+    const { savedAt } = JSON.parse(localStorage.getItem("srs.page") ?? "{}") as {
+      savedAt?: number;
+    };
+    return savedAt !== undefined && savedAt > t;
+  }, since);
+
+it("a practice round corrected in part survives a reload; clearing the kept workbook forgets it", async () => {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: "zh-CN",
+  });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/demo.html`);
+  await pane(p).getByRole("tab", { name: "培训" }).click();
+  await pane(p).getByRole("button", { name: "生成练习表" }).click();
+  await pane(p).getByText("已改正 0/8").waitFor();
+
+  let lastEdit = 0;
+  for (const { cell, value } of defaultRound().slice(0, 2)) {
+    await p.locator(`td[data-cell="${cell}"]`).click();
+    await p.keyboard.type(value);
+    lastEdit = await p.evaluate(() => Date.now());
+    await p.keyboard.press("Enter");
+  }
+  await pane(p).getByText("已改正 2/8").waitFor();
+  await keptAfter(p, lastEdit);
+  await p.getByRole("status").getByText("已保存在本机浏览器中").waitFor();
+
+  await p.reload();
+  await p.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "练习1" }).waitFor();
+  await pane(p).getByRole("tab", { name: "培训" }).click();
+  await pane(p).getByText("已改正 2/8").waitFor();
+  // The record is SRS's own hidden sheet: no tab, no finding.
+  expect(
+    await p.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "SRS练习" }).count()
+  ).toBe(0);
+  await p.screenshot({ path: path.join(SHOTS, "persist-reloaded.png") });
+
+  await p.getByRole("button", { name: "清除本页保存的工作簿" }).click();
+  await p.getByText("已清除本页保存的工作簿").waitFor();
+  await p.reload();
+  await pane(p)
+    .getByText(/识别出 \d+ 张报表/)
+    .waitFor();
+  expect(
+    await p.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "练习1" }).count()
+  ).toBe(0);
+  await context.close();
+}, 120_000);
