@@ -80,3 +80,15 @@ describe("the 明细 sheet of many children", () => {
     expect(s.cells.reduce((n, c) => n + c.value, 0)).toBeCloseTo(want, 6);
   });
 });
+
+it("a plan's table (任务分解指导数) is never summed: received, it is listed; in the workbook, no child", () => {
+  const targets = { ...filledSheet(getTemplate("jinjiang-2024-targets")!).grid, name: "任务分解" };
+  const plan = planConsolidation([
+    { sheet: "任务分解", origin: "任务分解.xlsx", recognition: recognize(targets) },
+  ]);
+  expect(plan.lines.map((l) => [l.status, l.reason])).toEqual([
+    ["other-template", "是任务分解指导数，不是可汇总的统计表"],
+  ]);
+  expect(plan.children.size).toBe(0);
+  expect(workbookSources([recognize(targets)], undefined)).toEqual([]);
+});

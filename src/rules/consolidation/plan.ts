@@ -158,6 +158,9 @@ export function filledRowTypes(rec: TableRecognition): Set<string> {
 
 export { headerUnit } from "./units";
 
+/** A plan's table (晋江 任务分解指导数): the targets reports are measured by, never summed. */
+export const isPlan = (r: Recognition) => r.kind === "table" && r.template.cycle === "plan";
+
 /** The unit a source reports for: as given (a lower level's summary), else its header's. */
 export const unitOf = (s: Source): string => s.unit ?? headerUnit(s.recognition);
 
@@ -240,7 +243,7 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
     const w: Work = { source, line, unit, key: normalizeUnit(unit), order };
     if (rec.kind === "none")
       Object.assign(line, { status: "no-template", reason: "未识别为任何报表" });
-    else if (rec.kind !== "table")
+    else if (rec.kind !== "table" || isPlan(rec))
       Object.assign(line, {
         status: "other-template",
         reason: `是${rec.template.shortTitle}，不是可汇总的统计表`,

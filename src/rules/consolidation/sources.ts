@@ -10,7 +10,7 @@ import { readNumber } from "../number";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes, tableKey } from "./notes";
-import { headerUnit, type Source } from "./plan";
+import { headerUnit, isPlan, type Source } from "./plan";
 import { ROSTER_SHEET } from "./roster";
 
 export interface ReceivedFile {
@@ -88,6 +88,7 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
   return recs.flatMap((r): Source[] => {
     if (
       r.kind !== "table" ||
+      isPlan(r) || // the workbook's own plan (任务分解指导数) is what the reports are measured by
       r.sheet === notes?.sheet ||
       r.sheet === ROSTER_SHEET ||
       notes?.ours.has(r.sheet) ||
