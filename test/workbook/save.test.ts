@@ -104,21 +104,11 @@ describe("saving into the opened file's parts", () => {
   });
 
   it("a township workbook consolidated again keeps the sheets the page shows, under their names", async () => {
-    const t = getTemplate("nanan-2026-quarterly-1")!;
-    const file = async (unit: string, seed: number) => ({
-      name: `${unit}.xlsx`,
-      bytes: await toXlsx((wb) =>
-        addGridSheet(wb, {
-          ...filledSheet(t, { seed, rowTypes: ["village"], unit }).grid,
-          name: "Sheet1",
-        })
-      ),
-    });
     const first = new MemoryWorkbook([]);
-    await first.consolidate([await file("金淘镇朴里村", 1), await file("金淘镇岭兜村", 2)]);
+    await first.consolidate([await village("金淘镇朴里村", 1), await village("金淘镇岭兜村", 2)]);
     const book = await MemoryWorkbook.fromXlsx(await first.toXlsx(), "金淘镇.xlsx");
     // A newer report of 朴里村: its copy here is set aside as （上次）, the new one takes the name.
-    await book.consolidate([await file("金淘镇朴里村", 3)]);
+    await book.consolidate([await village("金淘镇朴里村", 3)]);
     const saved = await book.toXlsx();
     const back = await readGrids(saved);
     expect(back.map((g) => g.name).sort()).toEqual(book.sheets.map((g) => g.name).sort());
