@@ -11,10 +11,19 @@ import { toA1 } from "../../src/rules/grid";
 import { recognizeSheet } from "../../src/rules/recognize";
 import { stampSheetEdits } from "../../src/rules/stamp";
 import { getTemplate } from "../../src/rules/templates/catalog";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { consolidateInExcel } from "../../src/workbook/office/consolidate";
 import { passwordReason } from "../../src/workbook/office/protection";
 import { lastFixes, undoFixes, writeFixes } from "../../src/workbook/office/values";
 import type { CellWrite } from "../../src/workbook/types";
-import { Book, excelContext, HostError, MemoryStore } from "../helpers/excel-mock";
+import {
+  Book,
+  excelContext,
+  type FixtureSheet,
+  HostError,
+  MemoryStore,
+  PROTECTION_DEFAULTS,
+} from "../helpers/excel-mock";
 
 const t = getTemplate("nanan-2026-quarterly-1")!;
 
@@ -220,5 +229,82 @@ describe("Office adapter on a protected blank template", () => {
     ).rejects.toThrow("settings not saved");
     expect(liftedWhenSaving).toBe(true);
     expect(book.sheets.get("季报表（一）")!.protection!.options).toMatchObject(TEMPLATE_OPTIONS);
+  });
+});
+
+describe("one-button consolidation with protected sheets", () => {
+  /** A village's report: the protected blank it was sent, filled in; one number typed as text. */
+  const child = (unit: string, seed: number, password?: string): FixtureSheet => {
+    const { grid, layout } = filledSheet(t, { seed, rowTypes: ["village"], unit });
+    const open = unlockedCells(t, layout);
+    const typed = open.find((c) => typeof grid.values[c.row]?.[c.col] === "number")!;
+    const values = grid.values.map((r) => [...r]);
+    values[typed.row][typed.col] = String(values[typed.row][typed.col]);
+    return {
+      ...grid,
+      values,
+      name: "Sheet1",
+      unlocked: open.map((c) => toA1(null, c.row, c.col)),
+      protection: {
+        options: { ...PROTECTION_DEFAULTS, ...TEMPLATE_OPTIONS },
+        ...(password ? { password } : {}),
+      },
+    };
+  };
+  const whole = (book: Book) =>
+    [...book.sheets].map(([name, s]) => [name, [...s.values], [...s.formulas], [...s.formats]]);
+  const SUMMARY = "季报表（一）汇总";
+
+  it("writes a password-protected copy's typed numbers into its unlocked cells as they are, and updates a protected summary and 汇总说明 in place, protected again", async () => {
+    const book = new Book();
+    const fixtures = new Map([
+      ["b64-朴里", [child("金淘镇朴里村", 1, "村里的密码")]],
+      ["b64-岭兜", [child("金淘镇岭兜村", 2)]],
+    ]);
+    await consolidateInExcel(excelContext(book, fixtures).context, [
+      { name: "朴里村.xlsx", base64: "b64-朴里" },
+      { name: "岭兜村.xlsx", base64: "b64-岭兜" },
+    ]);
+    const copy = book.sheets.get("金淘镇朴里村")!;
+    expect(copy.protection!.password).toBe("村里的密码");
+    expect(
+      [...copy.values.values()].filter((v) => typeof v === "string" && /^\d+$/.test(v))
+    ).toEqual([]);
+
+    // The township protects what SRS made (every cell locked, as a new sheet's are).
+    book.protect(SUMMARY).protect("汇总说明", { allowFormatCells: true });
+    const options = [SUMMARY, "汇总说明"].map((n) => ({
+      ...book.sheets.get(n)!.protection!.options,
+    }));
+    fixtures.set("b64-朴里2", [child("金淘镇朴里村", 3)]);
+    const lines = await consolidateInExcel(excelContext(book, fixtures).context, [
+      { name: "朴里村-更正.xlsx", base64: "b64-朴里2" },
+    ]);
+    expect(lines.find((l) => l.origin === "朴里村-更正.xlsx")?.status).toBe("included");
+    expect(book.sheets.has("金淘镇朴里村（上次）")).toBe(true);
+    expect(String(book.value(SUMMARY, "B7"))).toMatch(/^=SUM\(/);
+    expect(String(book.value(SUMMARY, "B7"))).toContain("'金淘镇朴里村'!B7");
+    expect([...book.sheets.get("汇总说明")!.values.values()]).toContain("朴里村-更正.xlsx");
+    expect([SUMMARY, "汇总说明"].map((n) => book.sheets.get(n)!.protection!.options)).toEqual(
+      options
+    );
+  });
+
+  it("a summary protected with a password stops the consolidation with one zh line: the files just imported are taken out, every sheet as it was", async () => {
+    const book = new Book();
+    const fixtures = new Map([["b64-朴里", [child("金淘镇朴里村", 1)]]]);
+    await consolidateInExcel(excelContext(book, fixtures).context, [
+      { name: "朴里村.xlsx", base64: "b64-朴里" },
+    ]);
+    book.protect(SUMMARY, {}, "镇里的密码");
+    const before = whole(book);
+    fixtures.set("b64-岭兜", [child("金淘镇岭兜村", 2)]);
+    await expect(
+      consolidateInExcel(excelContext(book, fixtures).context, [
+        { name: "岭兜村.xlsx", base64: "b64-岭兜" },
+      ])
+    ).rejects.toThrow(passwordReason(SUMMARY));
+    expect(whole(book)).toEqual(before);
+    expect(book.sheets.get(SUMMARY)!.protection!.password).toBe("镇里的密码");
   });
 });

@@ -5,6 +5,7 @@
  * one for the sheet ids, one per 4 MB of files, two to read, one per 5 MB of writes.
  */
 import type { ChildLine, UnreadableChild } from "../../rules/consolidation/plan";
+import type { Grid } from "../../rules/grid";
 import { planWorkbook } from "../../rules/consolidation/workbook";
 import { writeExplanations } from "./explanations";
 import type { ConsolidateOptions } from "../types";
@@ -12,6 +13,7 @@ import { nowText } from "../today";
 import { rect, writeGrid } from "./write-grid";
 import { BYTES_PER_REQUEST, inRequests } from "./batches";
 import { readWorkbook } from "./read-sheets";
+import { probeProtection, type SheetWrite, whileLifted } from "./protection";
 
 export interface ChildFile {
   name: string;
@@ -109,7 +111,7 @@ export async function consolidateInExcel(
   options: ConsolidateOptions = {}
 ): Promise<ChildLine[]> {
   const { inserted, refused } = await insertFiles(context, files);
-  const { grids: sheets, ids } = await readWorkbook(context);
+  const { grids: sheets, ids, protectedIds } = await readWorkbook(context);
   const nameOf = new Map(ids.map((id, i) => [id, sheets[i].name]));
   const plan = planWorkbook(
     sheets,
@@ -121,6 +123,68 @@ export async function consolidateInExcel(
     })),
     { ...options, unreadable: [...unreadable, ...refused], made: nowText() }
   );
+  const lifted = await liftProtected(
+    context,
+    plan,
+    sheets.map((s, i) => ({ name: s.name, id: ids[i] })),
+    protectedIds,
+    inserted
+  );
+  return whileLifted(context, lifted, () => writePlan(context, plan, sheets));
+}
+
+type WorkbookPlan = ReturnType<typeof planWorkbook>;
+
+/**
+ * Unprotects the sheets there already (or just inserted) that the plan writes and that would
+ * refuse it (protection.ts): nothing is sent when none is protected, as is usual. A password
+ * stops the consolidation before any sheet is renamed or written, and the files just inserted
+ * are taken out again: the workbook is left as it was.
+ */
+async function liftProtected(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  present: { name: string; id: string }[],
+  protectedIds: Set<string>,
+  inserted: { f: ChildFile; ids: string[] }[]
+) {
+  const fileOf = new Map(inserted.flatMap(({ f, ids }) => ids.map((id) => [id, f.name])));
+  const final = (n: string) => plan.backups.get(n) ?? plan.renames.get(n) ?? n;
+  const idOf = new Map(
+    present.filter((s) => !plan.deletions.includes(s.name)).map((s) => [final(s.name), s.id])
+  );
+  const writes: SheetWrite[] = [
+    ...[...plan.conversions].map(([name, list]) => ({
+      sheet: name,
+      cells: list.map((c) => c.cell),
+      formats: true,
+    })),
+    ...plan.summaries.map((s) => ({
+      sheet: s.sheet,
+      cells: s.cells.map((c) => rect(c.row, c.col, 1, 1)),
+      formats: false,
+    })),
+    { sheet: plan.notes.name, cells: "all" as const, formats: true },
+  ].flatMap((w) => {
+    const id = idOf.get(w.sheet);
+    if (!id || !protectedIds.has(id)) return [];
+    const file = fileOf.get(id);
+    return [{ ...w, sheet: id, ...(file ? { label: `${file}：${w.sheet}` } : {}) }];
+  });
+  if (!writes.length) return [];
+  const probe = probeProtection(context, writes);
+  await context.sync();
+  try {
+    return await probe.lift();
+  } catch (e) {
+    for (const id of fileOf.keys()) context.workbook.worksheets.getItem(id).delete();
+    await context.sync();
+    throw e;
+  }
+}
+
+/** Deletions, backups and renames, then the summaries, 明细 and 汇总说明, in few requests. */
+async function writePlan(context: Excel.RequestContext, plan: WorkbookPlan, sheets: Grid[]) {
   const ws = context.workbook.worksheets;
   // In this order: earlier backups go, replaced copies become backups, new sheets take their names.
   for (const name of plan.deletions) ws.getItem(name).delete();

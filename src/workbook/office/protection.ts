@@ -19,6 +19,8 @@ export interface SheetWrite {
   cells: string[] | "all";
   /** Whether number formats or fills are set too (allowed by the protection's allowFormatCells). */
   formats: boolean;
+  /** How the refusal names the sheet, if not by its name (a sheet just imported from a file). */
+  label?: string;
 }
 
 /** A sheet SRS has unprotected, and what to protect it with again. */
@@ -66,15 +68,13 @@ export function probeProtection(context: Excel.RequestContext, writes: SheetWrit
                 (w.formats && !ws.protection.options.allowFormatCells))))
         );
       });
-      const byId = new Map(refusing.map(({ ws }) => [ws.id, ws]));
-      return unprotect(
-        context,
-        [...byId.values()].map((ws) => ({
-          id: ws.id,
-          name: ws.name,
-          options: { ...ws.protection.options },
-        }))
+      const byId = new Map(
+        refusing.map(({ w, ws }) => [
+          ws.id,
+          { id: ws.id, name: w.label ?? ws.name, options: { ...ws.protection.options } },
+        ])
       );
+      return unprotect(context, [...byId.values()]);
     },
   };
 }

@@ -101,7 +101,8 @@ function toGrid({ name, used, merged }: ReturnType<typeof queueRead>): Grid {
 }
 
 /**
- * Every sheet as a grid, with each sheet's id (stable through renames) beside it: two requests.
+ * Every sheet as a grid, with each sheet's id (stable through renames) beside it, and the ids of
+ * the protected sheets (for writes that follow, protection.ts): two requests.
  * Should Excel refuse to read them all at once (Excel on the web's 5 MB answers, more than 512
  * merged areas in a sheet), the sheets are sized first and read a few at a time: a sheet bigger
  * than any report (a roster of 20,000 rows) is skipped, with the reason; a sheet whose merged
@@ -110,16 +111,19 @@ function toGrid({ name, used, merged }: ReturnType<typeof queueRead>): Grid {
 export async function readWorkbook(
   context: Excel.RequestContext,
   withMerges = true
-): Promise<{ grids: Grid[]; ids: string[]; skipped: SkippedSheet[] }> {
+): Promise<{ grids: Grid[]; ids: string[]; skipped: SkippedSheet[]; protectedIds: Set<string> }> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/id");
+  sheets.load("items/name,items/id,items/protection/protected");
   await context.sync();
   const list = sheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
   const ids = list.map((s) => s.id);
+  const protectedIds = new Set(
+    sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.id)
+  );
   const all = list.map((s) => queueRead(context, s.id, s.name, withMerges));
   try {
     await context.sync();
-    return { grids: all.map(toGrid), ids, skipped: [] };
+    return { grids: all.map(toGrid), ids, skipped: [], protectedIds };
   } catch (e) {
     if (!refusedByExcel(e)) throw e;
   }
@@ -171,6 +175,7 @@ export async function readWorkbook(
     grids: list.filter((s) => read.has(s.id)).map((s) => read.get(s.id)!),
     ids: list.filter((s) => read.has(s.id)).map((s) => s.id),
     skipped,
+    protectedIds,
   };
 }
 
