@@ -1,5 +1,6 @@
 /* npm run bench: runs every benchmark on the compiled code (lib/, dist/) and prints one JSON line each. */
 const { bundleSizes } = require("./bundle");
+const firstFindings = require("./first-findings");
 
 (async () => {
   for (const b of [
@@ -12,7 +13,8 @@ const { bundleSizes } = require("./bundle");
     JSON.stringify({
       name: "bundle sizes",
       ...bundleSizes(),
-      goal: "pane < 300 KB gzipped, no exceljs in the pane",
+      goal: "pane < 300 KB gzipped, no exceljs in the pane; srs.html ≤ 700 KB gzipped",
     })
   );
+  console.log(JSON.stringify(await firstFindings()));
 })();

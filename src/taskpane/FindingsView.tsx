@@ -11,7 +11,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { SheetReport } from "../rules/check";
 import type { Finding } from "../rules/finding";
 import { fromA1 } from "../rules/grid";
@@ -102,6 +102,9 @@ function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; l
   );
 }
 
+/** Sheets drawn in the first frame (the rest follow in the next). */
+const FIRST_SHEETS = 6;
+
 /** A table's words when its sheet holds several: 季报表（一） A3:AB7. */
 const tableWords = (r: SheetReport) => (r.recognition.kind === "none" ? "" : `${r.recognition.template.shortTitle} ${r.recognition.place.range}`);
 
@@ -176,6 +179,18 @@ export function FindingsView({
     if (last?.[0] === r.sheet) last[1].push(r);
     else sheets.push([r.sheet, [r]]);
   }
+  // A big workbook's first sheets are drawn at once, the rest after that frame is painted: drawing
+  // 60 sheets' findings takes a second, and the first ones should not wait for the last.
+  const [drawn, setDrawn] = useState(FIRST_SHEETS);
+  useEffect(() => {
+    if (drawn >= sheets.length) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setDrawn(Infinity))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn, sheets.length]);
   // Sheets with findings are open unless the user closed them; the others closed unless opened.
   const [toggled, setToggled] = useState<Set<string>>(new Set());
   const open = sheets.filter(([sheet, tables]) => tables.some((r) => r.findings.length > 0) !== toggled.has(sheet)).map(([sheet]) => sheet);
@@ -192,7 +207,7 @@ export function FindingsView({
           setToggled(next);
         }}
       >
-        {sheets.map(([sheet, tables]) => {
+        {sheets.slice(0, drawn).map(([sheet, tables]) => {
           const all = tables.flatMap((r) => r.findings);
           const errors = all.filter((f) => f.severity === "error");
           const warnings = all.filter((f) => f.severity === "warning");
