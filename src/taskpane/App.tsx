@@ -26,6 +26,7 @@ import { ProfileView } from "./ProfileView";
 import { ReturnView } from "./ReturnView";
 import { TrainingView } from "./TrainingView";
 import type { PracticeRound } from "../rules/sample/practice-record";
+import { TemplatePicker } from "./TemplatePicker";
 import type { CellWrite, WorkbookSource } from "./source";
 import { nowText, today } from "../workbook/today";
 
@@ -198,9 +199,19 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
             </Caption1>
           ))}
           {recognized.length === 0 && (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{t.noReports}</MessageBarBody>
-            </MessageBar>
+            <>
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>{t.noReports}</MessageBarBody>
+              </MessageBar>
+              <TemplatePicker
+                t={t}
+                onInsert={async (grid, widths) => {
+                  const name = await source.addSheet(grid, widths);
+                  setNotice(t.templateInserted(name));
+                  await run();
+                }}
+              />
+            </>
           )}
           <div className={styles.toolbar}>
             {findings.some((f) => f.cell) && (

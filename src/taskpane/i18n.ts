@@ -9,7 +9,7 @@ const zh = {
   noTemplate: "未识别为任何报表",
   nearest: "最接近",
   noReports:
-    "这个工作簿里没有识别出报表。请打开填报的报表（如季报表、月报表），或从“表样”中复制官方表格。",
+    "这个工作簿里没有识别出报表。请打开填报的报表（如季报表、月报表），或在下面的“表样”中插入官方空白表格。",
   clean: "未发现问题",
   summary: (sheets: number, reports: number, errors: number, warnings: number) =>
     `${sheets} 个工作表，识别出 ${reports} 张报表；错误 ${errors} 条，提示 ${warnings} 条`,
@@ -150,7 +150,7 @@ const en: Strings = {
   noTemplate: "Not a known report",
   nearest: "nearest",
   noReports:
-    "No report was recognized in this workbook. Open a filled report, or copy an official blank table.",
+    "No report was recognized in this workbook. Open a filled report, or insert an official blank table below.",
   clean: "No problems found",
   summary: (sheets, reports, errors, warnings) =>
     `${sheets} sheets, ${reports} reports; ${errors} errors, ${warnings} warnings`,

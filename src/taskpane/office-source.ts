@@ -5,7 +5,7 @@
 import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeExplanations } from "../workbook/office/explanations";
-import { writeGrid } from "../workbook/office/write-grid";
+import { setColumnWidths, writeGrid } from "../workbook/office/write-grid";
 import { uniqueSheetName } from "../rules/sheet-names";
 import type { Grid } from "../rules/grid";
 import { recognize } from "../rules/recognize";
@@ -106,7 +106,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
           )
         );
     },
-    addSheet: (grid) =>
+    addSheet: (grid, widths) =>
       runExcel(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
@@ -114,6 +114,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         const name = uniqueSheetName(grid.name, new Set(sheets.items.map((s) => s.name)));
         const ws = sheets.add(name);
         writeGrid(ws, grid);
+        if (widths) setColumnWidths(ws, widths);
         ws.activate();
         await context.sync();
         return name;

@@ -87,8 +87,11 @@ export interface WorkbookSource {
   /** The training round kept with the workbook, so its progress survives leaving 培训 and a reload. */
   loadPractice(): PracticeRound | undefined;
   savePractice(p: PracticeRound): Promise<void>;
-  /** Adds a sheet (a training practice sheet) under a unique name; returns the name. */
-  addSheet(grid: Grid): Promise<string>;
+  /**
+   * Adds a sheet (a training practice sheet, a blank template) under a unique name, with its
+   * column widths in characters when given; returns the name.
+   */
+  addSheet(grid: Grid, widths?: number[]): Promise<string>;
   /**
    * Keeps the workbook's 审核说明 (every explanation, on a hidden sheet), replacing the sheet
    * `existing` that the last read found by its marker.
