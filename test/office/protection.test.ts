@@ -13,15 +13,21 @@ import { stampSheetEdits } from "../../src/rules/stamp";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { consolidateInExcel } from "../../src/workbook/office/consolidate";
+import {
+  clearHighlights,
+  hasHighlights,
+  highlightCells,
+} from "../../src/workbook/office/highlight";
 import { passwordReason } from "../../src/workbook/office/protection";
 import { lastFixes, undoFixes, writeFixes } from "../../src/workbook/office/values";
-import type { CellWrite } from "../../src/workbook/types";
+import { type CellWrite, type Mark, MARK_COLORS } from "../../src/workbook/types";
 import {
   Book,
   excelContext,
   type FixtureSheet,
   HostError,
   MemoryStore,
+  NO_FILL,
   PROTECTION_DEFAULTS,
 } from "../helpers/excel-mock";
 
@@ -306,5 +312,52 @@ describe("one-button consolidation with protected sheets", () => {
     ).rejects.toThrow(passwordReason(SUMMARY));
     expect(whole(book)).toEqual(before);
     expect(book.sheets.get(SUMMARY)!.protection!.password).toBe("镇里的密码");
+  });
+});
+
+describe("highlights on protected sheets", () => {
+  const marks = (sheet: string): Mark[] => [
+    { sheet, cell: "C7", severity: "error" },
+    { sheet, cell: "A1", severity: "warning" },
+  ];
+
+  it("marks a blank template in place (its protection allows formatting): nothing lifted, two requests", async () => {
+    const book = new Book();
+    protectedBlank(book, "季报表（一）", "县里的密码");
+    const { context } = excelContext(book);
+    const sync = jest.spyOn(context, "sync");
+    const store = new MemoryStore();
+    expect(await highlightCells(context, marks("季报表（一）"), store)).toEqual({
+      marked: 2,
+      untouched: [],
+    });
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(book.fill("季报表（一）", "C7").color).toBe(MARK_COLORS.error);
+    expect(await clearHighlights(excelContext(book).context, store)).toBe(2);
+    expect(book.fill("季报表（一）", "C7")).toEqual(NO_FILL);
+  });
+
+  it("on a sheet protected with no formatting allowed, marks and clears with the protection lifted and put back", async () => {
+    const book = new Book().add("1村").protect("1村", { allowSort: true });
+    const store = new MemoryStore();
+    await highlightCells(excelContext(book).context, marks("1村"), store);
+    expect(book.fill("1村", "A1").color).toBe(MARK_COLORS.warning);
+    expect(book.sheets.get("1村")!.protection!.options).toMatchObject({
+      allowSort: true,
+      allowFormatCells: false,
+    });
+    expect(await clearHighlights(excelContext(book).context, store)).toBe(2);
+    expect(book.fill("1村", "A1")).toEqual(NO_FILL);
+    expect(book.sheets.get("1村")!.protection).toBeDefined();
+  });
+
+  it("with a password and no formatting allowed, refuses in one zh line before any fill or record changes", async () => {
+    const book = new Book().add("1村").protect("1村", {}, "密码");
+    const store = new MemoryStore();
+    await expect(highlightCells(excelContext(book).context, marks("1村"), store)).rejects.toThrow(
+      passwordReason("1村")
+    );
+    expect(book.fill("1村", "C7")).toEqual(NO_FILL);
+    expect(hasHighlights(store)).toBe(false);
   });
 });

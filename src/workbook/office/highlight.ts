@@ -11,6 +11,7 @@ import type { Severity } from "../../rules/finding";
 import { columnLetters, fromA1 } from "../../rules/grid";
 import { type HighlightResult, type Mark, MARK_COLORS } from "../types";
 import { ADDRESSES_PER_CALL, chunk, inRequests } from "./batches";
+import { probeProtection, whileLifted } from "./protection";
 import { loadSaved, type SavedFill, storeSaved } from "./saved-fills";
 import type { DocumentStore } from "./store";
 
@@ -48,10 +49,15 @@ function box(cells: string[]) {
 }
 
 /**
- * Reads the fills of the given cells, one bounding range per sheet, and each sheet's id, in one
- * request. `bySheet` is keyed by sheet name or id (getItem takes either).
+ * Reads the fills of the given cells, one bounding range per sheet, and each sheet's id and
+ * protection, in one request. `bySheet` is keyed by sheet name or id (getItem takes either).
+ * `lift` then unprotects the sheets whose protection does not allow formatting (protection.ts).
  */
 async function readFills(context: Excel.RequestContext, bySheet: Map<string, string[]>) {
+  const probe = probeProtection(
+    context,
+    [...bySheet.keys()].map((sheet) => ({ sheet, cells: [], formats: true }))
+  );
   const reads = [...bySheet].map(([sheet, cells]) => {
     const b = box(cells);
     const ws = context.workbook.worksheets.getItem(sheet);
@@ -76,7 +82,7 @@ async function readFills(context: Excel.RequestContext, bySheet: Map<string, str
     }
     out.set(sheet, { id: ws.id, fills });
   }
-  return out;
+  return { fills: out, lift: probe.lift };
 }
 
 function groupBySheet<T extends { sheet: string; cell: string }>(items: T[]) {
@@ -116,7 +122,7 @@ export async function highlightCells(
   // Errors win over warnings on the same cell.
   for (const m of marks) if (m.severity === "error") unique.set(`${m.sheet}!${m.cell}`, m);
   // One request: every marked cell's fill now, and each sheet's id.
-  const now = await readFills(context, groupBySheet([...unique.values()]));
+  const { fills: now, lift } = await readFills(context, groupBySheet([...unique.values()]));
   const list: Mark[] = [];
   const untouched: string[] = [];
   for (const m of unique.values()) {
@@ -136,8 +142,6 @@ export async function highlightCells(
     sheet.set(m.cell, { fill, mark: MARK_COLORS[m.severity] });
     list.push(m);
   }
-  // Keep the originals in the document before touching any cell.
-  await storeSaved(store, saved);
   const groups = (["error", "warning"] as Severity[]).flatMap((sev) =>
     [...groupBySheet(list.filter((m) => m.severity === sev))].map(([sheet, cells]) => ({
       sheet,
@@ -150,7 +154,12 @@ export async function highlightCells(
       },
     }))
   );
-  await paint(context, groups);
+  const painting = new Set(list.map((m) => m.sheet));
+  await whileLifted(context, await lift(undefined, (sheet) => painting.has(sheet)), async () => {
+    // Keep the originals in the document before touching any cell.
+    await storeSaved(store, saved);
+    await paint(context, groups);
+  });
   return { marked: list.length, untouched };
 }
 
@@ -175,10 +184,8 @@ export async function clearHighlights(
       .filter(([sheet, cells]) => existing.has(sheet) && cells.size)
       .map(([sheet, cells]) => [sheet, [...cells.keys()]] as [string, string[]])
   );
-  const read = bySheet.size
-    ? await readFills(context, bySheet)
-    : new Map<string, { id: string; fills: Map<string, SavedFill> }>();
-  const now = new Map([...read].map(([k, v]) => [k, v.fills]));
+  const read = bySheet.size ? await readFills(context, bySheet) : undefined;
+  const now = new Map([...(read?.fills ?? [])].map(([k, v]) => [k, v.fills]));
   // Group the cells still showing our mark by the fill they get back.
   const groups = new Map<string, { sheet: string; cells: string[]; fill: SavedFill }>();
   for (const [sheet, cells] of bySheet)
@@ -191,25 +198,29 @@ export async function clearHighlights(
       if (!groups.has(key)) groups.set(key, { sheet, cells: [], fill });
       groups.get(key)!.cells.push(cell);
     }
-  await paint(
-    context,
-    [...groups.values()].map((g) => ({
-      sheet: g.sheet,
-      cells: g.cells,
-      apply: (f: Excel.RangeFill) => {
-        if (g.fill.pattern === "None") f.clear();
-        else {
-          f.pattern = g.fill.pattern as Excel.FillPattern;
-          f.color = g.fill.color;
-          if (g.fill.tintAndShade) f.tintAndShade = g.fill.tintAndShade;
-          if (g.fill.pattern !== "Solid") {
-            f.patternColor = g.fill.patternColor;
-            if (g.fill.patternTintAndShade) f.patternTintAndShade = g.fill.patternTintAndShade;
+  const painting = new Set([...groups.values()].map((g) => g.sheet));
+  const lifted = read ? await read.lift(undefined, (sheet) => painting.has(sheet)) : [];
+  await whileLifted(context, lifted, async () => {
+    await paint(
+      context,
+      [...groups.values()].map((g) => ({
+        sheet: g.sheet,
+        cells: g.cells,
+        apply: (f: Excel.RangeFill) => {
+          if (g.fill.pattern === "None") f.clear();
+          else {
+            f.pattern = g.fill.pattern as Excel.FillPattern;
+            f.color = g.fill.color;
+            if (g.fill.tintAndShade) f.tintAndShade = g.fill.tintAndShade;
+            if (g.fill.pattern !== "Solid") {
+              f.patternColor = g.fill.patternColor;
+              if (g.fill.patternTintAndShade) f.patternTintAndShade = g.fill.patternTintAndShade;
+            }
           }
-        }
-      },
-    }))
-  );
-  await storeSaved(store, new Map());
+        },
+      }))
+    );
+    await storeSaved(store, new Map());
+  });
   return [...groups.values()].reduce((n, g) => n + g.cells.length, 0);
 }

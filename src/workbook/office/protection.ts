@@ -15,7 +15,10 @@ import { CELL_EDIT, retry } from "./run";
 export interface SheetWrite {
   /** The sheet's name or id, as it is when the probe is sent. */
   sheet: string;
-  /** Cells (A1) given values or formulas; "all" when the whole sheet is cleared or rewritten. */
+  /**
+   * Cells (A1) given values or formulas (none for formats alone: highlights); "all" when the whole
+   * sheet is cleared or rewritten.
+   */
   cells: string[] | "all";
   /** Whether number formats or fills are set too (allowed by the protection's allowFormatCells). */
   formats: boolean;
@@ -55,17 +58,25 @@ export function probeProtection(context: Excel.RequestContext, writes: SheetWrit
     return { w, ws, locks };
   });
   return {
-    /** @param only the cells still to be written (a fix whose cell changed meanwhile is not). */
-    lift: async (only?: (sheet: string, cell: string) => boolean): Promise<Lifted[]> => {
+    /**
+     * @param only the cells still to be written (a fix whose cell changed meanwhile is not)
+     * @param among the sheets still to be formatted (a mark the clerk recoloured is not cleared)
+     */
+    lift: async (
+      only?: (sheet: string, cell: string) => boolean,
+      among?: (sheet: string) => boolean
+    ): Promise<Lifted[]> => {
       const refusing = probes.filter(({ w, ws, locks }) => {
+        if (among && !among(w.sheet)) return false;
         const writing = only ? locks.filter((l) => only(w.sheet, l.cell)) : locks;
+        // Formats alone (no cells given), or along with cells still to be written.
+        const formatting = w.formats && (locks.length === 0 || writing.length > 0);
         return (
           ws.protection.protected &&
           (w.cells === "all" ||
-            (writing.length > 0 &&
-              // null: a range not all unlocked (a single cell is never mixed)
-              (writing.some((l) => l.p.locked !== false) ||
-                (w.formats && !ws.protection.options.allowFormatCells))))
+            // null: a range not all unlocked (a single cell is never mixed)
+            writing.some((l) => l.p.locked !== false) ||
+            (formatting && !ws.protection.options.allowFormatCells))
         );
       });
       const byId = new Map(
