@@ -13,7 +13,7 @@ import { nowText } from "../today";
 import { rect, writeGrid } from "./write-grid";
 import { BYTES_PER_REQUEST, inRequests } from "./batches";
 import { readWorkbook } from "./read-sheets";
-import { probeProtection, type SheetWrite, whileLifted } from "./protection";
+import { isHostError, probeProtection, type SheetWrite, whileLifted } from "./protection";
 
 export interface ChildFile {
   name: string;
@@ -99,9 +99,6 @@ async function insertFiles(
   }
   return { inserted, refused };
 }
-
-/** An error Excel reported for a request (OfficeExtension.Error), not a bug of ours. */
-const isHostError = (e: unknown) => typeof (e as { code?: unknown } | undefined)?.code === "string";
 
 /** @param unreadable files refused before import (child-files.ts), listed in the 汇总说明. */
 export async function consolidateInExcel(

@@ -36,7 +36,9 @@ export interface Lifted {
 export const passwordReason = (sheet: string) =>
   `工作表“${sheet}”受密码保护，SRS 未作修改：请先在 审阅→撤销工作表保护 后再试`;
 
-const isHostError = (e: unknown) => typeof (e as { code?: unknown } | undefined)?.code === "string";
+/** An error Excel reported for a request (OfficeExtension.Error), not a bug of ours. */
+export const isHostError = (e: unknown) =>
+  typeof (e as { code?: unknown } | undefined)?.code === "string";
 
 /**
  * Queues, in the caller's next request, each sheet's protection (protected, options) and the lock
