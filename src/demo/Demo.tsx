@@ -108,16 +108,17 @@ export function Demo() {
   }, []);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => {
-    const keep = () => {
+    // Once the edits pause; a file just opened a little later, after its first check.
+    const keep = (wait = 800) => {
       changed.current = true;
       clearTimeout(timer.current);
       timer.current = setTimeout(async () => {
         const ok = await keepWorkbook(book, fileNameRef.current).catch(() => false);
         setKept(ok ? "已保存在本机浏览器中" : "工作簿太大，未能保存在本机浏览器中：刷新后需重新打开");
-      }, 800);
+      }, wait);
     };
-    if (!book.examples.size || changed.current) keep(); // a file opened is kept at once
-    const stop = book.onUpdate(keep);
+    if (!book.examples.size || changed.current) keep(3000);
+    const stop = book.onUpdate(() => keep());
     return () => {
       stop();
       clearTimeout(timer.current);
