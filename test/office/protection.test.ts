@@ -191,6 +191,21 @@ describe("Office adapter on a protected blank template", () => {
     expect(book.sheets.get("季报表（一）")!.protection!.password).toBe("县里的密码");
   });
 
+  it("lifts a sheet that leaves the cell open but allows no formatting: a fix sets the cell's number format too", async () => {
+    const book = new Book().add("1村").unlock("1村", ["C7"]).protect("1村", { allowSort: true });
+    book.sheets.get("1村")!.values.set("C7", "无");
+    const { context } = excelContext(book);
+    const sync = jest.spyOn(context, "sync");
+    const fix = [{ sheet: "1村", cell: "C7", value: 0, expected: "无" }];
+    expect(await writeFixes(context, fix, new MemoryStore())).toBe(1);
+    expect(book.value("1村", "C7")).toBe(0);
+    expect(sync).toHaveBeenCalledTimes(4);
+    expect(book.sheets.get("1村")!.protection!.options).toMatchObject({
+      allowSort: true,
+      allowFormatCells: false,
+    });
+  });
+
   it("a sheet protected with a password stops the stamp with one zh line, every cell as it was", async () => {
     const book = new Book();
     protectedBlank(book, "季报表（一）", "县里的密码");
