@@ -5,35 +5,23 @@
  * show their progress, and training keeps its round and honours the number asked for.
  * Screenshots go to test-artifacts/.
  */
-import { mkdirSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { MARK_COLORS } from "../../src/workbook/types";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
-import { launch, serveDist } from "../helpers/browser";
+import { servedChromium } from "../helpers/browser";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedChromium(SHOTS);
 
 /** The demo, checked, in a fresh page of the given size. */
 async function demo(width = 1366, height = 768): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+  const context = await env.browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
   const page = await context.newPage();
-  await page.goto(`${server.url}/demo.html`);
+  await page.goto(`${env.url}/demo.html`);
   await pane(page)
     .getByText(/识别出 \d+ 张报表/)
     .waitFor();

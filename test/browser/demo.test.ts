@@ -5,25 +5,22 @@
  * asks anything of any host but its own. Screenshots go to test-artifacts/.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
-import { launch, serveDist } from "../helpers/browser";
+import { servedChromium } from "../helpers/browser";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
 let page: Page;
 const foreign: string[] = [];
 
+const env = servedChromium(SHOTS);
+
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-  const context = await browser.newContext({
+  const context = await env.browser.newContext({
     viewport: { width: 1400, height: 900 },
     locale: "zh-CN",
   });
@@ -33,12 +30,7 @@ beforeAll(async () => {
     if (!["127.0.0.1", "localhost"].includes(u.hostname) && u.protocol !== "data:")
       foreign.push(r.url());
   });
-  await page.goto(`${server.url}/demo.html`);
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await page.goto(`${env.url}/demo.html`);
 });
 
 it("loads the sample, checks it and lists findings", async () => {
@@ -224,7 +216,7 @@ it("the task pane page opened outside Excel says so and points to the demo", asy
   pane.on("request", (r) => {
     if (!["127.0.0.1", "localhost"].includes(new URL(r.url()).hostname)) foreign.push(r.url());
   });
-  await pane.goto(`${server.url}/taskpane.html`);
+  await pane.goto(`${env.url}/taskpane.html`);
   await pane.getByText("请在 Excel 中使用").waitFor();
   expect(await pane.getByRole("link", { name: /演示/ }).getAttribute("href")).toMatch(
     /demo\.html$/

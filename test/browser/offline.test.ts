@@ -4,33 +4,22 @@
  * save the township workbook with its 汇总说明 — every download re-opened with exceljs.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { toA1 } from "../../src/rules/grid";
 import { recognize } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
-import { launch, serveDist } from "../helpers/browser";
+import { servedChromium } from "../helpers/browser";
 import { recalculatedSheets } from "../helpers/csv";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
 const YELLOW = "FFFFFF00";
 /** The cells `village(…, true)` leaves blank. */
 const BLANKS: string[] = [];
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedChromium(SHOTS);
 
 /**
  * A village's report as a clerk keeps it: its own fill on the unit cell and its own column
@@ -65,13 +54,13 @@ async function village(unit: string, seed: number, blanks = false) {
 }
 
 async function page(): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await env.browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: "zh-CN",
     acceptDownloads: true,
   });
   const p = await context.newPage();
-  await p.goto(`${server.url}/demo.html`);
+  await p.goto(`${env.url}/demo.html`);
   return p;
 }
 const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });

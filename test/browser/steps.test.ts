@@ -4,10 +4,10 @@
  * goes to test-artifacts/page/<step>-<size>.png (issue #15), and every step is checked too.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
-import { launch, serveDist } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { servedChromium } from "../helpers/browser";
 import { clerkFile, xlsxOf } from "../helpers/clerk-file";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
@@ -17,24 +17,17 @@ const SIZES = [
   { size: "1366", viewport: { width: 1366, height: 768 } },
   { size: "350", viewport: { width: 350, height: 760 } },
 ];
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedChromium(SHOTS);
 
 async function open(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "zh-CN", acceptDownloads: true });
+  const context = await env.browser.newContext({
+    viewport,
+    locale: "zh-CN",
+    acceptDownloads: true,
+  });
   const p = await context.newPage();
-  await p.goto(`${server.url}/demo.html`);
+  await p.goto(`${env.url}/demo.html`);
   return p;
 }
 const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });

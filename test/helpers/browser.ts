@@ -1,5 +1,5 @@
 /** Serves dist/ on localhost and drives Debian's Chromium with playwright-core (no browser download). */
-import { createReadStream, existsSync, statSync } from "fs";
+import { createReadStream, existsSync, mkdirSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
@@ -51,4 +51,27 @@ export function launch(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/**
+ * For one test file: dist/ served and Chromium launched before its tests, both closed after them;
+ * `shots`, the folder its screenshots go to, is made. Read `browser` and `url` inside tests.
+ */
+export function servedChromium(shots?: string): {
+  readonly browser: Browser;
+  readonly url: string;
+} {
+  const env = {} as { browser: Browser; url: string };
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  beforeAll(async () => {
+    if (shots) mkdirSync(shots, { recursive: true });
+    server = await serveDist();
+    env.url = server.url;
+    env.browser = await launch();
+  }, 360_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await server?.close();
+  });
+  return env;
 }
