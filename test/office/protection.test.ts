@@ -191,15 +191,26 @@ describe("Office adapter on a protected blank template", () => {
     expect(book.sheets.get("季报表（一）")!.protection!.password).toBe("县里的密码");
   });
 
-  it("lifts a sheet that leaves the cell open but allows no formatting: a fix sets the cell's number format too", async () => {
-    const book = new Book().add("1村").unlock("1村", ["C7"]).protect("1村", { allowSort: true });
+  it("on a sheet that leaves a cell open but allows no formatting, a number goes in as it is; text, set as text, needs the protection lifted", async () => {
+    const book = new Book().add("1村").unlock("1村", ["C7", "D2"]);
+    book.protect("1村", { allowSort: true }, "密码");
     book.sheets.get("1村")!.values.set("C7", "无");
     const { context } = excelContext(book);
     const sync = jest.spyOn(context, "sync");
-    const fix = [{ sheet: "1村", cell: "C7", value: 0, expected: "无" }];
-    expect(await writeFixes(context, fix, new MemoryStore())).toBe(1);
-    expect(book.value("1村", "C7")).toBe(0);
-    expect(sync).toHaveBeenCalledTimes(4);
+    const number = [{ sheet: "1村", cell: "C7", value: 0, expected: "无" }];
+    expect(await writeFixes(context, number, new MemoryStore())).toBe(1);
+    expect([book.value("1村", "C7"), book.format("1村", "C7")]).toEqual([0, "General"]);
+    expect(sync).toHaveBeenCalledTimes(2);
+
+    const phone = [{ sheet: "1村", cell: "D2", value: "05958612345", expected: null }];
+    await expect(writeFixes(excelContext(book).context, phone, new MemoryStore())).rejects.toThrow(
+      passwordReason("1村")
+    );
+    expect(book.value("1村", "D2")).toBe("");
+    book.sheets.get("1村")!.protection = undefined;
+    book.protect("1村", { allowSort: true });
+    expect(await writeFixes(excelContext(book).context, phone, new MemoryStore())).toBe(1);
+    expect([book.value("1村", "D2"), book.format("1村", "D2")]).toEqual(["05958612345", "@"]);
     expect(book.sheets.get("1村")!.protection!.options).toMatchObject({
       allowSort: true,
       allowFormatCells: false,

@@ -155,7 +155,7 @@ export async function highlightCells(
     }))
   );
   const painting = new Set(list.map((m) => m.sheet));
-  await whileLifted(context, await lift(undefined, (sheet) => painting.has(sheet)), async () => {
+  await whileLifted(context, await lift({ sheets: (sheet) => painting.has(sheet) }), async () => {
     // Keep the originals in the document before touching any cell.
     await storeSaved(store, saved);
     await paint(context, groups);
@@ -199,7 +199,7 @@ export async function clearHighlights(
       groups.get(key)!.cells.push(cell);
     }
   const painting = new Set([...groups.values()].map((g) => g.sheet));
-  const lifted = read ? await read.lift(undefined, (sheet) => painting.has(sheet)) : [];
+  const lifted = read ? await read.lift({ sheets: (sheet) => painting.has(sheet) }) : [];
   await whileLifted(context, lifted, async () => {
     await paint(
       context,

@@ -61,18 +61,25 @@ export function probeProtection(context: Excel.RequestContext, writes: SheetWrit
   });
   return {
     /**
-     * @param only the cells still to be written (a fix whose cell changed meanwhile is not)
-     * @param among the sheets still to be formatted (a mark the clerk recoloured is not cleared)
+     * What is still to be done, once read: `cells` still to be written (a fix whose cell changed
+     * meanwhile is not), `sheets` still written at all (a mark the clerk recoloured is not
+     * cleared), `formats` whether a sheet's number formats change after all.
      */
     lift: async (
-      only?: (sheet: string, cell: string) => boolean,
-      among?: (sheet: string) => boolean
+      still: {
+        cells?: (sheet: string, cell: string) => boolean;
+        sheets?: (sheet: string) => boolean;
+        formats?: (sheet: string) => boolean;
+      } = {}
     ): Promise<Lifted[]> => {
       const refusing = probes.filter(({ w, ws, locks }) => {
-        if (among && !among(w.sheet)) return false;
+        if (still.sheets && !still.sheets(w.sheet)) return false;
+        const only = still.cells;
         const writing = only ? locks.filter((l) => only(w.sheet, l.cell)) : locks;
         // Formats alone (no cells given), or along with cells still to be written.
-        const formatting = w.formats && (locks.length === 0 || writing.length > 0);
+        const formatting =
+          (still.formats ? still.formats(w.sheet) : w.formats) &&
+          (locks.length === 0 || writing.length > 0);
         return (
           ws.protection.protected &&
           (w.cells === "all" ||

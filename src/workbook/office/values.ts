@@ -86,18 +86,39 @@ function bySheet(cells: { sheet: string; cell: string }[]): SheetWrite[] {
   return [...m].map(([sheet, list]) => ({ sheet, cells: list, formats: true }));
 }
 
+interface CellOut {
+  sheet: string;
+  cell: string;
+  value: CellValue;
+  format: string;
+  /** The cell's number format now: left alone when it stays (a protected sheet may refuse formats). */
+  was: string;
+  formula?: boolean;
+}
+
+/** The sheets where some cell's number format changes. */
+const reformatted = (cells: CellOut[]) =>
+  new Set(cells.filter((c) => c.format !== c.was).map((c) => c.sheet));
+
+/** Unprotects the sheets that would refuse these cells (protection.ts). */
+const lift = (probe: ReturnType<typeof probeProtection>, cells: CellOut[]) => {
+  const writing = new Set(cells.map((c) => `${c.sheet}!${c.cell}`));
+  const formats = reformatted(cells);
+  return probe.lift({
+    cells: (sheet, cell) => writing.has(`${sheet}!${cell}`),
+    formats: (sheet) => formats.has(sheet),
+  });
+};
+
 /** Writes each cell: text as text ("@"), numbers as numbers, a held formula back as a formula. */
-function writeCells(
-  context: Excel.RequestContext,
-  cells: { sheet: string; cell: string; value: CellValue; format: string; formula?: boolean }[]
-) {
+function writeCells(context: Excel.RequestContext, cells: CellOut[]) {
   return inRequests(
     context,
     cells,
     () => 2,
     (w) => {
       const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
-      range.numberFormat = [[w.format]];
+      if (w.format !== w.was) range.numberFormat = [[w.format]];
       if (w.formula) range.formulas = [[w.value as string]];
       // In a text cell a string stays as given; elsewhere it is quoted if Excel would retype it.
       else range.values = [[w.format === "@" ? (w.value ?? "") : asCellInput(w.value)]];
@@ -124,8 +145,16 @@ export async function writeFixes(
         heldLength(now.held) <= MAX_HELD &&
         String(w.value).length <= MAX_CELL_CHARS
     );
-  const writing = new Set(todo.map(({ w }) => `${w.sheet}!${w.cell}`));
-  const lifted = await probe.lift((sheet, cell) => writing.has(`${sheet}!${cell}`));
+  const out: CellOut[] = todo.map(({ w, now }) => ({
+    sheet: w.sheet,
+    cell: w.cell,
+    value: w.value,
+    // Text as text: a phone number keeps its leading 0, a date stays the text written.
+    format:
+      typeof w.value === "string" ? "@" : now.held.format === "@" ? "General" : now.held.format,
+    was: now.held.format,
+  }));
+  const lifted = await lift(probe, out);
   return whileLifted(context, lifted, async () => {
     keepBounded(
       store,
@@ -142,17 +171,7 @@ export async function writeFixes(
         `要修正的单元格太多，工作簿设置里存不下它们的原样（约 ${kb} KB，上限 ${limit} KB），未作修改：请分几个工作表修正`
     );
     await store.save();
-    await writeCells(
-      context,
-      todo.map(({ w, now }) => ({
-        sheet: w.sheet,
-        cell: w.cell,
-        value: w.value,
-        // Text as text: a phone number keeps its leading 0, a date stays the text written.
-        format:
-          typeof w.value === "string" ? "@" : now.held.format === "@" ? "General" : now.held.format,
-      }))
-    );
+    await writeCells(context, out);
     return todo.length;
   });
 }
@@ -173,23 +192,18 @@ export async function undoFixes(
   const todo = undo.writes
     .map((w, i) => ({ ...w, now: current[i].held }))
     .filter((w, i) => same(current[i].value, w.after));
-  const writing = new Set(todo.map((w) => `${w.sheet}!${w.cell}`));
-  const lifted = await probe.lift((sheet, cell) => writing.has(`${sheet}!${cell}`));
-  await whileLifted(context, lifted, () =>
-    writeCells(
-      context,
-      todo.map((w) =>
-        w.held
-          ? {
-              ...w,
-              value: w.held.formula === "" ? null : w.held.formula,
-              format: w.held.format,
-              formula: isFormula(w.held.formula),
-            }
-          : { ...w, value: w.before ?? null, format: w.now.format }
-      )
-    )
+  const out: CellOut[] = todo.map((w) =>
+    w.held
+      ? {
+          ...w,
+          value: w.held.formula === "" ? null : w.held.formula,
+          format: w.held.format,
+          was: w.now.format,
+          formula: isFormula(w.held.formula),
+        }
+      : { ...w, value: w.before ?? null, format: w.now.format, was: w.now.format }
   );
+  await whileLifted(context, await lift(probe, out), () => writeCells(context, out));
   store.remove(KEY);
   await store.save();
   return todo.length;
