@@ -167,15 +167,3 @@ export async function whileLifted<T>(
   await protectAgain(context, lifted);
   return result;
 }
-
-/** Probe, one request, lift, write, protect again: for writes with no read of their own. */
-export async function writeProtected<T>(
-  context: Excel.RequestContext,
-  writes: SheetWrite[],
-  write: () => Promise<T>
-): Promise<T> {
-  if (!writes.length) return write();
-  const probe = probeProtection(context, writes);
-  await context.sync();
-  return whileLifted(context, await probe.lift(), write);
-}
