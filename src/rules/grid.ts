@@ -52,6 +52,13 @@ export function fromA1(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** The grid cell at a sheet A1 address: toA1's inverse (origin taken off). */
+export function gridCellOf(grid: Grid, address: string): { row: number; col: number } {
+  const o = grid.origin ?? { row: 0, col: 0 };
+  const p = fromA1(address);
+  return { row: p.row - o.row, col: p.col - o.col };
+}
+
 /** The merge covering a cell, if any. */
 export function mergeAt(grid: Grid, row: number, col: number): Merge | undefined {
   return grid.merges.find(

@@ -4,13 +4,14 @@ import type { Recognized } from "./recognize";
 
 const STAMP = /报告期\s*[:：]\s*(\S+)/;
 
-/** The period line a stamp wrote, if any: its cell and period. */
+/** The period line a stamp wrote, if any, in the table's own part of the sheet: its cell and period. */
 export function findPeriodStamp(
   rec: Recognized
 ): { row: number; col: number; period: Period } | undefined {
   const values = rec.grid.values;
-  for (let r = 0; r < values.length; r++)
-    for (let c = 0; c < values[r].length; c++) {
+  const z = rec.place.zone;
+  for (let r = z.top; r < Math.min(values.length, z.bottom + 1); r++)
+    for (let c = z.left; c < Math.min(values[r].length, z.right + 1); c++) {
       const v = values[r][c];
       if (typeof v !== "string" || !v.includes("报告期")) continue;
       const m = STAMP.exec(v);

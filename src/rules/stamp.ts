@@ -5,16 +5,10 @@
  * a new period replaces the old one.
  */
 import { basisText } from "./basis";
-import { type CellValue, fromA1, type Grid } from "./grid";
+import { type CellValue, type Grid, gridCellOf } from "./grid";
 import { FORM_SIZES, textHeight } from "./layout/print";
 import { type Day, dayZh, formatPeriod, type Period } from "./period";
-import {
-  type Recognition,
-  type Recognized,
-  type Region,
-  type TableRecognition,
-  zoneOf,
-} from "./recognize";
+import { type Recognition, type Recognized, type Region, type TableRecognition } from "./recognize";
 import { getTableInfo } from "./templates/catalog";
 
 export interface StampInput {
@@ -65,12 +59,6 @@ export function basisLine(rec: TableRecognition): string {
   return parts.length ? `${BASIS_PREFIX}${parts.join("；")}。` : "";
 }
 
-const at = (grid: Grid, address: string) => {
-  const o = grid.origin ?? { row: 0, col: 0 };
-  const p = fromA1(address);
-  return { row: p.row - o.row, col: p.col - o.col };
-};
-
 /** One table's stamp: its header edits, and its 统计口径 line's text (placed by stampSheetEdits). */
 function headerEdits(rec: Recognized, input: StampInput): { edits: Edit[]; line: string } {
   const edits: Edit[] = [];
@@ -92,7 +80,7 @@ function headerEdits(rec: Recognized, input: StampInput): { edits: Edit[]; line:
   for (const [cell, fields] of byCell) {
     const inline = fields.filter((f) => f.valueCell === f.labelCell);
     for (const f of fields.filter((x) => x.valueCell !== x.labelCell))
-      if (want[f.key]) edits.push({ ...at(grid, f.valueCell), value: want[f.key]! });
+      if (want[f.key]) edits.push({ ...gridCellOf(grid, f.valueCell), value: want[f.key]! });
     if (inline.length === 0) continue;
     const parts = template.headerFields
       .filter((hf) => inline.some((f) => f.key === hf.key))
@@ -108,7 +96,7 @@ function headerEdits(rec: Recognized, input: StampInput): { edits: Edit[]; line:
       parts.push(period);
       periodPlaced = true;
     }
-    edits.push({ ...at(grid, cell), value: parts.join(GAP) });
+    edits.push({ ...gridCellOf(grid, cell), value: parts.join(GAP) });
   }
   if (rec.kind !== "table") return { edits, line: "" };
   const line = basisLine(rec);
@@ -130,22 +118,13 @@ export function stampSheetEdits(
   stamps: (rec: Recognized) => boolean = () => true
 ): Edit[] {
   const tables = recs.filter((r): r is Recognized => r.kind !== "none");
-  const boxes = tables.map(occupied);
   const edits: Edit[] = [];
   const lines: Line[] = [];
-  tables.forEach((rec, i) => {
+  tables.forEach((rec) => {
     if (!stamps(rec)) return;
     const h = headerEdits(rec, input);
     edits.push(...h.edits);
-    if (h.line && rec.kind === "table")
-      lines.push({
-        rec,
-        text: h.line,
-        zone: zoneOf(
-          boxes[i],
-          boxes.filter((_, j) => j !== i)
-        ),
-      });
+    if (h.line && rec.kind === "table") lines.push({ rec, text: h.line });
   });
   const grid = tables[0]?.grid;
   return grid ? [...edits, ...placeLines(grid, lines, edits)] : edits;
@@ -154,16 +133,6 @@ export function stampSheetEdits(
 interface Line {
   rec: TableRecognition;
   text: string;
-  /** Where this table's own things are: up to the tables around it. */
-  zone: Region;
-}
-
-/** The cells a table takes, its title and header lines above it included. */
-function occupied(rec: Recognized): Region {
-  const r = { ...rec.place.region };
-  for (const a of [rec.title?.cell, ...rec.headerFields.map((f) => f.labelCell)])
-    if (a) r.top = Math.min(r.top, at(rec.grid, a).row);
-  return r;
 }
 
 const isBasis = (v: CellValue) =>
@@ -195,14 +164,14 @@ function placeLines(grid: Grid, lines: Line[], edits: Edit[]): Edit[] {
     const below = l.rec.place.region.bottom;
     const mine = existing
       .map((p, i) => ({ ...p, i }))
-      .filter((p) => !claimed.has(p.i) && inside(l.zone, p.row, p.col))
+      .filter((p) => !claimed.has(p.i) && inside(l.rec.place.zone, p.row, p.col))
       .sort((a, b) => Number(b.row > below) - Number(a.row > below));
     if (mine.length === 0) continue;
     claimed.add(mine[0].i);
     put(l, mine[0]);
   }
   for (const l of lines.filter((x) => !spot.has(x))) {
-    const row = freeRow(grid, l, l.zone, [...edits, ...placed]);
+    const row = freeRow(grid, l, l.rec.place.zone, [...edits, ...placed]);
     if (row !== undefined) put(l, { row, col: l.rec.match.band.left });
   }
   for (const l of lines.filter((x) => !spot.has(x))) {

@@ -8,10 +8,11 @@ import { checkGrids } from "../../src/rules/check";
 import type { Grid } from "../../src/rules/grid";
 import type { Period } from "../../src/rules/period";
 import { recognizeSheet, type TableRecognition } from "../../src/rules/recognize";
+import { reportPeriod } from "../../src/rules/report-period";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { applyEdits, basisLine, stampSheetEdits } from "../../src/rules/stamp";
 import { getTemplate } from "../../src/rules/templates/catalog";
-import { beside, stacked } from "../helpers/combine";
+import { beside, stacked, tableOnly } from "../helpers/combine";
 
 const Q4: Period & { cycle: "quarter" } = { cycle: "quarter", year: 2026, quarter: 4 };
 const Q3: Period & { cycle: "quarter" } = { cycle: "quarter", year: 2026, quarter: 3 };
@@ -100,4 +101,27 @@ it("only the tables asked for are stamped, and the others are kept clear of", ()
   expect(lines.map((e) => e.value)).toEqual([basisLine(recs[0])]);
   expect(lines[0].row).toBeGreaterThan(recs[0].place.region.bottom);
   expect(lines[0].row).toBeLessThan(recs[1].place.region.top);
+});
+
+it("a table's period is read from its own part of the sheet, never from the table above it", () => {
+  const t1 = filledSheet(getTemplate("nanan-2026-quarterly-1")!, {
+    seed: 1,
+    rowTypes: ["village"],
+  });
+  const t3 = filledSheet(getTemplate("nanan-2026-quarterly-3")!, { seed: 2 });
+  // The lower table was pasted without its title and header line: its period goes in its 统计口径 line.
+  const bare = tableOnly(t3.grid, tables(t3.grid)[0].place.region.top, t3.grid.values.length - 1);
+  let g = stacked(t1.grid, bare, 1);
+  const at = (grid: Grid) => tables(grid);
+  g = applyEdits(
+    g,
+    stampSheetEdits(at(g), { period: Q3 }, (r) => r.place.index === 2)
+  );
+  g = applyEdits(
+    g,
+    stampSheetEdits(at(g), { period: Q4 }, (r) => r.place.index === 1)
+  );
+  const [upper, lower] = at(g);
+  expect(reportPeriod(upper)).toEqual({ period: Q4, from: "stamp" });
+  expect(reportPeriod(lower)).toEqual({ period: Q3, from: "stamp" });
 });

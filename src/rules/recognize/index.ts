@@ -4,7 +4,7 @@
  * below it is "no template" with the nearest candidates.
  */
 import type { Finding } from "../finding";
-import { fromA1, type Grid, toA1 } from "../grid";
+import { fromA1, type Grid, gridCellOf, toA1 } from "../grid";
 import {
   allTemplates,
   getTableInfo,
@@ -37,6 +37,11 @@ export interface TablePlace {
   /** Its header and body, A1: "A3:AB7". */
   range: string;
   region: Region;
+  /**
+   * The part of the sheet that is this table's own: up to the tables around it, their titles and
+   * header lines included. Its stamped lines (报告期, 统计口径) are looked for and written here.
+   */
+  zone: Region;
 }
 
 export interface Region {
@@ -301,7 +306,7 @@ function without(grid: Grid, r: Region): Grid {
  * Where a table's title and header fields may be: up to the tables above and below it (in its
  * columns) and beside it (in its rows), so two tables pasted on one sheet keep their own.
  */
-export function zoneOf(r: Region, others: Region[]): Region {
+function zoneOf(r: Region, others: Region[]): Region {
   const zone = { top: 0, bottom: Infinity, left: 0, right: Infinity };
   for (const o of others) {
     const cols = o.left <= r.right && o.right >= r.left;
@@ -342,16 +347,39 @@ export function recognizeSheet(grid: Grid, templates: Template[] = allTemplates(
   if (found.length === 0)
     return [{ kind: "none", sheet: grid.name, grid, template: null, candidates: first }];
   found.sort((a, b) => a.region.top - b.region.top || a.region.left - b.region.left);
-  return found.map((f, i) =>
+  const recs = found.map((f, i) =>
     build(
       grid,
       whole!,
       f.best,
       f.candidates,
-      { index: i + 1, of: found.length, region: f.region, range: rangeOf(grid, f.region) },
+      {
+        index: i + 1,
+        of: found.length,
+        region: f.region,
+        range: rangeOf(grid, f.region),
+        zone: { top: 0, bottom: Infinity, left: 0, right: Infinity },
+      },
       found.filter((o) => o !== f).map((o) => o.region)
     )
   );
+  if (recs.length > 1) {
+    const boxes = recs.map(occupied);
+    for (const [i, r] of recs.entries())
+      r.place.zone = zoneOf(
+        boxes[i],
+        boxes.filter((_, j) => j !== i)
+      );
+  }
+  return recs;
+}
+
+/** The cells a table takes, its title and header lines above it included. */
+function occupied(rec: Recognized): Region {
+  const r = { ...rec.place.region };
+  for (const a of [rec.title?.cell, ...rec.headerFields.map((f) => f.labelCell)])
+    if (a) r.top = Math.min(r.top, gridCellOf(rec.grid, a).row);
+  return r;
 }
 
 /** The sheet's first table (or "no template"); see recognizeSheet for all of them. */
