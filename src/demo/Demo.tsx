@@ -162,8 +162,12 @@ export function Demo() {
     >
       <section className={styles.sheet} aria-label="工作簿">
         <div className={styles.bar}>
-          <Title3 as="h1">安全生产报表助手 · 演示</Title3>
-          <Caption1>示例工作簿（部分工作表含典型填报错误），或打开本机的 .xlsx 文件（可多选，也可拖到这里）：</Caption1>
+          <Title3 as="h1">安全生产报表助手 · 网页版</Title3>
+          <Caption1>
+            {book.examples.size
+              ? "示例工作簿（部分工作表含典型填报错误），或打开本机的 .xlsx 文件（可多选，也可拖到这里）："
+              : `正在查看：${fileName}。也可打开其他 .xlsx 文件（可多选，也可拖到这里）：`}
+          </Caption1>
           <Button appearance="primary" size="small" onClick={() => picker.current?.click()}>
             打开 .xlsx 文件…
           </Button>
