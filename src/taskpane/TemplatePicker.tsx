@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Grid } from "../rules/grid";
 import { blankTemplate } from "../rules/layout/blank-template";
@@ -6,6 +6,7 @@ import { allTemplates } from "../rules/templates/catalog";
 import { ErrorBar } from "./ErrorBar";
 import type { Strings } from "./i18n";
 import { oneLine } from "./one-line";
+import { TemplateSelect } from "./TemplateSelect";
 
 const useStyles = makeStyles({
   row: {
@@ -32,16 +33,7 @@ export function TemplatePicker({
   return (
     <section aria-label={t.templatePick}>
       <div className={styles.row}>
-        <Field label={t.templatePick}>
-          <Select value={id} onChange={(_, d) => setId(d.value)}>
-            {templates.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.edition.issuer}
-                {x.shortTitle}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <TemplateSelect label={t.templatePick} templates={templates} value={id} onChange={setId} />
         <Button
           disabled={busy}
           onClick={async () => {

@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Card, Field, Input, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { RULES } from "../rules/checks";
@@ -9,6 +9,7 @@ import type { TableTemplate } from "../rules/templates/schema";
 import type { Strings } from "./i18n";
 import { ErrorBar } from "./ErrorBar";
 import { oneLine } from "./one-line";
+import { TemplateSelect } from "./TemplateSelect";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -50,16 +51,7 @@ export function TrainingView({
   const left = practice ? remaining(practice.planted, sheetFindings) : [];
   return (
     <section className={styles.root} aria-label={t.tabTraining}>
-      <Field label={t.trainingTemplate}>
-        <Select value={id} onChange={(_, d) => setId(d.value)}>
-          {tables().map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.edition.issuer}
-              {x.shortTitle}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TemplateSelect label={t.trainingTemplate} templates={tables()} value={id} onChange={setId} />
       <Subtitle2>{t.practiceTitle}</Subtitle2>
       <div className={styles.row}>
         <Field label={t.mistakes}>
