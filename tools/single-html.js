@@ -27,7 +27,10 @@ function page(js) {
       /<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/,
       `<meta http-equiv="Content-Security-Policy" content="${csp}" />`
     )
-    .replace("<title>安全生产报表助手 · 网页版</title>", "<title>安全生产报表助手（离线版）</title>")
+    .replace(
+      "<title>安全生产报表助手 · 网页版</title>",
+      "<title>安全生产报表助手（离线版）</title>"
+    )
     .replace("</body>", () => `<script>${code}</script></body>`); // a function: "$&" in the code stays
 }
 
