@@ -2,7 +2,8 @@
 /* The page (dist/srs.html over file://, in Debian's Chromium): from a 60-sheet workbook chosen in
    the file picker to the first findings on screen (goal ≤ 1.5 s). Timed inside the page: the
    input's change event to the first frame that shows a finding, so Playwright's own round trips
-   are not counted. Run a few times; the median is the figure. */
+   are not counted. Run a few times; the median is the figure. BENCH_BEFORE=<dir of another build>
+   times that build too, run for run in turn with this one, so both meet the same machine load. */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -35,9 +36,9 @@ async function workbook() {
 }
 
 /** Milliseconds from the file chosen to the first finding drawn, in one fresh page. */
-async function once(browser, file) {
+async function once(browser, file, dist) {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
-  await page.goto(`file://${path.join(DIST, "srs.html")}`);
+  await page.goto(`file://${path.join(dist, "srs.html")}`);
   const pane = page.getByRole("complementary", { name: "任务窗格" });
   await pane.getByText(/识别出 \d+ 张报表/).waitFor(); // the sample, checked
   await page.evaluate(() => {
@@ -73,17 +74,32 @@ module.exports = async function benchFirstFindings() {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
   });
-  try {
-    const times = [];
-    for (let i = 0; i < RUNS; i++) times.push(await once(browser, file));
+  const before = process.env.BENCH_BEFORE;
+  const figures = (times) => {
     times.sort((a, b) => a - b);
     return {
-      name: `page: first findings after opening a ${SHEETS}-sheet workbook (srs.html, Chromium)`,
       median_ms: Math.round(times[Math.floor(times.length / 2)]),
       min_ms: Math.round(times[0]),
       max_ms: Math.round(times[times.length - 1]),
+    };
+  };
+  try {
+    const times = [];
+    const beforeTimes = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (before) beforeTimes.push(await once(browser, file, before));
+      times.push(await once(browser, file, DIST));
+    }
+    return {
+      name: `page: first findings after opening a ${SHEETS}-sheet workbook (srs.html, Chromium)`,
+      ...figures(times),
+      ...(before && { before: { dist: before, ...figures(beforeTimes) } }),
       fileBytes: fs.statSync(file).size,
       goal: "≤ 1500 ms",
+      load: os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" "),
     };
   } finally {
     await browser.close();

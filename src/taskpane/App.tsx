@@ -1,9 +1,11 @@
 import {
   Button,
   Caption1,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Spinner,
   Tab,
   TabList,
@@ -11,13 +13,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkGrids, type SheetReport } from "../rules/check";
+import { checkInSteps, type SheetReport } from "../rules/check";
 import { explainCell } from "../rules/explain";
 import { addExplanation, type Explanation, readExplanations } from "../rules/review/explanations";
 import type { Finding } from "../rules/finding";
 import { CompareView } from "./CompareView";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ConsolidateView } from "./ConsolidateView";
+import { ErrorBar } from "./ErrorBar";
 import { ExplainView } from "./ExplainView";
 import { FindingsView } from "./FindingsView";
 import { oneLine } from "./one-line";
@@ -46,6 +49,8 @@ export const NOTICE_MS = 6000;
 type State =
   | { kind: "loading" }
   | { kind: "failed"; reason: string }
+  /** The first check of a workbook, under way: the reports of the sheets checked so far. */
+  | { kind: "checking"; reports: SheetReport[]; checked: number; total: number }
   | {
       kind: "done";
       reports: SheetReport[];
@@ -56,6 +61,22 @@ type State =
 type Tabs = "findings" | "explain" | "compare" | "consolidate" | "training" | "profile";
 
 
+
+/** Sheets checked between two looks at the page: a big workbook's first findings do not wait for its last sheet. */
+export const SHEETS_PER_STEP = 6;
+
+/**
+ * Waits until the page has painted what it has (then its events are handled) before more work.
+ * A hidden page paints no frames: it waits a tenth of a second at most.
+ */
+const nextPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve);
+    });
+  });
 
 /** What 标出问题格 colours: every finding that has a cell. */
 const markOf = (reports: SheetReport[]) =>
@@ -70,6 +91,8 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   const [state, setState] = useState<State>({ kind: "loading" });
   const [tab, setTab] = useState<Tabs>("findings");
   const [notice, setNotice] = useState<string>();
+  /** What the pane did on its own and could not (the highlights following the findings). */
+  const [error, setError] = useState<string>();
   const [pending, setPending] = useState<CellWrite[]>();
   // The table being returned: its sheet and its place there (a sheet may hold several tables).
   const [returning, setReturning] = useState<{ sheet: string; table: number }>();
@@ -81,18 +104,32 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
     supported ? source.loadPractice() : undefined
   );
 
+  // A check started supersedes the one under way, which stops at its next step.
+  const latest = useRef(0);
   const run = useCallback(async () => {
+    const id = ++latest.current;
     setState((s) => (s.kind === "done" ? s : { kind: "loading" }));
     try {
       const grids = await source.readSheets();
-      setState({
-        kind: "done",
-        reports: checkGrids(grids),
-        skipped: grids.skipped ?? [],
-        explanations: readExplanations(grids) ?? { list: [] },
-      });
+      for (const step of checkInSteps(grids, {}, SHEETS_PER_STEP)) {
+        if (id !== latest.current) return;
+        if (step.done) {
+          setState({
+            kind: "done",
+            reports: step.reports,
+            skipped: grids.skipped ?? [],
+            explanations: readExplanations(grids) ?? { list: [] },
+          });
+          return;
+        }
+        // The first check shows the findings as they come; checking again keeps the last findings
+        // until the new ones are all in (a list that empties and fills again would jump).
+        const { reports, checked, total } = step;
+        setState((s) => (s.kind === "done" ? s : { kind: "checking", reports, checked, total }));
+        await nextPaint();
+      }
     } catch (e) {
-      setState({ kind: "failed", reason: oneLine(e) });
+      if (id === latest.current) setState({ kind: "failed", reason: oneLine(e) });
     }
   }, [source]);
 
@@ -131,7 +168,14 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
     const key = JSON.stringify(marks);
     if (key === marked.current) return;
     marked.current = key;
-    void source.clearHighlights().then(() => source.highlight(marks));
+    // A sheet since protected with a password (or any refusal): its one line, the marks left as they are.
+    source
+      .clearHighlights()
+      .then(() => source.highlight(marks))
+      .then(
+        () => setError(undefined),
+        (e) => setError(oneLine(e))
+      );
   }, [highlighted, state, source]);
 
   const act = async (work: () => Promise<string>) => {
@@ -153,6 +197,8 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
     );
 
   const reports = state.kind === "done" ? state.reports : [];
+  // While the first check is under way: the sheets checked so far, and no count of the whole.
+  const shown = state.kind === "checking" ? state.reports : reports;
   const findings = reports.flatMap((r) => r.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const recognized = reports.filter((r) => r.recognition.kind !== "none");
@@ -162,7 +208,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
     <main className={styles.root}>
       <div className={styles.header}>
         <Title3 as="h1">{t.title}</Title3>
-        <Button onClick={() => void run()} disabled={state.kind === "loading"}>
+        <Button onClick={() => void run()} disabled={state.kind === "loading" || state.kind === "checking"}>
           {t.recheck}
         </Button>
       </div>
@@ -182,7 +228,13 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      <ErrorBar error={error} />
       {state.kind === "loading" && <Spinner size="small" label={t.checking} />}
+      {state.kind === "checking" && (
+        <Field validationMessage={t.sheetsChecked(state.checked, state.total)} validationState="none">
+          <ProgressBar value={state.checked / state.total} aria-label={t.sheetsChecked(state.checked, state.total)} />
+        </Field>
+      )}
       {state.kind === "failed" && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -260,31 +312,39 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
             )}
           </div>
           {returned && <ReturnView report={returned} t={t} onClose={() => setReturning(undefined)} />}
-          <FindingsView
-            reports={reports}
-            onReturn={(r) => setReturning({ sheet: r.sheet, table: tableOf(r) })}
-            lang={lang}
-            t={t}
-            onSelect={(f: Finding) => f.cell && void source.select(f.sheet, f.cell)}
-            onFix={setPending}
-            onExplain={async (f, text) => {
-              const r = addExplanation(findings, state.explanations.list, { sheet: f.sheet, cell: f.cell }, text, nowText());
-              if (!r.ok) {
-                setNotice(r.reason);
-                return false;
-              }
-              try {
-                await source.writeExplanations(r.list, state.explanations.sheet);
-              } catch (e) {
-                setNotice(oneLine(e));
-                return false;
-              }
-              setNotice(t.explainSaved(f.cell));
-              await run();
-              return true;
-            }}
-          />
         </>
+      )}
+      {/* One place for the list, growing and then whole: it is not drawn again from nothing. */}
+      {(state.kind === "done" || state.kind === "checking") && tab === "findings" && (
+        <FindingsView
+          reports={shown}
+          lang={lang}
+          t={t}
+          onSelect={(f: Finding) => f.cell && void source.select(f.sheet, f.cell)}
+          onFix={setPending}
+          // 退回 and 审核说明 take the whole workbook's findings: once every sheet is checked.
+          onReturn={state.kind === "done" ? (r) => setReturning({ sheet: r.sheet, table: tableOf(r) }) : undefined}
+          onExplain={
+            state.kind === "done"
+              ? async (f, text) => {
+                  const r = addExplanation(findings, state.explanations.list, { sheet: f.sheet, cell: f.cell }, text, nowText());
+                  if (!r.ok) {
+                    setNotice(r.reason);
+                    return false;
+                  }
+                  try {
+                    await source.writeExplanations(r.list, state.explanations.sheet);
+                  } catch (e) {
+                    setNotice(oneLine(e));
+                    return false;
+                  }
+                  setNotice(t.explainSaved(f.cell));
+                  await run();
+                  return true;
+                }
+              : undefined
+          }
+        />
       )}
       {tab === "explain" && (
         <ExplainView at={at} explanation={at && explainCell(reports.map((r) => r.recognition), at.sheet, at.cell)} t={t} />

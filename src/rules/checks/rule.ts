@@ -17,6 +17,8 @@ export interface Rule {
   /** The template's notes the rule enforces, for the catalog ("季报表（一）注10"). */
   notesFor?(t: Template): number[];
   check(ctx: SheetContext): Finding[];
+  /** Reads another sheet's table (options.workbook: a plan's targets), so waits for every sheet. */
+  readsWorkbook?: true;
 }
 
 export const isTable = (t: Template) => t.kind === "table";

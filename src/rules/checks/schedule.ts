@@ -103,6 +103,7 @@ export const scheduleRule: Rule = {
     bad: "7 月：全年任务 10 家，仅达标 4 家",
   },
   appliesTo: (t) => t.id === "jinjiang-2024-monthly-1",
+  readsWorkbook: true,
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const targetsRec = targetsOf(ctx.options.workbook);

@@ -1,0 +1,44 @@
+/**
+ * Highlights follow the findings on their own (a fixed cell loses its mark): in Excel, on a sheet
+ * protected with a password since they were painted, that is refused, and the pane says why in
+ * its error bar, in one line, the marks left as they were.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { App } from "../../src/taskpane/App";
+import { officeSource } from "../../src/taskpane/office-source";
+import { passwordReason } from "../../src/workbook/office/protection";
+import { MARK_COLORS } from "../../src/workbook/types";
+import { Book, excelRun, MemoryStore } from "../helpers/excel-mock";
+
+it("a password on the marked sheet: the zh line in the error bar, the marks as they were", async () => {
+  const grid = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid;
+  const book = new Book().load({ ...grid, name: "1村" });
+  book.sheets.get("1村")!.values.set("C7", "无");
+  Object.assign(globalThis, {
+    Excel: { run: excelRun(book).run },
+    Office: {
+      context: { requirements: { isSetSupported: () => true } },
+      addin: { setStartupBehavior: async () => undefined },
+      StartupBehavior: { load: "Load", none: "None" },
+    },
+  });
+  // Edits are not followed here (the host double has no events): 重新检查 checks again.
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App source={{ ...officeSource(new MemoryStore()), subscribe: () => () => undefined }} />
+    </FluentProvider>
+  );
+  fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
+  await screen.findByText(/已标出 1 个/);
+  expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
+  // The clerk protects the sheet with a password, then leaves F7 blank too.
+  book.protect("1村", {}, "密码");
+  book.sheets.get("1村")!.values.delete("F7");
+  fireEvent.click(screen.getByRole("button", { name: "重新检查" }));
+  expect(await screen.findByText(passwordReason("1村"))).toBeInTheDocument();
+  expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
+  expect(book.fill("1村", "F7").color).not.toBe(MARK_COLORS.error);
+});
