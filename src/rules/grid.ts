@@ -17,6 +17,10 @@ export interface Grid {
   merges: Merge[];
   /** Where `values[0][0]` sits on the sheet (a used range rarely starts at A1). */
   origin?: { row: number; col: number };
+  /** The sheet's own column widths (characters, as `<col width>`), from the origin; none where default. */
+  widths?: (number | undefined)[];
+  /** The sheet's own row heights (points, as `<row ht>`), from the origin; none where default. */
+  heights?: (number | undefined)[];
 }
 
 export function cellAt(grid: Grid, row: number, col: number): CellValue {

@@ -81,6 +81,11 @@ async function randomWorkbook(seed: number): Promise<Uint8Array> {
             fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } },
           };
       }
+    // The clerk's own widths and heights, the defaults and sizes past Excel's limits among them.
+    for (let c = 1; c <= cols; c++)
+      if (rand() < 0.3) ws.getColumn(c).width = pick([9, 12.5, 30, 300, -5, 0.5]);
+    for (let r = 1; r <= rows; r++)
+      if (rand() < 0.3) ws.getRow(r).height = pick([15, 13.5, 40, 500, -3]);
     // Non-overlapping merges down the left edge.
     for (let r = 1; r + 1 <= rows; r += 3)
       if (rand() < 0.5) ws.mergeCells(r, 1, r + Math.floor(rand() * 2), 1 + Math.floor(rand() * 3));
@@ -98,9 +103,16 @@ it("reads every official template, filled and styled, exactly as exceljs does", 
 
 it("reads random workbooks of every kind of cell exactly as exceljs does, or declines them", async () => {
   let lean = 0;
-  for (let seed = 1; seed <= 120; seed++) if (await same(await randomWorkbook(seed))) lean++;
+  let sized = 0;
+  for (let seed = 1; seed <= 120; seed++) {
+    const bytes = await randomWorkbook(seed);
+    if (await same(bytes)) lean++;
+    if ((await readGrids(bytes)).some((g) => g.widths?.length && g.heights?.length)) sized++;
+  }
   // Most are read lean (a formula without its result, a rich text and the like are not declined).
   expect(lean).toBeGreaterThan(60);
+  // The widths and heights compared are there to compare.
+  expect(sized).toBeGreaterThan(60);
 });
 
 it("declines what it does not model, and readGrids reads those files by exceljs", async () => {
@@ -131,8 +143,8 @@ it("declines what it does not model, and readGrids reads those files by exceljs"
   }
 });
 
-/** A one-sheet workbook from hand-written parts. */
-function handMade(sheetData: string, shared?: string, styles?: string): Uint8Array {
+/** A one-sheet workbook from hand-written parts (`head`: what goes before <sheetData>). */
+function handMade(sheetData: string, shared?: string, styles?: string, head = ""): Uint8Array {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   const parts: Record<string, string> = {
@@ -141,7 +153,7 @@ function handMade(sheetData: string, shared?: string, styles?: string): Uint8Arr
     "_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     "xl/workbook.xml": `<?xml version="1.0"?><workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     "xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
-    "xl/worksheets/sheet1.xml": `<?xml version="1.0"?><worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`,
+    "xl/worksheets/sheet1.xml": `<?xml version="1.0"?><worksheet ${ns}>${head}<sheetData>${sheetData}</sheetData></worksheet>`,
   };
   if (shared) parts["xl/sharedStrings.xml"] = `<?xml version="1.0"?><sst ${ns}>${shared}</sst>`;
   if (styles)
@@ -198,6 +210,37 @@ it("reads legal XML it does not follow as exceljs does, by leaving it to exceljs
   const nbsp = handMade('<row r="1"><c r="A1" t="inlineStr"><is><t>a&nbsp;b</t></is></c></row>');
   expect(leanGrids(nbsp)).toBeUndefined();
   await expect(readGrids(nbsp)).rejects.toThrow("文件已损坏");
+});
+
+it("reads a sheet's own widths and heights as exceljs does: not its defaults, within Excel's limits", async () => {
+  const file = handMade(
+    '<row r="1" ht="30"><c r="A1"><v>1</v></c><c r="F1"><v>2</v></c></row><row r="2" ht="13.5"/>' +
+      '<row r="3" ht="5000"><c r="A3"><v>3</v></c></row><row r="4" ht="-2"><c r="A4"><v>4</v></c></row>',
+    undefined,
+    undefined,
+    '<sheetFormatPr defaultRowHeight="13.5" defaultColWidth="11"/><cols>' +
+      '<col min="2" max="3" width="20" customWidth="1"/><col min="1" max="1" width="1e9"/>' +
+      '<col min="3" max="4" width="-4"/><col min="5" max="5" width="11"/>' +
+      '<col min="6" max="16384" width="x"/></cols>'
+  );
+  expect(await same(file)).toBe(true);
+  const [grid] = await readGrids(file);
+  // Column C is the first <col>'s; D's negative width, E's default and F's non-number are none.
+  expect(grid.widths).toEqual([255, 20, 20]);
+  expect(grid.heights).toEqual([30, undefined, 409]);
+  // Several <cols> are left to exceljs.
+  const twice = handMade(
+    '<row r="1"><c r="A1"><v>1</v></c></row>',
+    undefined,
+    undefined,
+    '<cols><col min="1" max="1" width="20"/></cols><cols><col min="1" max="1" width="30"/></cols>'
+  );
+  expect(leanGrids(twice)).toBeUndefined();
+  expect(await readGrids(twice)).toEqual(await byExcelJs(twice));
+  // A sheet that sets no size has none.
+  expect(await readGrids(handMade('<row r="1"><c r="A1"><v>1</v></c></row>'))).toEqual([
+    { name: "S", values: [[1]], merges: [] },
+  ]);
 });
 
 it("reads LibreOffice's files exactly as exceljs does", async () => {

@@ -126,7 +126,11 @@ export interface CopyForm {
   spans: Merge[];
 }
 
-/** A child's sheet printed as a form: columns as wide as their unmerged text (6–14), rows fit. */
+/**
+ * A child's sheet printed as a form. Its own widths and heights are kept (its own formatting, even
+ * where a wrapped text would need a taller row); any other column is as wide as its unmerged text
+ * (6–14), any other row fits its text.
+ */
 export function copyForm(grid: Grid): CopyForm {
   const across = new Set<string>();
   for (const m of grid.merges)
@@ -144,15 +148,19 @@ export function copyForm(grid: Grid): CopyForm {
     if (filled === 1 && typeof row.find((v) => v !== null && v !== "") === "string") lines.add(r);
   });
   const cols = Math.max(0, ...grid.values.map((r) => r.length));
-  const full = Array.from({ length: cols }, (_, c) => Math.ceil(widths[c] ?? 6));
+  const full = Array.from(
+    { length: cols },
+    (_, c) => grid.widths?.[c] ?? Math.ceil(widths[c] ?? 6)
+  );
   // A line wraps across the table, merged over the empty cells beside it: text running past
   // the table would widen what prints.
   const spans = spanLines(grid, { top: -1, bottom: -1, left: 0, right: cols - 1 }).filter((m) =>
     lines.has(m.top)
   );
-  const heights = rowHeights({ ...grid, merges: [...grid.merges, ...spans] }, full, {
+  const fit = rowHeights({ ...grid, merges: [...grid.merges, ...spans] }, full, {
     header: { top: 0, bottom: -1 },
     body: { top: 0, bottom: grid.values.length },
   });
+  const heights = fit.map((h, r) => grid.heights?.[r] ?? h);
   return { widths: full, heights, lines, spans };
 }

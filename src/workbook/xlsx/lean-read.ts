@@ -1,9 +1,10 @@
 /**
  * The grids of a workbook read straight from its XML parts, for the plain workbooks reports are:
- * cells, shared strings, number formats and merged areas. It reads exactly what the exceljs route
- * (read.ts) reads, quirks included, and declines (undefined) anything else it does not model:
- * phonetic runs, CDATA, prefixed or comment-bearing XML, shared formulas saved without a result,
- * value-less cells without a style, overlapping merges, hyperlinks, the 1904 calendar. Those files
+ * cells, shared strings, number formats, merged areas, column widths and row heights. It reads
+ * exactly what the exceljs route (read.ts) reads, quirks included, and declines (undefined)
+ * anything else it does not model: phonetic runs, CDATA, prefixed or comment-bearing XML, shared
+ * formulas saved without a result, value-less cells without a style, overlapping merges, several
+ * <cols>, hyperlinks, the 1904 calendar. Those files
  * are read by exceljs. Why: exceljs builds a model of every cell and style, which cost more than
  * everything else a township consolidation does (docs/PERFORMANCE.md); test/workbook/lean-read.test.ts
  * compares both routes on every kind of file the tests make.
@@ -122,11 +123,20 @@ interface Pending {
   formula: string;
 }
 
+/** Column widths and row heights as a file gives them, and its defaults (read.ts keeps its own). */
+export interface SheetSizes {
+  widths: (number | undefined)[];
+  heights: (number | undefined)[];
+  defaultWidth?: number;
+  defaultHeight?: number;
+}
+
 export interface LeanSheet {
   name: string;
   values: CellValue[][];
   merges: Merge[];
   pending: Pending[];
+  sizes: SheetSizes;
 }
 
 /** "A1:C2" (or "A1") as a 0-based area. */
@@ -160,11 +170,15 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
   };
   const pending: Pending[] = [];
   const unstyled: { row: number; col: number }[] = [];
+  const heights: (number | undefined)[] = [];
   // exceljs gives every <row> a place, even one with only styled empty cells.
   for (const m of data.matchAll(/<row\b([^>]*)>/g)) {
-    const r = attrs(m[1]).get("r");
+    const a = attrs(m[1]);
+    const r = a.get("r");
     if (!r || !/^\d+$/.test(r)) decline();
     if (!rows.has(Number(r) - 1)) rows.set(Number(r) - 1, new Map());
+    const ht = a.get("ht");
+    heights[Number(r) - 1] = ht ? parseFloat(ht) : undefined;
   }
   for (const m of data.matchAll(CELL)) {
     const a = attrs(m[1]);
@@ -265,7 +279,46 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
       out.push(row!.get(c) ?? null);
     values.push(out);
   }
-  return { name, values, merges, pending };
+  const cols = Math.max(0, maxKey(values.map((r) => r.length)));
+  return {
+    name,
+    values,
+    merges,
+    pending,
+    sizes: { ...columnSizes(xml.slice(0, open), cols), heights },
+  };
+}
+
+/**
+ * The widths of the first `cols` columns as exceljs lays out <cols> (sorted by min, a column taken
+ * by the first <col> that reaches it), and the sheet's default sizes (<sheetFormatPr>).
+ */
+function columnSizes(head: string, cols: number): Omit<SheetSizes, "heights"> {
+  if ((head.match(/<cols\b/g) ?? []).length > 1) decline();
+  const list = /<cols\b[^>]*>([\s\S]*?)<\/cols>/.exec(head)?.[1] ?? "";
+  const defs = [...list.matchAll(/<col\b([^>]*?)\/?>/g)]
+    .map((m) => {
+      const a = attrs(m[1]);
+      const [min = "0", max = "0", width] = [a.get("min"), a.get("max"), a.get("width")];
+      if (!/^\d+$/.test(min) || !/^\d+$/.test(max)) decline();
+      return { min: Number(min), max: Number(max), width: width ? parseFloat(width) : undefined };
+    })
+    .sort((p, q) => p.min - q.min);
+  const widths: (number | undefined)[] = [];
+  let next = 1;
+  for (const d of defs) {
+    if (d.min > next) next = d.min;
+    for (; next <= d.max && next <= cols; next++) widths[next - 1] = d.width;
+    if (next <= d.max) next = d.max + 1;
+  }
+  const format = attrs(/<sheetFormatPr\b([^>]*?)\/?>/.exec(head)?.[1] ?? "");
+  const defaultWidth = format.get("defaultColWidth");
+  const defaultHeight = format.get("defaultRowHeight");
+  return {
+    widths,
+    defaultWidth: defaultWidth ? parseFloat(defaultWidth) : undefined,
+    defaultHeight: defaultHeight ? parseFloat(defaultHeight) : undefined,
+  };
 }
 
 const WORKSHEET_REL =

@@ -1,9 +1,9 @@
 /** Reads an .xlsx into grids, one per worksheet. */
 import ExcelJS from "exceljs";
-import type { Grid } from "../../rules/grid";
+import { type Grid, gridSize } from "../../rules/grid";
 import { fillFormulaResults } from "../../rules/formula";
 import { plainValue } from "./cells";
-import { type LeanSheet, leanSheets, parseRange } from "./lean-read";
+import { type LeanSheet, leanSheets, parseRange, type SheetSizes } from "./lean-read";
 import { sniffWorkbook, UnreadableFile } from "./sniff";
 
 /**
@@ -48,18 +48,63 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       }
     values.push(out);
   }
-  return finishGrid({ name: ws.name, values, merges: mergedRanges(ws).map(parseRange), pending });
+  return finishGrid({
+    name: ws.name,
+    values,
+    merges: mergedRanges(ws).map(parseRange),
+    pending,
+    sizes: {
+      widths: (ws.columns ?? []).map((c) => c.width),
+      heights: values.map((_, r) => ws.findRow(r + 1)?.height),
+      defaultWidth: ws.properties.defaultColWidth,
+      defaultHeight: ws.properties.defaultRowHeight,
+    },
+  });
+}
+
+/** Excel's limits: a column 255 characters wide, a row 409 points tall. */
+const MOST = { width: 255, height: 409 };
+
+/**
+ * The sizes a sheet sets for itself, of its first `count` columns or rows, within Excel's limits
+ * (every file is untrusted); none where a size is missing, not a size, or the sheet's default.
+ * A width of 9 is no one's own either: exceljs reads a <col> without a width as 9, and 9 is the
+ * default zh Excel and WPS write.
+ */
+function ownSizes(
+  given: (number | undefined)[],
+  count: number,
+  most: number,
+  defaults: (number | undefined)[]
+): (number | undefined)[] | undefined {
+  const out = Array.from({ length: Math.min(count, given.length) }, (_, i) => {
+    const v = given[i];
+    return v !== undefined && Number.isFinite(v) && v > 0 && !defaults.includes(v)
+      ? Math.min(v, most)
+      : undefined;
+  });
+  while (out.length && out[out.length - 1] === undefined) out.pop();
+  return out.length ? out : undefined;
+}
+
+/** A sheet's own widths and heights (Grid.widths, .heights), as both routes read them. */
+function ownGridSizes(grid: Grid, s: SheetSizes): Pick<Grid, "widths" | "heights"> {
+  const size = gridSize(grid);
+  const widths = ownSizes(s.widths, size.cols, MOST.width, [9, s.defaultWidth]);
+  const heights = ownSizes(s.heights, size.rows, MOST.height, [s.defaultHeight]);
+  return { ...(widths && { widths }), ...(heights && { heights }) };
 }
 
 /** Both routes end here: merged areas read as Excel keeps them, formulas without a result worked out. */
-function finishGrid({ name, values, merges, pending }: LeanSheet): Grid {
+function finishGrid({ name, values, merges, pending, sizes }: LeanSheet): Grid {
   // exceljs repeats a merged area's value in every cell it covers; Excel (and Office.js) keep it
   // in the top-left cell only. Read as Excel does, or a merged "（达标不分级）" counts three times.
   for (const m of merges)
     for (let r = m.top; r <= m.bottom && r < values.length; r++)
       for (let c = m.left; c <= m.right && c < values[r].length; c++)
         if (r !== m.top || c !== m.left) values[r][c] = null;
-  const grid = { name, values, merges };
+  const grid: Grid = { name, values, merges };
+  Object.assign(grid, ownGridSizes(grid, sizes));
   // A formula saved without its result: same-sheet arithmetic is worked out, anything else marked
   // (not in a merged area's hidden cells, where exceljs repeats the top-left cell's formula).
   const hidden = (row: number, col: number) =>
