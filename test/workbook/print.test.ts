@@ -9,7 +9,7 @@ import os from "os";
 import path from "path";
 import { consolidateFiles } from "../../src/cli/commands/consolidate";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
-import { rowHeights, wrappedLines } from "../../src/rules/layout/print";
+import { copyForm, rowHeights, wrappedLines } from "../../src/rules/layout/print";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { allTemplates, getTemplate } from "../../src/rules/templates/catalog";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
@@ -44,6 +44,24 @@ describe("row heights of a form", () => {
     expect(h[1] + h[2]).toBeGreaterThanOrEqual(one);
     expect(h[1]).toBe(h[2]);
   });
+});
+
+test("a child's copy keeps its own widths and heights, the others computed from the text", () => {
+  const label = "配备专兼职安全生产管理人员数量";
+  const grid = {
+    name: "s",
+    values: [
+      ["村", label, label],
+      [1, 2, 3],
+    ],
+    merges: [],
+  };
+  const computed = copyForm(grid);
+  const own = copyForm({ ...grid, widths: [undefined, 30], heights: [12] });
+  expect(own.widths).toEqual([computed.widths[0], 30, computed.widths[2]]);
+  // Its own height even where the wrapped label would need more: its own formatting.
+  expect(computed.heights[0]).toBeGreaterThan(12);
+  expect(own.heights).toEqual([12, computed.heights[1]]);
 });
 
 test("no template's notes end with two full stops", () => {
