@@ -9,8 +9,9 @@
  * everything else a township consolidation does (docs/PERFORMANCE.md); test/workbook/lean-read.test.ts
  * compares both routes on every kind of file the tests make.
  * Call only after the file was sniffed (sniff.ts): its parts are known to unpack to a bounded size.
+ * The parts the sniff unpacked (worksheets, shared strings) can be given, and are not unpacked again.
  */
-import { partText, unzipParts, xmlDecode } from "./parts";
+import { type Parts, partText, unzipParts, xmlDecode } from "./parts";
 import type { CellValue, Merge } from "../../rules/grid";
 import { fromA1 } from "../../rules/grid";
 
@@ -325,13 +326,19 @@ const WORKSHEET_REL =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 
 /** The sheets of the workbook, or undefined when exceljs must read it. */
-export function leanSheets(bytes: Uint8Array): LeanSheet[] | undefined {
+export function leanSheets(bytes: Uint8Array, unpacked: Parts = {}): LeanSheet[] | undefined {
   try {
-    const parts = unzipParts(bytes, (name) =>
-      /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/.test(
-        name
-      )
-    );
+    const parts = {
+      ...unzipParts(
+        bytes,
+        (name) =>
+          !(name in unpacked) &&
+          /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/.test(
+            name
+          )
+      ),
+      ...unpacked,
+    };
     const text = (name: string) => {
       const s = partText(parts, name);
       if (s === undefined) return undefined;

@@ -1,10 +1,10 @@
 /** Reads an .xlsx into grids, one per worksheet. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { type Grid, gridSize } from "../../rules/grid";
 import { fillFormulaResults } from "../../rules/formula";
 import { plainValue } from "./cells";
 import { type LeanSheet, leanSheets, parseRange, type SheetSizes } from "./lean-read";
-import { sniffWorkbook, UnreadableFile } from "./sniff";
+import { sniffWorkbook, UnreadableFile, type UnpackedParts } from "./sniff";
 
 /**
  * The sheet's merged ranges ("A1:C1"). exceljs's public route, ws.model, rebuilds a model of
@@ -131,7 +131,9 @@ export async function loadWorkbook(
 
 /** exceljs's reading of a file already sniffed. */
 async function parse(buf: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here only: a plain workbook is read without exceljs's code (in the page, 0.1 s to set up).
+  const { Workbook } = (await import("exceljs")).default;
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
@@ -141,15 +143,16 @@ async function parse(buf: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /** The grids read from the parts alone, or undefined when exceljs must read the file (sniffed already). */
-export function leanGrids(buf: Uint8Array): Grid[] | undefined {
-  const sheets = leanSheets(buf);
+export function leanGrids(buf: Uint8Array, unpacked?: UnpackedParts): Grid[] | undefined {
+  const sheets = leanSheets(buf, unpacked);
   return sheets?.length ? sheets.map(finishGrid) : undefined;
 }
 
 export async function readGrids(buf: Uint8Array, name = "workbook.xlsx"): Promise<Grid[]> {
-  await sniffWorkbook(buf, name);
+  // The sheets the sniff unpacked to check them are read as they are: no part is unpacked twice.
+  const unpacked = await sniffWorkbook(buf, name, true);
   // A plain workbook is read from its parts; anything else by exceljs (lean-read.ts says why).
-  const lean = leanGrids(buf);
+  const lean = leanGrids(buf, unpacked);
   if (lean) return lean;
   const wb = await parse(buf);
   // A workbook with no sheet would otherwise pass without a word.

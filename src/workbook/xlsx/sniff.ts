@@ -33,11 +33,20 @@ function isEncrypted(buf: Uint8Array): boolean {
 
 const CORRUPT = "文件已损坏或不是完整的 .xlsx 工作簿，无法读取";
 
+/** Parts unpacked by name (the shape fflate's unzipSync gives). */
+export type UnpackedParts = Record<string, Uint8Array>;
+
 /**
  * Throws UnreadableFile with a one-line zh-CN reason, or returns when the bytes look like an .xlsx
- * that unpacks to a report-sized workbook.
+ * that unpacks to a report-sized workbook. With `keep`, it returns the worksheets and shared
+ * strings it unpacked to check them, each whole and exactly its declared size (so the bytes any
+ * unzip would give), for the reader not to unpack them again.
  */
-export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void> {
+export async function sniffWorkbook(
+  buf: Uint8Array,
+  name: string,
+  keep = false
+): Promise<UnpackedParts> {
   if (buf.byteLength === 0) throw new UnreadableFile("文件是空的（0 字节）");
   if (buf.byteLength > MAX_FILE_BYTES)
     throw new UnreadableFile(
@@ -73,12 +82,14 @@ export async function sniffWorkbook(buf: Uint8Array, name: string): Promise<void
   // A tiny file can still claim a cell at row 1,000,000,000 or a merge over the whole sheet:
   // the sheets' structure is bounded before the parser builds anything from it.
   const budget = { rows: 0, cells: 0 };
+  const kept: UnpackedParts = {};
   for (const e of entries.filter((x) =>
     /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(x.name)
   )) {
-    const why = scanSheet(buf, e, budget);
+    const why = scanSheet(buf, e, budget, keep ? (bytes) => (kept[e.name] = bytes) : undefined);
     if (why) throw new UnreadableFile(why);
   }
+  return kept;
 }
 
 /** Excel's own bounds, and what a file of reports can hold. */
@@ -99,12 +110,14 @@ const colNumber = (letters: string) =>
 /**
  * Unpacks one sheet's XML piece by piece and checks its structure: row and column numbers within
  * Excel's, <col> ranges, the count and area of merges, and rows and cells across the file.
- * Returns the reason it is refused, or undefined.
+ * Returns the reason it is refused, or undefined. `whole` gets the unpacked part when it was
+ * unpacked to the end and is exactly its declared size (never more is held than declared).
  */
 function scanSheet(
   buf: Uint8Array,
   e: ZipEntry,
-  budget: { rows: number; cells: number }
+  budget: { rows: number; cells: number },
+  whole?: (bytes: Uint8Array) => void
 ): string | undefined {
   const data = entryData(buf, e);
   if (!data) return CORRUPT;
@@ -145,7 +158,12 @@ function scanSheet(
     }
     return undefined;
   };
+  let pieces: Uint8Array[] | undefined = whole && [];
+  let size = 0;
   const result = unpack(data, e.method, (chunk) => {
+    size += chunk.byteLength;
+    if (pieces && size <= e.declared) pieces.push(chunk);
+    else pieces = undefined;
     const all = carry + text.decode(chunk, { stream: true });
     // Whole tags only: what follows the last "<" waits for the next piece.
     const cut = all.lastIndexOf("<");
@@ -154,7 +172,21 @@ function scanSheet(
     return why === undefined;
   });
   if (result === "corrupt") return CORRUPT;
-  return why ?? (result === "whole" ? scan(carry) : undefined);
+  why ??= result === "whole" ? scan(carry) : undefined;
+  if (!why && result === "whole" && pieces && size === e.declared) whole!(joined(pieces, size));
+  return why;
+}
+
+/** One array of the pieces (the one piece itself when there is one). */
+function joined(pieces: Uint8Array[], size: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 /** An entry's packed bytes, or undefined when its local header does not hold together. */

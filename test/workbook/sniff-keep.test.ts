@@ -1,0 +1,56 @@
+/**
+ * The sniff unpacks every worksheet and the shared strings to check them; asked to, it hands them
+ * to the reader, byte for byte what an unzip gives, so they are not unpacked twice. A part whose
+ * size is not the one declared is not handed over (the reader unpacks it as before).
+ */
+import { unzipSync } from "fflate";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { sniffWorkbook } from "../../src/workbook/xlsx/sniff";
+import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+import { pack, zip } from "../helpers/zip";
+
+const CHECKED = /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/;
+
+it("hands over each worksheet and the shared strings as an unzip gives them, a big sheet in pieces joined", async () => {
+  const report = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 3 });
+  // Past 4 KB packed: unpacked piece by piece.
+  const big = {
+    ...report.layout,
+    grid: {
+      name: "明细",
+      values: Array.from({ length: 3000 }, (_, r) => [
+        `第${r}行`,
+        (r * 7919) % 10007,
+        Math.sqrt(r),
+      ]),
+      merges: [],
+    },
+  };
+  const bytes = new Uint8Array(
+    await layoutsToXlsx([{ ...report.layout, grid: { ...report.grid, name: "1村" } }, big])
+  );
+  const all = unzipSync(bytes);
+  const checked = Object.keys(all).filter((n) => CHECKED.test(n));
+  expect(checked.length).toBeGreaterThanOrEqual(3);
+  const kept = await sniffWorkbook(bytes, "两表.xlsx", true);
+  expect(Object.keys(kept).sort()).toEqual(checked.sort());
+  for (const n of checked) expect(Buffer.from(kept[n]).equals(Buffer.from(all[n]))).toBe(true);
+  expect(await sniffWorkbook(bytes, "两表.xlsx")).toEqual({});
+});
+
+it("keeps no part whose size differs from the one declared", async () => {
+  const sheet = (rows: number) =>
+    Buffer.from(
+      `<worksheet><sheetData>${Array.from({ length: rows }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join("")}</sheetData></worksheet>`
+    );
+  const bytes = zip([
+    { name: "xl/workbook.xml", ...pack(Buffer.from("<workbook/>")) },
+    { name: "xl/worksheets/sheet1.xml", ...pack(sheet(50)) },
+    { name: "xl/worksheets/sheet2.xml", ...pack(sheet(50)), declared: 100 },
+    { name: "xl/worksheets/sheet3.xml", ...pack(sheet(5)), declared: 5000 },
+  ]);
+  const kept = await sniffWorkbook(new Uint8Array(bytes), "说谎.xlsx", true);
+  expect(Object.keys(kept)).toEqual(["xl/worksheets/sheet1.xml"]);
+  expect(Buffer.from(kept["xl/worksheets/sheet1.xml"]).equals(sheet(50))).toBe(true);
+});
