@@ -151,6 +151,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
     return () => {
       clearTimeout(timer);
       unsubscribe();
+      latest.current++; // a check under way stops: its workbook is no longer shown
     };
   }, [run, source, supported]);
 
