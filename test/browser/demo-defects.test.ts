@@ -11,7 +11,7 @@ import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { MARK_COLORS } from "../../src/workbook/types";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
-import { servedChromium } from "../helpers/browser";
+import { pane, servedChromium } from "../helpers/browser";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
 
@@ -19,15 +19,12 @@ const env = servedChromium(SHOTS);
 
 /** The demo, checked, in a fresh page of the given size. */
 async function demo(width = 1366, height = 768): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(`${env.url}/demo.html`);
+  const page = await env.page({ width, height });
   await pane(page)
     .getByText(/识别出 \d+ 张报表/)
     .waitFor();
   return page;
 }
-const pane = (page: Page) => page.getByRole("complementary", { name: "任务窗格" });
 const tab = (page: Page, name: string) =>
   page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name });
 const fillOf = (page: Page, cell: string) =>

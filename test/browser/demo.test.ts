@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
-import { servedChromium } from "../helpers/browser";
+import { pane as paneOf, servedChromium } from "../helpers/browser";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
 let page: Page;
@@ -34,14 +34,14 @@ beforeAll(async () => {
 });
 
 it("loads the sample, checks it and lists findings", async () => {
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   await pane.getByText(/识别出 \d+ 张报表/).waitFor();
   await pane.getByText("此格为空白：表格不应有空白处，若无则应填写 0").first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, "demo-findings.png") });
 });
 
 it("selects the cell of a clicked finding in the grid", async () => {
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   await pane
     .getByText(/填的是“无”/)
     .first()
@@ -52,7 +52,7 @@ it("selects the cell of a clicked finding in the grid", async () => {
 });
 
 it("退回 shows the message to paste and downloads the marked copy", async () => {
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   await pane.getByRole("button", { name: "退回 朴里村（有错）" }).click();
   const message = pane.getByRole("textbox", { name: "退回说明（粘贴到聊天）" });
   await message.waitFor();
@@ -89,7 +89,7 @@ it("highlights flagged cells in the grid", async () => {
 });
 
 it("fills the blanks with 0 after confirmation, and the grid shows it", async () => {
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   await pane.getByRole("button", { name: "把空白格全部填 0（2 格）" }).click();
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor();
@@ -100,7 +100,7 @@ it("fills the blanks with 0 after confirmation, and the grid shows it", async ()
 });
 
 it("runs a training round: a practice sheet with planted mistakes, progress, answers on request", async () => {
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   await pane.getByRole("tab", { name: "培训" }).click();
   await pane.getByRole("button", { name: "生成练习表" }).click();
   await pane.getByText("已改正 0/8").waitFor();
@@ -111,7 +111,7 @@ it("runs a training round: a practice sheet with planted mistakes, progress, ans
 });
 
 it("opens a local .xlsx (exceljs in the page) and says what is wrong with a file no report could be", async () => {
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   const file = page.getByLabel("打开 .xlsx 文件");
   await file.setInputFiles(
     path.join(__dirname, "../../assets/templates/nanan-2026-quarterly-2.xlsx")
@@ -152,7 +152,7 @@ async function openStretched(
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),
   });
   await page.getByText(says).waitFor();
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   await pane.getByRole("tab", { name: "问题" }).click();
   await pane.getByText(/识别出 1 张报表/).waitFor();
   await page.screenshot({ path: path.join(SHOTS, `demo-${name}.png`) });
@@ -189,7 +189,7 @@ it("consolidates two village files and tells what it could not read", async () =
     };
   };
   await page.getByRole("button", { name: "恢复示例" }).click();
-  const pane = page.getByRole("complementary", { name: "任务窗格" });
+  const pane = paneOf(page);
   await pane.getByRole("tab", { name: "汇总·盖章" }).click();
   await pane
     .getByLabel("选择报表文件")

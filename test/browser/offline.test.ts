@@ -11,7 +11,7 @@ import { toA1 } from "../../src/rules/grid";
 import { recognize } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
-import { servedChromium } from "../helpers/browser";
+import { pane, servedChromium } from "../helpers/browser";
 import { recalculatedSheets } from "../helpers/csv";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
@@ -53,18 +53,6 @@ async function village(unit: string, seed: number, blanks = false) {
   };
 }
 
-async function page(): Promise<Page> {
-  const context = await env.browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: "zh-CN",
-    acceptDownloads: true,
-  });
-  const p = await context.newPage();
-  await p.goto(`${env.url}/demo.html`);
-  return p;
-}
-const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
-
 async function downloaded(
   p: Page,
   button: string,
@@ -84,7 +72,7 @@ async function downloaded(
 }
 
 it("opens a village's file, fills its blanks, saves it with its formatting, then saves the township workbook (native sums)", async () => {
-  const p = await page();
+  const p = await env.page();
   await p.getByLabel("打开 .xlsx 文件").setInputFiles(await village("金淘镇霞春村", 11, true));
   await pane(p)
     .getByText(/识别出 1 张报表/)
@@ -155,7 +143,7 @@ it("opens a village's file, fills its blanks, saves it with its formatting, then
 }, 120_000);
 
 it("opens several files at once, and files dropped on the page", async () => {
-  const p = await page();
+  const p = await env.page();
   await p
     .getByLabel("打开 .xlsx 文件")
     .setInputFiles([await village("金淘镇后厝村", 12), await village("金淘镇英都村", 13)]);
@@ -185,7 +173,7 @@ it("opens several files at once, and files dropped on the page", async () => {
 }, 60_000);
 
 it("edits cells in the grid: typing, a pasted block, Delete, each checked at once and undone with Ctrl+Z", async () => {
-  const p = await page();
+  const p = await env.page();
   const wrong = pane(p).getByText(/填的是“无”/);
   await wrong.first().waitFor();
   const cell = p.locator("td[data-cell]", { hasText: /^无$/ }).first();

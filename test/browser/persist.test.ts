@@ -3,32 +3,17 @@
  * page reloaded, the round and its progress are still there (the practice round lives in the
  * workbook); 清除本页保存的工作簿 forgets it, and the next reload shows the sample.
  */
-import { mkdirSync } from "fs";
 import path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { fromA1 } from "../../src/rules/grid";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { practiceSheet } from "../../src/rules/sample/practice";
 import { allTemplates } from "../../src/rules/templates/catalog";
 import type { TableTemplate } from "../../src/rules/templates/schema";
-import { launch, serveDist } from "../helpers/browser";
+import { pane, servedChromium } from "../helpers/browser";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-}, 360_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
+const env = servedChromium(SHOTS);
 
 /** The round the pane makes by default (first table, 8 mistakes, seed 1), and each cell's right value. */
 function defaultRound() {
@@ -55,12 +40,7 @@ const keptAfter = (p: Page, since: number) =>
   }, since);
 
 it("a practice round corrected in part survives a reload; clearing the kept workbook forgets it", async () => {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: "zh-CN",
-  });
-  const p = await context.newPage();
-  await p.goto(`${server.url}/demo.html`);
+  const p = await env.page();
   await pane(p).getByRole("tab", { name: "培训" }).click();
   await pane(p).getByRole("button", { name: "生成练习表" }).click();
   await pane(p).getByText("已改正 0/8").waitFor();
@@ -95,5 +75,5 @@ it("a practice round corrected in part survives a reload; clearing the kept work
   expect(
     await p.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "练习1" }).count()
   ).toBe(0);
-  await context.close();
+  await p.context().close();
 }, 120_000);

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import { servedChromium } from "../helpers/browser";
+import { pane, servedChromium } from "../helpers/browser";
 import { clerkFile, xlsxOf } from "../helpers/clerk-file";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
@@ -19,18 +19,6 @@ const SIZES = [
 ];
 
 const env = servedChromium(SHOTS);
-
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await env.browser.newContext({
-    viewport,
-    locale: "zh-CN",
-    acceptDownloads: true,
-  });
-  const p = await context.newPage();
-  await p.goto(`${env.url}/demo.html`);
-  return p;
-}
-const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
 
 /** The whole page at a phone's width (the pane is below the grid), the window at a desk's. */
 const shot = (p: Page, step: string, size: string) =>
@@ -49,7 +37,7 @@ async function downloaded(p: Page, button: string): Promise<ExcelJS.Workbook> {
 it.each(SIZES)(
   "$size: open two files, edit a cell, fix, consolidate, download both workbooks",
   async ({ size, viewport }) => {
-    const p = await open(viewport);
+    const p = await env.page(viewport);
     const a = await clerkFile("金淘镇霞春村", 11, { blank: ["base.medium", "std.create"] });
     const b = await clerkFile("金淘镇后厝村", 12);
     await p.getByLabel("打开 .xlsx 文件").setInputFiles([a, b]);
@@ -119,7 +107,7 @@ it.each(SIZES)(
 it.each(SIZES)(
   "$size: 汇总 draws the township's totals against the 晋江 milestones where the targets are",
   async ({ size, viewport }) => {
-    const p = await open(viewport);
+    const p = await env.page(viewport);
     const targets = filledSheet(getTemplate("jinjiang-2024-targets")!).grid; // 标杆 3, 达标 10, 岗位 40
     await p.getByLabel("打开 .xlsx 文件").setInputFiles({
       name: "晋江市文旅局.xlsx",

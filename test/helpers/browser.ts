@@ -3,7 +3,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 const { DIST, ensureBuilt } = require("../../tools/dist.js") as {
   DIST: string;
   ensureBuilt: () => string;
@@ -53,15 +53,35 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** The task pane beside the page's grid. */
+export const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
+
 /**
  * For one test file: dist/ served and Chromium launched before its tests, both closed after them;
- * `shots`, the folder its screenshots go to, is made. Read `browser` and `url` inside tests.
+ * `shots`, the folder its screenshots go to, is made. Read `browser` and `url` inside tests;
+ * `page(size)` opens the page in a fresh zh-CN window that accepts downloads.
  */
 export function servedChromium(shots?: string): {
   readonly browser: Browser;
   readonly url: string;
+  page(viewport?: { width: number; height: number }): Promise<Page>;
 } {
-  const env = {} as { browser: Browser; url: string };
+  const env = {
+    async page(viewport = { width: 1366, height: 768 }) {
+      const context = await env.browser.newContext({
+        viewport,
+        locale: "zh-CN",
+        acceptDownloads: true,
+      });
+      const p = await context.newPage();
+      await p.goto(`${env.url}/demo.html`);
+      return p;
+    },
+  } as {
+    browser: Browser;
+    url: string;
+    page(viewport?: { width: number; height: number }): Promise<Page>;
+  };
   let server: Awaited<ReturnType<typeof serveDist>> | undefined;
   beforeAll(async () => {
     if (shots) mkdirSync(shots, { recursive: true });
