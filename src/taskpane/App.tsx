@@ -179,11 +179,14 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       );
   }, [highlighted, state, source]);
 
+  // A done action says so in green; a refused one in the error bar, never as if it had worked.
   const act = async (work: () => Promise<string>) => {
     try {
       setNotice(await work());
+      setError(undefined);
     } catch (e) {
-      setNotice(oneLine(e));
+      setNotice(undefined);
+      setError(oneLine(e));
     }
   };
 

@@ -42,3 +42,27 @@ it("a password on the marked sheet: the zh line in the error bar, the marks as t
   expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
   expect(book.fill("1村", "F7").color).not.toBe(MARK_COLORS.error);
 });
+
+it("标出问题格 refused by a password: the reason is an alert in the error bar, not a success notice", async () => {
+  const grid = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid;
+  const book = new Book().load({ ...grid, name: "1村" });
+  book.sheets.get("1村")!.values.set("C7", "无");
+  book.protect("1村", {}, "密码");
+  Object.assign(globalThis, {
+    Excel: { run: excelRun(book).run },
+    Office: {
+      context: { requirements: { isSetSupported: () => true } },
+      addin: { setStartupBehavior: async () => undefined },
+      StartupBehavior: { load: "Load", none: "None" },
+    },
+  });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App source={{ ...officeSource(new MemoryStore()), subscribe: () => () => undefined }} />
+    </FluentProvider>
+  );
+  fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent(passwordReason("1村"));
+  expect(screen.queryByText(/已标出/)).toBeNull();
+  expect(book.fill("1村", "C7").color).not.toBe(MARK_COLORS.error);
+});
