@@ -64,7 +64,7 @@ const zh = {
   cancel: "取消",
   unrecognized: "未识别的工作表",
   tooOld:
-    "您的 Excel 版本过旧，缺少本加载项需要的功能（ExcelApi 1.9）。请使用 Excel 网页版、Microsoft 365 版 Excel（版本 2002 及以上）、Excel 2021 及以上或 Mac 版 Excel 16.35 及以上；也可以改用命令行 npx srs 或浏览器演示页。",
+    "您的 Excel 版本过旧，缺少本加载项需要的功能（ExcelApi 1.9）。请使用 Excel 网页版、Microsoft 365 版 Excel（版本 2002 及以上）、Excel 2021 及以上或 Mac 版 Excel 16.35 及以上；也可以改用命令行 npx srs 或浏览器网页版。",
   explainHint: "在表格中选中一个数据格，这里会说明它是哪一行哪一列、怎么统计、和哪些格有算式关系。",
   explainNone: "选中的单元格不在已识别报表的数据区内。",
   row: "填报单位类型",

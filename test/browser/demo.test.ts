@@ -218,7 +218,7 @@ it("the task pane page opened outside Excel says so and points to the demo", asy
   });
   await pane.goto(`${env.url}/taskpane.html`);
   await pane.getByText("请在 Excel 中使用").waitFor();
-  expect(await pane.getByRole("link", { name: /演示/ }).getAttribute("href")).toMatch(
+  expect(await pane.getByRole("link", { name: /网页版/ }).getAttribute("href")).toMatch(
     /demo\.html$/
   );
   await pane.screenshot({ path: path.join(SHOTS, "taskpane-outside-excel.png") });

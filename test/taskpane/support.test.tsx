@@ -42,7 +42,7 @@ it("the too-old message names the Excels that work and what to use instead", () 
     "Excel 2021",
     "16.35",
     "npx srs",
-    "演示页",
+    "浏览器网页版",
   ])
     expect([part, text.includes(part)]).toEqual([part, true]);
 });
