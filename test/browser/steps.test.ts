@@ -14,8 +14,8 @@ import { getTemplate } from "../../src/rules/templates/catalog";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts/page");
 const SIZES = [
-  { size: "1366", viewport: { width: 1366, height: 768 } },
-  { size: "350", viewport: { width: 350, height: 760 } },
+  { size: "1366", viewport: { width: 1366, height: 768 }, fromDisk: false },
+  { size: "350", viewport: { width: 350, height: 760 }, fromDisk: false },
 ];
 
 const env = servedChromium(SHOTS);
@@ -34,10 +34,19 @@ async function downloaded(p: Page, button: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-it.each(SIZES)(
+// The same steps in dist/srs.html opened from disk (file://), where the page may ask for nothing.
+const FROM_DISK = { size: "1366-file", viewport: SIZES[0].viewport, fromDisk: true };
+
+it.each([...SIZES, FROM_DISK])(
   "$size: open two files, edit a cell, fix, consolidate, download both workbooks",
-  async ({ size, viewport }) => {
-    const p = await env.page(viewport);
+  async ({ size, viewport, fromDisk }) => {
+    const p = await env.page(viewport, fromDisk);
+    const asked: string[] = [];
+    p.on("request", (r) => {
+      const u = new URL(r.url());
+      const own = fromDisk ? r.url() === p.url() : u.host === new URL(env.url).host;
+      if (!/^(data|blob):$/.test(u.protocol) && !own) asked.push(r.url());
+    });
     const a = await clerkFile("金淘镇霞春村", 11, { blank: ["base.medium", "std.create"] });
     const b = await clerkFile("金淘镇后厝村", 12);
     await p.getByLabel("打开 .xlsx 文件").setInputFiles([a, b]);
@@ -99,6 +108,7 @@ it.each(SIZES)(
       expect.arrayContaining(["季报表（一）汇总", "汇总说明"])
     );
     await shot(p, "6-download-township", size);
+    expect(asked).toEqual([]);
     await p.context().close();
   },
   180_000

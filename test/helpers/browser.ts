@@ -56,31 +56,34 @@ export function launch(): Promise<Browser> {
 /** The task pane beside the page's grid. */
 export const pane = (p: Page) => p.getByRole("complementary", { name: "任务窗格" });
 
+type Viewport = { width: number; height: number };
+
 /**
  * For one test file: dist/ served and Chromium launched before its tests, both closed after them;
  * `shots`, the folder its screenshots go to, is made. Read `browser` and `url` inside tests;
- * `page(size)` opens the page in a fresh zh-CN window that accepts downloads.
+ * `page(size)` opens the page in a fresh zh-CN window that accepts downloads — served over http,
+ * or with `fromDisk` the one-file srs.html opened over file:// as a clerk opens it from a chat.
  */
 export function servedChromium(shots?: string): {
   readonly browser: Browser;
   readonly url: string;
-  page(viewport?: { width: number; height: number }): Promise<Page>;
+  page(viewport?: Viewport, fromDisk?: boolean): Promise<Page>;
 } {
   const env = {
-    async page(viewport = { width: 1366, height: 768 }) {
+    async page(viewport: Viewport = { width: 1366, height: 768 }, fromDisk = false) {
       const context = await env.browser.newContext({
         viewport,
         locale: "zh-CN",
         acceptDownloads: true,
       });
       const p = await context.newPage();
-      await p.goto(`${env.url}/demo.html`);
+      await p.goto(fromDisk ? `file://${path.join(DIST, "srs.html")}` : `${env.url}/demo.html`);
       return p;
     },
   } as {
     browser: Browser;
     url: string;
-    page(viewport?: { width: number; height: number }): Promise<Page>;
+    page(viewport?: Viewport, fromDisk?: boolean): Promise<Page>;
   };
   let server: Awaited<ReturnType<typeof serveDist>> | undefined;
   beforeAll(async () => {
