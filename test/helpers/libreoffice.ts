@@ -1,9 +1,55 @@
 /** Round trips through LibreOffice headless: write an HTML table, let soffice convert it to .xlsx. */
 import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import type { Grid } from "../../src/rules/grid";
+
+/**
+ * LibreOffice keeps an .xlsx's cached formula results by default: this profile makes it
+ * recalculate every formula on load (OOXMLRecalcMode 0 = always), so a test sees what Excel
+ * would compute, not what we cached.
+ */
+function recalcProfile(dir: string): void {
+  mkdirSync(path.join(dir, "profile", "user"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "profile", "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+  );
+}
+
+/**
+ * One headless soffice run converting `inputs` to `to` into `outdir`, with its own profile under
+ * `dir` (runs never share one); `recalc` has every formula recalculated on load.
+ */
+export function soffice(
+  dir: string,
+  to: string,
+  outdir: string,
+  inputs: string[],
+  options: { recalc?: boolean; infilter?: string; timeout?: number } = {}
+): void {
+  if (options.recalc) recalcProfile(dir);
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      ...(options.infilter ? [`--infilter=${options.infilter}`] : []),
+      "--convert-to",
+      to,
+      "--outdir",
+      outdir,
+      ...inputs,
+    ],
+    { stdio: "pipe", timeout: options.timeout ?? 180_000 }
+  );
+}
 
 const escape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
@@ -43,20 +89,7 @@ export function convertWithLibreOffice(grids: Grid[]): Uint8Array[] {
     writeFileSync(file, toHtml(g));
     return file;
   });
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--infilter=HTML (StarCalc)",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      dir,
-      ...inputs,
-    ],
-    { stdio: "pipe", timeout: 180_000 }
-  );
+  soffice(dir, "xlsx", dir, inputs, { infilter: "HTML (StarCalc)" });
   return inputs.map((f) => new Uint8Array(readFileSync(f.replace(/\.html$/, ".xlsx"))));
 }
 
@@ -65,19 +98,7 @@ export function resaveWithLibreOffice(xlsx: Uint8Array): Uint8Array {
   const dir = mkdtempSync(path.join(os.tmpdir(), "srs-lo-"));
   const input = path.join(dir, "book.xlsx");
   writeFileSync(input, xlsx);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      path.join(dir, "out"),
-      input,
-    ],
-    { stdio: "pipe", timeout: 180_000 }
-  );
+  soffice(dir, "xlsx:Calc MS Excel 2007 XML", path.join(dir, "out"), [input]);
   return new Uint8Array(readFileSync(path.join(dir, "out", "book.xlsx")));
 }
 
@@ -86,19 +107,7 @@ export function throughOds(xlsx: Uint8Array): Uint8Array {
   const dir = mkdtempSync(path.join(os.tmpdir(), "srs-lo-"));
   writeFileSync(path.join(dir, "book.xlsx"), xlsx);
   const convert = (to: string, input: string, out: string) =>
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--headless",
-        "--convert-to",
-        to,
-        "--outdir",
-        path.join(dir, out),
-        path.join(dir, input),
-      ],
-      { stdio: "pipe", timeout: 180_000 }
-    );
+    soffice(dir, to, path.join(dir, out), [path.join(dir, input)]);
   convert("ods", "book.xlsx", "ods");
   convert("xlsx:Calc MS Excel 2007 XML", "ods/book.ods", "xlsx");
   return new Uint8Array(readFileSync(path.join(dir, "xlsx", "book.xlsx")));

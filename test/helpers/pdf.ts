@@ -3,6 +3,7 @@ import { execFileSync } from "child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { soffice } from "./libreoffice";
 
 export const ARTIFACTS = path.join(__dirname, "../../test-artifacts");
 
@@ -14,19 +15,8 @@ export function printToPdf(files: { name: string; bytes: Uint8Array }[]): Map<st
     writeFileSync(file, f.bytes);
     return file;
   });
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      path.join(dir, "pdf"),
-      ...inputs,
-    ],
-    { stdio: "pipe", timeout: 600_000 }
-  );
+  // Printed as LibreOffice computes it, not as the file's cached results say.
+  soffice(dir, "pdf", path.join(dir, "pdf"), inputs, { recalc: true, timeout: 600_000 });
   return new Map(files.map((f) => [f.name, path.join(dir, "pdf", `${f.name}.pdf`)]));
 }
 
