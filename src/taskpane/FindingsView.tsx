@@ -14,7 +14,7 @@ import {
 import { useEffect, useState } from "react";
 import type { SheetReport } from "../rules/check";
 import type { Finding } from "../rules/finding";
-import { fromA1 } from "../rules/grid";
+import { cellAt, gridCellOf } from "../rules/grid";
 import { staleWords } from "../rules/review/explanations";
 import type { Lang, Strings } from "./i18n";
 import type { CellWrite } from "./source";
@@ -38,9 +38,8 @@ export function writesOf(report: SheetReport, findings: Finding[]): CellWrite[] 
     .map((f) => {
       const cell = f.fix!.cell;
       const { grid } = report.recognition;
-      const o = grid.origin ?? { row: 0, col: 0 };
-      const at = fromA1(cell);
-      const expected = grid.values[at.row - o.row]?.[at.col - o.col] ?? null;
+      const at = gridCellOf(grid, cell);
+      const expected = cellAt(grid, at.row, at.col);
       return { sheet: f.sheet, cell, value: f.fix!.value, expected };
     });
 }
