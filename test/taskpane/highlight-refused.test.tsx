@@ -13,10 +13,15 @@ import { passwordReason } from "../../src/workbook/office/protection";
 import { MARK_COLORS } from "../../src/workbook/types";
 import { Book, excelRun, MemoryStore } from "../helpers/excel-mock";
 
-it("a password on the marked sheet: the zh line in the error bar, the marks as they were", async () => {
+/**
+ * The pane in Excel (the host double) over one village sheet "1村" whose C7 says 无; `before`
+ * changes the book first. Edits are not followed here (the double has no events): 重新检查 checks again.
+ */
+function paneOver(before: (book: Book) => void = () => undefined): Book {
   const grid = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid;
   const book = new Book().load({ ...grid, name: "1村" });
   book.sheets.get("1村")!.values.set("C7", "无");
+  before(book);
   Object.assign(globalThis, {
     Excel: { run: excelRun(book).run },
     Office: {
@@ -25,12 +30,16 @@ it("a password on the marked sheet: the zh line in the error bar, the marks as t
       StartupBehavior: { load: "Load", none: "None" },
     },
   });
-  // Edits are not followed here (the host double has no events): 重新检查 checks again.
   render(
     <FluentProvider theme={webLightTheme}>
       <App source={{ ...officeSource(new MemoryStore()), subscribe: () => () => undefined }} />
     </FluentProvider>
   );
+  return book;
+}
+
+it("a password on the marked sheet: the zh line in the error bar, the marks as they were", async () => {
+  const book = paneOver();
   fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
   await screen.findByText(/已标出 1 个/);
   expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
@@ -44,23 +53,7 @@ it("a password on the marked sheet: the zh line in the error bar, the marks as t
 });
 
 it("标出问题格 refused by a password: the reason is an alert in the error bar, not a success notice", async () => {
-  const grid = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid;
-  const book = new Book().load({ ...grid, name: "1村" });
-  book.sheets.get("1村")!.values.set("C7", "无");
-  book.protect("1村", {}, "密码");
-  Object.assign(globalThis, {
-    Excel: { run: excelRun(book).run },
-    Office: {
-      context: { requirements: { isSetSupported: () => true } },
-      addin: { setStartupBehavior: async () => undefined },
-      StartupBehavior: { load: "Load", none: "None" },
-    },
-  });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App source={{ ...officeSource(new MemoryStore()), subscribe: () => () => undefined }} />
-    </FluentProvider>
-  );
+  const book = paneOver((b) => b.protect("1村", {}, "密码"));
   fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
   expect(await screen.findByRole("alert")).toHaveTextContent(passwordReason("1村"));
   expect(screen.queryByText(/已标出/)).toBeNull();
