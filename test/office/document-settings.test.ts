@@ -5,8 +5,8 @@
  */
 import { columnLetters } from "../../src/rules/grid";
 import { clearHighlights, highlightCells } from "../../src/workbook/office/highlight";
-import { packCells } from "../../src/workbook/office/saved-fills";
-import { RECORD_LIMIT } from "../../src/workbook/office/store";
+import { packCells } from "../../src/workbook/saved-fills";
+import { RECORD_LIMIT } from "../../src/workbook/store";
 import { lastFixes, undoFixes, writeFixes } from "../../src/workbook/office/values";
 import type { Mark } from "../../src/workbook/types";
 import { Book, excelContext, type Fill, MemoryStore } from "../helpers/excel-mock";

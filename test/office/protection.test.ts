@@ -18,7 +18,7 @@ import {
   hasHighlights,
   highlightCells,
 } from "../../src/workbook/office/highlight";
-import { passwordReason } from "../../src/workbook/office/protection";
+import { passwordReason } from "../../src/workbook/refusals";
 import { lastFixes, undoFixes, writeFixes } from "../../src/workbook/office/values";
 import { type CellWrite, type Mark, MARK_COLORS } from "../../src/workbook/types";
 import {

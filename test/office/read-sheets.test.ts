@@ -1,11 +1,7 @@
 import ExcelJS from "exceljs";
 import { checkGrids } from "../../src/rules/check";
-import {
-  isDateFormat,
-  parseAreas,
-  readAllSheets,
-  readWorkbook,
-} from "../../src/workbook/office/read-sheets";
+import { isDateFormat } from "../../src/workbook/cell-value";
+import { parseAreas, readAllSheets, readWorkbook } from "../../src/workbook/office/read-sheets";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { Book, excelContext } from "../helpers/excel-mock";

@@ -9,7 +9,7 @@ import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { App } from "../../src/taskpane/App";
 import { officeSource } from "../../src/taskpane/office-source";
-import { passwordReason } from "../../src/workbook/office/protection";
+import { passwordReason } from "../../src/workbook/refusals";
 import { MARK_COLORS } from "../../src/workbook/types";
 import { Book, excelRun, MemoryStore } from "../helpers/excel-mock";
 

@@ -12,8 +12,8 @@ import { columnLetters, fromA1 } from "../../rules/grid";
 import { type HighlightResult, type Mark, MARK_COLORS } from "../types";
 import { ADDRESSES_PER_CALL, chunk, inRequests } from "./batches";
 import { probeProtection, whileLifted } from "./protection";
-import { loadSaved, type SavedFill, storeSaved } from "./saved-fills";
-import type { DocumentStore } from "./store";
+import { loadSaved, type SavedFill, storeSaved } from "../saved-fills";
+import type { DocumentStore } from "../store";
 
 type FillProps = Excel.CellProperties & { format: { fill: SavedFill } };
 const FILL_SPEC: Excel.CellPropertiesLoadOptions = {

@@ -9,6 +9,7 @@
  * action before any cell changes, with one zh line. A sheet whose writes all go into unlocked
  * cells it allows is left protected and never unprotected.
  */
+import { passwordReason } from "../refusals";
 import { CELL_EDIT, retry } from "./run";
 
 /** What an action is about to write into one sheet. */
@@ -31,10 +32,6 @@ export interface Lifted {
   id: string;
   options: Excel.WorksheetProtectionOptions;
 }
-
-/** The one line a password-protected sheet gets: nothing was changed. */
-export const passwordReason = (sheet: string) =>
-  `工作表“${sheet}”受密码保护，SRS 未作修改：请先在 审阅→撤销工作表保护 后再试`;
 
 /** An error Excel reported for a request (OfficeExtension.Error), not a bug of ours. */
 export const isHostError = (e: unknown) =>

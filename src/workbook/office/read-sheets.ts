@@ -3,7 +3,8 @@
  * whatever the number of sheets: one for the sheet list, one for all the ranges; sheet by
  * sheet only when Excel refuses that (see readWorkbook).
  */
-import type { CellValue, Grid, Merge } from "../../rules/grid";
+import type { Grid, Merge } from "../../rules/grid";
+import { plain } from "../cell-value";
 import { fromA1 } from "../../rules/grid";
 import type { SheetsRead, SkippedSheet } from "../types";
 import { CELLS_PER_REQUEST } from "./batches";
@@ -18,43 +19,6 @@ export function parseAreas(address: string): Merge[] {
   }
   return out;
 }
-
-/**
- * Whether a number format shows a date: y or d, or m away from h and s (m is minutes in
- * "h:mm"), once quoted text ("年"), escaped characters and [brackets] (colours, locales,
- * [DBNum1]) are set aside. "General", "0.00" and "@" are not dates.
- */
-export function isDateFormat(format: string): boolean {
-  const bare = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .toLowerCase();
-  if (bare === "general" || bare === "@") return false;
-  return /[yd]/.test(bare) || (/m/.test(bare) && !/[hs]/.test(bare));
-}
-
-/** Excel's date serial (days since 1899-12-30) as ISO text, the way the .xlsx adapter gives dates. */
-function isoOfSerial(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400000))
-    .toISOString()
-    .slice(0, 10);
-}
-
-/**
- * A cell as the rules read it. Range.values gives a date as its serial number; its number format
- * (loaded in the same request) tells it is a date, read then as ISO text like the .xlsx adapter.
- */
-export const plain = (v: unknown, format?: unknown): CellValue =>
-  v === "" || v === null || v === undefined
-    ? null
-    : typeof v === "number"
-      ? typeof format === "string" && isDateFormat(format)
-        ? isoOfSerial(v)
-        : v
-      : typeof v === "boolean"
-        ? v
-        : String(v);
 
 /**
  * @param withMerges whether the host lists merged areas (ExcelApi 1.13, `mergesSupported`);

@@ -10,9 +10,9 @@
 import type { CellValue } from "../../rules/grid";
 import type { CellWrite } from "../types";
 import { inRequests } from "./batches";
-import { plain } from "./read-sheets";
+import { plain } from "../cell-value";
 import { probeProtection, type SheetWrite, whileLifted } from "./protection";
-import { keepBounded, type DocumentStore } from "./store";
+import { keepBounded, type DocumentStore } from "../store";
 
 const KEY = "srs.fixes.v1";
 

@@ -5,7 +5,7 @@
  * fill once as a short string, then per sheet the cells sharing a fill and mark as A1 ranges
  * ("B7:F9"). A record past RECORD_LIMIT is refused before any cell is painted.
  */
-import { columnLetters, fromA1 } from "../../rules/grid";
+import { columnLetters, fromA1 } from "../rules/grid";
 import { keepBounded, type DocumentStore } from "./store";
 
 const KEY = "srs.highlights.v3";
