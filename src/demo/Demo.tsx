@@ -5,7 +5,7 @@ import { ErrorBar } from "../taskpane/ErrorBar";
 import { oneLine } from "../taskpane/one-line";
 import { download } from "../taskpane/ReturnView";
 import { uniqueSheetName } from "../rules/sheet-names";
-import { NOTES_SHEET } from "../rules/consolidation/notes";
+import { isOwnSheet } from "../rules/own-sheets";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { GridView } from "./GridView";
 import { forgetWorkbook, keepWorkbook, keptWorkbook } from "./persist";
@@ -189,7 +189,7 @@ export function Demo() {
             size="small"
             onClick={async () => {
               try {
-                const consolidated = book.sheets.some((s) => s.name === NOTES_SHEET);
+                const consolidated = book.sheets.some((s) => isOwnSheet(s, "notes"));
                 download(await book.toXlsx(), consolidated ? fileName.replace(/(\.xlsx)?$/i, "-汇总.xlsx") : fileName);
                 setError(undefined);
               } catch (err) {
@@ -197,7 +197,7 @@ export function Demo() {
               }
             }}
           >
-            {book.sheets.some((s) => s.name === NOTES_SHEET) ? "下载汇总工作簿" : "下载工作簿"}
+            {book.sheets.some((s) => isOwnSheet(s, "notes")) ? "下载汇总工作簿" : "下载工作簿"}
           </Button>
           <Button size="small" disabled={book.editsToUndo === 0} onClick={() => book.undoEdit()}>
             撤销编辑

@@ -4,9 +4,8 @@ import { RULES } from "./checks";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
 import { type Recognition, type Recognized, recognizeSheet } from "./recognize";
+import { isAside } from "./own-sheets";
 import { applyExplanations, readExplanations } from "./review/explanations";
-import { isProblemList } from "./review/problem-list";
-import { isPracticeRecord } from "./sample/practice-record";
 
 export type { CheckOptions };
 
@@ -50,9 +49,7 @@ export function* checkInSteps(
   sheetsPerStep = Infinity
 ): Generator<CheckStep> {
   const notes = readExplanations(grids);
-  const sheets = grids.filter(
-    (g) => g.name !== notes?.sheet && !isProblemList(g) && !isPracticeRecord(g)
-  );
+  const sheets = grids.filter((g) => !isAside(g));
   const recognitions: Recognition[] = [];
   const reports: (SheetReport | undefined)[] = [];
   let at = 0;

@@ -14,12 +14,9 @@ import { useMemo, useRef, useState } from "react";
 import type { SheetReport } from "../rules/check";
 import { milestones, unitStates } from "../rules/consolidation/chart-data";
 import { readNotes } from "../rules/consolidation/notes";
-import {
-  draftRoster,
-  ROSTER_SHEET,
-  rosterFromGrid,
-  rosterSheet,
-} from "../rules/consolidation/roster";
+import { draftRoster } from "../rules/consolidation/draft-roster";
+import { rosterFromGrid, rosterSheet } from "../rules/consolidation/roster";
+import { OWN_SHEETS } from "../rules/own-sheets";
 import { workbookSources } from "../rules/consolidation/sources";
 import type { Grid } from "../rules/grid";
 import { type ChildLine, lineText } from "../rules/consolidation/plan";
@@ -231,7 +228,7 @@ function RosterStatus({
 }) {
   const [error, setError] = useState<string>();
   const grids = reports.map((r) => r.recognition.grid);
-  const sheet = grids.find((g) => g.name === ROSTER_SHEET);
+  const sheet = grids.find((g) => g.name === OWN_SHEETS.roster.name);
   if (sheet) {
     const roster = rosterFromGrid(sheet);
     return (

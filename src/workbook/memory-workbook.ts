@@ -8,13 +8,8 @@ import { detailValues, type Summary } from "../rules/consolidation/summary";
 import { type InsertedFile, planWorkbook } from "../rules/consolidation/workbook";
 import type { CellValue, Grid } from "../rules/grid";
 import { type Explanation, explanationsGrid, readExplanations } from "../rules/review/explanations";
-import {
-  isPracticeRecord,
-  type PracticeRound,
-  PRACTICE_SHEET,
-  practiceGrid,
-  readPractice,
-} from "../rules/sample/practice-record";
+import { type PracticeRound, practiceGrid, readPractice } from "../rules/sample/practice-record";
+import { isOwnSheet, OWN_SHEETS } from "../rules/own-sheets";
 import { uniqueSheetName } from "../rules/sheet-names";
 import { fromA1 } from "../rules/grid";
 import { nowText } from "./today";
@@ -76,7 +71,7 @@ export class MemoryWorkbook implements WorkbookSource {
     };
     const notes = readExplanations(book.sheets);
     if (notes) book.hidden.add(notes.sheet);
-    for (const g of book.sheets.filter(isPracticeRecord)) book.hidden.add(g.name);
+    for (const g of book.sheets.filter((g) => isOwnSheet(g, "practice"))) book.hidden.add(g.name);
     return book;
   }
 
@@ -342,10 +337,10 @@ export class MemoryWorkbook implements WorkbookSource {
 
   /** On a hidden sheet, as the 审核说明: saved with the workbook (and by the page across reloads). */
   async savePractice(round: PracticeRound): Promise<void> {
-    const old = this.sheets.filter(isPracticeRecord).map((g) => g.name);
+    const old = this.sheets.filter((g) => isOwnSheet(g, "practice")).map((g) => g.name);
     old.forEach((n) => this.hidden.delete(n));
     const rest = this.sheets.filter((g) => !old.includes(g.name));
-    const name = uniqueSheetName(PRACTICE_SHEET, new Set(rest.map((g) => g.name)));
+    const name = uniqueSheetName(OWN_SHEETS.practice.name, new Set(rest.map((g) => g.name)));
     this.setSheets([...rest, { ...practiceGrid(round), name }]);
     this.hidden.add(name);
     this.updated();

@@ -2,11 +2,11 @@ import { checkGrids } from "../../src/rules/check";
 import {
   addExplanation,
   applyExplanations,
-  EXPLAIN_SHEET,
   explanationsGrid,
   parseCellRef,
   readExplanations,
 } from "../../src/rules/review/explanations";
+import { OWN_SHEETS } from "../../src/rules/own-sheets";
 import { reviewed } from "../helpers/reviewed";
 
 describe("审核说明 (rules)", () => {
@@ -85,6 +85,6 @@ describe("审核说明 (rules)", () => {
     const findings = applyExplanations(checkGrids([s.grid])[0].findings, read!.list);
     expect(findings.filter((f) => f.explained)).toEqual([]);
     expect(readExplanations([s.grid])).toBeUndefined();
-    expect(EXPLAIN_SHEET).toBe("SRS审核说明");
+    expect(OWN_SHEETS.explanations.name).toBe("SRS审核说明");
   });
 });

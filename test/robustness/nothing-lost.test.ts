@@ -2,7 +2,7 @@
  * Properties: whatever fills a sheet had, highlight → (save, reopen) → clear gives every cell its
  * own fill back; consolidating (again) changes no value but the summaries' own cells and 汇总说明.
  */
-import { NOTES_SHEET } from "../../src/rules/consolidation/notes";
+import { OWN_SHEETS } from "../../src/rules/own-sheets";
 import { backupName } from "../../src/rules/consolidation/workbook";
 import { columnLetters } from "../../src/rules/grid";
 import { addressMap, recognize } from "../../src/rules/recognize";
@@ -117,7 +117,7 @@ it("consolidation: 20 random workbooks — no value changes outside the summarie
       })
     );
     for (const [name, s] of book.sheets) {
-      if (name === NOTES_SHEET) continue;
+      if (name === OWN_SHEETS.notes.name) continue;
       for (let k = 0; k < 5; k++) {
         const cell = `${columnLetters(Math.floor(rand() * 40))}${1 + Math.floor(rand() * 30)}`;
         if (!ownCells.get(name)?.has(cell)) s.values.set(cell, randomValue());
@@ -138,7 +138,7 @@ it("consolidation: 20 random workbooks — no value changes outside the summarie
     const after = snapshot(book);
 
     for (const [name, cells] of before) {
-      if (name === NOTES_SHEET) continue;
+      if (name === OWN_SHEETS.notes.name) continue;
       // Only a unit's earlier report gives way to that unit's new file, and is kept, every value,
       // under another name (unless the new file holds the same report: a duplicate, dropped);
       // every other sheet keeps its name and values.

@@ -4,7 +4,8 @@ import { statSync } from "fs";
 import path from "path";
 import type { Grid } from "../../rules/grid";
 import type { Period } from "../../rules/period";
-import { notesGrid, reservedNames } from "../../rules/consolidation/notes";
+import { notesGrid } from "../../rules/consolidation/notes";
+import { OWN_SHEETS, reservedNames } from "../../rules/own-sheets";
 import {
   type ChildLine,
   lineText,
@@ -13,7 +14,7 @@ import {
   type Source,
   unitOf,
 } from "../../rules/consolidation/plan";
-import { ROSTER_SHEET, type Roster, rosterSheet } from "../../rules/consolidation/roster";
+import { type Roster, rosterSheet } from "../../rules/consolidation/roster";
 import {
   type Conversion,
   conversionWords,
@@ -135,14 +136,14 @@ export async function consolidateFiles(
     conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
   });
   taken.delete(notes.name);
-  taken.delete(ROSTER_SHEET);
+  taken.delete(OWN_SHEETS.roster.name);
   notes.name = uniqueSheetName(notes.name, taken);
   const bytes = await townshipXlsx({
     summaries,
     notes,
     roster: options.roster && {
       ...rosterSheet(options.roster.entries),
-      name: uniqueSheetName(ROSTER_SHEET, taken),
+      name: uniqueSheetName(OWN_SHEETS.roster.name, taken),
     },
     copies: sources
       .filter((s, i) => sources.findIndex((x) => x.sheet === s.sheet) === i)

@@ -1,9 +1,9 @@
 /** srs roster --from FILE... -o 名册.xlsx, and reading the roster given to srs consolidate. */
 import path from "path";
+import { draftRoster } from "../../rules/consolidation/draft-roster";
 import {
   csvGrid,
   type Roster,
-  draftRoster,
   rosterFromGrid,
   rosterSheet,
 } from "../../rules/consolidation/roster";

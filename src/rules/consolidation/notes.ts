@@ -6,15 +6,12 @@
  * workbook is known as a township's report.
  */
 import type { CellValue, Grid } from "../grid";
+import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import { formatPeriod } from "../period";
-import { allTemplates } from "../templates/catalog";
-import { EXPLAIN_SHEET } from "../review/explanations";
 import { type ChildLine, explainedText, type Plan, STATUS_WORDS } from "./plan";
-import { ROSTER_SHEET } from "./roster";
 import type { Summary } from "./summary";
 
-export const NOTES_SHEET = "汇总说明";
-const MARKER = "SRS-汇总说明/1";
+const { name, marker } = OWN_SHEETS.notes;
 const HEADER = ["填报单位", "单位类型", "报表", "工作表", "来源文件", "状态", "按时/逾期", "说明"];
 const SUMMARY = "汇总表";
 const DETAIL = "汇总明细";
@@ -101,17 +98,9 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
     ...plan.lines.map(line),
     [],
     [`汇总单位：${unit}`],
-    [`本表由 SRS 生成（${MARKER}），下一次汇总和盖章据此识别各工作表，请勿修改“工作表”“状态”两列`],
+    [`本表由 SRS 生成（${marker}），下一次汇总和盖章据此识别各工作表，请勿修改“工作表”“状态”两列`],
   ];
-  return { name: NOTES_SHEET, values, merges: [] };
-}
-
-/** The names our own sheets take: a child's copy never takes one, whatever its unit is called. */
-export function reservedNames(): Set<string> {
-  const names = [NOTES_SHEET, ROSTER_SHEET, EXPLAIN_SHEET];
-  for (const t of allTemplates())
-    if (t.kind === "table") names.push(`${t.shortTitle}汇总`, `${t.shortTitle}汇总明细`);
-  return new Set(names);
+  return { name, values, merges: [] };
 }
 
 /** A table on a sheet holding several, as 汇总说明's 工作表 column names it: 朴里村!A12:AB19. */
@@ -144,9 +133,7 @@ export interface ReadNotes {
 
 /** The 汇总说明 SRS wrote, found by its marker on any sheet, whatever the sheet is called. */
 export function readNotes(grids: Grid[]): ReadNotes | undefined {
-  const grid = grids.find((g) =>
-    g.values.some((r) => r.some((v) => typeof v === "string" && v.includes(MARKER)))
-  );
+  const grid = grids.find((g) => isOwnSheet(g, "notes"));
   if (!grid) return undefined;
   const head = grid.values.findIndex((r) => HEADER.every((h, i) => r[i] === h));
   if (head < 0) return undefined;

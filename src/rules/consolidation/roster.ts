@@ -4,10 +4,9 @@
  * Kept in the workbook as a 单位名册 sheet, or given to the CLI as .xlsx or .csv.
  */
 import type { Grid } from "../grid";
-import { filledRowTypes, type Source, unitOf } from "./plan";
-import { normalizeUnit, parseUnitType, typeFromName, type UnitType, unitTypeOfRow } from "./units";
+import { OWN_SHEETS } from "../own-sheets";
+import { normalizeUnit, parseUnitType, type UnitType } from "./units";
 
-export const ROSTER_SHEET = "单位名册";
 export const ROSTER_HEADER = ["单位名称", "单位类型", "联系人", "联系电话"];
 
 export interface RosterEntry {
@@ -96,31 +95,11 @@ export function csvGrid(name: string, csv: string): Grid {
 /** The roster as a sheet (written by srs roster and the pane). */
 export function rosterSheet(entries: RosterEntry[]): Grid {
   return {
-    name: ROSTER_SHEET,
+    name: OWN_SHEETS.roster.name,
     values: [
       ROSTER_HEADER,
       ...entries.map((e) => [e.unit, e.type ?? "", e.contact ?? "", e.phone ?? ""]),
     ],
     merges: [],
   };
-}
-
-/** A draft roster from the reports received: each unit once, its type from the row it filled or its name. */
-export function draftRoster(sources: Source[]): RosterEntry[] {
-  const entries: RosterEntry[] = [];
-  const seen = new Set<string>();
-  for (const s of sources) {
-    const rec = s.recognition;
-    const unit = unitOf(s);
-    if (rec.kind !== "table" || !unit || seen.has(normalizeUnit(unit))) continue;
-    seen.add(normalizeUnit(unit));
-    const rows = [...filledRowTypes(rec)];
-    const type = s.lower
-      ? undefined
-      : rows.length === 1
-        ? unitTypeOfRow(rows[0])
-        : typeFromName(unit, rec.template);
-    entries.push({ unit, type });
-  }
-  return entries;
 }

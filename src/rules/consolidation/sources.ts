@@ -7,11 +7,11 @@
  */
 import { type Grid, toA1 } from "../grid";
 import { readNumber } from "../number";
+import { OWN_SHEETS } from "../own-sheets";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes, tableKey } from "./notes";
 import { headerUnit, isPlan, type Source } from "./plan";
-import { ROSTER_SHEET } from "./roster";
 
 export interface ReceivedFile {
   origin: string;
@@ -90,7 +90,7 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
       r.kind !== "table" ||
       isPlan(r) || // the workbook's own plan (任务分解指导数) is what the reports are measured by
       r.sheet === notes?.sheet ||
-      r.sheet === ROSTER_SHEET ||
+      r.sheet === OWN_SHEETS.roster.name ||
       notes?.ours.has(r.sheet) ||
       isReplaced(r, notes)
     )

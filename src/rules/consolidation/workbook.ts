@@ -10,8 +10,8 @@ import type { Period } from "../period";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { type Explanation, readExplanations } from "../review/explanations";
-import { isProblemList } from "../review/problem-list";
-import { NOTES_SHEET, notesGrid, readNotes, reservedNames } from "./notes";
+import { isOwnSheet, OWN_SHEETS, reservedNames } from "../own-sheets";
+import { notesGrid, readNotes } from "./notes";
 import {
   type ChildLine,
   headerUnit,
@@ -19,7 +19,7 @@ import {
   type Source,
   type UnreadableChild,
 } from "./plan";
-import { makeRoster, type Roster, ROSTER_SHEET, rosterFromGrid } from "./roster";
+import { makeRoster, type Roster, rosterFromGrid } from "./roster";
 import {
   type Conversion,
   conversionWords,
@@ -76,7 +76,7 @@ export const backupName = (sheet: string) =>
 
 /** The roster kept in the workbook, if any. */
 export function workbookRoster(sheets: Grid[]): Roster | undefined {
-  const g = sheets.find((s) => s.name === ROSTER_SHEET);
+  const g = sheets.find((s) => s.name === OWN_SHEETS.roster.name);
   const r = g ? rosterFromGrid(g) : undefined;
   return r && !("error" in r) ? makeRoster(r.entries) : undefined;
 }
@@ -115,7 +115,7 @@ export function planWorkbook(
         arriving.push(...(x.explanations ?? []).map((e) => ({ ...e, sheet: x.sheet })));
     }
     // A corrected report sent back with the 问题清单 we marked it with: the list goes.
-    deletions.push(...grids.filter(isProblemList).map((g) => g.name));
+    deletions.push(...grids.filter((g) => isOwnSheet(g, "problems")).map((g) => g.name));
     incoming.push(...sources);
   }
   const roster = workbookRoster(before);
@@ -247,7 +247,7 @@ export function planWorkbook(
     made: options.made,
     conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
   });
-  notesGridOut.name = notes?.sheet ?? uniqueSheetName(NOTES_SHEET, taken);
+  notesGridOut.name = notes?.sheet ?? uniqueSheetName(OWN_SHEETS.notes.name, taken);
   // The workbook's 审核说明 follow their sheets' new names; those of deleted sheets go.
   const own = readExplanations(before);
   const explanations =

@@ -7,9 +7,9 @@
  */
 import type { Finding } from "../finding";
 import { type CellValue, type Grid } from "../grid";
+import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 
-export const EXPLAIN_SHEET = "SRS审核说明";
-const MARKER = "SRS-审核说明/1";
+const { name, marker } = OWN_SHEETS.explanations;
 const HEADER = ["工作表", "单元格", "规则", "说明", "时间", "所说明的提示"];
 /** Sheets written before explanations named their warning have the first five columns. */
 const FIRST_HEADER = HEADER.slice(0, 5);
@@ -54,20 +54,18 @@ export function cleanReason(text: string): string {
 /** The hidden sheet's contents: a title carrying the marker, the header, a row an explanation. */
 export function explanationsGrid(list: Explanation[]): Grid {
   const values: CellValue[][] = [
-    [`审核说明（${MARKER}）：填报单位对提示的说明，由 SRS 维护，请勿修改`],
+    [`审核说明（${marker}）：填报单位对提示的说明，由 SRS 维护，请勿修改`],
     HEADER,
     ...list.map((e) => [e.sheet, e.cell, e.rule, e.reason, e.time, e.about ?? null]),
   ];
-  return { name: EXPLAIN_SHEET, values, merges: [] };
+  return { name, values, merges: [] };
 }
 
 /** The explanations a workbook carries: the sheet holding the marker, whatever it is called. */
 export function readExplanations(
   grids: Grid[]
 ): { sheet: string; list: Explanation[] } | undefined {
-  const grid = grids.find((g) =>
-    g.values.slice(0, 3).some((r) => r.some((v) => typeof v === "string" && v.includes(MARKER)))
-  );
+  const grid = grids.find((g) => isOwnSheet(g, "explanations"));
   if (!grid) return undefined;
   const head = grid.values.findIndex((r) => FIRST_HEADER.every((h, i) => r[i] === h));
   const list: Explanation[] = [];

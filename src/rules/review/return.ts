@@ -5,9 +5,9 @@
  * copy. The CLI, the pane and the browser page all use these two, so they say the same.
  */
 import type { SheetReport } from "../check";
-import { headerUnit } from "../consolidation/plan";
+import { headerUnit } from "../consolidation/units";
 import type { Severity } from "../finding";
-import { PROBLEM_SHEET } from "./problem-list";
+import { OWN_SHEETS } from "../own-sheets";
 
 /** A chat message is read on a phone: past this many lines, the rest is in the 问题清单. */
 const MAX_LINES = 20;
@@ -83,7 +83,9 @@ function messageOf(unit: string, items: ReturnItem[]): string {
     );
   });
   if (items.length > MAX_LINES)
-    lines.push(`……另有 ${items.length - MAX_LINES} 处，见退回文件中的“${PROBLEM_SHEET}”工作表。`);
+    lines.push(
+      `……另有 ${items.length - MAX_LINES} 处，见退回文件中的“${OWN_SHEETS.problems.name}”工作表。`
+    );
   return lines.join("\n");
 }
 

@@ -6,10 +6,10 @@
  */
 import type { Finding } from "../finding";
 import type { Grid } from "../grid";
+import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import type { Planted } from "./practice";
 
-export const PRACTICE_SHEET = "SRS练习";
-const MARKER = "SRS-练习/1";
+const { name, marker } = OWN_SHEETS.practice;
 const HEADER = ["练习表", "单元格", "错误", "类别"];
 /** A round is a handful of mistakes: a file claiming thousands is not one of ours. */
 const MAX_PLANTED = 200;
@@ -30,9 +30,9 @@ export interface PracticeRound {
 /** The hidden sheet's contents: a title carrying the marker, the header, a row a mistake. */
 export function practiceGrid(round: PracticeRound): Grid {
   return {
-    name: PRACTICE_SHEET,
+    name,
     values: [
-      [`培训练习（${MARKER}）：练习表中放入的错误，由 SRS 维护，请勿修改`],
+      [`培训练习（${marker}）：练习表中放入的错误，由 SRS 维护，请勿修改`],
       HEADER,
       ...round.planted.map((p) => [round.sheet, p.cell, p.what, p.category]),
     ],
@@ -40,12 +40,9 @@ export function practiceGrid(round: PracticeRound): Grid {
   };
 }
 
-export const isPracticeRecord = (g: Grid) =>
-  g.values.slice(0, 2).some((r) => r.some((v) => typeof v === "string" && v.includes(MARKER)));
-
 /** The round a workbook carries (its record sheet's name with it), or undefined. */
 export function readPractice(grids: Grid[]): { sheet: string; round: PracticeRound } | undefined {
-  const grid = grids.find(isPracticeRecord);
+  const grid = grids.find((g) => isOwnSheet(g, "practice"));
   if (!grid) return undefined;
   const rows = grid.values.slice(grid.values.findIndex((r) => r[0] === HEADER[0]) + 1);
   const round = cleanRound({
