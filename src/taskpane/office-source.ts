@@ -17,6 +17,7 @@ import { type DocumentStore, keepBounded } from "../workbook/store";
 import { cleanRound } from "../rules/sample/practice-record";
 import { lastFixes, undoFixes, writeFixes } from "../workbook/office/values";
 import { runExcel } from "../workbook/office/run";
+import { keepLocalProfile, localProfile } from "../workbook/local-profile";
 import type { Profile } from "../workbook/types";
 import type { WorkbookSource } from "./source";
 
@@ -143,25 +144,11 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
       );
       await store.save();
     },
-    loadProfile: () => store.get<Profile>(PROFILE) ?? readLocal(),
+    loadProfile: () => store.get<Profile>(PROFILE) ?? localProfile(),
     async saveProfile(p) {
       store.set(PROFILE, p);
       await store.save();
-      try {
-        localStorage.setItem(PROFILE, JSON.stringify(p));
-      } catch {
-        // Private mode: the document keeps it anyway.
-      }
+      keepLocalProfile(p);
     },
   };
-}
-
-/** The profile last used on this computer, for a workbook that has none yet. */
-function readLocal(): Profile | undefined {
-  try {
-    const raw = localStorage.getItem(PROFILE);
-    return raw ? (JSON.parse(raw) as Profile) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -37,3 +37,18 @@ export const plain = (v: unknown, format?: unknown): CellValue =>
       : typeof v === "boolean"
         ? v
         : String(v);
+
+/**
+ * Text that Excel or WPS would read as a formula, a number or a date when it is written into a
+ * cell (as if typed), quoted so it stays text.
+ */
+export function asCellInput(v: CellValue): string | number | boolean {
+  if (v === null) return "";
+  return typeof v === "string" && looksTyped(v) ? `'${v}` : v;
+}
+
+const looksTyped = (s: string) =>
+  /^[=+\-@']/.test(s) ||
+  /^\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?%?\s*$/i.test(s) ||
+  /^\s*\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?\s*$/.test(s) ||
+  /^(true|false)$/i.test(s.trim());

@@ -1,4 +1,5 @@
-import { asCellInput, lastFixes, undoFixes, writeFixes } from "../../src/workbook/office/values";
+import { asCellInput } from "../../src/workbook/cell-value";
+import { lastFixes, undoFixes, writeFixes } from "../../src/workbook/office/values";
 import { Book, excelContext, MemoryStore, serialOf } from "../helpers/excel-mock";
 
 describe("Office adapter: fixes", () => {

@@ -10,7 +10,7 @@
 import type { CellValue } from "../../rules/grid";
 import type { CellWrite } from "../types";
 import { inRequests } from "./batches";
-import { plain } from "../cell-value";
+import { asCellInput, plain } from "../cell-value";
 import { probeProtection, type SheetWrite, whileLifted } from "./protection";
 import { keepBounded, type DocumentStore } from "../store";
 
@@ -33,18 +33,6 @@ interface Undo {
     held?: Held;
   }[];
 }
-
-/** Text that Excel would read as a formula, a number or a date, quoted so it stays text. */
-export function asCellInput(v: CellValue): string | number | boolean {
-  if (v === null) return "";
-  return typeof v === "string" && looksTyped(v) ? `'${v}` : v;
-}
-
-const looksTyped = (s: string) =>
-  /^[=+\-@']/.test(s) ||
-  /^\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?%?\s*$/i.test(s) ||
-  /^\s*\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?\s*$/.test(s) ||
-  /^(true|false)$/i.test(s.trim());
 
 const same = (a: CellValue, b: CellValue) => a === b;
 
