@@ -28,6 +28,12 @@ const NO_EVAL = [
   cut(/exceljs\.bare\.min\.js$/, "new Function\\(\"\"\\+e\\)", "function(){}"),
 ];
 
+/**
+ * Dependencies shipped newer than the targets in .browserslistrc, transpiled like our own code
+ * (test/project/targets.test.ts parses every emitted script at the level the targets read).
+ */
+const TRANSPILED_DEPENDENCIES = /node_modules[\\/](tabster|keyborg)[\\/]/;
+
 async function httpsOptions() {
   try {
     const devCerts = require("office-addin-dev-certs");
@@ -66,7 +72,11 @@ module.exports = async (env, options) => {
       alias: { exceljs$: require.resolve("exceljs/dist/exceljs.bare.min.js") },
     },
     module: {
-      rules: [{ test: /\.(ts|tsx)$/, exclude: /node_modules/, use: "babel-loader" }, ...NO_EVAL],
+      rules: [
+        { test: /\.(ts|tsx)$/, exclude: /node_modules/, use: "babel-loader" },
+        { test: /\.m?js$/, include: TRANSPILED_DEPENDENCIES, use: "babel-loader" },
+        ...NO_EVAL,
+      ],
     },
     performance: { hints: false },
     // One runtime and shared chunks: pane and functions must share module instances (caches) in the shared runtime.
@@ -85,6 +95,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // ES5 as written: minifying for the targets could make it ES2015 (shorthand properties).
+          { from: "src/boot/boot.js", to: "boot.js", info: { minimized: true } },
           ...(office.copy ? [{
             from: "**/*",
             context: OFFICE_JS,

@@ -8,8 +8,11 @@ const path = require("path");
 
 const SCRIPT = "srs-inline.js";
 
-/** The page: demo.html's head and body with the bundle inlined and a CSP for a file on disk. */
-function page(js) {
+const BOOT = path.join(__dirname, "../src/boot/boot.js");
+const sha256 = (code) => crypto.createHash("sha256").update(code).digest("base64");
+
+/** The page: demo.html's head and body with the bootstrap and the bundle inlined and a CSP for a file on disk. */
+function page(js, boot = fs.readFileSync(BOOT, "utf8")) {
   // "</script" inside a string would end the element: written "<\/script", the same text to JS.
   // A lone surrogate (in the minified regexes) cannot be written as UTF-8: written as an escape,
   // the same character to JS, so the file holds what was hashed.
@@ -19,19 +22,25 @@ function page(js) {
       /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16)}`
     );
-  const hash = crypto.createHash("sha256").update(code).digest("base64");
-  const csp = `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
-  return fs
-    .readFileSync(path.join(__dirname, "../src/demo/demo.html"), "utf8")
-    .replace(
-      /<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/,
-      `<meta http-equiv="Content-Security-Policy" content="${csp}" />`
-    )
-    .replace(
-      "<title>安全生产报表助手 · 网页版</title>",
-      "<title>安全生产报表助手（离线版）</title>"
-    )
-    .replace("</body>", () => `<script>${code}</script></body>`); // a function: "$&" in the code stays
+  const csp = `default-src 'none'; script-src 'sha256-${sha256(boot)}' 'sha256-${sha256(code)}'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
+  return (
+    fs
+      .readFileSync(path.join(__dirname, "../src/demo/demo.html"), "utf8")
+      .replace(
+        /<meta http-equiv="Content-Security-Policy" content="[^"]*" \/>/,
+        `<meta http-equiv="Content-Security-Policy" content="${csp}" />`
+      )
+      .replace(
+        "<title>安全生产报表助手 · 网页版</title>",
+        "<title>安全生产报表助手（离线版）</title>"
+      )
+      // Functions: "$&" in the code stays as written.
+      .replace(
+        '<script src="boot.js" data-page="page"></script>',
+        () => `<script data-page="page">${boot}</script>`
+      )
+      .replace("</body>", () => `<script>${code}</script></body>`)
+  );
 }
 
 /** Writes srs.html beside the minified bundle once it is out (an asset added late would be minified as script). */

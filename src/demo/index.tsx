@@ -1,9 +1,11 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { mayStart } from "../boot/start";
 import { Demo } from "./Demo";
 
-createRoot(document.getElementById("root")!).render(
-  <FluentProvider theme={webLightTheme}>
-    <Demo />
-  </FluentProvider>
-);
+if (mayStart())
+  createRoot(document.getElementById("root")!).render(
+    <FluentProvider theme={webLightTheme}>
+      <Demo />
+    </FluentProvider>
+  );

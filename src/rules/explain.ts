@@ -33,7 +33,10 @@ export function explainCell(
   const slot = info.slots.find((s) => s.key === slotKey)!;
   const leaf = info.leafByKey.get(column)!;
   const words = (k: string) => info.leafByKey.get(k)!.path.join(" › ");
-  const label = (k: string) => info.leafByKey.get(k)!.path.at(-1)!;
+  const label = (k: string) => {
+    const path = info.leafByKey.get(k)!.path;
+    return path[path.length - 1];
+  };
   const relations: string[] = [];
   const notes = new Set<number>();
   for (const r of t.relations) {

@@ -23,6 +23,19 @@ export interface Grid {
   heights?: (number | undefined)[];
 }
 
+/** A copy of a grid that shares nothing with it that an edit changes. */
+export function copyGrid(grid: Grid): Grid {
+  const copy: Grid = {
+    ...grid,
+    values: grid.values.map((r) => r.slice()),
+    merges: grid.merges.map((m) => ({ ...m })),
+  };
+  if (grid.origin) copy.origin = { ...grid.origin };
+  if (grid.widths) copy.widths = grid.widths.slice();
+  if (grid.heights) copy.heights = grid.heights.slice();
+  return copy;
+}
+
 export function cellAt(grid: Grid, row: number, col: number): CellValue {
   const r = grid.values[row];
   return r === undefined || r[col] === undefined ? null : r[col];

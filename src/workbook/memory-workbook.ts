@@ -11,7 +11,7 @@ import { type Explanation, explanationsGrid, readExplanations } from "../rules/r
 import { type PracticeRound, practiceGrid, readPractice } from "../rules/sample/practice-record";
 import { isOwnSheet, OWN_SHEETS } from "../rules/own-sheets";
 import { uniqueSheetName } from "../rules/sheet-names";
-import { fromA1 } from "../rules/grid";
+import { copyGrid, fromA1 } from "../rules/grid";
 import { nowText } from "./today";
 import { UnreadableFile } from "./xlsx/sniff";
 import {
@@ -66,7 +66,7 @@ export class MemoryWorkbook implements WorkbookSource {
     // What was opened, for saving into the file's own parts (its formatting kept).
     book.original = {
       bytes,
-      grids: structuredClone(book.sheets),
+      grids: book.sheets.map(copyGrid),
       names: new Map(book.sheets.map((g) => [g.name, g.name])),
     };
     const notes = readExplanations(book.sheets);

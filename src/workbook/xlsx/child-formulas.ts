@@ -25,9 +25,14 @@ const STRINGS = /"(?:[^"]|"")*"/g;
 const QUOTED_SHEET = /'((?:[^']|'')+)'!/g;
 const SHEET = /([^\s!(),;=+\-*/&^<>'"{}%:]+(?::[^\s!(),;=+\-*/&^<>'"{}%:]+)?)!/g;
 const ERRORS = /#(?:REF!|N\/A|NAME\?|DIV\/0!|NULL!|NUM!|VALUE!|SPILL!|CALC!|GETTING_DATA)/gi;
+// No lookbehind (Safari before 16.4 cannot parse one). A reference takes the character before it
+// as group 1, given back: it ends in a letter or digit, which cannot stand before the next one.
 const CELL_REFS =
-  /(?<![\w.$\u0080-\uffff])(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)(?![\w.(\u0080-\uffff])/g;
-const NAMES = /(?<![\w.\u0080-\uffff])([A-Za-z_\\\u0080-\uffff][\w.\u0080-\uffff]*)(\s*\()?/g;
+  /(^|[^\w.$\u0080-\uffff])(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)(?![\w.(\u0080-\uffff])/g;
+/** A name, a function's included; one whose character before is a name's own is inside another. */
+const NAMES = /[A-Za-z_\\\u0080-\uffff][\w.\u0080-\uffff]*/g;
+const NAME_CHAR = /[\w.\u0080-\uffff]/;
+const CALL = /\s*\(/y;
 
 /** Whether a formula (as saved, without "=") refers to anything outside the sheet named `own`. */
 export function reachesOutside(formula: string, own: string): boolean {
@@ -43,12 +48,19 @@ export function reachesOutside(formula: string, own: string): boolean {
     .replace(SHEET, (_, n: string) => sheet(n));
   // External workbooks and structured references ([1]Sheet1!A1, Table1[列]), DDE links (cmd|…).
   if (outside || /[[\]|]/.test(f)) return true;
-  for (const m of f.replace(CELL_REFS, " ").matchAll(NAMES)) {
-    const name = m[1].replace(/^_xl(?:fn|ws)\./i, "");
-    if (m[2]) {
+  const rest = f.replace(CELL_REFS, "$1 ");
+  NAMES.lastIndex = 0;
+  for (let m; (m = NAMES.exec(rest));) {
+    if (m.index && NAME_CHAR.test(rest[m.index - 1])) {
+      NAMES.lastIndex = m.index + 1; // inside another name: a name may start further on
+      continue;
+    }
+    const name = m[0].replace(/^_xl(?:fn|ws)\./i, "");
+    CALL.lastIndex = m.index + m[0].length;
+    if (CALL.test(rest)) {
       // Add-in functions and those that reach past the sheet.
       if (OUTSIDE_FUNCTIONS.test(name) || /^_xll\.|^_xldudf/i.test(name)) return true;
-    } else if (!/^(TRUE|FALSE)$/i.test(name) && !/^_xlpm\./i.test(m[1])) return true; // a defined name
+    } else if (!/^(TRUE|FALSE)$/i.test(name) && !/^_xlpm\./i.test(m[0])) return true; // a defined name
   }
   return false;
 }

@@ -11,13 +11,22 @@ const SHEET = /<((?:\w+:)?)sheet\b([^>]*?)\/>/g;
 const DEFINED =
   /<((?:\w+:)?)definedName\b([^>]*)>([\s\S]*?)<\/\1definedName>|<(?:\w+:)?definedName\b[^>]*\/>/g;
 
-/** A sheet's name before "!" in a defined name's XML text: quoted ('It''s', quotes maybe &apos;) or bare. */
+/** What may stand before a bare sheet name in a formula; a bare name never starts with one. */
+const BEFORE_BARE = "[\\s=,(+\\-*/&:;{]";
+/**
+ * A sheet's name before "!" in a defined name's XML text: quoted ('It''s', quotes maybe &apos;) or
+ * bare, a bare one with the character before it (no lookbehind: Safari before 16.4 cannot parse
+ * one), which `lead` gives back.
+ */
 const refPattern = (name: string) => {
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const q = "(?:'|&apos;)";
   const quoted = xmlEncode(name).split("'").map(escape).join(`${q}${q}`);
-  return `(?:${q}${quoted}${q}|(?<=^|[\\s=,(+\\-*/&:;{])${escape(xmlEncode(name))})!`;
+  return `(?:${q}${quoted}${q}|(?:^|${BEFORE_BARE})${escape(xmlEncode(name))})!`;
 };
+const LEAD = new RegExp(`^${BEFORE_BARE}`);
+/** The character a match of refPattern took from before a bare name ("&apos;" opens a quoted one). */
+const lead = (ref: string) => (!ref.startsWith("&apos;") && LEAD.test(ref) ? ref[0] : "");
 const CELLS =
   "(?:\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?|\\$?[A-Z]{1,3}:\\$?[A-Z]{1,3}|\\$?\\d+:\\$?\\d+)";
 const quote = (name: string) => `'${xmlEncode(name.replace(/'/g, "''"))}'`;
@@ -55,7 +64,8 @@ export function dropSheets(parts: Parts, names: string[]): void {
       if (now === undefined) return "";
       attrs = attrs.replace(/localSheetId="\d+"/, `localSheetId="${now}"`);
     }
-    for (const n of gone) text = text.replace(new RegExp(refPattern(n) + CELLS, "g"), "#REF!");
+    for (const n of gone)
+      text = text.replace(new RegExp(refPattern(n) + CELLS, "g"), (ref) => `${lead(ref)}#REF!`);
     return `<${p}definedName${attrs}>${text}</${p}definedName>`;
   });
   book = book.replace(/<((?:\w+:)?)definedNames\b[^>]*>\s*<\/\1definedNames>/, "");
@@ -94,7 +104,7 @@ export function renameSheets(parts: Parts, renames: Map<string, string>): void {
     return book.replace(DEFINED, (whole, p: string, attrs: string, text: string) =>
       attrs === undefined
         ? whole
-        : `<${p}definedName${attrs}>${text.replace(any, (ref) => `${quote(renames.get(nameOfRef(ref))!)}!`)}</${p}definedName>`
+        : `<${p}definedName${attrs}>${text.replace(any, (ref) => `${lead(ref)}${quote(renames.get(nameOfRef(ref.slice(lead(ref).length)))!)}!`)}</${p}definedName>`
     );
   });
   editApp(parts, (title) => {
