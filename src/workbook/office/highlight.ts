@@ -10,7 +10,7 @@
 import type { Severity } from "../../rules/finding";
 import { columnLetters, fromA1 } from "../../rules/grid";
 import { type HighlightResult, type Mark, MARK_COLORS } from "../types";
-import { ADDRESSES_PER_CALL, chunk, inRequests } from "./batches";
+import { ADDRESSES_PER_CALL, BYTES_PER_REQUEST, chunk, inRequests, utf8Bytes } from "./batches";
 import { probeProtection, whileLifted } from "./protection";
 import { loadSaved, type SavedFill, storeSaved } from "../saved-fills";
 import type { DocumentStore } from "../store";
@@ -30,49 +30,100 @@ const FILL_SPEC: Excel.CellPropertiesLoadOptions = {
 
 const GRADIENT = /Gradient$/;
 
-/** The smallest rectangle holding every address, and where each address sits in it. */
-function box(cells: string[]) {
-  const at = cells.map(fromA1);
-  // A loop, not a spread: a spread over many cells overflows the stack.
-  const top = at.reduce((m, a) => Math.min(m, a.row), Infinity);
-  const left = at.reduce((m, a) => Math.min(m, a.col), Infinity);
-  const bottom = at.reduce((m, a) => Math.max(m, a.row), -Infinity);
-  const right = at.reduce((m, a) => Math.max(m, a.col), -Infinity);
-  return {
-    address: `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`,
-    size: (bottom - top + 1) * (right - left + 1),
-    offset: (cell: string) => {
-      const a = fromA1(cell);
-      return { r: a.row - top, c: a.col - left };
+/**
+ * The most one cell's fill takes in getCellProperties' answer, in UTF-8 bytes: every property at
+ * its longest (the longest pattern name, a tint's 17 digits). Reads are sized by it.
+ */
+const FILL_BYTES = utf8Bytes(
+  JSON.stringify({
+    format: {
+      fill: {
+        color: "#FFFFFF",
+        pattern: "RectangularGradient",
+        patternColor: "#FFFFFF",
+        tintAndShade: -0.4999999999999999,
+        patternTintAndShade: -0.4999999999999999,
+      },
     },
-  };
+  }) + ","
+);
+/** A range's call in a request, besides its address and sheet (the call, its options, its ids). */
+const CALL_BYTES = 400;
+/** A sheet's id and protection (its options) as read before highlighting or clearing. */
+const PROBE_BYTES = 1024;
+/** Columns between two marks in a row read as one range rather than two (cheaper than a call). */
+const GAP = 2;
+
+/** A run of marked cells in one row, read as one range. */
+interface Run {
+  row: number;
+  left: number;
+  right: number;
 }
 
+/** Each sheet's marked cells as runs along their rows: a sheet's far corners are not read. */
+function runsOf(cells: string[]): Run[] {
+  const at = cells.map(fromA1).sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: Run[] = [];
+  for (const a of at) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === a.row && a.col - last.right <= GAP + 1) last.right = a.col;
+    else runs.push({ row: a.row, left: a.col, right: a.col });
+  }
+  return runs;
+}
+
+const runAddress = (r: Run) =>
+  `${columnLetters(r.left)}${r.row + 1}:${columnLetters(r.right)}${r.row + 1}`;
+
 /**
- * Reads the fills of the given cells, one bounding range per sheet, and each sheet's id and
- * protection, in one request. `bySheet` is keyed by sheet name or id (getItem takes either).
- * `lift` then unprotects the sheets whose protection does not allow formatting (protection.ts).
+ * Reads the fills of the given cells and each sheet's id and protection. `bySheet` is keyed by
+ * sheet name or id (getItem takes either). The cells are read as runs along their rows, as many
+ * runs a request as keep its answer, measured in UTF-8 bytes, under Excel on the web's 5 MB: one
+ * request for a usual workbook, more as the marks grow. `lift` then unprotects the sheets whose
+ * protection does not allow formatting (protection.ts).
  */
 async function readFills(context: Excel.RequestContext, bySheet: Map<string, string[]>) {
   const probe = probeProtection(
     context,
     [...bySheet.keys()].map((sheet) => ({ sheet, cells: [], formats: true }))
   );
-  const reads = [...bySheet].map(([sheet, cells]) => {
-    const b = box(cells);
+  const sheets = [...bySheet].map(([sheet, cells]) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.load("id");
-    const props = ws.getRange(b.address).getCellProperties(FILL_SPEC);
-    return { sheet, ws, cells, b, props };
+    return { sheet, ws, cells };
   });
-  await context.sync();
+  const reads = sheets.flatMap(({ sheet, ws, cells }) =>
+    runsOf(cells).map((run) => ({
+      sheet,
+      ws,
+      run,
+      props: undefined as OfficeExtension.ClientResult<Excel.CellProperties[][]> | undefined,
+    }))
+  );
+  // The first request also carries every sheet's id and protection.
+  const first = sheets.length * PROBE_BYTES;
+  await inRequests(
+    context,
+    reads,
+    (r) =>
+      (r === reads[0] ? first : 0) +
+      CALL_BYTES +
+      utf8Bytes(r.sheet) +
+      (r.run.right - r.run.left + 1) * FILL_BYTES,
+    (r) => {
+      r.props = r.ws.getRange(runAddress(r.run)).getCellProperties(FILL_SPEC);
+    },
+    BYTES_PER_REQUEST
+  );
+  if (!reads.length) await context.sync();
   const out = new Map<string, { id: string; fills: Map<string, SavedFill> }>();
-  for (const { sheet, ws, cells, b, props } of reads) {
-    const fills = new Map<string, SavedFill>();
-    for (const cell of cells) {
-      const { r, c } = b.offset(cell);
-      const f = (props.value[r][c] as FillProps).format.fill;
-      fills.set(cell, {
+  for (const { sheet, ws } of sheets) out.set(sheet, { id: ws.id, fills: new Map() });
+  for (const { sheet, run, props } of reads) {
+    const row = props!.value[0];
+    for (let c = run.left; c <= run.right; c++) {
+      const f = (row[c - run.left] as FillProps).format.fill;
+      out.get(sheet)!.fills.set(`${columnLetters(c)}${run.row + 1}`, {
         color: f.color,
         pattern: f.pattern,
         patternColor: f.patternColor,
@@ -80,7 +131,6 @@ async function readFills(context: Excel.RequestContext, bySheet: Map<string, str
         patternTintAndShade: f.patternTintAndShade ?? 0,
       });
     }
-    out.set(sheet, { id: ws.id, fills });
   }
   return { fills: out, lift: probe.lift };
 }
@@ -95,20 +145,23 @@ function groupBySheet<T extends { sheet: string; cell: string }>(items: T[]) {
   return m;
 }
 
-/** Paints groups of cells sharing one fill, in as few requests as the payload allows. */
+/**
+ * Paints groups of cells sharing one fill, in as few requests as the payload allows: each call's
+ * addresses and sheet name measured in UTF-8 bytes, under Excel on the web's 5 MB a request.
+ */
 async function paint(
   context: Excel.RequestContext,
   groups: { sheet: string; cells: string[]; apply: (fill: Excel.RangeFill) => void }[]
 ): Promise<void> {
   const calls = groups.flatMap((g) =>
-    chunk(g.cells, ADDRESSES_PER_CALL).map((cells) => ({ ...g, cells }))
+    chunk(g.cells, ADDRESSES_PER_CALL).map((cells) => ({ ...g, cells, addresses: cells.join(",") }))
   );
   await inRequests(
     context,
     calls,
-    (c) => c.cells.length,
-    (c) =>
-      c.apply(context.workbook.worksheets.getItem(c.sheet).getRanges(c.cells.join(",")).format.fill)
+    (c) => CALL_BYTES + utf8Bytes(c.sheet) + utf8Bytes(c.addresses),
+    (c) => c.apply(context.workbook.worksheets.getItem(c.sheet).getRanges(c.addresses).format.fill),
+    BYTES_PER_REQUEST
   );
 }
 
