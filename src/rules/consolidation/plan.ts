@@ -10,6 +10,7 @@
  * numbers: the sheet is summed and the problem listed, and the run is not clean.
  */
 import { checkRecognized } from "../check";
+import type { Finding } from "../finding";
 import { applyExplanations, type Explanation } from "../review/explanations";
 import { numericValue, readNumber } from "../number";
 import {
@@ -24,6 +25,7 @@ import {
 } from "../period";
 import type { Recognition, TableRecognition } from "../recognize";
 import { reportDay, reportPeriod } from "../report-period";
+import type { TableTemplate } from "../templates/schema";
 import type { Roster } from "./roster";
 import { headerUnit, normalizeUnit, rowKeyOf, typeFromName, type UnitType } from "./units";
 
@@ -119,11 +121,11 @@ export interface Counts {
   excluded: number;
 }
 
-export interface Plan {
+export interface Plan<S = Source> {
   /** One line a source, then unreadable files, then roster units that sent nothing. */
   lines: ChildLine[];
   /** Template id → the sources summed, in order. */
-  children: Map<string, Source[]>;
+  children: Map<string, S[]>;
   /** Template id → the period consolidated. */
   periods: Map<string, PeriodChoice>;
   counts: Counts;
@@ -178,6 +180,77 @@ function contentKey(rec: TableRecognition, unit: string): string {
   return `${normalizeUnit(unit)}|${JSON.stringify(cells)}`;
 }
 
+/**
+ * What the plan weighs of a source, worked out once from its recognition (briefOf): who sent it,
+ * from which file, what table, its period, its numbers' fingerprint, the rows it filled, its
+ * errors. A caller consolidating thousands of files plans over these and lets each file's grid go
+ * (srs consolidate); the pane and QTOTAL pass their sources and the plan briefs them itself.
+ */
+export interface Brief {
+  sheet: string;
+  origin: string;
+  fileHash?: string;
+  part?: number;
+  fileTime?: number;
+  /** The unit it reports for (unitOf). */
+  unit: string;
+  lower?: { units: string[] };
+  /** The recognized table's short title; "" when the sheet is no report. */
+  shortTitle: string;
+  /** Where the table lies, when its sheet holds several ("A12:AB19"). */
+  place?: string;
+  /** A table of unit-type rows (a plan's targets too): what the unit's type is read against. */
+  template?: TableTemplate;
+  /** A table that may be summed (not a plan's targets): what the plan decides it by. */
+  table?: TableBrief;
+}
+
+export interface TableBrief {
+  /** Its own period (stamped, or from its date), else the one given with the source. */
+  period?: Period;
+  day?: Day;
+  /** Its title's text: a summary someone made by hand says 汇总. */
+  heading: string;
+  /** Its numbers, cell by cell: two reports with the same are the same report. */
+  content: string;
+  /** The unit-type rows it filled. */
+  filled: string[];
+  /** Its errors (checkRecognized). */
+  errors: Finding[];
+  /** Its warnings the unit explained (审核说明): "C7 …（已说明：…）". */
+  explained: string[];
+}
+
+export function briefOf(source: Source): Brief {
+  const rec = source.recognition;
+  const unit = unitOf(source);
+  const { sheet, origin, fileHash, part, fileTime, lower } = source;
+  const brief: Brief = { sheet, origin, fileHash, part, fileTime, unit, lower, shortTitle: "" };
+  if (rec.kind === "none") return brief;
+  brief.shortTitle = rec.template.shortTitle;
+  if (rec.place.of > 1) brief.place = rec.place.range;
+  if (rec.kind !== "table") return brief;
+  brief.template = rec.template;
+  if (isPlan(rec)) return brief;
+  const findings = checkRecognized(rec);
+  // A source's explanations are its own, whatever name its copy took.
+  const own = source.explanations?.map((e) => ({ ...e, sheet: rec.sheet }));
+  brief.table = {
+    period: reportPeriod(rec)?.period ?? source.period,
+    day: reportDay(rec),
+    heading: rec.title?.text ?? "",
+    content: contentKey(rec, unit),
+    filled: [...filledRowTypes(rec)],
+    errors: findings.filter((f) => f.severity === "error"),
+    explained: applyExplanations(findings, own)
+      .filter((f) => f.explained)
+      .map((f) => `${f.cell} ${f.message}（已说明：${f.explained}）`),
+  };
+  return brief;
+}
+
+const isBrief = (s: Source | Brief): s is Brief => "shortTitle" in s;
+
 const DATA_CATEGORIES_EXEMPT = new Set(["header", "period", "consolidation"]);
 
 function choosePeriod(
@@ -210,68 +283,78 @@ function choosePeriod(
   };
 }
 
-interface Work {
-  source: Source;
+interface Work<S> {
+  source: S;
+  /** What the plan weighs of it. */
+  brief: Brief;
   line: ChildLine;
-  rec?: TableRecognition;
+  /** Set for a table that may be summed. */
+  table?: TableBrief;
   unit: string;
   key: string;
   day?: Day;
   order: number;
 }
 
-export function planConsolidation(sources: Source[], options: PlanOptions = {}): Plan {
+/**
+ * The plan over the sources received: each a Source (its recognition, briefed here) or a Brief
+ * (briefOf, by a caller that let the grid go); the children it gives are the objects passed in.
+ */
+export function planConsolidation<S extends Source | Brief = Source>(
+  sources: S[],
+  options: PlanOptions = {}
+): Plan<S> {
   const { roster, unreadable = [] } = options;
-  const works: Work[] = sources.map((source, order) => {
-    const rec = source.recognition;
-    const unit = unitOf(source);
+  const works: Work<S>[] = sources.map((source, order) => {
+    const brief = isBrief(source) ? source : briefOf(source);
+    const unit = brief.unit;
     const entry = roster?.byUnit.get(normalizeUnit(unit));
     const type: UnitType | undefined =
-      entry?.type ?? (rec.kind === "table" ? typeFromName(unit, rec.template) : undefined);
+      entry?.type ?? (brief.template ? typeFromName(unit, brief.template) : undefined);
     const line: ChildLine = {
       unit,
       type: type ?? "",
-      sheet: source.sheet,
-      ...(rec.kind !== "none" && rec.place.of > 1 ? { place: rec.place.range } : {}),
-      origin: source.origin,
-      table: rec.kind === "none" ? "" : rec.template.shortTitle,
+      sheet: brief.sheet,
+      ...(brief.place ? { place: brief.place } : {}),
+      origin: brief.origin,
+      table: brief.shortTitle,
       status: "included",
       reason: "",
       problems: [],
       timeliness: "",
     };
-    const w: Work = { source, line, unit, key: normalizeUnit(unit), order };
-    if (rec.kind === "none")
+    const w: Work<S> = { source, brief, line, unit, key: normalizeUnit(unit), order };
+    if (!brief.shortTitle)
       Object.assign(line, { status: "no-template", reason: "未识别为任何报表" });
-    else if (rec.kind !== "table" || isPlan(rec))
+    else if (!brief.table)
       Object.assign(line, {
         status: "other-template",
-        reason: `是${rec.template.shortTitle}，不是可汇总的统计表`,
+        reason: `是${brief.shortTitle}，不是可汇总的统计表`,
       });
     else {
-      w.rec = rec;
-      w.day = reportDay(rec);
+      w.table = brief.table;
+      w.day = brief.table.day;
     }
     return w;
   });
-  const tables = works.filter((w) => w.rec);
-  const byTemplate = new Map<string, Work[]>();
+  const tables = works.filter((w) => w.table);
+  const byTemplate = new Map<string, Work<S>[]>();
   for (const w of tables)
-    byTemplate.set(w.rec!.template.id, [...(byTemplate.get(w.rec!.template.id) ?? []), w]);
+    byTemplate.set(w.brief.template!.id, [...(byTemplate.get(w.brief.template!.id) ?? []), w]);
 
   const periods = new Map<string, PeriodChoice>();
-  const children = new Map<string, Source[]>();
+  const children = new Map<string, S[]>();
   for (const [id, list] of byTemplate) {
-    const t = list[0].rec!.template;
-    const own = (w: Work) => reportPeriod(w.rec!)?.period ?? w.source.period;
+    const t = list[0].brief.template!;
+    const own = (w: Work<S>) => w.table!.period;
     const choice = choosePeriod(
       options.period,
       cycleOf(t),
       list.map(own).filter((p): p is Period => p !== undefined)
     );
     periods.set(id, choice);
-    const live = (w: Work) => w.line.status === "included";
-    const exclude = (w: Work, status: Status, reason: string) =>
+    const live = (w: Work<S>) => w.line.status === "included";
+    const exclude = (w: Work<S>, status: Status, reason: string) =>
       Object.assign(w.line, { status, reason });
 
     // The period: another period's report (last quarter's summary too) is never summed.
@@ -290,8 +373,8 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
 
     // A summary someone made by hand (its title says 汇总) holds other units' numbers: summing it
     // with them would count them twice. One SRS wrote comes as a lower level's report instead.
-    for (const w of list.filter((x) => live(x) && !x.source.lower))
-      if (/汇总/.test(w.rec!.title?.text ?? ""))
+    for (const w of list.filter((x) => live(x) && !x.brief.lower))
+      if (/汇总/.test(w.table!.heading))
         exclude(
           w,
           "overlap",
@@ -300,17 +383,17 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
 
     // The same report twice: the same table of the same file received twice, or the same unit
     // with the same numbers. Two tables inside one file are never the same file twice.
-    const seen = new Map<string, Work>();
+    const seen = new Map<string, Work<S>>();
     for (const w of list.filter(live)) {
-      const { fileHash, part } = w.source;
-      const keys = [fileHash && `file|${fileHash}|${part ?? 0}`, contentKey(w.rec!, w.unit)];
+      const { fileHash, part } = w.brief;
+      const keys = [fileHash && `file|${fileHash}|${part ?? 0}`, w.table!.content];
       const first = keys.map((k) => k && seen.get(k)).find(Boolean);
       if (first) exclude(w, "duplicate", `与${describe(first)}内容相同，只计一次`);
       else for (const k of keys) if (k) seen.set(k, w);
     }
 
     // A unit's later report replaces its earlier one: by the header date, then the file's time.
-    const byUnit = new Map<string, Work[]>();
+    const byUnit = new Map<string, Work<S>[]>();
     for (const w of list.filter(live))
       if (w.key) byUnit.set(w.key, [...(byUnit.get(w.key) ?? []), w]);
     for (const group of byUnit.values()) {
@@ -333,9 +416,9 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
 
     // A lower level's summary holds its units' reports: if any of them was sent here too, it
     // would be counted twice.
-    const direct = new Set(list.filter((w) => live(w) && !w.source.lower).map((w) => w.key));
-    for (const w of list.filter((x) => live(x) && x.source.lower)) {
-      const both = w.source.lower!.units.filter((u) => direct.has(normalizeUnit(u)));
+    const direct = new Set(list.filter((w) => live(w) && !w.brief.lower).map((w) => w.key));
+    for (const w of list.filter((x) => live(x) && x.brief.lower)) {
+      const both = w.brief.lower!.units.filter((u) => direct.has(normalizeUnit(u)));
       if (both.length)
         exclude(
           w,
@@ -345,11 +428,11 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
     }
 
     // A unit fills its own type's row.
-    for (const w of list.filter((x) => live(x) && !x.source.lower)) {
+    for (const w of list.filter((x) => live(x) && !x.brief.lower)) {
       const type = w.line.type as UnitType | "";
       const row = type ? t.rows.find((r) => r.key === rowKeyOf(type)) : undefined;
       if (!row) continue;
-      const filled = [...filledRowTypes(w.rec!)];
+      const filled = w.table!.filled;
       const wrong = filled.filter((k) => k !== row.key);
       if (wrong.length) {
         const labels = wrong.map((k) => `“${t.rows.find((r) => r.key === k)!.label}”`).join("、");
@@ -363,10 +446,7 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
 
     // Data errors drop the sheet; header and period findings are listed, the numbers kept.
     for (const w of list.filter(live)) {
-      const findings = checkRecognized(w.rec!);
-      const errors = findings.filter(
-        (f) => f.severity === "error" && !DATA_CATEGORIES_EXEMPT.has(f.category)
-      );
+      const errors = w.table!.errors.filter((f) => !DATA_CATEGORIES_EXEMPT.has(f.category));
       if (errors.length)
         exclude(
           w,
@@ -374,16 +454,8 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
           `还有 ${errors.length} 条错误未改正：${errors[0].message}${errors.length > 1 ? " 等" : ""}`
         );
       else {
-        w.line.problems.push(
-          ...findings.filter((f) => f.severity === "error").map((f) => f.message)
-        );
-        // A source's explanations are its own, whatever name its copy took.
-        const own = w.source.explanations?.map((e) => ({ ...e, sheet: w.rec!.sheet }));
-        const explained = applyExplanations(findings, own).filter((f) => f.explained);
-        if (explained.length)
-          w.line.explained = explained.map(
-            (f) => `${f.cell} ${f.message}（已说明：${f.explained}）`
-          );
+        w.line.problems.push(...w.table!.errors.map((f) => f.message));
+        if (w.table!.explained.length) w.line.explained = w.table!.explained;
       }
     }
 
@@ -447,32 +519,32 @@ export function planConsolidation(sources: Source[], options: PlanOptions = {}):
 }
 
 /** Later first: by header date, then the file's time, then the order received. */
-function later(a: Work, b: Work): number {
+function later(a: Work<unknown>, b: Work<unknown>): number {
   if (a.day && b.day) {
     const d = compareDays(b.day, a.day);
     if (d !== 0) return d;
   }
-  const ta = a.source.fileTime;
-  const tb = b.source.fileTime;
+  const ta = a.brief.fileTime;
+  const tb = b.brief.fileTime;
   if (ta !== undefined && tb !== undefined && ta !== tb) return tb - ta;
   return b.order - a.order;
 }
 
 /** Two tables of one received file: on one sheet, or of the same file's bytes. */
-const sameFile = (a: Work, b: Work) =>
-  a.source.sheet === b.source.sheet ||
-  (a.source.fileHash !== undefined && a.source.fileHash === b.source.fileHash);
+const sameFile = (a: Work<unknown>, b: Work<unknown>) =>
+  a.brief.sheet === b.brief.sheet ||
+  (a.brief.fileHash !== undefined && a.brief.fileHash === b.brief.fileHash);
 
 /** Whether only the order received tells two reports apart. */
-function byOrderOnly(a: Work, b: Work): boolean {
+function byOrderOnly(a: Work<unknown>, b: Work<unknown>): boolean {
   const sameDay = !a.day || !b.day || compareDays(a.day, b.day) === 0;
-  const ta = a.source.fileTime;
-  const tb = b.source.fileTime;
+  const ta = a.brief.fileTime;
+  const tb = b.brief.fileTime;
   return sameDay && (ta === undefined || tb === undefined || ta === tb);
 }
 
-function describe(w: Work): string {
-  const name = w.source.origin ? `“${w.source.origin}”` : `工作表“${w.source.sheet}”`;
+function describe(w: Work<unknown>): string {
+  const name = w.brief.origin ? `“${w.brief.origin}”` : `工作表“${w.brief.sheet}”`;
   return w.day ? `${name}（${dayZh(w.day)}）` : name;
 }
 
