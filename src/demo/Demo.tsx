@@ -4,7 +4,6 @@ import { App } from "../taskpane/App";
 import { ErrorBar } from "../taskpane/ErrorBar";
 import { oneLine } from "../taskpane/one-line";
 import { download } from "../taskpane/ReturnView";
-import { uniqueSheetName } from "../rules/sheet-names";
 import { isOwnSheet } from "../rules/own-sheets";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { GridView } from "./GridView";
@@ -48,19 +47,7 @@ async function openFiles(files: File[]): Promise<{ book: MemoryWorkbook; name: s
     files.map(async (f) => MemoryWorkbook.fromXlsx(new Uint8Array(await f.arrayBuffer()), f.name))
   );
   if (books.length === 1) return { book: books[0], name: files[0].name };
-  const taken = new Set<string>();
-  const hidden: string[] = [];
-  const sheets = books.flatMap((b) =>
-    b.sheets.map((g) => {
-      const name = uniqueSheetName(g.name, taken);
-      taken.add(name);
-      if (b.hidden.has(g.name)) hidden.push(name);
-      return { ...g, name };
-    })
-  );
-  const book = new MemoryWorkbook(sheets);
-  hidden.forEach((h) => book.hidden.add(h));
-  return { book, name: `${files.length}个文件合并.xlsx` };
+  return { book: MemoryWorkbook.combine(books), name: `${files.length}个文件合并.xlsx` };
 }
 
 /** The sample workbook: its sheets are examples, set aside when real files are consolidated. */

@@ -315,7 +315,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
               </Button>
             )}
           </div>
-          {returned && <ReturnView report={returned} t={t} onClose={() => setReturning(undefined)} />}
+          {returned && <ReturnView report={returned} source={source} t={t} onClose={() => setReturning(undefined)} />}
         </>
       )}
       {/* One place for the list, growing and then whole: it is not drawn again from nothing. */}

@@ -1,7 +1,8 @@
 import { Button, Caption1, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
-import { fileStem, returnNotice } from "../rules/review/return";
+import { fileStem, type Returned, returnNotice } from "../rules/review/return";
+import type { WorkbookSource } from "../workbook/types";
 import type { Strings } from "./i18n";
 import { oneLine } from "./one-line";
 
@@ -22,8 +23,15 @@ export function download(bytes: Uint8Array, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The marked copy of the unit's sheet: from the host's own file where it gives one (the sheet's formatting kept), else from its grid. */
+async function markedSheet(report: SheetReport, r: Returned, source: Pick<WorkbookSource, "sheetsFile">): Promise<Uint8Array> {
+  const file = await source.sheetsFile?.([report.sheet]);
+  if (file) return (await import("../workbook/xlsx/marked-copy")).markedCopy(file, r, [report.sheet]);
+  return (await import("../workbook/xlsx/returned")).returnedXlsx([report.recognition.grid], r);
+}
+
 /** 退回 from the township's view of one unit's sheet: the message to paste, and the marked copy. */
-export function ReturnView({ report, t, onClose }: { report: SheetReport; t: Strings; onClose: () => void }) {
+export function ReturnView({ report, source, t, onClose }: { report: SheetReport; source: Pick<WorkbookSource, "sheetsFile">; t: Strings; onClose: () => void }) {
   const styles = useStyles();
   const r = returnNotice([report], report.sheet);
   const [said, setSaid] = useState<string>();
@@ -50,8 +58,7 @@ export function ReturnView({ report, t, onClose }: { report: SheetReport; t: Str
             </Button>
             <Button
               onClick={() =>
-                void import("../workbook/xlsx/returned")
-                  .then((m) => m.returnedXlsx([report.recognition.grid], r))
+                void markedSheet(report, r, source)
                   .then((bytes) => {
                     download(bytes, `${fileStem(r.unit)}-退回.xlsx`);
                     setSaid(t.returnDownloaded);

@@ -5,6 +5,7 @@
 import { childFiles } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeExplanations } from "../workbook/office/explanations";
+import { workbookFile } from "../workbook/office/file";
 import { setColumnWidths, writeGrid } from "../workbook/office/write-grid";
 import { uniqueSheetName } from "../rules/sheet-names";
 import type { Grid } from "../rules/grid";
@@ -134,6 +135,8 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
         runExcel((context) => consolidateInExcel(context, ready, unreadable, options), false)
       );
     },
+    // The whole workbook: the marked copy keeps the unit's sheet alone.
+    sheetsFile: () => workbookFile(),
     loadPractice: () => cleanRound(store.get(PRACTICE)),
     async savePractice(p) {
       keepBounded(

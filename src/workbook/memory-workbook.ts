@@ -43,6 +43,16 @@ export class MemoryWorkbook implements WorkbookSource {
    */
   private original: { bytes: Uint8Array; grids: Grid[]; names: Map<string, string> } | undefined;
 
+  /**
+   * Sheets that came from another file (several opened at once, a child imported by
+   * consolidation): that file as read and the sheet's name in it, so 退回's marked copy is made
+   * from the unit's own file, its formatting kept.
+   */
+  private received = new Map<
+    string,
+    { file: { bytes: Uint8Array; grids: Grid[] }; name: string }
+  >();
+
   constructor(public sheets: Grid[]) {}
 
   /** The last consolidation's summaries (their formulas) and 汇总说明, for saving as the CLI writes them. */
@@ -81,12 +91,49 @@ export class MemoryWorkbook implements WorkbookSource {
    */
   private setSheets(next: Grid[], renamed: ReadonlyMap<string, string> = new Map()): void {
     this.sheets = next;
-    if (!this.original) return;
-    const names = new Map<string, string>();
-    for (const [now, was] of this.original.names) names.set(renamed.get(now) ?? now, was);
     const here = new Set(next.map((g) => g.name));
-    for (const now of names.keys()) if (!here.has(now)) names.delete(now);
-    this.original.names = names;
+    const follow = <T>(from: Map<string, T>) => {
+      const to = new Map<string, T>();
+      for (const [now, v] of from) {
+        const name = renamed.get(now) ?? now;
+        if (here.has(name)) to.set(name, v);
+      }
+      return to;
+    };
+    this.received = follow(this.received);
+    if (this.original) this.original.names = follow(this.original.names);
+  }
+
+  /** Several workbooks as one (files opened together): each sheet under a unique name, remembering its file. */
+  static combine(books: MemoryWorkbook[]): MemoryWorkbook {
+    const book = new MemoryWorkbook([]);
+    const taken = new Set<string>();
+    for (const b of books)
+      for (const g of b.sheets) {
+        const name = uniqueSheetName(g.name, taken);
+        taken.add(name);
+        book.sheets.push({ ...g, name });
+        if (b.hidden.has(g.name)) book.hidden.add(name);
+        const was = b.original?.names.get(g.name);
+        if (b.original && was !== undefined)
+          book.received.set(name, { file: b.original, name: was });
+      }
+    return book;
+  }
+
+  /** These sheets in the file they came from, with the page's changes written in (save.ts). */
+  async sheetsFile(sheets: string[]): Promise<Uint8Array | undefined> {
+    const grids = sheets.map((s) => this.grid(s));
+    const from = this.received.get(sheets[0]);
+    const file = from
+      ? sheets.every((s) => this.received.get(s)?.file === from.file) && from.file
+      : sheets.every((s) => this.original?.names.has(s)) && this.original;
+    if (!file) return undefined;
+    const names = new Map(
+      sheets.map((s) => [s, from ? this.received.get(s)!.name : this.original!.names.get(s)!])
+    );
+    const { saveXlsx } = await import("./xlsx/save");
+    return saveXlsx({ original: { ...file, names }, sheets: grids, hidden: new Set() });
   }
 
   private grid(sheet: string): Grid {
@@ -289,11 +336,13 @@ export class MemoryWorkbook implements WorkbookSource {
         continue;
       }
       const sheets: string[] = [];
+      const file = { bytes: f.bytes, grids: structuredClone(grids) };
       for (const g of grids) {
         const name = uniqueSheetName(g.name, taken);
         taken.add(name);
         sheets.push(name);
         this.sheets.push({ ...g, name });
+        this.received.set(name, { file, name: g.name });
       }
       inserted.push({ origin: f.name, sheets, fileTime: f.lastModified });
     }

@@ -99,4 +99,9 @@ export interface WorkbookSource {
   writeExplanations(list: Explanation[], existing?: string): Promise<void>;
   /** Imports the children's files as sheets and writes or updates the summaries and 汇总说明. */
   consolidate(files: ReceivedFile[], options?: ConsolidateOptions): Promise<ChildLine[]>;
+  /**
+   * An .xlsx holding these sheets as the host keeps them (their styles, validation, protection),
+   * for 退回's marked copy; absent where the host cannot hand over its file.
+   */
+  sheetsFile?(sheets: string[]): Promise<Uint8Array | undefined>;
 }

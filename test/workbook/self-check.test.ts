@@ -15,23 +15,15 @@ import { type CellValue, columnLetters, fromA1 } from "../../src/rules/grid";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { conditionalMarks, MARK_FILLS, type MarkKind } from "../../src/rules/layout/conditional";
 import { dataCells } from "../../src/rules/layout/data-cells";
-import { unlockedCells } from "../../src/rules/layout/protection";
-import type { FillOptions } from "../../src/rules/sample/filled";
 import { allTemplates, getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 import type { Template } from "../../src/rules/templates/schema";
 import { readGrids } from "../../src/workbook/xlsx/read";
-import { writeTextCells } from "../../src/workbook/xlsx/text-cells";
 import { templatesToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { Sheet } from "../helpers/filled";
+import { typedInto } from "../helpers/typed-form";
 import { throughOds } from "../helpers/libreoffice";
 import { ARTIFACTS, printToPdf } from "../helpers/pdf";
-import {
-  unzipParts,
-  zipParts,
-  partText,
-  setPartText,
-  sheetParts,
-} from "../../src/workbook/xlsx/parts";
+import { unzipParts, partText, sheetParts } from "../../src/workbook/xlsx/parts";
 
 const q1 = getTemplate("nanan-2026-quarterly-1")!;
 const monthly1 = getTemplate("anxi-2024-monthly-1")!;
@@ -233,36 +225,6 @@ test("LibreOffice keeps the marks, the validation and the protection through .od
     expect(p.unlocked(a1(layout.header.top, 1))).toBe(false);
   }
 }, 300_000);
-
-/** The template filled correctly (sample numbers), then changed; typed into its own cells, nothing else touched. */
-async function typedInto(
-  t: Template,
-  change: (s: Sheet) => void = () => {},
-  options: FillOptions = {}
-): Promise<Uint8Array> {
-  const sheet = new Sheet(t.id, options);
-  change(sheet);
-  const layout = blankTemplate(t);
-  // The clerk types into the cells left unlocked: the header lines and the data cells.
-  const edits = unlockedCells(t, layout).flatMap(({ row, col }) => {
-    const v = sheet.grid.values[row]?.[col];
-    return v === null || v === undefined
-      ? []
-      : [{ sheet: layout.grid.name, row, col, value: String(v) }];
-  });
-  const parts = unzipParts(writeTextCells(await templatesToXlsx([t]), edits));
-  const part = sheetParts(parts)[0].part;
-  // Written as text first (text-cells.ts keeps each cell's style); a number is typed as one.
-  setPartText(
-    parts,
-    part,
-    partText(parts, part)!.replace(
-      /<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t xml:space="preserve">(\d+(?:\.\d+)?)<\/t><\/is><\/c>/g,
-      '<c r="$1"$2><v>$3</v></c>'
-    )
-  );
-  return zipParts(parts);
-}
 
 /** Pixels of each mark's exact fill on the pages LibreOffice prints (pdftoppm, 50 dpi). */
 function markPixels(pdf: string): Record<MarkKind, number> {

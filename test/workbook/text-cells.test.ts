@@ -1,7 +1,8 @@
 /** Writing a few text cells into a saved .xlsx: in place, in order, and nothing else touched. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { CellsNotWritable, writeTextCells } from "../../src/workbook/xlsx/text-cells";
+import { CellsNotWritable } from "../../src/workbook/xlsx/sheet-cells";
+import { writeTextCells } from "../../src/workbook/xlsx/text-cells";
 
 async function workbook(edit?: (z: JSZip) => Promise<void>) {
   const wb = new ExcelJS.Workbook();

@@ -3,8 +3,8 @@ import { mkdirSync } from "fs";
 import path from "path";
 import { checkGrids } from "../../rules/check";
 import { fileStem, returnNotice } from "../../rules/review/return";
-import { markReturned } from "../../workbook/xlsx/returned";
-import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
+import { markedCopy } from "../../workbook/xlsx/marked-copy";
+import { readGrids } from "../../workbook/xlsx/read";
 import { UsageError } from "../args";
 import { readInput, writeAtomic } from "../io";
 import { reason } from "./check";
@@ -29,27 +29,32 @@ export async function returnFiles(files: string[], dir: string): Promise<ReturnR
   }
   const out: ReturnResult[] = [];
   for (const file of files) {
-    let wb;
+    let bytes, grids;
     try {
-      wb = await loadWorkbook(readInput(file), file);
+      bytes = readInput(file);
+      grids = await readGrids(bytes, file);
     } catch (e) {
       out.push({ file, error: reason(e) });
       continue;
     }
-    const grids = wb.worksheets.map(worksheetToGrid);
     const r = returnNotice(checkGrids(grids), path.basename(file, path.extname(file)));
     if (!r.items.length) {
       out.push({ file, unit: r.unit });
       continue;
     }
-    markReturned(wb, r);
+    // The unit's own file, marked; a file that is no .xlsx package (.xls) is copied from its grids.
+    const xlsx = isZip(bytes)
+      ? markedCopy(bytes, r)
+      : await (await import("../../workbook/xlsx/returned")).returnedXlsx(grids, r);
     const stem = path.join(dir, `${fileStem(r.unit)}-退回`);
-    await writeAtomic(`${stem}.xlsx`, new Uint8Array(await wb.xlsx.writeBuffer()), files);
+    await writeAtomic(`${stem}.xlsx`, xlsx, files);
     await writeAtomic(`${stem}.txt`, new TextEncoder().encode(r.message + "\n"), files);
     out.push({ file, unit: r.unit, xlsx: `${stem}.xlsx`, txt: `${stem}.txt`, message: r.message });
   }
   return out;
 }
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
 
 export function returnText(results: ReturnResult[]): string {
   return results

@@ -19,8 +19,7 @@ import {
   zipParts,
 } from "./parts";
 import { dropSheets, renameSheets } from "./sheet-list";
-import type { FormulaCell } from "./sheet-xml";
-import type { PlainSheet } from "./write-workbook";
+import { addPlainSheets, type FormulaCell, type PlainSheet } from "./sheet-xml";
 import { type TextEdit, writeTextCells } from "./text-cells";
 
 export interface SaveInput {
@@ -101,7 +100,7 @@ export async function saveXlsx({
   const added = sheets.filter((g) => !inFile(g));
   if (added.length) {
     const w = await import("./write-workbook");
-    w.addPlainSheets(
+    addPlainSheets(
       parts,
       added.map((g) => plainSheet(g, town, w))
     );

@@ -5,7 +5,8 @@
  */
 import type { Grid } from "../../rules/grid";
 import { columnLetters } from "../../rules/grid";
-import { type CopyForm, FORM_FOOTER, FORM_PAGE } from "../../rules/layout/print";
+import { copyForm, type CopyForm, FORM_FOOTER, FORM_PAGE } from "../../rules/layout/print";
+import { formStyle } from "./across-lines";
 import { type Parts, partText, setPartText, xmlEncode } from "./parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -35,6 +36,8 @@ function cellXml(ref: string, v: Written, s = ""): string {
 export interface SheetForm extends CopyForm {
   cell: number;
   line: number;
+  /** The tab the workbook opens on. */
+  selected?: boolean;
 }
 
 const PAGE =
@@ -89,6 +92,9 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
     : "";
   const head = form
     ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      (form.selected
+        ? '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>'
+        : "") +
       `<cols>${form.widths
         .map(
           (w, c) =>
@@ -170,4 +176,37 @@ export function addSheets(parts: Parts, sheets: { name: string; xml: string }[])
         })
     );
   for (const s of added) setPartText(parts, `xl/${s.part}`, s.xml);
+}
+
+/** A sheet of values, merged areas and formulas, written directly as its part (sheet-xml.ts). */
+export interface PlainSheet {
+  grid: Grid;
+  formulas?: FormulaCell[];
+  /** Printed as a form (a child's copy): widths, heights, borders, A4 landscape. */
+  form?: boolean;
+  /** A form that is the tab the workbook opens on. */
+  selected?: boolean;
+}
+
+/**
+ * Plain sheets appended to a package's parts, copies printed as forms in one shared bordered
+ * style for their table cells and one for their lines (not one a cell), added to its styles.xml.
+ */
+export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
+  const styles = plain.some((p) => p.form)
+    ? { cell: formStyle(parts, "cell"), line: formStyle(parts, "line") }
+    : undefined;
+  addSheets(
+    parts,
+    plain.map((p) => ({
+      name: p.grid.name,
+      xml: gridSheetXml(
+        p.grid,
+        p.formulas,
+        p.form && styles?.cell !== undefined && styles.line !== undefined
+          ? { ...copyForm(p.grid), cell: styles.cell, line: styles.line, selected: p.selected }
+          : undefined
+      ),
+    }))
+  );
 }

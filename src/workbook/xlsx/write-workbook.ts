@@ -1,14 +1,12 @@
 /** Writes grids, summaries and layouts into one .xlsx. Text is always text: "=x" stays a string. */
 import ExcelJS from "exceljs";
 import { notesForm } from "../../rules/layout/notes-form";
-import { copyForm } from "../../rules/layout/print";
-import { formStyle } from "./across-lines";
 import type { DetailSheet, Summary } from "../../rules/consolidation/summary";
 import type { Grid } from "../../rules/grid";
 import { addAddinReference } from "../addin-part";
 import { addGridSheet } from "./grid-sheet";
 import { type Parts, unzipParts, zipParts } from "./parts";
-import { addSheets, type FormulaCell, gridSheetXml } from "./sheet-xml";
+import { addPlainSheets, type PlainSheet } from "./sheet-xml";
 import { addLayoutSheet } from "./write-layout";
 
 export { addGridSheet };
@@ -55,37 +53,6 @@ export function detailSheet(d: DetailSheet, values: boolean): PlainSheet {
         )
       );
   return { grid, formulas };
-}
-
-/** A sheet of values, merged areas and formulas, written directly as its part (sheet-xml.ts). */
-export interface PlainSheet {
-  grid: Grid;
-  formulas?: FormulaCell[];
-  /** Printed as a form (a child's copy): widths, heights, borders, A4 landscape. */
-  form?: boolean;
-}
-
-/**
- * Plain sheets appended to a package's parts, copies printed as forms in one shared bordered
- * style for their table cells and one for their lines (not one a cell), added to its styles.xml.
- */
-export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
-  const styles = plain.some((p) => p.form)
-    ? { cell: formStyle(parts, "cell"), line: formStyle(parts, "line") }
-    : undefined;
-  addSheets(
-    parts,
-    plain.map((p) => ({
-      name: p.grid.name,
-      xml: gridSheetXml(
-        p.grid,
-        p.formulas,
-        p.form && styles?.cell !== undefined && styles.line !== undefined
-          ? { ...copyForm(p.grid), cell: styles.cell, line: styles.line }
-          : undefined
-      ),
-    }))
-  );
 }
 
 /**
