@@ -7,7 +7,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 
 用法:
   srs templates [--json]                 列出全部报表模板的编号和标题
-  srs template ID -o 文件.xlsx           写出一份官方空白表样（ID 为 all 时写出全部）
+  srs template ID -o 文件.xlsx|文件夹/   写出官方空白表样（ID 为 all 时写出全部；-o 给文件夹时每张表一个文件）
   srs stamp 文件.xlsx --period P [--date 2026-12-20] [--unit 单位 --filler 姓名 --phone 电话] -o 输出.xlsx
                                          写入报告期、填报日期、表头和各栏统计口径（不改数据格）
   srs distribute --roster 名册.xlsx --period P [--template ID] -o 文件夹

@@ -5,7 +5,7 @@ import path from "path";
 import { main } from "../../src/cli/main";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
-import { getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
+import { allTemplates, getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
 
 async function run(args: string[]) {
   let out = "";
@@ -50,6 +50,34 @@ describe("srs command", () => {
       fix: { value: 0 },
     });
     expect(readdirSync(dir)).toEqual(["季报表一.xlsx"]); // no temporary file left behind
+  });
+
+  it("-o without .xlsx gets it; -o naming a folder gets one file a template in it", async () => {
+    const dir = tmp();
+    expect(
+      (await run(["template", "nanan-2026-quarterly-1", "-o", path.join(dir, "q1")])).code
+    ).toBe(0);
+    expect(readdirSync(dir)).toEqual(["q1.xlsx"]);
+    const all = await run(["template", "all", "-o", path.join(dir, "new") + "/"]);
+    expect(all.code).toBe(0);
+    const names = readdirSync(path.join(dir, "new")).sort();
+    expect(names).toHaveLength(allTemplates().length);
+    expect(names).toContain("南安市-季报表（一）.xlsx");
+    expect(names).toContain("安溪县-月报表（一）.xlsx");
+    // Each file holds its one blank, recognized as that template.
+    const { out } = await run([
+      "check",
+      "--json",
+      path.join(dir, "new", "晋江市-月报表（二）.xlsx"),
+    ]);
+    expect(
+      JSON.parse(out).files[0].sheets.map((x: { template: { id: string } }) => x.template.id)
+    ).toEqual(["jinjiang-2024-monthly-2"]);
+    // An existing folder given without the slash is a folder too.
+    expect(
+      (await run(["template", "nanan-2024-review-stats", "-o", path.join(dir, "new")])).code
+    ).toBe(0);
+    expect(readdirSync(path.join(dir, "new"))).toHaveLength(allTemplates().length);
   });
 
   it("refuses an unknown template id or a missing -o with a usage line", async () => {
@@ -144,7 +172,7 @@ describe("srs command", () => {
         ],
       },
     ]);
-    expect(out).toContain("错误 1 条，提示 249 条（blank 250）");
+    expect(out).toContain("错误 1 条，提示 249 条（空白格 250）");
     expect(out).toContain("还有 50 条未显示");
     expect(out.split("\n").filter((l) => /^\s+[✗!] /.test(l))).toHaveLength(200);
     expect(out.split("\n").find((l) => /^\s+[✗!] /.test(l))).toContain("第249条");

@@ -62,3 +62,34 @@ test("LibreOffice keeps the validation when it saves the templates again", async
   );
   expect(sheet2).toMatch(/ROUND\(\w+\d+,4\)/);
 }, 300_000);
+
+test("every blank template: no two validation ranges overlap, and each data cell has exactly one rule", async () => {
+  const { unzipParts, partText, sheetParts } = await import("../../src/workbook/xlsx/parts");
+  const { fromA1 } = await import("../../src/rules/grid");
+  const { dataCells } = await import("../../src/rules/layout/data-cells");
+  const overlapping: string[] = [];
+  for (const t of allTemplates()) {
+    const parts = unzipParts(await templatesToXlsx([t]));
+    const xml = partText(parts, sheetParts(parts)[0].part)!;
+    const rules = new Map<string, number>();
+    for (const m of xml.matchAll(/<dataValidation\b[^>]*\ssqref="([^"]+)"/g))
+      for (const ref of m[1].split(" ")) {
+        const [a, b = a] = ref.split(":");
+        const from = fromA1(a);
+        const to = fromA1(b);
+        for (let r = from.row; r <= to.row; r++)
+          for (let c = from.col; c <= to.col; c++)
+            rules.set(`${r},${c}`, (rules.get(`${r},${c}`) ?? 0) + 1);
+      }
+    const layout = blankTemplate(t);
+    const data = new Set(
+      dataCells(t, layout)
+        .filter((c) => c.kind === "whole" || c.kind === "decimal")
+        .map((c) => `${c.row},${c.col}`)
+    );
+    if ([...rules.values()].some((n) => n > 1)) overlapping.push(t.id);
+    expect([...rules.keys()].filter((k) => !data.has(k))).toEqual([]);
+    expect([...data].filter((k) => rules.get(k) !== 1)).toEqual([]);
+  }
+  expect(overlapping).toEqual([]);
+});

@@ -1,4 +1,5 @@
 import { type CheckOptions, checkGrids, type SheetReport } from "../../rules/check";
+import { ruleTitle } from "../../rules/checks";
 import type { Finding } from "../../rules/finding";
 import { explainedWords, staleWords } from "../../rules/review/explanations";
 import { type Recognized, recognizeSheet } from "../../rules/recognize";
@@ -163,7 +164,7 @@ function findingJson(f: Finding) {
 
 function counts(findings: Finding[]): string {
   const by = new Map<string, number>();
-  for (const f of findings) by.set(f.category, (by.get(f.category) ?? 0) + 1);
+  for (const f of findings) by.set(ruleTitle(f.rule), (by.get(ruleTitle(f.rule)) ?? 0) + 1);
   const errors = findings.filter((f) => f.severity === "error").length;
   const parts = [...by.entries()].map(([c, n]) => `${c} ${n}`).join("，");
   const explained = findings.filter((f) => f.explained).length;

@@ -37,3 +37,7 @@ export const RULES: Rule[] = [
 ];
 
 export type { Rule };
+
+/** A rule's name in words (空白格 for blank); recognition's own findings (structure/…) are 表格结构. */
+export const ruleTitle = (id: string): string =>
+  RULES.find((r) => r.id === id)?.title.zh ?? (id.startsWith("structure/") ? "表格结构" : id);

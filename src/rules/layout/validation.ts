@@ -26,3 +26,46 @@ export function dataChecks(t: Template, layout: Layout): CellCheck[] {
     return [{ row, col, decimals, message: `请填${what}；${cite}` }];
   });
 }
+
+/** Cells of one rule side by side, as one validation range (its formula reads the top-left cell). */
+export interface CheckRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  decimals: 0 | 4;
+  message: string;
+}
+
+/**
+ * The checks as rectangles, each cell in exactly one: a rectangle grows right along its first row,
+ * then down while every cell under it has the same rule and is not taken. (exceljs's own merging of
+ * per-cell rules let two rectangles overlap, so a cell carried the rule twice.)
+ */
+export function checkRanges(checks: CellCheck[]): CheckRange[] {
+  const at = new Map(checks.map((c) => [`${c.row},${c.col}`, c]));
+  const taken = new Set<string>();
+  const same = (a: CellCheck, row: number, col: number) => {
+    const b = at.get(`${row},${col}`);
+    return (
+      !!b && !taken.has(`${row},${col}`) && b.decimals === a.decimals && b.message === a.message
+    );
+  };
+  const sorted = [...checks].sort((a, b) => a.row - b.row || a.col - b.col);
+  const out: CheckRange[] = [];
+  for (const c of sorted) {
+    if (taken.has(`${c.row},${c.col}`)) continue;
+    let right = c.col;
+    while (same(c, c.row, right + 1)) right++;
+    let bottom = c.row;
+    const rowFits = (row: number) => {
+      for (let col = c.col; col <= right; col++) if (!same(c, row, col)) return false;
+      return true;
+    };
+    while (rowFits(bottom + 1)) bottom++;
+    for (let row = c.row; row <= bottom; row++)
+      for (let col = c.col; col <= right; col++) taken.add(`${row},${col}`);
+    out.push({ top: c.row, left: c.col, bottom, right, decimals: c.decimals, message: c.message });
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { columnLetters } from "../../rules/grid";
 import { blankTemplate, type Layout } from "../../rules/layout/blank-template";
 import { type ConditionalMark, conditionalMarks, MARK_FILLS } from "../../rules/layout/conditional";
 import { CLERK_MAY, unlockedCells } from "../../rules/layout/protection";
-import { type CellCheck, dataChecks } from "../../rules/layout/validation";
+import { type CellCheck, checkRanges, dataChecks } from "../../rules/layout/validation";
 import type { Template } from "../../rules/templates/schema";
 import {
   FORM_FONT,
@@ -81,10 +81,20 @@ export function addLayoutSheet(
   return ws;
 }
 
-/** Data validation on a template's data cells (rules/layout/validation.ts): Excel, WPS and LibreOffice refuse a wrong entry. */
+const at = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+
+/**
+ * Data validation on a template's data cells (rules/layout/validation.ts): Excel, WPS and
+ * LibreOffice refuse a wrong entry. One rule a rectangle, each cell in one (checkRanges): given
+ * cell by cell, exceljs merged them into rectangles that overlapped.
+ */
 function addChecks(ws: ExcelJS.Worksheet, checks: CellCheck[]) {
-  for (const k of checks) {
-    const a = `${columnLetters(k.col)}${k.row + 1}`;
+  const list = (
+    ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const k of checkRanges(checks)) {
+    const a = at(k.top, k.left);
+    const ref = k.top === k.bottom && k.left === k.right ? a : `${a}:${at(k.bottom, k.right)}`;
     const common = {
       allowBlank: true,
       showInputMessage: true,
@@ -94,19 +104,19 @@ function addChecks(ws: ExcelJS.Worksheet, checks: CellCheck[]) {
       errorTitle: "填写有误",
       error: k.message,
     } as const;
-    ws.getCell(a).dataValidation =
+    list.add(
+      ref,
       k.decimals === 0
         ? { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [0] }
         : {
             ...common,
             type: "custom",
-            // A number ≥ 0 with at most four decimals.
+            // A number ≥ 0 with at most four decimals; relative to each cell of the range.
             formulae: [`AND(ISNUMBER(${a}),${a}>=0,ROUND(${a},4)=${a})`],
-          };
+          }
+    );
   }
 }
-
-const at = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
 
 /** Conditional formats (rules/layout/conditional.ts): blank data cells and broken identities show their fill. */
 function addMarks(ws: ExcelJS.Worksheet, marks: ConditionalMark[]) {
