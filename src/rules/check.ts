@@ -1,5 +1,6 @@
 /** Checks every sheet of a workbook: recognize it, then run the rules that apply. */
 import { type CheckOptions, listContext, tableContext } from "./checks/context";
+import { workbookRoster } from "./consolidation/roster";
 import { RULES } from "./checks";
 import type { Finding } from "./finding";
 import type { Grid } from "./grid";
@@ -49,6 +50,9 @@ export function* checkInSteps(
   sheetsPerStep = Infinity
 ): Generator<CheckStep> {
   const notes = readExplanations(grids);
+  // The workbook's 单位名册 (a township's) gives unit types where names say none.
+  const roster = options.roster ?? workbookRoster(grids);
+  if (roster) options = { ...options, roster };
   const sheets = grids.filter((g) => !isAside(g));
   const recognitions: Recognition[] = [];
   const reports: (SheetReport | undefined)[] = [];

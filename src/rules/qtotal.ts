@@ -5,14 +5,15 @@
  * add up. Pure: the caller reads the workbook.
  */
 import { readNotes } from "./consolidation/notes";
-import { filledRowTypes, type Plan, planConsolidation } from "./consolidation/plan";
+import { type Plan, planConsolidation } from "./consolidation/plan";
 import { workbookSources } from "./consolidation/sources";
-import { workbookRoster } from "./consolidation/workbook";
+import { workbookRoster } from "./consolidation/roster";
 import { numericValue, readNumber } from "./number";
 import { type Period, periodCode } from "./period";
 import { locateCell, type Recognition, type TableRecognition } from "./recognize";
 import { reportPeriod } from "./report-period";
 import { linesOf } from "./templates/catalog";
+import { filledRowTypes } from "./units/rows";
 import { normalizeLabel } from "./text";
 
 export type FunctionResult<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -99,9 +99,10 @@ it("writes one stamped blank per unit, and what comes back is matched to its uni
     expect(rec.headerFields.find((f) => f.key === "unit")?.value).toBe(u.unit);
     expect(findPeriodStamp(rec)?.period).toEqual({ cycle: "quarter", year: 2026, quarter: 4 });
     expect(grid.values.flat()).toContain(basisLine(rec));
-    // Still the blank: no data cell holds anything.
-    for (const [, row] of rec.match.rows)
-      for (const [, col] of rec.match.columns) expect(grid.values[row]?.[col] ?? null).toBeNull();
+    // The unit's own row is blank; the other type's row holds 0 (注10), locked below.
+    for (const [slot, row] of rec.match.rows)
+      for (const [, col] of rec.match.columns)
+        expect([slot, grid.values[row]?.[col] ?? null]).toEqual([slot, slot === u.row ? null : 0]);
     // Still the template that checks itself: protected, its data cells validated and open, and
     // the stamped header line still open for 填表人, 联系电话 and the date.
     const wb = new ExcelJS.Workbook();
@@ -113,9 +114,18 @@ it("writes one stamped blank per unit, and what comes back is matched to its uni
     });
     const header = rec.headerFields.find((f) => f.key === "unit")!.labelCell;
     expect(ws.getCell(header).protection).toMatchObject({ locked: false });
-    const [r0, c0] = [[...rec.match.rows.values()][0], [...rec.match.columns.values()][0]];
-    expect(ws.getCell(r0 + 1, c0 + 1).dataValidation).toMatchObject({ type: "whole" });
-    expect(ws.getCell(r0 + 1, c0 + 1).protection).toMatchObject({ locked: false });
+    const c0 = [...rec.match.columns.values()][0];
+    for (const [slot, r0] of rec.match.rows) {
+      const { dataValidation, protection, value } = ws.getCell(r0 + 1, c0 + 1);
+      if (slot === u.row) {
+        expect(dataValidation).toMatchObject({ type: "whole" });
+        expect(protection).toMatchObject({ locked: false });
+      } else {
+        // The clerk cannot put numbers in the other type's row.
+        expect({ ...protection }).not.toMatchObject({ locked: false });
+        expect(value).toBe(0);
+      }
+    }
   }
 
   // Three units fill their row and send it back; 占石村 does not.

@@ -1,7 +1,9 @@
 /**
- * Oracle test of consolidation: random township sets holding what villages really send
- * (duplicates, re-sends, text numbers, a formula saved with its 0, another period, last quarter's
- * summary, numbers in the wrong unit-type row, a unit that sent nothing, 300 and 1,000 children),
+ * Oracle test of consolidation: random township sets holding what villages really send (by
+ * default filled as 注10 asks, 0 across the other unit type's row; the other row left blank; a
+ * report all 0; duplicates, re-sends, text numbers, a formula saved with its 0, another period,
+ * last quarter's summary, numbers in the wrong unit-type row, a unit that sent nothing, 300 and
+ * 1,000 children),
  * for 季报表（一）（二）（三） and 月报表（一）（二）. Every summary cell must equal the oracle as
  * written and after LibreOffice recalculates it; every file has exactly one status; the exit code
  * says whether anything was left out; =SRS.QTOTAL() equals each summary cell.
@@ -25,7 +27,16 @@ import { addGridSheet } from "../../src/workbook/xlsx/write-workbook";
 import { recalculatedSheets } from "../helpers/csv";
 
 type Case =
-  "normal" | "text" | "zero-formula" | "duplicate" | "resend" | "wrong-row" | "stale" | "missing";
+  | "normal"
+  | "blank-other"
+  | "all-zero"
+  | "text"
+  | "zero-formula"
+  | "duplicate"
+  | "resend"
+  | "wrong-row"
+  | "stale"
+  | "missing";
 
 interface Unit {
   name: string;
@@ -113,17 +124,23 @@ async function township(dir: string, id: string, n: number, seed: number, cases:
   const units = unitsFor(t, n);
   const inputs: Input[] = [];
   const roster: string[] = ["单位名称,单位类型"];
-  const fill = (u: Unit, s: number, p = period, row = u.row) =>
-    filledSheet(t, { seed: s, rowTypes: [row], unit: u.name, period: p });
+  // 0 across the rows the unit does not fill (注10), unless the case leaves them blank.
+  const fill = (u: Unit, s: number, p = period, rows = [u.row], otherRows?: "blank") =>
+    filledSheet(t, { seed: s, rowTypes: rows, unit: u.name, period: p, otherRows });
   for (const [i, u] of units.entries()) {
     roster.push(`${u.name},${u.type}`);
     // Every case at least once, then at random.
     const kind = i < cases.length ? cases[i] : cases[Math.floor(rand() * cases.length)];
     const file = (suffix = "") => path.join(dir, `${i}-${u.name}${suffix}.xlsx`);
-    const f = fill(u, seed * 1000 + i);
+    const f =
+      kind === "blank-other"
+        ? fill(u, seed * 1000 + i, period, [u.row], "blank")
+        : kind === "all-zero"
+          ? fill(u, seed * 1000 + i, period, [])
+          : fill(u, seed * 1000 + i);
     if (kind === "missing") continue;
     if (kind === "wrong-row" && u.otherRow) {
-      await write(file(), fill(u, seed * 1000 + i, period, u.otherRow).grid);
+      await write(file(), fill(u, seed * 1000 + i, period, [u.otherRow]).grid);
       inputs.push({ file: file(), status: "wrong-row" });
       continue;
     }
@@ -250,6 +267,8 @@ const ALL: Case[] = [
   "normal",
   "normal",
   "normal",
+  "blank-other",
+  "all-zero",
   "text",
   "zero-formula",
   "duplicate",
@@ -264,8 +283,8 @@ describe("consolidation oracle", () => {
     ["nanan-2026-quarterly-1", 14, 1],
     ["nanan-2026-quarterly-2", 12, 2],
     ["nanan-2026-quarterly-3", 12, 3],
-    ["anxi-2024-monthly-1", 10, 4],
-    ["jinjiang-2024-monthly-2", 10, 5],
+    ["anxi-2024-monthly-1", 12, 4],
+    ["jinjiang-2024-monthly-2", 12, 5],
   ])(
     "%s: %i units with every messy case, plus last period's township summary",
     async (id, n, seed) => {

@@ -41,7 +41,8 @@ function dataCells(grid: Grid): string[] {
 }
 
 describe.each(periodic.map((t) => t.id))("stamping %s", (id) => {
-  const base = () => filledSheet(getTemplate(id)!, { seed: 4 }).grid;
+  // The unit stamped (a village) fills its own row, 0 across the other.
+  const base = () => filledSheet(getTemplate(id)!, { seed: 4, unit: profile.unit }).grid;
 
   it("writes the header, the period and the counting basis, and no data cell", () => {
     const grid = base();

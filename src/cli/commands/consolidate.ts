@@ -12,8 +12,8 @@ import {
   planConsolidation,
   type Plan,
   type Source,
-  unitOf,
 } from "../../rules/consolidation/plan";
+import { unitOf } from "../../rules/units/names";
 import { type Roster, rosterSheet } from "../../rules/consolidation/roster";
 import {
   type Conversion,

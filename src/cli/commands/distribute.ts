@@ -33,14 +33,15 @@ export async function distributeCommand(
       `无法在 ${dir} 建立文件夹（-o 给的是文件夹；它是已有的文件，或没有写入权限）`
     );
   }
-  // Each table's blank is written once, then stamped for each unit as srs stamp would.
+  // Each table's blank is written once a row it is for, then stamped for each unit as srs stamp would.
   const blanks = new Map<string, Uint8Array>();
-  for (const t of chosen.templates)
-    blanks.set(t.id, withAddinReference(await templatesToXlsx([t])));
   for (const c of plan.copies) {
+    const key = `${c.template.id}|${c.row ?? ""}`;
+    if (!blanks.has(key))
+      blanks.set(key, withAddinReference(await templatesToXlsx([c.template], c.row)));
     const { sheet, edits } = blankStamp(c.template, c.unit, period);
     const bytes = writeTextCells(
-      blanks.get(c.template.id)!,
+      blanks.get(key)!,
       edits.map((e) => ({ sheet, ...e }))
     );
     await writeAtomic(path.join(dir, c.file), bytes, [rosterFile]);

@@ -6,6 +6,7 @@ import type { Period } from "../period";
 import type { ListRecognition, Recognized, TableRecognition } from "../recognize";
 import { type Leaf, type RowSlot, slotWords } from "../templates/catalog";
 import type { Template } from "../templates/schema";
+import type { KnownTypes } from "../units/types";
 
 export interface CheckOptions {
   /** The reporting period (--period), when not read from the sheet's stamp or date. */
@@ -14,6 +15,8 @@ export interface CheckOptions {
   previous?: Recognized[];
   /** Every recognized sheet of the run: plans (任务分解指导数, 任务清单) are looked up here. */
   workbook?: Recognized[];
+  /** The unit types a roster gives (the workbook's 单位名册); else names say them. */
+  roster?: KnownTypes;
 }
 
 export interface Cell {

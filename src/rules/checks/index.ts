@@ -16,6 +16,7 @@ import { numberFormatRule } from "./number-format";
 import { periodWindowRule } from "./period-window";
 import type { Rule } from "./rule";
 import { scheduleRule } from "./schedule";
+import { wrongRowRule } from "./wrong-row";
 
 export const RULES: Rule[] = [
   blankRule,
@@ -24,6 +25,7 @@ export const RULES: Rule[] = [
   negativeRule,
   notWholeRule,
   identityRule,
+  wrongRowRule,
   boundRule,
   clerkTotalRule,
   notApplicableRule,

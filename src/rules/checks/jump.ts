@@ -1,7 +1,7 @@
 import type { Finding } from "../finding";
 import { formatPeriod } from "../period";
 import { cellFinding, fmt } from "./context";
-import { headerUnit } from "../consolidation/units";
+import { headerUnit } from "../units/names";
 import { noPreviousOfUnit, withPrevious } from "./previous";
 import type { Rule } from "./rule";
 

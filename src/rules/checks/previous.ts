@@ -3,7 +3,7 @@
  * row's numbers paired with last period's. The cumulative and jump rules and the 环比 table all
  * read these pairs, so they agree on what is compared.
  */
-import { headerUnit, normalizeUnit } from "../consolidation/units";
+import { headerUnit, normalizeUnit } from "../units/names";
 import type { Period } from "../period";
 import { comparePeriods, periodRange } from "../period";
 import type { Recognized, TableRecognition } from "../recognize";

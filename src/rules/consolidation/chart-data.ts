@@ -11,7 +11,7 @@ import type { Recognition, TableRecognition } from "../recognize";
 import { reportPeriod } from "../report-period";
 import { readNotes } from "./notes";
 import type { ChildLine } from "./plan";
-import { normalizeUnit } from "./units";
+import { normalizeUnit } from "../units/names";
 
 /** 按时, 逾期, 日期不明 (summed, no date to judge by), 缺报, 未汇总 (sent, nothing summed). */
 export const UNIT_STATES = ["onTime", "late", "undated", "missing", "notSummed"] as const;

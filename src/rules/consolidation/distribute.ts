@@ -11,13 +11,16 @@ import { type Edit, stampEdits } from "../stamp";
 import { allTemplates, getTemplate } from "../templates/catalog";
 import type { TableTemplate } from "../templates/schema";
 import type { Roster, RosterEntry } from "./roster";
-import { rowKeyOf, typeFromName } from "./units";
+import { ownRow } from "../units/rows";
+import { typeFromName } from "../units/types";
 
 export interface Copy {
   unit: string;
   template: TableTemplate;
   /** The file name, unique in the folder (case-insensitively, as Windows compares). */
   file: string;
+  /** The row the unit fills, when its type is known: the other rows come with 0, locked. */
+  row?: string;
 }
 
 export interface Distribution {
@@ -62,7 +65,7 @@ export function distributionTemplates(
 /** Whether the table has a row for the unit's type (from the roster, else its name; unknown fits all). */
 function fits(e: RosterEntry, t: TableTemplate): boolean {
   const type = e.type ?? typeFromName(e.unit, t);
-  return !type || t.rows.some((r) => r.key === rowKeyOf(type));
+  return !type || ownRow(t, type) !== undefined;
 }
 
 export function planDistribution(
@@ -85,7 +88,8 @@ export function planDistribution(
       let file = `${stem}.xlsx`;
       for (let i = 2; taken.has(file.toLowerCase()); i++) file = `${stem}(${i}).xlsx`;
       taken.add(file.toLowerCase());
-      copies.push({ unit: e.unit, template: t, file });
+      const row = ownRow(t, e.type ?? typeFromName(e.unit, t))?.key;
+      copies.push({ unit: e.unit, template: t, file, ...(row ? { row } : {}) });
     }
   }
   return { copies, skipped };

@@ -1,7 +1,9 @@
 /** A draft 单位名册 from the reports received, for a township that has none yet. */
-import { filledRowTypes, type Source, unitOf } from "./plan";
+import { normalizeUnit, unitOf } from "../units/names";
+import { filledRowTypes } from "../units/rows";
+import { typeFromName, unitTypeOfRow } from "../units/types";
+import type { Source } from "./plan";
 import type { RosterEntry } from "./roster";
-import { normalizeUnit, typeFromName, unitTypeOfRow } from "./units";
 
 /** A draft roster from the reports received: each unit once, its type from the row it filled or its name. */
 export function draftRoster(sources: Source[]): RosterEntry[] {

@@ -12,7 +12,7 @@
 import { checkRecognized } from "../check";
 import type { Finding } from "../finding";
 import { applyExplanations, type Explanation } from "../review/explanations";
-import { numericValue, readNumber } from "../number";
+import { numericValue } from "../number";
 import {
   compareDays,
   cycleOf,
@@ -27,7 +27,10 @@ import type { Recognition, TableRecognition } from "../recognize";
 import { reportDay, reportPeriod } from "../report-period";
 import type { TableTemplate } from "../templates/schema";
 import type { Roster } from "./roster";
-import { headerUnit, normalizeUnit, rowKeyOf, typeFromName, type UnitType } from "./units";
+import { wrongRowRule } from "../checks/wrong-row";
+import { normalizeUnit, unitOf } from "../units/names";
+import { filledRowTypes } from "../units/rows";
+import { rowKeyOf, type UnitType, unitTypeOf } from "../units/types";
 
 export interface Source {
   /** The sheet's name in the consolidated workbook. */
@@ -140,31 +143,8 @@ export interface PlanOptions {
   unreadable?: UnreadableChild[];
 }
 
-/** The unit types a child filled in: rows holding at least one value. */
-export function filledRowTypes(rec: TableRecognition): Set<string> {
-  const out = new Set<string>();
-  for (const slot of rec.info.slots) {
-    const r = rec.match.rows.get(slot.key);
-    if (r === undefined) continue;
-    const filled = [...rec.match.columns.entries()].some(
-      ([key, c]) =>
-        rec.info.leafByKey.get(key)!.kind === "number" &&
-        !rec.info.notApplicable(slot, key) &&
-        readNumber(rec.grid.values[r]?.[c] ?? null).kind !== "blank" &&
-        !rec.info.holdsLabel(slot, key, rec.grid.values[r]?.[c])
-    );
-    if (filled) out.add(slot.rowType);
-  }
-  return out;
-}
-
-export { headerUnit } from "./units";
-
 /** A plan's table (晋江 任务分解指导数): the targets reports are measured by, never summed. */
 export const isPlan = (r: Recognition) => r.kind === "table" && r.template.cycle === "plan";
-
-/** The unit a source reports for: as given (a lower level's summary), else its header's. */
-export const unitOf = (s: Source): string => s.unit ?? headerUnit(s.recognition);
 
 /** The numbers a table holds, cell by cell: two reports with the same are the same report. */
 function contentKey(rec: TableRecognition, unit: string): string {
@@ -241,7 +221,9 @@ export function briefOf(source: Source): Brief {
     heading: rec.title?.text ?? "",
     content: contentKey(rec, unit),
     filled: [...filledRowTypes(rec)],
-    errors: findings.filter((f) => f.severity === "error"),
+    // The row a unit filled is the plan's to decide, with the roster's type (wrong-row says it
+    // at check time from the same decision).
+    errors: findings.filter((f) => f.severity === "error" && f.rule !== wrongRowRule.id),
     explained: applyExplanations(findings, own)
       .filter((f) => f.explained)
       .map((f) => `${f.cell} ${f.message}（已说明：${f.explained}）`),
@@ -308,9 +290,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
   const works: Work<S>[] = sources.map((source, order) => {
     const brief = isBrief(source) ? source : briefOf(source);
     const unit = brief.unit;
-    const entry = roster?.byUnit.get(normalizeUnit(unit));
-    const type: UnitType | undefined =
-      entry?.type ?? (brief.template ? typeFromName(unit, brief.template) : undefined);
+    const type = brief.template ? unitTypeOf(unit, brief.template, roster) : undefined;
     const line: ChildLine = {
       unit,
       type: type ?? "",
@@ -427,7 +407,8 @@ export function planConsolidation<S extends Source | Brief = Source>(
         );
     }
 
-    // A unit fills its own type's row.
+    // A unit fills its own type's row: non-zero numbers in another are 填错行 (0 across it is
+    // 注10's filling, units/rows.ts).
     for (const w of list.filter((x) => live(x) && !x.brief.lower)) {
       const type = w.line.type as UnitType | "";
       const row = type ? t.rows.find((r) => r.key === rowKeyOf(type)) : undefined;

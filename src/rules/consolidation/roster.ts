@@ -5,7 +5,8 @@
  */
 import type { Grid } from "../grid";
 import { OWN_SHEETS } from "../own-sheets";
-import { normalizeUnit, parseUnitType, type UnitType } from "./units";
+import { normalizeUnit } from "../units/names";
+import { parseUnitType, type UnitType } from "../units/types";
 
 export const ROSTER_HEADER = ["单位名称", "单位类型", "联系人", "联系电话"];
 
@@ -20,12 +21,14 @@ export interface Roster {
   entries: RosterEntry[];
   /** normalized name → entry */
   byUnit: Map<string, RosterEntry>;
+  /** The type the roster gives a unit, if it lists it with one. */
+  typeOf(unit: string): UnitType | undefined;
 }
 
-export const makeRoster = (entries: RosterEntry[]): Roster => ({
-  entries,
-  byUnit: new Map(entries.map((e) => [normalizeUnit(e.unit), e])),
-});
+export function makeRoster(entries: RosterEntry[]): Roster {
+  const byUnit = new Map(entries.map((e) => [normalizeUnit(e.unit), e]));
+  return { entries, byUnit, typeOf: (unit) => byUnit.get(normalizeUnit(unit))?.type };
+}
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
 
@@ -63,6 +66,13 @@ export function rosterFromGrid(grid: Grid): Roster | { error: string } {
   }
   if (entries.length === 0) return { error: "单位名册中没有任何单位" };
   return makeRoster(entries);
+}
+
+/** The roster kept in the workbook (its 单位名册 sheet), if any and usable. */
+export function workbookRoster(sheets: Grid[]): Roster | undefined {
+  const g = sheets.find((s) => s.name === OWN_SHEETS.roster.name);
+  const r = g ? rosterFromGrid(g) : undefined;
+  return r && !("error" in r) ? r : undefined;
 }
 
 /** A CSV file's text (RFC 4180 quotes; a UTF-8 BOM is dropped) as a grid. */

@@ -11,7 +11,8 @@ import { OWN_SHEETS } from "../own-sheets";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes, tableKey } from "./notes";
-import { headerUnit, isPlan, type Source } from "./plan";
+import { headerUnit } from "../units/names";
+import { isPlan, type Source } from "./plan";
 
 export interface ReceivedFile {
   origin: string;

@@ -14,7 +14,8 @@ import { sheetRef } from "../sheet-names";
 import { stampEdits } from "../stamp";
 import { getTableInfo, linesOf, slotWords } from "../templates/catalog";
 import type { TableTemplate } from "../templates/schema";
-import { type Source, unitOf } from "./plan";
+import { unitOf } from "../units/names";
+import type { Source } from "./plan";
 
 export interface SummaryCell {
   row: number;

@@ -12,14 +12,9 @@ import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { type Explanation, readExplanations } from "../review/explanations";
 import { isOwnSheet, OWN_SHEETS, reservedNames } from "../own-sheets";
 import { notesGrid, readNotes } from "./notes";
-import {
-  type ChildLine,
-  headerUnit,
-  planConsolidation,
-  type Source,
-  type UnreadableChild,
-} from "./plan";
-import { makeRoster, type Roster, rosterFromGrid } from "./roster";
+import { headerUnit, normalizeUnit } from "../units/names";
+import { type ChildLine, planConsolidation, type Source, type UnreadableChild } from "./plan";
+import { workbookRoster } from "./roster";
 import {
   type Conversion,
   conversionWords,
@@ -29,7 +24,6 @@ import {
   workbookSources,
 } from "./sources";
 import { type Summary, summarize } from "./summary";
-import { normalizeUnit } from "./units";
 
 export interface InsertedFile {
   /** The file's name. */
@@ -73,13 +67,6 @@ const BACKUP = "（上次）";
 /** The name the copy a newer report replaces is kept under: 金淘镇朴里村（上次）. */
 export const backupName = (sheet: string) =>
   `${cut(cleanSheetName(sheet), 31 - BACKUP.length)}${BACKUP}`;
-
-/** The roster kept in the workbook, if any. */
-export function workbookRoster(sheets: Grid[]): Roster | undefined {
-  const g = sheets.find((s) => s.name === OWN_SHEETS.roster.name);
-  const r = g ? rosterFromGrid(g) : undefined;
-  return r && !("error" in r) ? makeRoster(r.entries) : undefined;
-}
 
 const keyOf = (rec: Recognition, unit: string) =>
   rec.kind === "none" ? "" : `${rec.template.id}|${normalizeUnit(unit)}`;

@@ -9,7 +9,7 @@ import { cumulativeRule } from "../checks/cumulative";
 import { jumpRule } from "../checks/jump";
 import { tableContext } from "../checks/context";
 import { previousReport, withPrevious } from "../checks/previous";
-import { headerUnit } from "../consolidation/units";
+import { headerUnit } from "../units/names";
 import type { Finding } from "../finding";
 import type { Period } from "../period";
 import type { Recognized } from "../recognize";

@@ -5,7 +5,7 @@
  * copy. The CLI, the pane and the browser page all use these two, so they say the same.
  */
 import type { SheetReport } from "../check";
-import { headerUnit } from "../consolidation/units";
+import { headerUnit } from "../units/names";
 import type { Severity } from "../finding";
 import { OWN_SHEETS } from "../own-sheets";
 

@@ -8,6 +8,8 @@ import { blankTemplate, type Layout } from "../layout/blank-template";
 import { dayZh, deadlineOf, type Period, periodRange } from "../period";
 import { getTableInfo, type RowSlot } from "../templates/catalog";
 import { relationColumns, type TableTemplate, type Template } from "../templates/schema";
+import { ownRow } from "../units/rows";
+import { typeFromName } from "../units/types";
 
 /** mulberry32: small, fast, the same sequence for the same seed everywhere. */
 export function seeded(seed: number): () => number {
@@ -23,8 +25,10 @@ export function seeded(seed: number): () => number {
 
 export interface FillOptions {
   seed?: number;
-  /** Row types to fill (a village fills 村); all by default. */
+  /** Row types to fill (a village fills 村); by default the unit's own (by its name), else all. */
   rowTypes?: string[];
+  /** The rows not filled: 0 in every cell, as the notices ask (注10; the default), or left blank. */
+  otherRows?: "zero" | "blank";
   /** Defaults to the template's edition: 2026年第4季度, 2024年6月. */
   period?: Period;
   unit?: string;
@@ -106,20 +110,26 @@ function fillTable(
   layout: Layout,
   grid: Grid,
   rand: () => number,
-  rowTypes?: string[]
+  rowTypes: string[] | undefined,
+  otherRows: "zero" | "blank"
 ): void {
   const info = getTableInfo(t.id)!;
   const labelCols = t.rowHeader === null ? 0 : 1;
   const per = Math.max(1, t.subRows?.length ?? 0);
   const bySlot = new Map<string, Map<string, number>>();
   info.slots.forEach((slot: RowSlot, i) => {
-    if (rowTypes && !rowTypes.includes(slot.rowType)) return;
+    const other = rowTypes !== undefined && !rowTypes.includes(slot.rowType);
+    if (other && otherRows === "blank") return;
     const k = i % per;
     const values = new Map<string, number>();
     for (const leaf of info.leaves) {
       if (leaf.kind !== "number" || info.notApplicable(slot, leaf.key) || (leaf.perUnit && k > 0))
         continue;
       if (t.prefilled?.[slot.rowType]?.[leaf.key] !== undefined) continue;
+      if (other) {
+        values.set(leaf.key, 0);
+        continue;
+      }
       const big = leaf.basis?.kind === "base";
       const x = big ? 10 + Math.floor(rand() * 31) : Math.floor(rand() * 6);
       values.set(leaf.key, leaf.unit === "万元" ? Math.round(x * rand() * 100) / 100 : x);
@@ -176,8 +186,11 @@ export function filledSheet(t: Template, options: FillOptions = {}): Filled {
     grid.values[layout.header.top - 1][0] = headerLine(t, "above", who, date);
   if (t.headerFields.some((f) => f.place === "below"))
     grid.values[layout.body.bottom + 1][0] = headerLine(t, "below", who, date);
-  if (t.kind === "table") fillTable(t, layout, grid, rand, options.rowTypes);
-  else {
+  if (t.kind === "table") {
+    const own = ownRow(t, typeFromName(who.unit, t));
+    const rowTypes = options.rowTypes ?? (own ? [own.key] : undefined);
+    fillTable(t, layout, grid, rand, rowTypes, options.otherRows ?? "zero");
+  } else {
     const answer = t.columns.findIndex((c) => c.role === "answer");
     if (answer >= 0)
       t.items.forEach(

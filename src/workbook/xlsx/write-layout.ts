@@ -4,6 +4,7 @@ import { columnLetters } from "../../rules/grid";
 import { blankTemplate, type Layout } from "../../rules/layout/blank-template";
 import { type ConditionalMark, conditionalMarks, MARK_FILLS } from "../../rules/layout/conditional";
 import { CLERK_MAY, unlockedCells } from "../../rules/layout/protection";
+import { ownRowOnly } from "../../rules/layout/unit-rows";
 import { type CellCheck, checkRanges, dataChecks } from "../../rules/layout/validation";
 import type { Template } from "../../rules/templates/schema";
 import {
@@ -149,12 +150,19 @@ function protect(ws: ExcelJS.Worksheet, cells: { row: number; col: number }[]) {
   void ws.protect("", { ...CLERK_MAY });
 }
 
-/** Blank templates as a workbook, a sheet each, checking themselves while the clerk types. */
-export async function templatesToXlsx(templates: Template[]): Promise<Uint8Array> {
+/**
+ * Blank templates as a workbook, a sheet each, checking themselves while the clerk types. With
+ * `ownRow` (a unit's type, 下发表样), a table's other rows hold 0, locked (layout/unit-rows.ts).
+ */
+export async function templatesToXlsx(templates: Template[], ownRow?: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "SRS";
   for (const t of templates) {
-    const layout = blankTemplate(t);
+    const blank = blankTemplate(t);
+    const layout =
+      ownRow && t.kind === "table" && t.rows.some((r) => r.key === ownRow)
+        ? ownRowOnly(t, blank, ownRow)
+        : blank;
     const ws = addLayoutSheet(wb, layout);
     addChecks(ws, dataChecks(t, layout));
     addMarks(ws, conditionalMarks(t, layout));

@@ -62,9 +62,18 @@ describe.each(IDS)("%s", (id) => {
 
   it("a unit that fills only its own rows leaves the other type's printed label without a finding", () => {
     for (const type of types) {
-      const s = new Sheet(id, { seed: 7, rowTypes: [type] });
+      const s = new Sheet(id, { seed: 7, rowTypes: [type], otherRows: "blank" });
       const other = types.find((x) => x !== type)!;
       expect(s.get(`${other}.local`, "create.l1")).toBe("（达标不分级）");
+      expect(s.findings()).toEqual([]);
+    }
+  });
+
+  it("a unit that writes 0 across the other type's rows (注8) gets no finding either", () => {
+    for (const type of types) {
+      const s = new Sheet(id, { seed: 7, rowTypes: [type] });
+      const other = types.find((x) => x !== type)!;
+      expect(s.get(`${other}.local`, "create.l1")).toBe(0);
       expect(s.findings()).toEqual([]);
     }
   });
