@@ -8,6 +8,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { toProduction } = require("./tools/manifest");
 const { officeJs } = require("./tools/office-js");
 const { singleHtmlConfig } = require("./tools/single-html");
+const { wpsConfig } = require("./tools/wps");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** The files of Office.js a self-hosted build serves from its own origin (tools/office-js.js). */
@@ -119,6 +120,8 @@ module.exports = async (env, options) => {
         }
       : undefined,
   };
-  // dist/srs.html, the page in one file for use from disk (tools/single-html.js); not when serving.
-  return serving ? config : [config, singleHtmlConfig({ ...config, mode: options.mode })];
+  // dist/srs.html, the page in one file for use from disk (tools/single-html.js), and the WPS
+  // add-in (tools/wps.js); not when serving.
+  const base = { ...config, mode: options.mode };
+  return serving ? config : [config, singleHtmlConfig(base), wpsConfig(base, publicUrl)];
 };

@@ -7,7 +7,9 @@ const path = require("path");
 const DIST = path.join(__dirname, "../dist");
 
 function ensureBuilt() {
-  if (!["demo.html", "srs.html"].every((f) => fs.existsSync(path.join(DIST, f))))
+  if (
+    !["demo.html", "srs.html", "wps/taskpane.html"].every((f) => fs.existsSync(path.join(DIST, f)))
+  )
     execFileSync(
       process.execPath,
       [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],

@@ -97,7 +97,7 @@ const zh = {
   consolidateHint:
     "选择各村、各单位报来的报表文件（可多选），导入为工作表，生成或更新汇总表（公式汇总）和“汇总说明”。",
   pickFiles: "选择报表文件",
-  undoWarning: "导入后无法用“撤销”回到导入前（Excel 会清空撤销记录），建议先保存一份。",
+  undoWarning: "导入后不能靠“撤销”回到导入前（Excel 导入时会清空撤销记录），建议先保存一份。",
   consolidate: (n: number) => `导入并汇总（${n} 个文件）`,
   filesRead: (done: number, all: number) => `已读 ${done} / ${all} 个文件`,
   picked: (n: number) => `已选 ${n} 个文件`,
@@ -241,7 +241,8 @@ const en: Strings = {
   consolidateHint:
     "Pick the villages' and departments' files: they become sheets, and the summary (formulas) and 汇总说明 are written or updated.",
   pickFiles: "Pick report files",
-  undoWarning: "Importing cannot be undone (Excel clears its undo history). Save a copy first.",
+  undoWarning:
+    "Do not count on Undo to reverse an import (Excel clears its undo history on import). Save a copy first.",
   consolidate: (n) => `Import and consolidate (${n} files)`,
   filesRead: (done, all) => `${done} / ${all} files read`,
   picked: (n) => `${n} chosen`,

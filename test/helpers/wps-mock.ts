@@ -647,6 +647,21 @@ export class MockApplication {
     removeItem: (k: string) => void this.storage.delete(k),
   };
 
+  /** [jsapi] CreateTaskPane(url, title): created hidden ("需要将Visible属性置为true"), found again by its ID. */
+  readonly panes: { ID: number; url: string; Visible: boolean }[] = [];
+
+  CreateTaskPane(url: string) {
+    const pane = { ID: this.panes.length + 1, url, Visible: false };
+    this.panes.push(pane);
+    return pane;
+  }
+
+  GetTaskPane(id: number) {
+    const pane = this.panes.find((p) => p.ID === Number(id));
+    if (!pane) throw new WpsError(`没有任务窗格 ${id}`);
+    return pane;
+  }
+
   /** What WPS tells the add-in: an event with its arguments. */
   fire(name: string, ...args: unknown[]): void {
     this.listeners.get(name)?.forEach((l) => l(...args));

@@ -140,6 +140,12 @@ export interface EtApiEvent {
   RemoveApiEventListener(name: string, callback?: (...args: unknown[]) => void): void;
 }
 
+/** A task pane (wps-jsapi CustomTaskpane): a page of the add-in docked beside the workbook. */
+export interface EtTaskPane {
+  readonly ID: number;
+  Visible: boolean;
+}
+
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
   readonly ActiveSheet: EtWorksheet | null;
@@ -147,4 +153,11 @@ export interface EtApplication {
   /** False: Worksheet.Delete deletes without asking the user first. */
   DisplayAlerts: boolean;
   readonly ApiEvent: EtApiEvent;
+  /** Values shared by the add-in's pages (wpsjs ribbon.js keeps its task pane's ID there). */
+  readonly PluginStorage: {
+    getItem(key: string): unknown;
+    setItem(key: string, value: string | number | boolean): void;
+  };
+  CreateTaskPane(url: string, title?: string): EtTaskPane;
+  GetTaskPane(id: number): EtTaskPane;
 }

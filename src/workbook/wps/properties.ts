@@ -10,6 +10,13 @@ import { RECORD_LIMIT, type DocumentStore } from "../store";
 import { type EtDocumentProperties, type EtWorkbook, MSO_PROPERTY_TYPE_STRING } from "./et";
 
 const PIECE = 255;
+
+/** Set once the pane has recognized a report in the workbook: the entry page opens the pane with it. */
+export const AUTOSHOW = "srs.autoshow";
+
+/** Whether the workbook asks for the pane (the entry page reads only this, not the sheets). */
+export const showsWithWorkbook = (book: EtWorkbook) =>
+  find(book.CustomDocumentProperties, AUTOSHOW) !== undefined;
 /** A record read back is never longer than one SRS could have written. */
 const MAX_PIECES = Math.ceil(RECORD_LIMIT / PIECE) + 1;
 

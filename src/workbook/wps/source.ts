@@ -16,7 +16,7 @@ import { consolidateInWps } from "./consolidate";
 import type { EtApplication, EtWorkbook } from "./et";
 import { writeExplanations } from "./explanations";
 import { clearHighlights, hasHighlights, highlightCells } from "./highlight";
-import { propertyStore } from "./properties";
+import { AUTOSHOW, propertyStore } from "./properties";
 import { areaOf, readSheets, sheetsOf } from "./read";
 import { lastFixes, undoFixes, writeFixes } from "./values";
 import { addSheet, setColumnWidths, writeGrid } from "./write";
@@ -24,8 +24,6 @@ import { columnLetters } from "../../rules/grid";
 
 const PROFILE = "srs.profile";
 const PRACTICE = "srs.practice";
-/** Set once the pane has recognized a report in the workbook: the entry page opens the pane with it. */
-export const AUTOSHOW = "srs.autoshow";
 
 /** Events after which the pane checks again, and the one after which it explains the selection. */
 const CHANGED = ["SheetChange", "SheetActivate", "WorkbookOpen", "WindowActivate", "NewWorkbook"];
