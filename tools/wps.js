@@ -170,6 +170,8 @@ function wpsConfig(base, publicUrl) {
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          // ES5 as written, run first by the task pane (src/boot/boot.js).
+          { from: "src/boot/boot.js", to: "boot.js", info: { minimized: true } },
           { from: "src/wps/manifest.xml", to: "manifest.xml" },
           { from: "assets/icon-32.png", to: "images/srs.png" },
         ],

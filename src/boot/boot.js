@@ -25,6 +25,12 @@
     "You can also use the SRS web page (srs.html, in a current Edge or Chrome) or the command line, npx srs.";
 
   function lines() {
+    if (page === "wps")
+      return [
+        "这个 WPS 显示加载项所用的浏览器组件版本过旧，SRS 无法在其中运行：请把 WPS 更新到最新版，然后重新打开 WPS。" +
+          TOOLS,
+        "This WPS's webview is too old for SRS: update WPS, then restart it. " + TOOLS_EN,
+      ];
     if (page !== "pane")
       return [
         "这个浏览器版本过旧，SRS 网页版无法在其中运行：请用新版 Edge、Chrome、Firefox、Safari 或 360 浏览器的极速模式打开本页；也可以用命令行 npx srs 检查、汇总报表。",

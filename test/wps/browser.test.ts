@@ -12,6 +12,7 @@ import { getTemplate } from "../../src/rules/templates/catalog";
 import { servedChromium } from "../helpers/browser";
 import { clerkFile } from "../helpers/clerk-file";
 import { Sheet } from "../helpers/filled";
+import { periods, reviewed } from "../helpers/reviewed";
 import { doubleScript } from "../helpers/wps-page";
 import type { WpsFixture } from "../helpers/wps-mock";
 const { DIST } = require("../../tools/dist.js") as { DIST: string };
@@ -120,6 +121,51 @@ describe("the WPS add-in in Chromium (host double as window.Application)", () =>
     await p.context().close();
   });
 
+  it("task pane: 审核说明 onto a hidden sheet, 退回's message, 上期对比, and 表样 in a workbook with no report", async () => {
+    const { s, warn } = reviewed();
+    const { q3, q4 } = periods("岭兜村");
+    const p = await open(
+      [
+        { ...s.grid, name: "朴里村" },
+        { ...q4.grid, name: "岭兜村" },
+        { ...q3.grid, name: "岭兜村（上次）" },
+      ],
+      `${env.url}/wps/taskpane.html`
+    );
+    const warnings = p.getByRole("region", { name: "朴里村 提示" });
+    await warnings.getByRole("button", { name: "写说明" }).click();
+    await warnings.getByRole("textbox").fill("按原始台账填写");
+    await warnings.getByRole("button", { name: "保存说明" }).click();
+    await p.getByText(`已保存 ${warn} 的说明`).waitFor();
+    const hidden = await p.evaluate(() =>
+      (window as any).wpsDouble.app.book.sheets
+        .filter((x: any) => x.Visible === 0)
+        .map((x: any) => x.Name)
+    );
+    expect(hidden).toEqual(["SRS审核说明"]);
+    await p.getByRole("button", { name: "退回 朴里村" }).click();
+    await expect(
+      p.getByRole("textbox", { name: "退回说明（粘贴到聊天）" }).inputValue()
+    ).resolves.toMatch(/^【退回】金淘镇朴里村：/);
+    await shot(p, "8-explained-returned");
+    await p.getByRole("tab", { name: "上期对比" }).click();
+    await p.getByText(/张报表可与上期比较/).waitFor();
+    await shot(p, "9-compare");
+    await p.context().close();
+
+    const blank = await open(
+      [{ name: "Sheet1", values: [["预算"]], merges: [] }],
+      `${env.url}/wps/taskpane.html`
+    );
+    await blank
+      .getByRole("region", { name: "表样" })
+      .getByRole("button", { name: "插入表样" })
+      .click();
+    await blank.getByText(/已插入工作表“.+”：官方空白表样/).waitFor();
+    await shot(blank, "10-template-inserted");
+    await blank.context().close();
+  });
+
   it("entry page: OnAddinLoad shows the pane for a workbook SRS recognized before; the button toggles it", async () => {
     const p = await open(township(), `${env.url}/wps/index.html`);
     const state = await p.evaluate(() => {
@@ -156,5 +202,18 @@ describe("the WPS add-in in Chromium (host double as window.Application)", () =>
     await shot(p, "6-offline-consolidated");
     expect(asked).toEqual([]);
     await p.context().close();
+  });
+
+  it("a WPS whose webview lacks what the pane needs gets one line saying to update WPS, never a blank pane", async () => {
+    const context = await env.browser.newContext({ viewport: PANE, locale: "zh-CN" });
+    await context.addInitScript({ content: "delete window.WeakRef;" });
+    await context.addInitScript({ content: doubleScript(township()) });
+    const p = await context.newPage();
+    await p.goto(`${env.url}/wps/taskpane.html`);
+    await expect(p.getByRole("alert").textContent()).resolves.toMatch(
+      /^这个 WPS 显示加载项所用的浏览器组件版本过旧.*请把 WPS 更新到最新版/
+    );
+    await shot(p, "7-old-webview");
+    await context.close();
   });
 });
