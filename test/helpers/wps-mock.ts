@@ -78,9 +78,10 @@ const cellsOf = (x: Rect) => {
 const overlaps = (a: Rect, b: Rect) =>
   a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-/** "A1", "$A$1:B$3", "A1:B2,D4": the areas ([vba] Range: "A1-style reference", unions by comma). */
+/** "A1", "$A$1:B$3", "A1:B2,D4": the areas ([vba] Worksheet.Range: an A1-style reference, areas joined by commas). */
 function parseAddress(address: string): Rect[] {
-  // [vba] Worksheet.Range: the reference "must be… less than 255 characters".
+  // A reference string past 255 characters fails in Excel's Range (a long-known VBA limit the
+  // Range page does not state): kept here so the adapter never depends on a longer one.
   if (address.length > 255) throw new WpsError("Range 引用超过 255 个字符");
   return address.split(",").map((part) => {
     const [p, q = p] = part.replace(/\$/g, "").trim().split(":");
@@ -217,9 +218,9 @@ export class MockSheet {
   }
 
   /**
-   * [vba] Worksheet.Delete: "displays a dialog box that prompts the user to confirm the deletion
-   * by default" (Application.DisplayAlerts = False deletes without asking); a workbook keeps at
-   * least one visible sheet.
+   * [vba] Worksheet.Delete: "this method displays a dialog box that prompts the user to confirm
+   * the deletion. This dialog box is displayed by default" (Application.DisplayAlerts = False
+   * deletes without asking); a workbook keeps at least one visible sheet.
    */
   Delete(): void {
     if (this.app.DisplayAlerts)
@@ -379,11 +380,16 @@ export class MockRange {
     return { Count: this.first.right - this.first.left + 1 };
   }
 
-  /** [vba] Range.MergeCells: True when the range's cells are merged, False when none is; Null over a mix. */
+  /**
+   * [vba] Range.MergeCells: "True if the range contains merged cells". Over a range merged only in
+   * part Excel reads Null, as its other range-wide properties do; `app.mergeCellsOverMix` makes it
+   * read True instead (the page's literal wording), and the adapter must read merges right either way.
+   */
   get MergeCells(): boolean | null {
     const cells = this.each();
     const merged = cells.filter(([r, c]) => this.sheet.mergeAt(r, c)).length;
-    return merged === 0 ? false : merged === cells.length ? true : null;
+    if (merged === 0) return false;
+    return merged === cells.length ? true : this.sheet.app.mergeCellsOverMix;
   }
 
   /** [vba] Range.MergeArea: "only works on a single-cell range"; the cell itself when not merged. */
@@ -609,6 +615,8 @@ export class MockApplication {
   activeSheet: MockSheet | undefined;
   activeCell: MockRange | undefined;
   DisplayAlerts = true;
+  /** What MergeCells reads over a range merged only in part (see MockRange.MergeCells). */
+  mergeCellsOverMix: boolean | null = null;
   readonly listeners = new Map<string, Set<Listener>>();
   /** [wpsjs] ribbon.js: PluginStorage.setItem/getItem, shared by the add-in's pages. */
   readonly storage = new Map<string, unknown>();

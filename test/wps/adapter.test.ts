@@ -32,6 +32,17 @@ describe("reading a WPS workbook", () => {
     }
   );
 
+  it("merged areas read the same whether MergeCells over a part-merged range says null or true", () => {
+    const layout = blankTemplate(getTemplate("nanan-2026-quarterly-3")!);
+    const app = wpsApp([{ ...layout.grid, name: "表" }]);
+    const strict = readSheets(bookOf(app))[0].merges;
+    app.mergeCellsOverMix = true;
+    const key = (m: { top: number; left: number }) => m.top * 1000 + m.left;
+    const sorted = (ms: typeof strict) => [...ms].sort((a, b) => key(a) - key(b));
+    expect(sorted(readSheets(bookOf(app))[0].merges)).toEqual(sorted(strict));
+    expect(strict).toHaveLength(layout.grid.merges.length);
+  });
+
   it("a filled report read from WPS is checked as the same report read from the file", () => {
     const grid = village();
     const [fromWps] = checkGrids(readSheets(bookOf(wpsApp([grid]))));
