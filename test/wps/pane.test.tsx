@@ -93,6 +93,7 @@ describe("the pane in WPS (host double)", () => {
   it("stamps the period, date and profile into the header only", async () => {
     const app = wpsApp([village()]);
     const source = pane(app);
+    await screen.findByText("未发现问题");
     await source.saveProfile({ unit: "金淘镇朴里村", filler: "陈明", phone: "13805951234" });
     const before = JSON.stringify(grids(app)[0].values.slice(2, 8));
     fireEvent.click(await screen.findByRole("tab", { name: "汇总·盖章" }));
