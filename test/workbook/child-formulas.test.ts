@@ -1,23 +1,38 @@
 /**
- * A child's sheets bring into the township's workbook only formulas that stay inside their own
- * sheet; any other formula becomes the value the child saved (docs/ARCHITECTURE.md, Safety).
+ * A child's sheets carry into what SRS hands on only formulas made of allowed functions that stay
+ * inside their own sheet; any other formula becomes the value the child saved, and hyperlinks and
+ * rules with other formulas go (docs/ARCHITECTURE.md, Safety).
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { keepFormulasInside, reachesOutside } from "../../src/workbook/xlsx/child-formulas";
+import { allowedLive, withoutLiveContent } from "../../src/workbook/xlsx/child-formulas";
 
-describe("which formulas reach outside their sheet", () => {
+describe("which formulas may stay live", () => {
   it.each([
     "SUM(C7:C9)",
     "'附表'!A1+附表!B2",
     'IF(A1>0,"见[1]表!A1|x",$B$2)',
-    "_xlfn.XLOOKUP(A1,B:B,C:C)",
     "1E+5*A1+TRUE",
     "SUM(1:3)",
-    "_xlfn.LET(_xlpm.x,A1,_xlpm.x*2)",
     "IFERROR(A1/B1,#DIV/0!)",
-  ])("inside: %s", (f) => expect(reachesOutside(f, "附表")).toBe(false));
+    '_xlfn.MAXIFS(C7:C9,B7:B9,">0")',
+    'ROUND(SUMPRODUCT(C7:C9,D7:D9)/COUNTIF(C7:C9,"<>0"),2)',
+  ])("allowed: %s", (f) => expect(allowedLive(f, "附表")).toBe(true));
   it.each([
+    // Functions off the list, however harmless they look: the list is what may stay.
+    "_xlfn.XLOOKUP(A1,B:B,C:C)",
+    "_xlfn.LET(_xlpm.x,A1,_xlpm.x*2)",
+    '_xlfn.STOCKHISTORY("MSFT",A1)',
+    '_xlfn.TRANSLATE(A1,"zh","en")',
+    "_xlfn.DETECTLANGUAGE(A1)",
+    '_xlfn._xlws.PY(0,1,"import os")',
+    'PY("x")',
+    '_xlfn.COPILOT("总结",A1:A9)',
+    '_xlfn.FIELDVALUE(A1,"Price")',
+    '_xlws.WEBSERVICE("http://x.test/")',
+    "TODAY()",
+    "OFFSET(A1,1,1)",
+    'CELL("filename")',
     "[1]Sheet1!A1",
     "'[底数.xlsx]Sheet1'!A1",
     "Sheet2!A1",
@@ -34,7 +49,7 @@ describe("which formulas reach outside their sheet", () => {
     "_xll.Foo(A1)",
     "底数*2",
     "表1[列1]",
-  ])("outside: %s", (f) => expect(reachesOutside(f, "附表")).toBe(true));
+  ])("not allowed: %s", (f) => expect(allowedLive(f, "附表")).toBe(false));
 });
 
 /** The first cell of a shared formula (exceljs's types omit shareType and ref). */
@@ -56,6 +71,23 @@ async function childWorkbook() {
   ws.getCell("D2").value = { sharedFormula: "D1", result: 4 };
   ws.getCell("E1").value = shared("B1*3", 3, "E1:E2");
   ws.getCell("E2").value = { sharedFormula: "E1", result: 6 };
+  ws.getCell("A6").value = { formula: '_xlfn.STOCKHISTORY("MSFT",45000)', result: 5 };
+  ws.getCell("A7").value = { text: "链接", hyperlink: "https://x.test/" };
+  ws.addConditionalFormatting({
+    ref: "B1:B2",
+    rules: [
+      {
+        type: "expression",
+        priority: 1,
+        formulae: ['_xlfn.WEBSERVICE("https://x.test/")="1"'],
+        style: { font: { bold: true } },
+      },
+    ],
+  });
+  ws.getCell("B2").dataValidation = {
+    type: "list",
+    formulae: ['INDIRECT("别表!A1")'],
+  };
   // Excel's calculation chain, which exceljs does not write.
   const z = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   z.file(
@@ -78,7 +110,7 @@ async function childWorkbook() {
 }
 
 it("keeps the sheet's own formulas and gives the others their saved values, on the .xlsx bytes", async () => {
-  const out = keepFormulasInside(await childWorkbook());
+  const out = withoutLiveContent(await childWorkbook());
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(out as unknown as ArrayBuffer);
   const ws = wb.getWorksheet("附表")!;
@@ -97,6 +129,12 @@ it("keeps the sheet's own formulas and gives the others their saved values, on t
   expect(values.has("A5")).toBe(false); // no saved value: an empty cell
   expect(values.get("D1")).toBe(2);
   expect(values.get("D2")).toBe(4);
+  expect(values.get("A6")).toBe(5);
+  // A hyperlink, a conditional format and a validation with formulas off the list: gone.
+  expect(values.get("A7")).toBe("链接");
+  expect(ws.getCell("B2").dataValidation).toBeUndefined();
+  const xml = await (await JSZip.loadAsync(out)).file("xl/worksheets/sheet1.xml")!.async("string");
+  expect(xml).not.toMatch(/hyperlink|conditionalFormatting|dataValidation|WEBSERVICE|INDIRECT/);
   // Excel rebuilds the calculation chain; one naming cells that are no longer formulas is refused.
   const z = await JSZip.loadAsync(out);
   expect(Object.keys(z.files)).not.toContain("xl/calcChain.xml");
@@ -110,5 +148,5 @@ it("gives back the very bytes of a file whose formulas all stay inside their she
   ws.getCell("A1").value = 2;
   ws.getCell("A2").value = { formula: "A1*2", result: 4 };
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  expect(keepFormulasInside(bytes)).toBe(bytes);
+  expect(withoutLiveContent(bytes)).toBe(bytes);
 });

@@ -1,6 +1,6 @@
 /**
- * The sniff unpacks every worksheet and the shared strings to check them; asked to, it hands them
- * to the reader, byte for byte what an unzip gives, so they are not unpacked twice. A part whose
+ * The sniff unpacks every part it bounds; asked to, it hands the reader's (worksheets, shared
+ * strings, styles, the workbook and its relationships) to the reader, byte for byte what an unzip gives, so they are not unpacked twice. A part whose
  * size is not the one declared is not handed over (the reader unpacks it as before).
  */
 import { unzipSync } from "fflate";
@@ -10,9 +10,10 @@ import { sniffWorkbook } from "../../src/workbook/xlsx/sniff";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { pack, zip } from "../helpers/zip";
 
-const CHECKED = /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/;
+const CHECKED =
+  /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|_rels\/workbook\.xml\.rels)$/;
 
-it("hands over each worksheet and the shared strings as an unzip gives them, a big sheet in pieces joined", async () => {
+it("hands over each part the reader reads as an unzip gives them, a big sheet in pieces joined", async () => {
   const report = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 3 });
   // Past 4 KB packed: unpacked piece by piece.
   const big = {
@@ -33,24 +34,29 @@ it("hands over each worksheet and the shared strings as an unzip gives them, a b
   const all = unzipSync(bytes);
   const checked = Object.keys(all).filter((n) => CHECKED.test(n));
   expect(checked.length).toBeGreaterThanOrEqual(3);
-  const kept = await sniffWorkbook(bytes, "两表.xlsx", true);
+  const { parts: kept } = await sniffWorkbook(bytes, "两表.xlsx", true);
   expect(Object.keys(kept).sort()).toEqual(checked.sort());
   for (const n of checked) expect(Buffer.from(kept[n]).equals(Buffer.from(all[n]))).toBe(true);
-  expect(await sniffWorkbook(bytes, "两表.xlsx")).toEqual({});
+  expect((await sniffWorkbook(bytes, "两表.xlsx")).parts).toEqual({});
 });
 
-it("keeps no part whose size differs from the one declared", async () => {
+it("keeps no part smaller than declared, and refuses one larger", async () => {
   const sheet = (rows: number) =>
     Buffer.from(
       `<worksheet><sheetData>${Array.from({ length: rows }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join("")}</sheetData></worksheet>`
     );
-  const bytes = zip([
+  const entries = [
     { name: "xl/workbook.xml", ...pack(Buffer.from("<workbook/>")) },
     { name: "xl/worksheets/sheet1.xml", ...pack(sheet(50)) },
-    { name: "xl/worksheets/sheet2.xml", ...pack(sheet(50)), declared: 100 },
     { name: "xl/worksheets/sheet3.xml", ...pack(sheet(5)), declared: 5000 },
-  ]);
-  const kept = await sniffWorkbook(new Uint8Array(bytes), "说谎.xlsx", true);
-  expect(Object.keys(kept)).toEqual(["xl/worksheets/sheet1.xml"]);
+  ];
+  const { parts: kept } = await sniffWorkbook(new Uint8Array(zip(entries)), "说谎.xlsx", true);
+  expect(Object.keys(kept)).toEqual(["xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
   expect(Buffer.from(kept["xl/worksheets/sheet1.xml"]).equals(sheet(50))).toBe(true);
+  // Past its declared size: the parser would refuse it once it held it whole; refused at once.
+  const lying = zip([
+    ...entries,
+    { name: "xl/worksheets/sheet2.xml", ...pack(sheet(50)), declared: 100 },
+  ]);
+  await expect(sniffWorkbook(new Uint8Array(lying), "说谎.xlsx", true)).rejects.toThrow("损坏");
 });

@@ -1,13 +1,15 @@
 /**
- * The village files a township clerk picked, made ready for import: each sniffed first (a file
- * no report could be gets one clear reason in the 汇总说明 instead of an Excel error), its
- * formulas that reach outside their sheet reduced to their values (child-formulas.ts), then
- * encoded for insertWorksheetsFromBase64.
+ * The village files a township clerk picked, made ready for import: each opened as every route
+ * opens one (sniffed, bounded and read: a file no report could be gets the same one clear reason
+ * in the 汇总说明 as srs consolidate gives, instead of an Excel error), nothing live left in it
+ * (child-formulas.ts: formulas off the allow-list become their values), then encoded for
+ * insertWorksheetsFromBase64.
  */
 import type { UnreadableChild } from "../../rules/consolidation/plan";
 import type { ReceivedFile } from "../types";
-import { keepFormulasInside } from "../xlsx/child-formulas";
-import { sniffWorkbook, UnreadableFile } from "../xlsx/sniff";
+import { withoutLiveContent } from "../xlsx/child-formulas";
+import { openWorkbook } from "../xlsx/read";
+import { UnreadableFile } from "../xlsx/sniff";
 import { BYTES_PER_REQUEST } from "./batches";
 import type { ChildFile } from "./consolidate";
 
@@ -19,8 +21,7 @@ export async function childFiles(
   for (const f of files) {
     let bytes: Uint8Array;
     try {
-      await sniffWorkbook(f.bytes, f.name);
-      bytes = inside(f.bytes);
+      bytes = inside((await openWorkbook(f.bytes, f.name)).bytes);
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       unreadable.push({ origin: f.name, reason: e.message });
@@ -40,7 +41,7 @@ export async function childFiles(
 
 function inside(bytes: Uint8Array): Uint8Array {
   try {
-    return keepFormulasInside(bytes);
+    return withoutLiveContent(bytes);
   } catch {
     // A part the sniffer let by that no zip reader unpacks (another packing method).
     throw new UnreadableFile("文件已损坏或不是完整的 .xlsx 工作簿，无法读取");

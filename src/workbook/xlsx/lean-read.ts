@@ -12,7 +12,7 @@
  * The parts the sniff unpacked (worksheets, shared strings) can be given, and are not unpacked again.
  */
 import { type Parts, partText, unzipParts, xmlDecode } from "./parts";
-import type { CellValue, Merge } from "../../rules/grid";
+import type { CellValue, Grid, Merge } from "../../rules/grid";
 import { fromA1 } from "../../rules/grid";
 
 /** Declines: the file holds something this reader does not model. */
@@ -134,6 +134,7 @@ export interface SheetSizes {
 
 export interface LeanSheet {
   name: string;
+  hidden?: Grid["hidden"];
   values: CellValue[][];
   merges: Merge[];
   pending: Pending[];
@@ -377,7 +378,10 @@ export function leanSheets(bytes: Uint8Array, unpacked: Parts = {}): LeanSheet[]
       if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) decline();
       const xml = text(part) ?? decline();
       if (/<\w+:(sheetData|c|row)\b/.test(xml)) decline();
-      sheets.push(readSheet(a.get("name") ?? decline(), xml, strings, dates));
+      const sheet = readSheet(a.get("name") ?? decline(), xml, strings, dates);
+      const state = a.get("state");
+      if (state === "hidden" || state === "veryHidden") sheet.hidden = state;
+      sheets.push(sheet);
     }
     return sheets;
   } catch (e) {

@@ -4,7 +4,8 @@ import { type Grid, gridSize } from "../../rules/grid";
 import { fillFormulaResults } from "../../rules/formula";
 import { plainValue } from "./cells";
 import { type LeanSheet, leanSheets, parseRange, type SheetSizes } from "./lean-read";
-import { sniffWorkbook, UnreadableFile, type UnpackedParts } from "./sniff";
+import { partText, setPartText, sheetParts, unzipParts, zipParts } from "./parts";
+import { type Sniffed, sniffWorkbook, UnreadableFile, type UnpackedParts } from "./sniff";
 
 /**
  * The sheet's merged ranges ("A1:C1"). exceljs's public route, ws.model, rebuilds a model of
@@ -50,6 +51,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   }
   return finishGrid({
     name: ws.name,
+    ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: ws.state } : {}),
     values,
     merges: mergedRanges(ws).map(parseRange),
     pending,
@@ -96,18 +98,18 @@ function ownGridSizes(grid: Grid, s: SheetSizes): Pick<Grid, "widths" | "heights
 }
 
 /** Both routes end here: merged areas read as Excel keeps them, formulas without a result worked out. */
-function finishGrid({ name, values, merges, pending, sizes }: LeanSheet): Grid {
+function finishGrid({ name, hidden, values, merges, pending, sizes }: LeanSheet): Grid {
   // exceljs repeats a merged area's value in every cell it covers; Excel (and Office.js) keep it
   // in the top-left cell only. Read as Excel does, or a merged "（达标不分级）" counts three times.
   for (const m of merges)
     for (let r = m.top; r <= m.bottom && r < values.length; r++)
       for (let c = m.left; c <= m.right && c < values[r].length; c++)
         if (r !== m.top || c !== m.left) values[r][c] = null;
-  const grid: Grid = { name, values, merges };
+  const grid: Grid = { name, values, merges, ...(hidden && { hidden }) };
   Object.assign(grid, ownGridSizes(grid, sizes));
   // A formula saved without its result: same-sheet arithmetic is worked out, anything else marked
   // (not in a merged area's hidden cells, where exceljs repeats the top-left cell's formula).
-  const hidden = (row: number, col: number) =>
+  const covered = (row: number, col: number) =>
     merges.some(
       (m) =>
         row >= m.top &&
@@ -116,30 +118,52 @@ function finishGrid({ name, values, merges, pending, sizes }: LeanSheet): Grid {
         col <= m.right &&
         (row !== m.top || col !== m.left)
     );
-  const todo = pending.filter((p) => !hidden(p.row, p.col));
+  const todo = pending.filter((p) => !covered(p.row, p.col));
   if (todo.length) fillFormulaResults(grid, todo);
   return grid;
 }
 
+/** A workbook parsed by exceljs after the sniff (tests compare both routes with it). */
 export async function loadWorkbook(
   buf: Uint8Array,
   name = "workbook.xlsx"
 ): Promise<ExcelJS.Workbook> {
-  await sniffWorkbook(buf, name);
-  return parse(buf);
+  return parse(await sniffWorkbook(buf, name));
 }
 
+/**
+ * Past this many cells covered by data validations and defined names, exceljs is handed the file
+ * without them: it lays out each covered cell (a validation over A1:XFD1048576 would never end),
+ * and neither is needed to read the cells. A whole column validated is 1,048,576.
+ */
+const MAX_RANGES = 4_000_000;
+
 /** exceljs's reading of a file already sniffed. */
-async function parse(buf: Uint8Array): Promise<ExcelJS.Workbook> {
+async function parse({ bytes, ranges }: Sniffed): Promise<ExcelJS.Workbook> {
   // Loaded here only: a plain workbook is read without exceljs's code (in the page, 0.1 s to set up).
   const { Workbook } = (await import("exceljs")).default;
   const wb = new Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (ranges > MAX_RANGES ? withoutRanges(bytes) : bytes) as unknown as ArrayBuffer
+    );
   } catch {
     throw new UnreadableFile("文件已损坏或不是完整的 .xlsx 工作簿，无法读取");
   }
   return wb;
+}
+
+/** The package without its data validations and defined names. */
+function withoutRanges(bytes: Uint8Array): Uint8Array {
+  const parts = unzipParts(bytes);
+  const drop = (part: string, tag: string) => {
+    const xml = partText(parts, part);
+    const re = new RegExp(`<((?:\\w+:)?)${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1${tag}>)`, "g");
+    if (xml !== undefined) setPartText(parts, part, xml.replace(re, ""));
+  };
+  drop("xl/workbook.xml", "definedNames");
+  for (const { part } of sheetParts(parts)) drop(part, "dataValidations");
+  return zipParts(parts);
 }
 
 /** The grids read from the parts alone, or undefined when exceljs must read the file (sniffed already). */
@@ -148,14 +172,26 @@ export function leanGrids(buf: Uint8Array, unpacked?: UnpackedParts): Grid[] | u
   return sheets?.length ? sheets.map(finishGrid) : undefined;
 }
 
-export async function readGrids(buf: Uint8Array, name = "workbook.xlsx"): Promise<Grid[]> {
-  // The sheets the sniff unpacked to check them are read as they are: no part is unpacked twice.
-  const unpacked = await sniffWorkbook(buf, name, true);
+/**
+ * A file opened the one way every route opens one (so each gives the same verdict): sniffed and
+ * bounded, then read from its parts, or by exceljs when the lean reader declines. `bytes` is the
+ * file as read (UTF-16 parts re-encoded as UTF-8), for a writer that edits its parts.
+ */
+export async function openWorkbook(
+  buf: Uint8Array,
+  name = "workbook.xlsx"
+): Promise<{ grids: Grid[]; bytes: Uint8Array }> {
+  // The parts the sniff unpacked to check them are read as they are: no part is unpacked twice.
+  const sniffed = await sniffWorkbook(buf, name, true);
   // A plain workbook is read from its parts; anything else by exceljs (lean-read.ts says why).
-  const lean = leanGrids(buf, unpacked);
-  if (lean) return lean;
-  const wb = await parse(buf);
+  const lean = leanGrids(sniffed.bytes, sniffed.parts);
+  if (lean) return { grids: lean, bytes: sniffed.bytes };
+  const wb = await parse(sniffed);
   // A workbook with no sheet would otherwise pass without a word.
   if (wb.worksheets.length === 0) throw new UnreadableFile("工作簿中没有任何工作表");
-  return wb.worksheets.map(worksheetToGrid);
+  return { grids: wb.worksheets.map(worksheetToGrid), bytes: sniffed.bytes };
+}
+
+export async function readGrids(buf: Uint8Array, name = "workbook.xlsx"): Promise<Grid[]> {
+  return (await openWorkbook(buf, name)).grids;
 }

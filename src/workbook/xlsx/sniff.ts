@@ -1,20 +1,13 @@
 /**
- * Tells, before parsing, why a file cannot be a report workbook: one clear line
- * for the clerk instead of a parser's stack trace.
+ * Tells, before parsing, why a file cannot be a report workbook: one clear line for the clerk
+ * instead of a parser's stack trace, and a bound (budget.ts) on everything a reader would build.
  */
 import { Inflate } from "fflate";
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** What an .xlsx may unpack to: a report is a few MB; beyond this it is a zip bomb or a monster sheet. */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-/** What one worksheet's XML may unpack to: a report sheet is well under 1 MB (1,048,576 rows are ~40 MB). */
-export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+import { FileBudget, LIMITS, REASONS, UnreadableFile, type Counted } from "./budget";
+import { unzipParts, zipParts } from "./parts";
 
-export class UnreadableFile extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnreadableFile";
-  }
-}
+export { UnreadableFile } from "./budget";
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -32,23 +25,58 @@ function isEncrypted(buf: Uint8Array): boolean {
 }
 
 const CORRUPT = "文件已损坏或不是完整的 .xlsx 工作簿，无法读取";
+const BROKEN_XML = "文件已损坏：其中的 XML 不完整（标签没有闭合），无法读取";
 
 /** Parts unpacked by name (the shape fflate's unzipSync gives). */
 export type UnpackedParts = Record<string, Uint8Array>;
 
+export interface Sniffed {
+  /** The file to read: as given, or with its UTF-16 parts re-encoded as UTF-8 (which every reader takes). */
+  bytes: Uint8Array;
+  /**
+   * With `keep`: the parts the reader needs (worksheets, shared strings, styles, the workbook and
+   * its relationships) as unpacked to check them, each whole and exactly its declared size.
+   */
+  parts: UnpackedParts;
+  /**
+   * Cells the data validations and defined names cover: exceljs lays out every one of them, so
+   * past a bound they are left out of what it is handed (read.ts), never out of the file.
+   */
+  ranges: number;
+}
+
+/** How the parts of a package are read: by whom, and so how they are counted. */
+type Role = "sheet" | "strings" | "styles" | "workbook" | "xml";
+
+/**
+ * A part's role, for the names exceljs and the lean reader give meaning to. exceljs matches its
+ * names without anchors (a worksheet is any name holding xl/worksheets/sheetN.xml) and reads
+ * every other XML part it knows; each is counted as read, never skipped for an odd name.
+ */
+function roleOf(entry: string): Role | undefined {
+  const name = entry.replace(/^\/+/, "");
+  if (name.endsWith("/") || /xl\/media\//.test(name)) return undefined;
+  if (name === "xl/sharedStrings.xml") return "strings";
+  if (name === "xl/styles.xml") return "styles";
+  if (name === "xl/workbook.xml") return "workbook";
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) || /xl\/worksheets\/sheet\d+[.]xml/.test(name))
+    return "sheet";
+  return /\.(xml|rels|vml)/i.test(name) ? "xml" : undefined;
+}
+
+/** What the reader is handed (lean-read.ts unpacks nothing more for a plain workbook). */
+const KEPT: Role[] = ["sheet", "strings", "styles", "workbook"];
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+
 /**
  * Throws UnreadableFile with a one-line zh-CN reason, or returns when the bytes look like an .xlsx
- * that unpacks to a report-sized workbook. With `keep`, it returns the worksheets and shared
- * strings it unpacked to check them, each whole and exactly its declared size (so the bytes any
- * unzip would give), for the reader not to unpack them again.
+ * that unpacks to a report-sized workbook: every XML part is unpacked piece by piece and counted
+ * against the file's budget (budget.ts) before any parser builds anything from it. With `keep`,
+ * the parts the reader needs are handed over, so they are not unpacked twice.
  */
-export async function sniffWorkbook(
-  buf: Uint8Array,
-  name: string,
-  keep = false
-): Promise<UnpackedParts> {
+export async function sniffWorkbook(buf: Uint8Array, name: string, keep = false): Promise<Sniffed> {
   if (buf.byteLength === 0) throw new UnreadableFile("文件是空的（0 字节）");
-  if (buf.byteLength > MAX_FILE_BYTES)
+  if (buf.byteLength > LIMITS.fileBytes)
     throw new UnreadableFile(
       `文件过大（${Math.round(buf.byteLength / 1048576)} MB），不像是一份报表`
     );
@@ -67,114 +95,401 @@ export async function sniffWorkbook(
     throw new UnreadableFile(
       "这是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中“另存为” .xlsx 后再试"
     );
-  if (entries.reduce((sum, e) => sum + e.declared, 0) > MAX_UNPACKED_BYTES)
+  if (entries.reduce((sum, e) => sum + e.declared, 0) > LIMITS.unpackedBytes)
     throw new UnreadableFile(
-      `文件解压后超过 ${MAX_UNPACKED_BYTES / 1048576} MB，不像是一份报表（可能已损坏或被恶意构造）`
+      `文件解压后超过 ${LIMITS.unpackedBytes / 1048576} MB，不像是一份报表（可能已损坏或被恶意构造）`
     );
-  if (entries.some((e) => e.name.startsWith("xl/worksheets/") && e.declared > MAX_SHEET_BYTES))
-    throw new UnreadableFile("工作表过大（行数远超一份报表），请只保留报表所在的区域后再试");
+  const read = entries.flatMap((e) => {
+    const role = roleOf(e.name);
+    return role ? [{ ...e, role }] : [];
+  });
+  for (const e of read)
+    if (e.declared > LIMITS.partBytes)
+      throw new UnreadableFile(
+        e.role === "sheet"
+          ? "工作表过大（行数远超一份报表），请只保留报表所在的区域后再试"
+          : `文件中的 ${e.name} 解压后超过 ${LIMITS.partBytes / 1048576} MB，不像是一份报表（可能已损坏或被恶意构造）`
+      );
   // The parser (JSZip under exceljs) refuses an entry whose size differs from its declaration,
-  // but only once it holds it whole: check those that could unpack past a sheet's bound first.
-  for (const e of entries.filter((e) => e.compressed * MAX_RATIO > MAX_SHEET_BYTES))
+  // but only once it holds it whole: check those that could unpack past a part's bound first
+  // (the parts read are checked as they are unpacked, below).
+  for (const e of entries.filter(
+    (e) => !roleOf(e.name) && e.compressed * MAX_RATIO > LIMITS.partBytes
+  ))
     if (!unpacksWithin(buf, e)) throw new UnreadableFile(CORRUPT);
+
+  const budget = new FileBudget();
+  const kept: UnpackedParts = {};
+  const utf8: UnpackedParts = {};
+  const stats = new Map<string, Partial<Record<Counted, number>>>();
+  const ranges = { cells: 0 };
+  // Shared strings first: a cell showing one counts its length.
+  const lengths: number[] = [];
+  const order = [
+    ...read.filter((e) => e.role === "strings"),
+    ...read.filter((e) => e.role !== "strings"),
+  ];
+  for (const e of order) {
+    const counts: Partial<Record<Counted, number>> = {};
+    const count = (kind: Counted, n = 1) => {
+      budget.take(kind, n);
+      counts[kind] = (counts[kind] ?? 0) + n;
+    };
+    const visitor =
+      e.role === "sheet"
+        ? sheetVisitor(count, lengths, ranges)
+        : e.role === "strings"
+          ? stringsVisitor(count, lengths)
+          : e.role === "styles"
+            ? stylesVisitor(count)
+            : e.role === "workbook"
+              ? workbookVisitor(count, ranges)
+              : undefined;
+    const want = KEPT.includes(e.role) || e.name === WORKBOOK_RELS;
+    const part = scanPart(
+      buf,
+      e,
+      count,
+      e.role === "sheet" ? "elements" : "otherElements",
+      visitor,
+      want
+    );
+    if (part.utf8) utf8[e.name] = part.utf8;
+    const bytes = part.utf8 ?? part.whole;
+    if (want && bytes) kept[e.name] = bytes;
+    if (e.role === "sheet") {
+      const key = e.name.replace(/^\/+/, "");
+      const before = stats.get(key) ?? {};
+      for (const [k, v] of Object.entries(before) as [Counted, number][])
+        counts[k] = (counts[k] ?? 0) + v;
+      stats.set(key, counts);
+    }
+  }
   if (!names.has("xl/workbook.xml"))
     throw new UnreadableFile("这个压缩文件不是 Excel 工作簿（.xlsx）：里面没有工作簿");
-  // A tiny file can still claim a cell at row 1,000,000,000 or a merge over the whole sheet:
-  // the sheets' structure is bounded before the parser builds anything from it.
-  const budget = { rows: 0, cells: 0 };
-  const kept: UnpackedParts = {};
-  for (const e of entries.filter((x) =>
-    /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/.test(x.name)
-  )) {
-    const why = scanSheet(buf, e, budget, keep ? (bytes) => (kept[e.name] = bytes) : undefined);
-    if (why) throw new UnreadableFile(why);
+  // A sheet part the workbook lists n times is read n times (400 sheet entries aliasing one part
+  // are 400 sheets), and was counted once above.
+  for (const [part, times] of sheetReads(kept)) {
+    const counts = stats.get(part);
+    if (counts && times > 1)
+      for (const [k, v] of Object.entries(counts) as [Counted, number][])
+        budget.take(k, v * (times - 1));
   }
-  return kept;
+  const transcoded = Object.keys(utf8).length > 0;
+  return {
+    bytes: transcoded ? zipParts({ ...unzipParts(buf), ...utf8 }) : buf,
+    parts: keep ? kept : transcoded ? utf8 : {},
+    ranges: ranges.cells,
+  };
 }
-
-/** Excel's own bounds, and what a file of reports can hold. */
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
-const MAX_MERGES = 5_000;
-const MAX_MERGED_CELLS = 1_000_000;
-const MAX_ROWS_PER_FILE = 200_000;
-const MAX_CELLS_PER_FILE = 1_000_000;
-/** A text node past Excel's 32,767 characters a cell. */
-const LONG_TEXT = /<(?:\w+:)?t\b[^>]*>[^<]{32768}/;
-const TAGS = /<(?:\w+:)?(row|c|col|mergeCell)\b([^>]*)>/g;
-const STRUCTURE = "工作表结构超出范围，不像是一份报表（可能已损坏或被恶意构造）";
 
 const colNumber = (letters: string) =>
   [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
+/** An attribute's value (either quote), not one of another namespace's of the same local name. */
+function attrOf(attrs: string, name: string): string | undefined {
+  let re = ATTRS.get(name);
+  if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+const ATTRS = new Map<string, RegExp>();
+
 /**
- * Unpacks one sheet's XML piece by piece and checks its structure: row and column numbers within
- * Excel's, <col> ranges, the count and area of merges, and rows and cells across the file.
- * Returns the reason it is refused, or undefined. `whole` gets the unpacked part when it was
- * unpacked to the end and is exactly its declared size (never more is held than declared).
+ * Characters as a cell shows them: a character reference (&#x4E2D;) or entity is one (two past
+ * U+FFFF), and in shared strings an _xHHHH_ escape is one, as the readers decode them.
  */
-function scanSheet(
+function chars(raw: string, escapes: boolean): number {
+  let n = raw.length;
+  if (raw.includes("&"))
+    for (const m of raw.matchAll(/&(?:#(\d+)|#x([0-9a-fA-F]+)|\w+);/g)) {
+      const code = m[1] ? +m[1] : m[2] ? parseInt(m[2], 16) : 0;
+      n -= m[0].length - (code > 0xffff ? 2 : 1);
+    }
+  if (escapes && raw.includes("_x")) n -= 6 * (raw.match(/_x[0-9A-F]{4}_/g)?.length ?? 0);
+  return n;
+}
+
+const tooLong = () => new UnreadableFile(REASONS.cellChars);
+const structure = () => new UnreadableFile(REASONS.structure);
+
+/** Cells an area ("A1:C3", "A1") covers, within Excel's grid; 0 for what is no area. */
+function areaOf(ref: string): number {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref);
+  if (!m) return 0;
+  const [c1, r1, c2 = m[1], r2 = m[2]] = [m[1], m[2], m[3], m[4]];
+  const clip = (n: number, most: number) => Math.min(Math.max(n, 1), most);
+  const rows = Math.abs(clip(+r2, LIMITS.maxRow) - clip(+r1, LIMITS.maxRow)) + 1;
+  const cols =
+    Math.abs(clip(colNumber(c2), LIMITS.maxCol) - clip(colNumber(c1), LIMITS.maxCol)) + 1;
+  return rows * cols;
+}
+
+/** Sees each tag as it is scanned: its local name, whether it closes, its attributes, the text after it. */
+interface Visitor {
+  tag(close: boolean, name: string, attrs: string, text: string): void;
+  end?(): void;
+}
+type Count = (kind: Counted, n?: number) => void;
+
+/**
+ * A worksheet: rows and columns within Excel's, cells, the grid's extent (rows down to the last,
+ * each row as wide as its last cell, columns given a width), merges, and text as the cells show it.
+ */
+function sheetVisitor(count: Count, lengths: number[], ranges: { cells: number }): Visitor {
+  let row = 0;
+  let col = 0;
+  let width = 0;
+  let last = 0;
+  let widest = 0;
+  let type: string | undefined;
+  let text = 0;
+  let merges = 0;
+  const endRow = () => {
+    count("area", width);
+    width = 0;
+  };
+  const shown = (n: number) => {
+    if ((text += n) > LIMITS.cellChars) throw tooLong();
+    count("text", n);
+  };
+  return {
+    tag(close, name, attrs, after) {
+      if (close) {
+        if (name === "row") endRow();
+        return;
+      }
+      switch (name) {
+        case "row": {
+          const r = attrOf(attrs, "r");
+          row = r !== undefined && /^\d+$/.test(r) ? +r : row + 1;
+          if (row > LIMITS.maxRow) throw structure();
+          last = Math.max(last, row);
+          col = 0;
+          count("rows");
+          if (attrs.endsWith("/")) endRow();
+          break;
+        }
+        case "c": {
+          const r = /^([A-Z]+)(\d+)$/.exec(attrOf(attrs, "r") ?? "");
+          if (r && (+r[2] > LIMITS.maxRow || colNumber(r[1]) > LIMITS.maxCol)) throw structure();
+          col = r ? colNumber(r[1]) : col + 1;
+          if (r) last = Math.max(last, +r[2]);
+          width = Math.max(width, col);
+          type = attrOf(attrs, "t");
+          text = 0;
+          count("cells");
+          break;
+        }
+        case "v":
+          if (type === "s") {
+            const n = lengths[parseInt(after, 10)] ?? 0;
+            count("text", n);
+          } else shown(chars(after, false));
+          break;
+        case "t":
+          shown(chars(after, false));
+          break;
+        case "f": {
+          const n = chars(after, false);
+          if (n > LIMITS.cellChars) throw tooLong();
+          count("text", n);
+          break;
+        }
+        case "col": {
+          const max = attrOf(attrs, "max");
+          if (max !== undefined && +max > LIMITS.maxCol) throw structure();
+          if (max !== undefined && /^\d+$/.test(max)) widest = Math.max(widest, +max);
+          break;
+        }
+        case "mergeCell": {
+          const ref = attrOf(attrs, "ref");
+          if (!ref) break;
+          const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+          const rows = m ? [m[2], m[4] ?? m[2]] : [];
+          const cols = m ? [m[1], m[3] ?? m[1]] : [];
+          if (
+            rows.some((x) => +x > LIMITS.maxRow) ||
+            cols.some((x) => colNumber(x) > LIMITS.maxCol)
+          )
+            throw structure();
+          if (++merges > LIMITS.merges) throw new UnreadableFile(REASONS.mergedCells);
+          count("mergedCells", areaOf(ref));
+          break;
+        }
+        case "dataValidation":
+          for (const ref of (attrOf(attrs, "sqref") ?? "").split(/\s+/))
+            ranges.cells += areaOf(ref);
+          break;
+      }
+    },
+    end() {
+      count("area", last + widest);
+    },
+  };
+}
+
+/** The shared strings: each one's length as the cells show it (runs joined, phonetic runs aside). */
+function stringsVisitor(count: Count, lengths: number[]): Visitor {
+  let length = 0;
+  let phonetic = false;
+  return {
+    tag(close, name, attrs, after) {
+      if (name === "rPh") phonetic = !close && !attrs.endsWith("/");
+      else if (name === "si" && (close || attrs.endsWith("/"))) {
+        lengths.push(length);
+        count("strings");
+        length = 0;
+      } else if (name === "t" && !close && !phonetic) {
+        length += chars(after, true);
+        if (length > LIMITS.cellChars) throw tooLong();
+      }
+    },
+  };
+}
+
+/** The cell formats (cellXfs), as Excel counts them. */
+function stylesVisitor(count: Count): Visitor {
+  let inside = false;
+  return {
+    tag(close, name, attrs) {
+      if (name === "cellXfs") inside = !close && !attrs.endsWith("/");
+      else if (name === "xf" && inside && !close) count("cellFormats");
+    },
+  };
+}
+
+/** The sheets the workbook lists, and the cells its defined names cover. */
+function workbookVisitor(count: Count, ranges: { cells: number }): Visitor {
+  return {
+    tag(close, name, _attrs, after) {
+      if (close) return;
+      if (name === "sheet") count("sheets");
+      else if (name === "definedName")
+        for (const m of after.matchAll(/\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?/g))
+          ranges.cells += areaOf(m[0]);
+    },
+  };
+}
+
+/**
+ * How often each worksheet part is read: once for each sheet the workbook lists on it, by the
+ * lean reader's resolution of the target and exceljs's (they differ on odd targets).
+ */
+function sheetReads(kept: UnpackedParts): Map<string, number> {
+  const text = (n: string) => (kept[n] ? new TextDecoder().decode(kept[n]) : "");
+  const targets = new Map<string, string>();
+  for (const m of text(WORKBOOK_RELS).matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = attrOf(m[1], "Id");
+    const to = attrOf(m[1], "Target");
+    if (id !== undefined && to !== undefined) targets.set(id, to);
+  }
+  const times = new Map<string, number>();
+  for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const id = /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
+    const to = id === undefined ? undefined : targets.get(id);
+    if (to === undefined) continue;
+    const parts = new Set([
+      to.startsWith("/") ? to.slice(1) : `xl/${to}`,
+      `xl/${to.replace(/^(\s|\/xl\/)+/, "")}`,
+    ]);
+    for (const p of parts) times.set(p, (times.get(p) ?? 0) + 1);
+  }
+  return times;
+}
+
+/**
+ * One start or end tag (attribute values may hold ">"), and the text after it. A piece scanned
+ * ends just before a "<", so each tag's text is whole.
+ */
+const TOKEN = /<(\/?)([A-Za-z_][\w.:-]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>([^<]*)/g;
+/** Past this, the text or tag being carried to the next piece is no cell's (10 bytes a character at most). */
+const MAX_CARRY = 1 << 20;
+
+/** The encoding a part's first bytes show: XML allows UTF-16, which LibreOffice reads and so do we. */
+function encodingOf(b: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0x3c && b[1] === 0)) return "utf-16le";
+  if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0x3c)) return "utf-16be";
+  return "utf-8";
+}
+
+/**
+ * Unpacks one part piece by piece, decodes it, checks its tags close in order and counts every
+ * element, handing each tag to the visitor. Returns the part whole when asked (and unpacked to
+ * exactly its declared size), and re-encoded as UTF-8 when it was UTF-16. Throws UnreadableFile.
+ */
+function scanPart(
   buf: Uint8Array,
   e: ZipEntry,
-  budget: { rows: number; cells: number },
-  whole?: (bytes: Uint8Array) => void
-): string | undefined {
+  count: Count,
+  elements: "elements" | "otherElements",
+  visitor: Visitor | undefined,
+  want: boolean
+): { whole?: Uint8Array; utf8?: Uint8Array } {
   const data = entryData(buf, e);
-  if (!data) return CORRUPT;
-  const text = new TextDecoder();
+  if (!data || (e.method !== 0 && e.method !== 8)) throw new UnreadableFile(CORRUPT);
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  let utf16 = false;
+  const decoded: string[] = [];
   let carry = "";
-  let merges = 0;
-  let merged = 0;
-  let why: string | undefined;
-  // One pass over the tags that carry positions: rows, cells, column ranges, merges.
-  const scan = (part: string): string | undefined => {
-    if (LONG_TEXT.test(part))
-      return "有单元格的文字超过 32767 个字符（Excel 的上限），不像是一份报表";
-    for (const m of part.matchAll(TAGS)) {
-      const [, tag, attrs] = m;
-      if (tag === "row") {
-        const r = /\br="(\d+)"/.exec(attrs);
-        if (r && +r[1] > MAX_ROW) return STRUCTURE;
-        if (++budget.rows > MAX_ROWS_PER_FILE)
-          return "工作表行数远超一份报表，请只保留报表所在的区域后再试";
-      } else if (tag === "c") {
-        const r = /\br="([A-Z]+)(\d+)"/.exec(attrs);
-        if (r && (+r[2] > MAX_ROW || colNumber(r[1]) > MAX_COL)) return STRUCTURE;
-        if (++budget.cells > MAX_CELLS_PER_FILE)
-          return "工作表单元格数远超一份报表，请只保留报表所在的区域后再试";
-      } else if (tag === "col") {
-        const r = /\bmax="(\d+)"/.exec(attrs);
-        if (r && +r[1] > MAX_COL) return STRUCTURE;
+  let first = true;
+  // A comment, CDATA, a processing instruction or a DOCTYPE may hold "<" and ">" of its own: the
+  // tags of such a part are counted but their order is left to the parser.
+  let lenient = false;
+  const stack: string[] = [];
+  const scan = (part: string) => {
+    if (!lenient && /<[!?]/.test(first ? part.replace(/^\s*<\?xml[^>]*>/, "") : part))
+      lenient = true;
+    first = false;
+    let opened = 0;
+    for (const m of part.matchAll(TOKEN)) {
+      const [, close, qname, attrs, text] = m;
+      const name = qname.includes(":") ? qname.slice(qname.indexOf(":") + 1) : qname;
+      if (close) {
+        if (!lenient && stack.pop() !== qname) throw new UnreadableFile(BROKEN_XML);
       } else {
-        const r = /\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(attrs);
-        if (!r) continue;
-        const [c1, r1, c2 = r[1], r2 = r[2]] = [r[1], r[2], r[3], r[4]];
-        if (+r1 > MAX_ROW || +r2 > MAX_ROW || colNumber(c1) > MAX_COL || colNumber(c2) > MAX_COL)
-          return STRUCTURE;
-        merged += (Math.abs(+r2 - +r1) + 1) * (Math.abs(colNumber(c2) - colNumber(c1)) + 1);
-        if (++merges > MAX_MERGES || merged > MAX_MERGED_CELLS)
-          return "合并单元格过多或范围过大，不像是一份报表（可能已损坏或被恶意构造）";
+        opened++;
+        if (!lenient && !attrs.endsWith("/")) stack.push(qname);
       }
+      visitor?.tag(close === "/", name, attrs, text);
     }
-    return undefined;
+    count(elements, opened);
   };
-  let pieces: Uint8Array[] | undefined = whole && [];
+  let pieces: Uint8Array[] | undefined = want ? [] : undefined;
   let size = 0;
   const result = unpack(data, e.method, (chunk) => {
     size += chunk.byteLength;
-    if (pieces && size <= e.declared) pieces.push(chunk);
-    else pieces = undefined;
-    const all = carry + text.decode(chunk, { stream: true });
+    // More than declared: a lying zip (the parser would refuse it, once it held it whole).
+    if (size > e.declared) throw new UnreadableFile(CORRUPT);
+    if (!decoder) {
+      const encoding = encodingOf(chunk);
+      utf16 = encoding !== "utf-8";
+      decoder = new TextDecoder(encoding);
+    }
+    pieces?.push(chunk);
+    const text = decoder.decode(chunk, { stream: true });
+    if (utf16) decoded.push(text);
+    const all = carry + text;
     // Whole tags only: what follows the last "<" waits for the next piece.
     const cut = all.lastIndexOf("<");
-    carry = cut > 0 ? all.slice(cut) : "";
-    why = scan(cut > 0 ? all.slice(0, cut) : all);
-    return why === undefined;
+    if (cut > 0) {
+      carry = all.slice(cut);
+      scan(all.slice(0, cut));
+    } else carry = all;
+    if (carry.length > MAX_CARRY)
+      throw /^<(?:\w+:)?[tvf]\b[^>]*>/.test(carry) ? tooLong() : structure();
+    return true;
   });
-  if (result === "corrupt") return CORRUPT;
-  why ??= result === "whole" ? scan(carry) : undefined;
-  if (!why && result === "whole" && pieces && size === e.declared) whole!(joined(pieces, size));
-  return why;
+  if (result === "corrupt") throw new UnreadableFile(CORRUPT);
+  scan(carry + (decoder?.decode() ?? ""));
+  if (!lenient && stack.length) throw new UnreadableFile(BROKEN_XML);
+  visitor?.end?.();
+  if (utf16) {
+    const xml = decoded.join("").replace(/^\s*(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*/, "$1UTF-8");
+    return { utf8: new TextEncoder().encode(xml) };
+  }
+  if (!pieces || size !== e.declared) return {};
+  return { whole: joined(pieces, size) };
 }
 
 /** One array of the pieces (the one piece itself when there is one). */
@@ -284,14 +599,23 @@ function unpack(
   if (method === 0) return take(data) ? "whole" : "stopped";
   if (method !== 8) return "other";
   let stopped = false;
+  let failed: unknown;
   const inflate = new Inflate((chunk) => {
-    if (!stopped && !take(chunk)) stopped = true;
+    if (stopped) return;
+    try {
+      if (!take(chunk)) stopped = true;
+    } catch (e) {
+      // A refusal from `take` is the caller's to throw, not a sign of bad deflate data.
+      failed = e;
+      stopped = true;
+    }
   });
   try {
     for (let at = 0; at < data.length && !stopped; at += STEP)
       inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
   } catch {
-    return "corrupt"; // not deflate data at all
+    if (failed === undefined) return "corrupt"; // not deflate data at all
   }
+  if (failed !== undefined) throw failed;
   return stopped ? "stopped" : "whole";
 }
