@@ -1,7 +1,9 @@
 /** File input and output for the headless command: inputs are never overwritten, outputs appear whole or not at all. */
 import {
   closeSync,
+  existsSync,
   fstatSync,
+  linkSync,
   openSync,
   readSync,
   renameSync,
@@ -70,11 +72,30 @@ function guardSignals() {
     process.once(signal, () => process.kill(process.pid, signal));
 }
 
-/** Writes to a temporary file beside the target, then renames it into place. */
+/**
+ * A stem for files in `dir` ("朴里村-退回", then "朴里村-退回(2)"…) under which no file with any of
+ * `exts` exists yet nor was named in this run (`taken`, compared case-insensitively as Windows and
+ * macOS do); the names it gives are added to `taken`.
+ */
+export function freeStem(dir: string, stem: string, exts: string[], taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? stem : `${stem}(${i})`;
+    const files = exts.map((x) => `${name}${x}`);
+    if (files.some((f) => taken.has(f.toLowerCase()) || existsSync(path.join(dir, f)))) continue;
+    for (const f of files) taken.add(f.toLowerCase());
+    return name;
+  }
+}
+
+/**
+ * Writes to a temporary file beside the target, then moves it into place. `fresh`: never over a
+ * file already there (one made since its name was chosen), which is refused in zh.
+ */
 export async function writeAtomic(
   file: string,
   data: Uint8Array,
-  inputs: string[] = []
+  inputs: string[] = [],
+  fresh = false
 ): Promise<void> {
   const target = path.resolve(file);
   if (inputs.some((i) => path.resolve(i) === target || sameFile(i, target)))
@@ -83,21 +104,38 @@ export async function writeAtomic(
   guardSignals();
   try {
     writeFileSync(tmp, data);
-    renameSync(tmp, target);
+    if (fresh) place(tmp, target);
+    else renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
     // Never the hidden temporary file's name, nor node's English: the file asked for, and why.
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === "EACCES" || code === "EPERM"
-        ? "没有写入权限"
-        : code === "ENOENT"
-          ? "所在的文件夹不存在"
-          : code === "ENOSPC"
-            ? "磁盘已满"
-            : code === "EISDIR"
-              ? "这是一个文件夹"
-              : "写入失败";
+      code === "EEXIST"
+        ? "已有同名文件，未覆盖"
+        : code === "EACCES" || code === "EPERM"
+          ? "没有写入权限"
+          : code === "ENOENT"
+            ? "所在的文件夹不存在"
+            : code === "ENOSPC"
+              ? "磁盘已满"
+              : code === "EISDIR"
+                ? "这是一个文件夹"
+                : "写入失败";
     throw new UsageError(`无法写出 ${file}：${why}`);
   }
+}
+
+/** Moves the temporary file to a name nothing holds: a hard link fails on an existing name. */
+function place(tmp: string, target: string) {
+  try {
+    linkSync(tmp, target);
+    rmSync(tmp);
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw e;
+  }
+  // A file system without hard links (FAT on a USB stick): checked, then renamed.
+  if (existsSync(target)) throw Object.assign(new Error("exists"), { code: "EEXIST" });
+  renameSync(tmp, target);
 }

@@ -1,5 +1,6 @@
 /** The headless command: npx srs check|consolidate|distribute|return|stamp|template|templates. */
 import path from "path";
+import { visible } from "../rules/file-names";
 import { parsePeriod } from "../rules/period";
 import { type ParsedArgs, parseArgs, UsageError } from "./args";
 
@@ -43,10 +44,22 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs distribute --roster FILE --period P [--template ID] -o DIR | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE... | srs check FILE --explain CELL=TEXT -o OUT.xlsx | srs return FILE... -o DIR
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
-/** The text without C0/C1 control characters (an ESC from a crafted cell could rewrite the screen); line breaks and tabs stay. */
+/**
+ * The text without C0/C1 control characters (an ESC from a crafted cell could rewrite the screen;
+ * line breaks and tabs stay) nor format characters (a right-to-left override would show a name
+ * backwards, a zero-width space hide in it).
+ */
 export const printable = (s: string) =>
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+  visible(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+
+/** JSON for the terminal: format characters escaped (\u202e), so the data keeps them and the screen shows none. */
+const asJson = (x: unknown) =>
+  JSON.stringify(x, null, 2).replace(/\p{Cf}/gu, (c) =>
+    [...Array(c.length).keys()]
+      .map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`)
+      .join("")
+  );
 
 function periodOption(value: ParsedArgs["options"][string]) {
   if (value === undefined) return undefined;
@@ -98,11 +111,11 @@ export async function main(
           if (!output) throw new UsageError("请用 -o 指定写出说明的文件（不会覆盖原文件）");
           const { explainFile } = await import("./commands/explain");
           const report = await explainFile(positionals[0], output, explain, { period, previous });
-          print(json ? JSON.stringify(toJson([report]), null, 2) : toText([report]));
+          print(json ? asJson(toJson([report])) : toText([report]));
           return exitCode([report]);
         }
         const reports = await checkFiles(positionals, { period, previous });
-        print(json ? JSON.stringify(toJson(reports), null, 2) : toText(reports));
+        print(json ? asJson(toJson(reports)) : toText(reports));
         return exitCode(reports);
       }
       case "stamp": {
@@ -114,11 +127,13 @@ export async function main(
         const { stampFile } = await import("./commands/stamp");
         const text = (k: string) =>
           typeof options[k] === "string" ? (options[k] as string) : undefined;
-        const sheets = await stampFile(positionals[0], output, period, {
+        const r = await stampFile(positionals[0], output, period, {
           date: text("date"),
           profile: { unit: text("unit"), filler: text("filler"), phone: text("phone") },
         });
-        print(`已写出 ${output}（盖章的工作表：${sheets.join("、")}）`);
+        print(`已写出 ${output}（盖章的工作表：${r.stamped.join("、")}）`);
+        if (r.macrosRemoved)
+          print("  原文件含宏（VBA 工程），已去掉：写出的是不含宏的 .xlsx，Excel 可以直接打开");
         return 0;
       }
       case "distribute": {
@@ -160,26 +175,18 @@ export async function main(
             roster,
             unit: typeof options.unit === "string" ? options.unit : undefined,
           });
-          print(
-            json
-              ? JSON.stringify(c.consolidateJson(r, output), null, 2)
-              : c.consolidateText(r, output)
-          );
+          print(json ? asJson(c.consolidateJson(r, output)) : c.consolidateText(r, output));
           return c.consolidateExit(r.plan, r.unreadable);
         } catch (e) {
           if (e instanceof c.NothingSummed) {
             const r = { plan: e.plan, unreadable: [] };
-            print(
-              json
-                ? JSON.stringify(c.consolidateJson(r, null), null, 2)
-                : c.consolidateText(r, null)
-            );
+            print(json ? asJson(c.consolidateJson(r, null)) : c.consolidateText(r, null));
             return e.plan.lines.some((l) => l.status === "unreadable") ? 2 : 1;
           }
           if (!(e instanceof c.NothingReadable)) throw e;
           print(
             json
-              ? JSON.stringify({ output: null, unreadable: e.unreadable }, null, 2)
+              ? asJson({ output: null, unreadable: e.unreadable })
               : [e.message, ...c.unreadableLines(e.unreadable)].join("\n")
           );
           return 2;
@@ -190,7 +197,7 @@ export async function main(
         if (!output) throw new UsageError("请用 -o 指定退回文件写到哪个文件夹，例如 -o 退回");
         const { returnFiles, returnText } = await import("./commands/return");
         const results = await returnFiles(positionals, output);
-        print(json ? JSON.stringify(results, null, 2) : returnText(results));
+        print(json ? asJson(results) : returnText(results));
         return results.some((r) => r.error) ? 2 : 0;
       }
       case "roster": {

@@ -1,17 +1,18 @@
 /** Worksheet names: what Excel allows, unique in a workbook, and quoted safely in formulas. */
+import { cutWithin } from "./file-names";
 
 /**
  * Excel's rules: at most 31 characters (cut between characters, never inside one), none of
  * []:*?/\, no control character (a unit name with a line break made every summary formula
- * #NAME?) nor bidi override, no apostrophe first or last, not "History" (reserved), not blank.
+ * #NAME?) nor format character (bidi overrides, zero-width spaces), no apostrophe first or last, not "History" (reserved), not blank.
  */
 export function cleanSheetName(name: string): string {
   const s = cut(
     name
       // eslint-disable-next-line no-control-regex -- control characters are what is removed
       .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
-      // Bidi overrides and isolates make a name read backwards.
-      .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+      // Bidi overrides make a name read backwards; zero-width characters hide in it.
+      .replace(/\p{Cf}+/gu, "")
       .replace(/[[\]:*?/\\]/g, "")
       .trim(),
     31
@@ -22,12 +23,8 @@ export function cleanSheetName(name: string): string {
   return s || "Sheet";
 }
 
-/** The first `n` UTF-16 units, never ending inside a surrogate pair (an emoji cut in half). */
-export function cut(s: string, n: number): string {
-  if (s.length <= n) return s;
-  const code = s.charCodeAt(n - 1);
-  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
-}
+/** At most `n` UTF-16 units, cut between characters (never inside an emoji or its joiners). */
+export const cut = (s: string, n: number): string => cutWithin(s, n, (t) => t.length);
 
 /** The name, or the name with (2), (3)… when taken (case-insensitively, as Excel compares). */
 export function uniqueSheetName(name: string, taken: Set<string>): string {

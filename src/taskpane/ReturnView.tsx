@@ -1,7 +1,8 @@
 import { Button, Caption1, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SheetReport } from "../rules/check";
-import { fileStem, type Returned, returnNotice } from "../rules/review/return";
+import { fileStem } from "../rules/file-names";
+import { type Returned, returnNotice } from "../rules/review/return";
 import type { WorkbookSource } from "../workbook/types";
 import type { Strings } from "./i18n";
 import { oneLine } from "./one-line";

@@ -1,6 +1,7 @@
 import { type CheckOptions, checkGrids, type SheetReport } from "../../rules/check";
 import { ruleTitle } from "../../rules/checks";
 import type { Finding } from "../../rules/finding";
+import { hiddenWords } from "../../rules/grid";
 import { explainedWords, staleWords } from "../../rules/review/explanations";
 import { type Recognized, recognizeSheet } from "../../rules/recognize";
 import { readGrids } from "../../workbook/xlsx/read";
@@ -25,6 +26,8 @@ export interface TableSummary {
  */
 export interface SheetSummary {
   sheet: string;
+  /** A sheet the workbook hides: named so in every line about it. */
+  hidden?: "hidden" | "veryHidden";
   template: { id: string; title: string } | null;
   confidence?: number;
   nearest?: { id: string; title: string };
@@ -40,10 +43,12 @@ export interface FileReport {
 
 export function summarize(r: SheetReport): SheetSummary {
   const rec = r.recognition;
+  const hidden = rec.grid.hidden && { hidden: rec.grid.hidden };
   if (rec.kind === "none") {
     const near = rec.candidates[0];
     return {
       sheet: r.sheet,
+      ...hidden,
       template: null,
       ...(near ? { nearest: { id: near.id, title: near.title } } : {}),
       findings: [],
@@ -53,6 +58,7 @@ export function summarize(r: SheetReport): SheetSummary {
   const template = { id: rec.template.id, title: rec.template.title };
   return {
     sheet: r.sheet,
+    ...hidden,
     template,
     confidence: rec.confidence,
     findings: r.findings,
@@ -135,6 +141,7 @@ export function toJson(reports: FileReport[]) {
       ...(r.error ? { error: r.error } : {}),
       sheets: r.sheets.map((s) => ({
         sheet: s.sheet,
+        ...(s.hidden ? { hidden: s.hidden } : {}),
         template: s.template,
         ...(s.confidence === undefined ? {} : { confidence: s.confidence }),
         findings: s.findings.map(findingJson),
@@ -180,16 +187,17 @@ export function toText(reports: FileReport[]): string {
       continue;
     }
     for (const s of r.sheets) {
+      const sheet = `[${s.sheet}]${hiddenWords(s)}`;
       if (!s.template) {
         lines.push(
-          `  [${s.sheet}] 未识别为任何报表${s.nearest ? `（最接近：${s.nearest.title}）` : ""}`
+          `  ${sheet} 未识别为任何报表${s.nearest ? `（最接近：${s.nearest.title}）` : ""}`
         );
         continue;
       }
       // A sheet of several tables names each: [Sheet1] 表1（A3:AB7）季报表（一）…
       for (const t of s.tables) {
         const which = s.tables.length > 1 ? `表${t.table}（${t.range}）` : "";
-        lines.push(`  [${s.sheet}] ${which}${t.template.title}（${t.template.id}）`);
+        lines.push(`  ${sheet} ${which}${t.template.title}（${t.template.id}）`);
         tableLines(lines, t.findings);
       }
     }

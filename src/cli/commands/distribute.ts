@@ -1,5 +1,5 @@
 /** srs distribute --roster 名册.xlsx --period P [--template ID] -o DIR: a stamped blank table for each unit. */
-import { mkdirSync } from "fs";
+import { existsSync, mkdirSync } from "fs";
 import path from "path";
 import {
   blankStamp,
@@ -23,7 +23,10 @@ export async function distributeCommand(
   const chosen = distributionTemplates(period, id);
   if ("error" in chosen) throw new UsageError(chosen.error);
   const roster = await readRoster(rosterFile);
-  const plan = planDistribution(roster, period, chosen.templates);
+  // Nothing in the folder is written over: a name already there takes the next (2), (3)….
+  const plan = planDistribution(roster, period, chosen.templates, (f) =>
+    existsSync(path.join(dir, f))
+  );
   if (plan.copies.length === 0)
     throw new UsageError(`单位名册中没有适用的单位：${plan.skipped[0]?.reason ?? ""}`);
   try {
@@ -44,7 +47,7 @@ export async function distributeCommand(
       blanks.get(key)!,
       edits.map((e) => ({ sheet, ...e }))
     );
-    await writeAtomic(path.join(dir, c.file), bytes, [rosterFile]);
+    await writeAtomic(path.join(dir, c.file), bytes, [rosterFile], true);
   }
   return [
     `已写出 ${plan.copies.length} 个文件到 ${dir}（${formatPeriod(period)}，${chosen.templates.map((t) => t.shortTitle).join("、")}）：`,

@@ -8,7 +8,7 @@ import {
 } from "../../rules/review/explanations";
 import { nowText } from "../../workbook/today";
 import { putExplanations } from "../../workbook/xlsx/explanations";
-import { loadWorkbook, worksheetToGrid } from "../../workbook/xlsx/read";
+import { loadWorkbook, openWorkbook } from "../../workbook/xlsx/read";
 import { UsageError } from "../args";
 import { readInput, writeAtomic } from "../io";
 import { type FileReport, summarizeSheets } from "./check";
@@ -24,8 +24,8 @@ export async function explainFile(
   requests: string[],
   options: CheckOptions = {}
 ): Promise<FileReport> {
-  const wb = await loadWorkbook(readInput(file), file);
-  const grids = wb.worksheets.map(worksheetToGrid);
+  // Read as every route reads it (the same verdict); exceljs writes the copy.
+  const { grids, bytes } = await openWorkbook(readInput(file), file);
   const reports = checkGrids(grids, options);
   const findings = reports.flatMap((r) => r.findings);
   const notes = readExplanations(grids);
@@ -50,6 +50,7 @@ export async function explainFile(
     if (!r.ok) throw new UsageError(r.reason);
     list = r.list;
   }
+  const wb = await loadWorkbook(bytes, file);
   putExplanations(wb, notes?.sheet, list);
   await writeAtomic(out, new Uint8Array(await wb.xlsx.writeBuffer()), [file]);
   return {

@@ -2,11 +2,12 @@
 import { mkdirSync } from "fs";
 import path from "path";
 import { checkGrids } from "../../rules/check";
-import { fileStem, returnNotice } from "../../rules/review/return";
+import { fileStem } from "../../rules/file-names";
+import { returnNotice } from "../../rules/review/return";
 import { markedCopy } from "../../workbook/xlsx/marked-copy";
-import { readGrids } from "../../workbook/xlsx/read";
+import { openWorkbook } from "../../workbook/xlsx/read";
 import { UsageError } from "../args";
-import { readInput, writeAtomic } from "../io";
+import { freeStem, readInput, writeAtomic } from "../io";
 import { reason } from "./check";
 
 export interface ReturnResult {
@@ -28,27 +29,32 @@ export async function returnFiles(files: string[], dir: string): Promise<ReturnR
     );
   }
   const out: ReturnResult[] = [];
+  // Two files of one unit (its 季报表（一） and （二）), or names that clean alike (朴里村/一组,
+  // 朴里村?一组), each get their own names; nothing already in the folder is written over.
+  const taken = new Set<string>();
   for (const file of files) {
-    let bytes, grids;
+    let opened;
     try {
-      bytes = readInput(file);
-      grids = await readGrids(bytes, file);
+      opened = await openWorkbook(readInput(file), file);
     } catch (e) {
       out.push({ file, error: reason(e) });
       continue;
     }
-    const r = returnNotice(checkGrids(grids), path.basename(file, path.extname(file)));
+    const r = returnNotice(checkGrids(opened.grids), path.basename(file, path.extname(file)));
     if (!r.items.length) {
       out.push({ file, unit: r.unit });
       continue;
     }
     // The unit's own file, marked; a file that is no .xlsx package (.xls) is copied from its grids.
-    const xlsx = isZip(bytes)
-      ? markedCopy(bytes, r)
-      : await (await import("../../workbook/xlsx/returned")).returnedXlsx(grids, r);
-    const stem = path.join(dir, `${fileStem(r.unit)}-退回`);
-    await writeAtomic(`${stem}.xlsx`, xlsx, files);
-    await writeAtomic(`${stem}.txt`, new TextEncoder().encode(r.message + "\n"), files);
+    const xlsx = isZip(opened.bytes)
+      ? markedCopy(opened.bytes, r)
+      : await (await import("../../workbook/xlsx/returned")).returnedXlsx(opened.grids, r);
+    const stem = path.join(
+      dir,
+      freeStem(dir, `${fileStem(r.unit)}-退回`, [".xlsx", ".txt"], taken)
+    );
+    await writeAtomic(`${stem}.xlsx`, xlsx, files, true);
+    await writeAtomic(`${stem}.txt`, new TextEncoder().encode(r.message + "\n"), files, true);
     out.push({ file, unit: r.unit, xlsx: `${stem}.xlsx`, txt: `${stem}.txt`, message: r.message });
   }
   return out;

@@ -4,11 +4,14 @@ import { draftRoster } from "../../rules/consolidation/draft-roster";
 import {
   csvGrid,
   type Roster,
+  MAX_ROSTER_UNITS,
   rosterFromGrid,
   rosterSheet,
+  TOO_MANY_UNITS,
 } from "../../rules/consolidation/roster";
 import type { Source } from "../../rules/consolidation/plan";
 import { fileSources } from "../../rules/consolidation/sources";
+import { csvText } from "../../workbook/csv-text";
 import { readGrids } from "../../workbook/xlsx/read";
 import { addGridSheet, toXlsx } from "../../workbook/xlsx/write-workbook";
 import { UsageError } from "../args";
@@ -24,14 +27,17 @@ export async function readRoster(file: string): Promise<Roster> {
     throw new UsageError(`无法读取单位名册 ${file}：${reason(e)}`);
   }
   let grids;
-  if (/\.csv$/i.test(file))
-    grids = [csvGrid(path.basename(file), new TextDecoder("utf-8").decode(bytes))];
-  else
-    try {
-      grids = await readGrids(bytes, file);
-    } catch (e) {
-      throw new UsageError(`无法读取单位名册 ${file}：${reason(e)}`);
-    }
+  try {
+    if (/\.csv$/i.test(file)) {
+      const text = csvText(bytes);
+      // Bounded before it is parsed: a line a unit, and some to spare for blank lines.
+      if (lineCount(text) > 2 * MAX_ROSTER_UNITS) throw new UsageError(TOO_MANY_UNITS);
+      grids = [csvGrid(path.basename(file), text)];
+    } else grids = await readGrids(bytes, file);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`无法读取单位名册 ${file}：${reason(e)}`);
+  }
   let first: string | undefined;
   for (const g of grids) {
     const r = rosterFromGrid(g);
@@ -56,6 +62,9 @@ export async function draftRosterFile(files: string[], out: string) {
     }
   }
   const entries = draftRoster(sources);
+  // Nothing read: each file's own reason, not a guess at what was in them.
+  if (entries.length === 0 && unreadable === files.length)
+    return { unreadable, text: ["没有可读取的报表，未写出名册", ...lines].join("\n") };
   if (entries.length === 0)
     throw new UsageError("收到的文件中没有填了“填报单位”的报表，无法起草单位名册");
   await writeAtomic(out, await toXlsx((wb) => addGridSheet(wb, rosterSheet(entries))), files);
@@ -68,4 +77,10 @@ export async function draftRosterFile(files: string[], out: string) {
       ...lines,
     ].join("\n"),
   };
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n++;
+  return n;
 }

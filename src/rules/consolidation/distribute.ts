@@ -6,7 +6,7 @@
 import { blankTemplate } from "../layout/blank-template";
 import { cycleOf, formatPeriod, type Period } from "../period";
 import { recognize } from "../recognize";
-import { fileStem } from "../review/return";
+import { fileStem } from "../file-names";
 import { type Edit, stampEdits } from "../stamp";
 import { allTemplates, getTemplate } from "../templates/catalog";
 import type { TableTemplate } from "../templates/schema";
@@ -17,7 +17,7 @@ import { typeFromName } from "../units/types";
 export interface Copy {
   unit: string;
   template: TableTemplate;
-  /** The file name, unique in the folder (case-insensitively, as Windows compares). */
+  /** The file name, unique in the folder (case-insensitively, as Windows compares), none there before. */
   file: string;
   /** The row the unit fills, when its type is known: the other rows come with 0, locked. */
   row?: string;
@@ -68,10 +68,15 @@ function fits(e: RosterEntry, t: TableTemplate): boolean {
   return !type || ownRow(t, type) !== undefined;
 }
 
+/**
+ * Which units get which tables, under which file names: unique among themselves
+ * (case-insensitively, as Windows compares) and, by `exists`, against the files already there.
+ */
 export function planDistribution(
   roster: Roster,
   period: Period,
-  templates: TableTemplate[]
+  templates: TableTemplate[],
+  exists: (file: string) => boolean = () => false
 ): Distribution {
   const copies: Copy[] = [];
   const skipped: Distribution["skipped"] = [];
@@ -86,7 +91,8 @@ export function planDistribution(
     for (const t of mine) {
       const stem = `${fileStem(e.unit)}-${fileStem(t.shortTitle)}-${formatPeriod(period)}`;
       let file = `${stem}.xlsx`;
-      for (let i = 2; taken.has(file.toLowerCase()); i++) file = `${stem}(${i}).xlsx`;
+      for (let i = 2; taken.has(file.toLowerCase()) || exists(file); i++)
+        file = `${stem}(${i}).xlsx`;
       taken.add(file.toLowerCase());
       const row = ownRow(t, e.type ?? typeFromName(e.unit, t))?.key;
       copies.push({ unit: e.unit, template: t, file, ...(row ? { row } : {}) });

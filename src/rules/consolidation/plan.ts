@@ -13,6 +13,7 @@ import { checkRecognized } from "../check";
 import type { Finding } from "../finding";
 import { applyExplanations, type Explanation } from "../review/explanations";
 import { numericValue } from "../number";
+import { hiddenKind, hiddenWords } from "../grid";
 import {
   compareDays,
   cycleOf,
@@ -378,7 +379,8 @@ export function planConsolidation<S extends Source | Brief = Source>(
       if (w.key) byUnit.set(w.key, [...(byUnit.get(w.key) ?? []), w]);
     for (const group of byUnit.values()) {
       if (group.length < 2) continue;
-      const ranked = [...group].sort(later);
+      // A report the workbook hides never replaces one the township can see.
+      const ranked = [...group].sort((a, b) => Number(hid(a)) - Number(hid(b)) || later(a, b));
       const [winner, next] = ranked;
       if (byOrderOnly(winner, next))
         winner.line.problems.push(
@@ -391,7 +393,13 @@ export function planConsolidation<S extends Source | Brief = Source>(
           `同一文件中有${winner.unit}的 ${together.length + 1} 份${t.shortTitle}，数字不同，只计了填报日期最晚的一份，请核对`
         );
       for (const w of ranked.slice(1))
-        exclude(w, "replaced", `被${describe(winner)}替换（同一单位的较新报表）`);
+        exclude(
+          w,
+          "replaced",
+          hid(w) && !hid(winner)
+            ? `在${hiddenKind(w.source.recognition.grid)}的工作表中，同一单位有可见的报表${describe(winner)}，以可见的为准`
+            : `被${describe(winner)}替换（同一单位的较新报表）${hiddenWords(w.source.recognition.grid)}`
+        );
     }
 
     // A lower level's summary holds its units' reports: if any of them was sent here too, it
@@ -450,6 +458,16 @@ export function planConsolidation<S extends Source | Brief = Source>(
     if (summed.length) children.set(id, summed);
   }
 
+  // A report on a sheet the workbook hides is named so in its line, whatever became of it.
+  for (const w of works.filter(hid)) {
+    const g = w.source.recognition.grid;
+    if (w.line.status === "included")
+      w.line.problems.push(
+        `报表在${hiddenKind(g)}的工作表中，打开文件时看不到${g.hidden === "veryHidden" ? "（只有宏能让它显示）" : ""}，请核对`
+      );
+    else if (w.line.status !== "replaced") w.line.reason += hiddenWords(g); // replaced: said above
+  }
+
   // Units received, and roster units that sent nothing.
   const lines = works.map((w) => w.line);
   for (const u of unreadable)
@@ -498,6 +516,9 @@ export function planConsolidation<S extends Source | Brief = Source>(
     lines.every((l) => l.status === "included" && l.problems.length === 0) && children.size > 0;
   return { lines, children, periods, counts, clean };
 }
+
+/** Whether the workbook hides the report's sheet. */
+const hid = (w: Work) => Boolean(w.source.recognition.grid.hidden);
 
 /** Later first: by header date, then the file's time, then the order received. */
 function later(a: Work<unknown>, b: Work<unknown>): number {

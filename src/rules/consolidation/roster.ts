@@ -9,6 +9,9 @@ import { normalizeUnit } from "../units/names";
 import { parseUnitType, type UnitType } from "../units/types";
 
 export const ROSTER_HEADER = ["单位名称", "单位类型", "联系人", "联系电话"];
+/** A county's roster has a few hundred units; a list past this is no roster (and would cost minutes). */
+export const MAX_ROSTER_UNITS = 10_000;
+export const TOO_MANY_UNITS = `单位名册超过 ${MAX_ROSTER_UNITS} 个单位，不像是一个乡镇或县的名册，请检查文件`;
 
 export interface RosterEntry {
   unit: string;
@@ -57,6 +60,7 @@ export function rosterFromGrid(grid: Grid): Roster | { error: string } {
     const key = normalizeUnit(unit);
     if (seen.has(key)) continue;
     seen.add(key);
+    if (entries.length === MAX_ROSTER_UNITS) return { error: TOO_MANY_UNITS };
     entries.push({
       unit,
       type: parsed,

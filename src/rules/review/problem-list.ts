@@ -13,7 +13,7 @@ export function problemListGrid(r: Returned): Grid {
     ...r.items.map((i) => [
       r.unit,
       i.table,
-      i.sheet,
+      i.hidden ? `${i.sheet}（${i.hidden}的工作表）` : i.sheet,
       i.cell,
       i.severity === "error" ? "错误" : "提示",
       i.where ? `${i.where}：${i.message}` : i.message,

@@ -7,6 +7,7 @@
 import type { SheetReport } from "../check";
 import { headerUnit } from "../units/names";
 import type { Severity } from "../finding";
+import { hiddenKind } from "../grid";
 import { OWN_SHEETS } from "../own-sheets";
 
 /** A chat message is read on a phone: past this many lines, the rest is in the 问题清单. */
@@ -15,6 +16,8 @@ const MAX_LINES = 20;
 export interface ReturnItem {
   table: string;
   sheet: string;
+  /** "隐藏" or "深度隐藏" when the workbook hides the sheet, else "". */
+  hidden: string;
   cell: string;
   /** 村 · 企业底数（家）› 总数 */
   where: string;
@@ -54,6 +57,7 @@ export function returnNotice(reports: SheetReport[], fallbackUnit: string): Retu
       items.push({
         table,
         sheet: f.sheet,
+        hidden: hiddenKind(r.recognition.grid),
         cell: f.cell,
         where: [f.row, f.column].filter(Boolean).join(" "),
         severity: f.severity,
@@ -76,7 +80,10 @@ function messageOf(unit: string, items: ReturnItem[]): string {
   ];
   let table = "";
   items.slice(0, MAX_LINES).forEach((i, n) => {
-    if (i.table !== table) lines.push(`${(table = i.table) || "报表"}（工作表“${i.sheet}”）：`);
+    if (i.table !== table)
+      lines.push(
+        `${(table = i.table) || "报表"}（${i.hidden && `${i.hidden}的`}工作表“${i.sheet}”）：`
+      );
     const cell = [i.cell, i.where].filter(Boolean).join(" ");
     lines.push(
       `${n + 1}. ${i.severity === "error" ? "" : "[提示] "}${cell ? `${cell}：` : ""}${i.message}（依据：${i.source}）`
@@ -88,8 +95,3 @@ function messageOf(unit: string, items: ReturnItem[]): string {
     );
   return lines.join("\n");
 }
-
-/** A file name stem from a unit's name: no path separators or characters Windows refuses. */
-export const fileStem = (unit: string) =>
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  unit.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, "_").slice(0, 60) || "报表";
