@@ -22,7 +22,7 @@ export interface Grid {
   /** The sheet's own row heights (points, as `<row ht>`), from the origin; none where default. */
   heights?: (number | undefined)[];
   /** A sheet the workbook hides: "veryHidden" only code can show again. Absent when visible. */
-  hidden?: "hidden" | "veryHidden";
+  visibility?: "hidden" | "veryHidden";
 }
 
 /** A copy of a grid that shares nothing with it that an edit changes. */
@@ -39,11 +39,11 @@ export function copyGrid(grid: Grid): Grid {
 }
 
 /** "隐藏" or "深度隐藏" (veryHidden: only code shows it again) for a hidden sheet, else "". */
-export const hiddenKind = (g: Pick<Grid, "hidden">) =>
-  g.hidden === "veryHidden" ? "深度隐藏" : g.hidden === "hidden" ? "隐藏" : "";
+export const hiddenKind = (g: Pick<Grid, "visibility">) =>
+  g.visibility === "veryHidden" ? "深度隐藏" : g.visibility === "hidden" ? "隐藏" : "";
 
 /** How a line names a sheet the workbook hides: "（隐藏的工作表）"; "" for a visible one. */
-export const hiddenWords = (g: Pick<Grid, "hidden">) =>
+export const hiddenWords = (g: Pick<Grid, "visibility">) =>
   hiddenKind(g) && `（${hiddenKind(g)}的工作表）`;
 
 export function cellAt(grid: Grid, row: number, col: number): CellValue {

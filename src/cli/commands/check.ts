@@ -27,7 +27,7 @@ export interface TableSummary {
 export interface SheetSummary {
   sheet: string;
   /** A sheet the workbook hides: named so in every line about it. */
-  hidden?: "hidden" | "veryHidden";
+  visibility?: "hidden" | "veryHidden";
   template: { id: string; title: string } | null;
   confidence?: number;
   nearest?: { id: string; title: string };
@@ -43,7 +43,7 @@ export interface FileReport {
 
 export function summarize(r: SheetReport): SheetSummary {
   const rec = r.recognition;
-  const hidden = rec.grid.hidden && { hidden: rec.grid.hidden };
+  const hidden = rec.grid.visibility && { visibility: rec.grid.visibility };
   if (rec.kind === "none") {
     const near = rec.candidates[0];
     return {
@@ -141,7 +141,7 @@ export function toJson(reports: FileReport[]) {
       ...(r.error ? { error: r.error } : {}),
       sheets: r.sheets.map((s) => ({
         sheet: s.sheet,
-        ...(s.hidden ? { hidden: s.hidden } : {}),
+        ...(s.visibility ? { visibility: s.visibility } : {}),
         template: s.template,
         ...(s.confidence === undefined ? {} : { confidence: s.confidence }),
         findings: s.findings.map(findingJson),

@@ -13,7 +13,7 @@ import { checkRecognized } from "../check";
 import type { Finding } from "../finding";
 import { applyExplanations, type Explanation } from "../review/explanations";
 import { numericValue } from "../number";
-import { hiddenKind, hiddenWords } from "../grid";
+import { type Grid, hiddenKind, hiddenWords } from "../grid";
 import {
   compareDays,
   cycleOf,
@@ -176,6 +176,8 @@ export interface Brief {
   /** The unit it reports for (unitOf). */
   unit: string;
   lower?: { units: string[] };
+  /** A sheet the workbook hides: every line about it says so. */
+  visibility?: Grid["visibility"];
   /** The recognized table's short title; "" when the sheet is no report. */
   shortTitle: string;
   /** Where the table lies, when its sheet holds several ("A12:AB19"). */
@@ -207,6 +209,7 @@ export function briefOf(source: Source): Brief {
   const unit = unitOf(source);
   const { sheet, origin, fileHash, part, fileTime, lower } = source;
   const brief: Brief = { sheet, origin, fileHash, part, fileTime, unit, lower, shortTitle: "" };
+  if (rec.grid.visibility) brief.visibility = rec.grid.visibility;
   if (rec.kind === "none") return brief;
   brief.shortTitle = rec.template.shortTitle;
   if (rec.place.of > 1) brief.place = rec.place.range;
@@ -397,8 +400,8 @@ export function planConsolidation<S extends Source | Brief = Source>(
           w,
           "replaced",
           hid(w) && !hid(winner)
-            ? `在${hiddenKind(w.source.recognition.grid)}的工作表中，同一单位有可见的报表${describe(winner)}，以可见的为准`
-            : `被${describe(winner)}替换（同一单位的较新报表）${hiddenWords(w.source.recognition.grid)}`
+            ? `在${hiddenKind(w.brief)}的工作表中，同一单位有可见的报表${describe(winner)}，以可见的为准`
+            : `被${describe(winner)}替换（同一单位的较新报表）${hiddenWords(w.brief)}`
         );
     }
 
@@ -460,10 +463,10 @@ export function planConsolidation<S extends Source | Brief = Source>(
 
   // A report on a sheet the workbook hides is named so in its line, whatever became of it.
   for (const w of works.filter(hid)) {
-    const g = w.source.recognition.grid;
+    const g = w.brief;
     if (w.line.status === "included")
       w.line.problems.push(
-        `报表在${hiddenKind(g)}的工作表中，打开文件时看不到${g.hidden === "veryHidden" ? "（只有宏能让它显示）" : ""}，请核对`
+        `报表在${hiddenKind(g)}的工作表中，打开文件时看不到${g.visibility === "veryHidden" ? "（只有宏能让它显示）" : ""}，请核对`
       );
     else if (w.line.status !== "replaced") w.line.reason += hiddenWords(g); // replaced: said above
   }
@@ -518,7 +521,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
 }
 
 /** Whether the workbook hides the report's sheet. */
-const hid = (w: Work) => Boolean(w.source.recognition.grid.hidden);
+const hid = <S>(w: Work<S>) => Boolean(w.brief.visibility);
 
 /** Later first: by header date, then the file's time, then the order received. */
 function later(a: Work<unknown>, b: Work<unknown>): number {

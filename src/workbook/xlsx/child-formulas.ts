@@ -117,7 +117,7 @@ export function allowedLive(formula: string, own: string): boolean {
   if (outside || /[[\]|@#]/.test(f)) return false;
   const rest = f.replace(CELL_REFS, "$1 ");
   NAMES.lastIndex = 0;
-  for (let m; (m = NAMES.exec(rest)); ) {
+  for (let m; (m = NAMES.exec(rest));) {
     if (m.index && NAME_CHAR.test(rest[m.index - 1])) {
       NAMES.lastIndex = m.index + 1; // inside another name: a name may start further on
       continue;

@@ -134,7 +134,7 @@ export interface SheetSizes {
 
 export interface LeanSheet {
   name: string;
-  hidden?: Grid["hidden"];
+  visibility?: Grid["visibility"];
   values: CellValue[][];
   merges: Merge[];
   pending: Pending[];
@@ -380,7 +380,7 @@ export function leanSheets(bytes: Uint8Array, unpacked: Parts = {}): LeanSheet[]
       if (/<\w+:(sheetData|c|row)\b/.test(xml)) decline();
       const sheet = readSheet(a.get("name") ?? decline(), xml, strings, dates);
       const state = a.get("state");
-      if (state === "hidden" || state === "veryHidden") sheet.hidden = state;
+      if (state === "hidden" || state === "veryHidden") sheet.visibility = state;
       sheets.push(sheet);
     }
     return sheets;

@@ -51,7 +51,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   }
   return finishGrid({
     name: ws.name,
-    ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: ws.state } : {}),
+    ...(ws.state === "hidden" || ws.state === "veryHidden" ? { visibility: ws.state } : {}),
     values,
     merges: mergedRanges(ws).map(parseRange),
     pending,
@@ -98,14 +98,14 @@ function ownGridSizes(grid: Grid, s: SheetSizes): Pick<Grid, "widths" | "heights
 }
 
 /** Both routes end here: merged areas read as Excel keeps them, formulas without a result worked out. */
-function finishGrid({ name, hidden, values, merges, pending, sizes }: LeanSheet): Grid {
+function finishGrid({ name, visibility, values, merges, pending, sizes }: LeanSheet): Grid {
   // exceljs repeats a merged area's value in every cell it covers; Excel (and Office.js) keep it
   // in the top-left cell only. Read as Excel does, or a merged "（达标不分级）" counts three times.
   for (const m of merges)
     for (let r = m.top; r <= m.bottom && r < values.length; r++)
       for (let c = m.left; c <= m.right && c < values[r].length; c++)
         if (r !== m.top || c !== m.left) values[r][c] = null;
-  const grid: Grid = { name, values, merges, ...(hidden && { hidden }) };
+  const grid: Grid = { name, values, merges, ...(visibility && { visibility }) };
   Object.assign(grid, ownGridSizes(grid, sizes));
   // A formula saved without its result: same-sheet arithmetic is worked out, anything else marked
   // (not in a merged area's hidden cells, where exceljs repeats the top-left cell's formula).
