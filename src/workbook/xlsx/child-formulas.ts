@@ -12,6 +12,7 @@
  */
 import {
   dropCalcChain,
+  type Parts,
   partText,
   setPartText,
   sheetParts,
@@ -176,12 +177,11 @@ function sheetWithoutLive(xml: string, own: string): string | undefined {
 }
 
 /**
- * The .xlsx with every formula off the allow-list (or reaching past its sheet) replaced by its
+ * The parts with every formula off the allow-list (or reaching past its sheet) replaced by its
  * saved value, cell hyperlinks dropped, and conditional formats and validations with such
- * formulas dropped; the same bytes when there is nothing to change.
+ * formulas dropped; whether anything changed.
  */
-export function withoutLiveContent(xlsx: Uint8Array): Uint8Array {
-  const parts = unzipParts(xlsx);
+export function dropLiveContent(parts: Parts): boolean {
   let changed = false;
   for (const { name, part } of sheetParts(parts)) {
     const next = sheetWithoutLive(partText(parts, part)!, name);
@@ -189,9 +189,14 @@ export function withoutLiveContent(xlsx: Uint8Array): Uint8Array {
     setPartText(parts, part, next);
     changed = true;
   }
-  if (!changed) return xlsx;
-  dropCalcChain(parts);
-  return zipParts(parts);
+  if (changed) dropCalcChain(parts);
+  return changed;
+}
+
+/** The .xlsx as dropLiveContent leaves it; the same bytes when there is nothing to change. */
+export function withoutLiveContent(xlsx: Uint8Array): Uint8Array {
+  const parts = unzipParts(xlsx);
+  return dropLiveContent(parts) ? zipParts(parts) : xlsx;
 }
 
 /** The cell as a constant: its saved value (a text result as inline text), its style kept. */

@@ -4,7 +4,8 @@
  * Each marked cell gets a style of its own, its original one (font, border, number format,
  * alignment, lock) with the mark's fill: the cells of a row share one style in most files (all of
  * them after a LibreOffice save), and a fill put on that shared style paints every one of them.
- * Validation, protection and conditional formats are the sheet's and stay as they were.
+ * Validation, protection and conditional formats are the sheet's and stay as they were, but for
+ * live content: formulas off the allow-list become their values (child-formulas.ts).
  * Browser-safe: the pane and the page make it too.
  */
 import { fromA1 } from "../../rules/grid";
@@ -12,6 +13,7 @@ import { problemListGrid } from "../../rules/review/problem-list";
 import type { Returned } from "../../rules/review/return";
 import { uniqueSheetName } from "../../rules/sheet-names";
 import { MARK_COLORS } from "../types";
+import { dropLiveContent } from "./child-formulas";
 import { type Parts, partText, setPartText, sheetParts, unzipParts, zipParts } from "./parts";
 import { cellAddress, editSheetCells } from "./sheet-cells";
 import { dropSheets } from "./sheet-list";
@@ -26,6 +28,8 @@ const LIST_WIDTHS = [16, 14, 14, 8, 6, 70, 18];
  */
 export function markedCopy(xlsx: Uint8Array, r: Returned, keep?: readonly string[]): Uint8Array {
   const parts = unzipParts(xlsx);
+  // What goes back to the unit runs, fetches and links nothing its file chose (child-formulas.ts).
+  dropLiveContent(parts);
   if (keep) {
     const kept = new Set(keep);
     dropSheets(
