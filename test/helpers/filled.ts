@@ -5,6 +5,7 @@ import { type CellValue, fromA1, type Grid } from "../../src/rules/grid";
 import { cellAddress, recognize, type TableRecognition } from "../../src/rules/recognize";
 import { filledSheet, type FillOptions } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
+import { filledRowTypes } from "../../src/rules/units/rows";
 import { clone } from "./grids";
 
 export class Sheet {
@@ -43,9 +44,13 @@ export class Sheet {
   findings(options: CheckOptions = {}, extra: Grid[] = []): Finding[] {
     return checkGrids([this.grid, ...extra], options)[0].findings;
   }
-  /** The first filled slot's key (a unit-type row, or its first sub-row). */
+  /**
+   * The first filled slot's key (a unit-type row, or its first sub-row): of the unit's own rows, the
+   * ones holding non-zero numbers (a village's 村 row, not the 镇直单位 row it wrote 0 across).
+   */
   get firstSlot(): string {
-    return this.rec!.info.slots[0].key;
+    const filled = filledRowTypes(this.rec!);
+    return (this.rec!.info.slots.find((s) => filled.has(s.rowType)) ?? this.rec!.info.slots[0]).key;
   }
 }
 

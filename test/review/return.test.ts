@@ -43,9 +43,7 @@ describe("退回 (rules)", () => {
       /^【退回】金淘镇朴里村：报表有 \d+ 处错误、1 处提示，请改正后重新报送/
     );
     expect(lines[1]).toBe("季报表（一）（工作表“Sheet1”）：");
-    expect(lines[2]).toMatch(
-      new RegExp(`^1\\. ${error} 镇直单位 .*：.*（依据：季报表（一）注\\d+）$`)
-    );
+    expect(lines[2]).toMatch(new RegExp(`^1\\. ${error} 村 .*：.*（依据：季报表（一）注\\d+）$`));
     expect(lines.find((l) => l.includes("[提示]"))).toMatch(new RegExp(`\\[提示\\] ${warn} `));
     // An explained warning is not sent back.
     const explained = reports.map((x) => ({
