@@ -23,6 +23,29 @@ export default [
     },
   },
   {
+    // What the pages run must exist in the oldest webview .browserslistrc names (Safari 14.1,
+    // Chromium 84): built-ins no transpiler adds are refused here, before a build
+    // (test/project/targets.test.ts checks the emitted bundles too).
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-globals": ["error", { name: "structuredClone", message: "Safari 15.4+: copy explicitly (grid.ts copyGrid)." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "Object", property: "hasOwn", message: "Safari 15.4+: use Object.prototype.hasOwnProperty.call." },
+        { object: "Object", property: "groupBy", message: "Safari 17.4+." },
+        { object: "Promise", property: "any", message: "Chromium 85+." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(replaceAll|toSorted|toReversed|toSpliced|findLast|findLastIndex)$/], CallExpression[callee.property.name='at'][arguments.length=1]",
+          message: "Not in the oldest webview SRS supports (Safari 14.1 / Chromium 84): see .browserslistrc.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js"],
     languageOptions: {
       ecmaVersion: 2022,

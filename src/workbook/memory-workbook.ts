@@ -336,7 +336,7 @@ export class MemoryWorkbook implements WorkbookSource {
         continue;
       }
       const sheets: string[] = [];
-      const file = { bytes: f.bytes, grids: structuredClone(grids) };
+      const file = { bytes: f.bytes, grids: grids.map(copyGrid) };
       for (const g of grids) {
         const name = uniqueSheetName(g.name, taken);
         taken.add(name);
