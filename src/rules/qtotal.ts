@@ -8,6 +8,7 @@ import { readNotes } from "./consolidation/notes";
 import { type Plan, planConsolidation } from "./consolidation/plan";
 import { workbookSources } from "./consolidation/sources";
 import { workbookRoster } from "./consolidation/roster";
+import { detailRows } from "./consolidation/summary";
 import { numericValue, readNumber } from "./number";
 import { type Period, periodCode } from "./period";
 import { locateCell, type Recognition, type TableRecognition } from "./recognize";
@@ -57,6 +58,8 @@ export function qtotal(
   if (leaf.kind !== "number") return { ok: false, message: "此列不是数字列" };
   const wanted = unitType ? rowTypeKey(rec, unitType) : undefined;
   if (unitType && !wanted) return { ok: false, message: `“${unitType}”不是本表的填报单位类型` };
+  const numbers = readNotes(recs.map((r) => r.grid))?.numbers.get(rec.template.shortTitle);
+  if (numbers) return detailSum(recs, numbers, rec, slot, column, wanted);
   const plan = workbookPlan(recs, sheet, reportPeriod(rec)?.period);
   let sum = 0;
   for (const source of plan.children.get(rec.template.id) ?? []) {
@@ -80,6 +83,42 @@ export function qtotal(
       sum += n ?? 0;
     }
   }
-  // Sums of 万元 amounts must not show binary noise (0.1 + 0.2).
-  return { ok: true, value: Math.round(sum * 1e6) / 1e6 };
+  return total(sum);
+}
+
+// Sums of 万元 amounts must not show binary noise (0.1 + 0.2).
+const total = (sum: number): FunctionResult<number> => ({
+  ok: true,
+  value: Math.round(sum * 1e6) / 1e6,
+});
+
+/**
+ * A workbook whose reports are not in it (srs consolidate past MAX_COPIES): its 明细 holds each
+ * summed report's numbers, a column a summary cell, and the sum is that column's, as the SUM.
+ */
+function detailSum(
+  recs: Recognition[],
+  sheet: string,
+  rec: TableRecognition,
+  slot: string,
+  column: string,
+  wanted: string | undefined
+): FunctionResult<number> {
+  const grid = recs.find((r) => r.sheet === sheet)?.grid;
+  if (!grid) return { ok: false, message: `找不到各单位的数字所在的工作表“${sheet}”` };
+  const { places, rows } = detailRows(grid, rec.template);
+  const j = places.findIndex((p) => p.slot === slot && p.column === column);
+  const type = (p: { slot: string }) => rec.info.slots.find((s) => s.key === p.slot)?.rowType;
+  let sum = 0;
+  for (const row of rows) {
+    // A report that filled the wanted type's row: a number other than 0 there.
+    if (wanted && !places.some((p, k) => type(p) === wanted && (numericValue(row[k]) ?? 0) !== 0))
+      continue;
+    const v = row[j] ?? null;
+    const n = numericValue(v);
+    if (n === undefined && readNumber(v).kind === "text")
+      return { ok: false, message: `工作表“${sheet}”的单元格不是数字：${String(v)}` };
+    sum += n ?? 0;
+  }
+  return total(sum);
 }

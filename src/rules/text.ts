@@ -9,6 +9,14 @@ const DROP = /[\s\u3000"'“”‘’「」『』:：]/g;
 const COMPAT =
   /[\u2460-\u24ff\u2e80-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef]/;
 
+/**
+ * A copy of text (or of plain data holding text) taken from a file, for what outlives the file: a
+ * piece of a cell's text may share the whole part's text in memory (JavaScript engines slice
+ * strings rather than copy them), so a memo or a consolidation's brief holding it would hold every
+ * file it ever read.
+ */
+export const ownCopy = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
 /** Labels repeat across sheets and files: normalize each distinct text once (bounded). */
 const memo = new Map<string, string>();
 const MEMO_MAX = 50_000;
@@ -20,7 +28,7 @@ export function normalizeLabel(text: unknown): string {
   let out = memo.get(s);
   if (out === undefined) {
     if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(s, (out = normalize(s)));
+    memo.set(ownCopy(s), (out = ownCopy(normalize(s))));
   }
   return out;
 }

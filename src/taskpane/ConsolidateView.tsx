@@ -94,6 +94,11 @@ export function ConsolidateView({
   onAddSheet: (grid: Grid) => Promise<string>;
 }) {
   const styles = useStyles();
+  // A workbook srs consolidate wrote without the reports (too many): nothing is added to it here.
+  const detached = useMemo(
+    () => [...(readNotes(reports.map((r) => r.recognition.grid))?.numbers.values() ?? [])],
+    [reports]
+  );
   const cycle =
     reports
       .map((r) => (r.recognition.kind === "none" ? undefined : cycleOf(r.recognition.template)))
@@ -166,9 +171,14 @@ export function ConsolidateView({
           <MessageBarBody>{t.undoWarning}</MessageBarBody>
         </MessageBar>
       )}
+      {detached.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.detached(detached)}</MessageBarBody>
+        </MessageBar>
+      )}
       <Button
         appearance="primary"
-        disabled={files.length === 0 || busy}
+        disabled={files.length === 0 || busy || detached.length > 0}
         onClick={async () => {
           setBusy(true);
           setError(undefined);
@@ -206,7 +216,10 @@ export function ConsolidateView({
       </Button>
       {progress && (
         <Field validationMessage={t.filesRead(progress.done, progress.all)} validationState="none">
-          <ProgressBar value={progress.done / progress.all} aria-label={t.filesRead(progress.done, progress.all)} />
+          <ProgressBar
+            value={progress.done / progress.all}
+            aria-label={t.filesRead(progress.done, progress.all)}
+          />
         </Field>
       )}
       <ErrorBar error={error} />

@@ -7,7 +7,10 @@ import type { Period } from "../../rules/period";
 import { notesGrid } from "../../rules/consolidation/notes";
 import { OWN_SHEETS, reservedNames } from "../../rules/own-sheets";
 import {
+  type Brief,
+  briefOf,
   type ChildLine,
+  isPlan,
   lineText,
   planConsolidation,
   type Plan,
@@ -21,9 +24,16 @@ import {
   fileSources,
   textNumbers,
 } from "../../rules/consolidation/sources";
-import { type Summary, summarize } from "../../rules/consolidation/summary";
+import {
+  childNumbers,
+  MAX_COPIES,
+  type NumberedChild,
+  type Summary,
+  summarize,
+  summarizeNumbers,
+} from "../../rules/consolidation/summary";
 import { uniqueSheetName } from "../../rules/sheet-names";
-import type { TableRecognition } from "../../rules/recognize";
+import type { Recognition } from "../../rules/recognize";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
 import { townshipXlsx } from "../../workbook/xlsx/write-workbook";
@@ -39,7 +49,7 @@ export class NothingReadable extends Error {
 
 /** Files were read, but nothing could be summed: nothing is written, and every file's status is told. */
 export class NothingSummed extends Error {
-  constructor(public plan: Plan) {
+  constructor(public plan: Plan<unknown>) {
     super("没有可以汇总的报表，未写出文件");
   }
 }
@@ -54,6 +64,24 @@ export interface ConsolidateOptions {
   made?: string;
 }
 
+/**
+ * A received table as the run keeps it: the plan's brief, its numbers and its text-form numbers,
+ * and, while the copies fit in the workbook (MAX_COPIES), its recognition and its sheet's grid.
+ */
+type Received = Brief & {
+  numbers?: Float64Array;
+  conversions: Conversion[];
+  /** Where it lies in its file, for the 明细: 1村.xlsx, or 1村.xlsx › Sheet2!A12:AB19. */
+  source: string;
+  recognition?: Recognition;
+  grid?: Grid;
+};
+
+/**
+ * Reads the files one at a time into briefs (each file's grids let go once it is read), plans,
+ * and writes the township workbook: the copies of every received table while there are at most
+ * MAX_COPIES of them, else a 明细 of each summed report's numbers and file.
+ */
 export async function consolidateFiles(
   files: string[],
   out: string,
@@ -61,8 +89,10 @@ export async function consolidateFiles(
 ) {
   // Our own sheets' names are kept for them; a child named 汇总说明 becomes 汇总说明(2).
   const taken = reservedNames();
-  const sources: (Source & { grid: Grid })[] = [];
+  const received: Received[] = [];
   const unreadable: { file: string; error: string }[] = [];
+  let attached = true;
+  let count = 0;
   for (const file of files) {
     let bytes: Uint8Array;
     let grids: Grid[];
@@ -74,14 +104,14 @@ export async function consolidateFiles(
       continue;
     }
     const origin = path.basename(file);
-    const received = fileSources(grids, {
+    const { sources } = fileSources(grids, {
       origin,
       fileHash: createHash("sha256").update(bytes).digest("hex"),
       fileTime: statSync(file).mtimeMs,
     });
     // A sheet holding several tables is one copy, each table a source on it.
     const copies = new Map<string, string>();
-    for (const s of received.sources) {
+    for (const s of sources) {
       // Each copy is named after its unit, or its file (and sheet, when the file has several).
       const unit = unitOf(s);
       const stem = path.basename(file, path.extname(file));
@@ -91,16 +121,29 @@ export async function consolidateFiles(
       taken.add(sheet);
       copies.set(s.sheet, sheet);
       const grid = { ...s.grid, name: sheet };
-      sources.push({
-        ...s,
-        sheet,
-        grid,
-        recognition: { ...s.recognition, sheet, grid } as typeof s.recognition,
+      const rec = { ...s.recognition, sheet, grid } as Recognition;
+      const table = rec.kind === "table" && !isPlan(rec) ? rec : undefined;
+      const place = rec.kind !== "none" && rec.place.of > 1 ? `!${rec.place.range}` : "";
+      received.push({
+        ...briefOf({ ...s, sheet, recognition: rec }),
+        numbers: table && childNumbers(table),
+        conversions: table ? textNumbers(table) : [],
+        source: grids.length > 1 || place ? `${origin} › ${s.sheet}${place}` : origin,
+        ...(attached && { recognition: rec, grid }),
       });
     }
+    // Past MAX_COPIES copies the workbook holds none: the grids go.
+    count += copies.size;
+    if (attached && count > MAX_COPIES) {
+      attached = false;
+      for (const r of received) {
+        delete r.recognition;
+        delete r.grid;
+      }
+    }
   }
-  if (sources.length === 0 && unreadable.length) throw new NothingReadable(unreadable);
-  const plan = planConsolidation(sources, {
+  if (received.length === 0 && unreadable.length) throw new NothingReadable(unreadable);
+  const plan = planConsolidation(received, {
     period: options.period,
     roster: options.roster,
     unreadable: unreadable.map((u) => ({ origin: path.basename(u.file), reason: u.error })),
@@ -110,21 +153,20 @@ export async function consolidateFiles(
   // The copies hold numbers where the children wrote them as text.
   const conversions = new Map<string, Conversion[]>();
   for (const list of plan.children.values())
-    for (const c of list) {
-      const found = textNumbers(c.recognition as TableRecognition);
-      if (found.length) conversions.set(c.sheet, [...(conversions.get(c.sheet) ?? []), ...found]);
-    }
+    for (const c of list)
+      if (c.conversions.length)
+        conversions.set(c.sheet, [...(conversions.get(c.sheet) ?? []), ...c.conversions]);
   const summaries: Summary[] = [];
   for (const [id, children] of plan.children) {
-    const t = (children[0].recognition as TableRecognition).template;
+    const t = children[0].template!;
     for (const n of [`${t.shortTitle}汇总`, `${t.shortTitle}汇总明细`]) taken.delete(n);
     const sheet = uniqueSheetName(`${t.shortTitle}汇总`, taken);
     taken.add(sheet);
     const detail = uniqueSheetName(`${t.shortTitle}汇总明细`, taken);
-    const s = summarize(t, children, sheet, detail, {
-      period: plan.periods.get(id)?.period,
-      unit: options.unit,
-    });
+    const how = { period: plan.periods.get(id)?.period, unit: options.unit };
+    const s = attached
+      ? summarize(t, children as (Received & Source)[], sheet, detail, how)
+      : summarizeNumbers(t, children as (Received & NumberedChild)[], sheet, detail, how);
     if (s.detail) taken.add(detail);
     summaries.push(s);
   }
@@ -134,10 +176,14 @@ export async function consolidateFiles(
     unit: options.unit ?? "",
     made: options.made ?? nowText(),
     conversions: new Map([...conversions].map(([k, v]) => [k, conversionWords(v)])),
+    detached: !attached,
   });
   taken.delete(notes.name);
   taken.delete(OWN_SHEETS.roster.name);
   notes.name = uniqueSheetName(notes.name, taken);
+  const copies = attached
+    ? received.filter((s, i) => received.findIndex((x) => x.sheet === s.sheet) === i)
+    : [];
   const bytes = await townshipXlsx({
     summaries,
     notes,
@@ -145,15 +191,13 @@ export async function consolidateFiles(
       ...rosterSheet(options.roster.entries),
       name: uniqueSheetName(OWN_SHEETS.roster.name, taken),
     },
-    copies: sources
-      .filter((s, i) => sources.findIndex((x) => x.sheet === s.sheet) === i)
-      .map((s) => {
-        const found = conversions.get(s.sheet);
-        if (!found) return s.grid;
-        const values = s.grid.values.map((r) => [...r]);
-        for (const c of found) values[c.row][c.col] = c.value;
-        return { ...s.grid, values };
-      }),
+    copies: copies.map((s) => {
+      const found = conversions.get(s.sheet);
+      if (!found) return s.grid!;
+      const values = s.grid!.values.map((r) => [...r]);
+      for (const c of found) values[c.row][c.col] = c.value;
+      return { ...s.grid!, values };
+    }),
     values: options.values,
   });
   await writeAtomic(out, bytes, files);
@@ -163,7 +207,7 @@ export async function consolidateFiles(
 export type Consolidated = Awaited<ReturnType<typeof consolidateFiles>>;
 
 /** 0 when every file was summed cleanly and no roster unit is missing; 1 otherwise; 2 when a file could not be read. */
-export const consolidateExit = (plan: Plan, unreadable: unknown[]) =>
+export const consolidateExit = (plan: Plan<unknown>, unreadable: unknown[]) =>
   unreadable.length ? 2 : plan.clean ? 0 : 1;
 
 const summaryJson = (s: Summary) => ({
@@ -174,7 +218,7 @@ const summaryJson = (s: Summary) => ({
 });
 
 export function consolidateJson(
-  r: { plan: Plan; summaries?: Summary[]; unreadable: { file: string; error: string }[] },
+  r: { plan: Plan<unknown>; summaries?: Summary[]; unreadable: { file: string; error: string }[] },
   out: string | null
 ) {
   return {
@@ -193,16 +237,23 @@ export function consolidateJson(
   };
 }
 
+/** Children named on the summary's line. */
+const SHOWN = 30;
+
 export function consolidateText(
-  r: { plan: Plan; summaries?: Summary[]; unreadable: { file: string; error: string }[] },
+  r: { plan: Plan<unknown>; summaries?: Summary[]; unreadable: { file: string; error: string }[] },
   out: string | null
 ): string {
   const c = r.plan.counts;
   const lines = [out ? `已写出 ${out}` : "没有可以汇总的报表，未写出文件"];
-  for (const s of r.summaries ?? [])
+  for (const s of r.summaries ?? []) {
+    // A county's thousands of units are in 汇总说明 and the 明细, not on the screen.
+    const names = s.children.slice(0, SHOWN).map((x) => (s.detail?.values ? x.unit : x.sheet));
+    const more = s.children.length > SHOWN ? "等" : "";
     lines.push(
-      `  ${s.sheet}：汇总了 ${s.children.length} 份（${s.children.map((x) => x.sheet).join("、")}）${s.detail ? `，各单位数字见“${s.detail.sheet}”` : ""}`
+      `  ${s.sheet}：汇总了 ${s.children.length} 份（${names.join("、")}${more}）${s.detail ? `，各单位数字见“${s.detail.sheet}”` : ""}`
     );
+  }
   for (const p of new Set([...r.plan.periods.values()].map((x) => x.remark).filter(Boolean)))
     lines.push(`  注意：${p}`);
   lines.push(

@@ -9,15 +9,17 @@ import type { CellValue, Grid } from "../grid";
 import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import { formatPeriod } from "../period";
 import { type ChildLine, explainedText, type Plan, STATUS_WORDS } from "./plan";
-import type { Summary } from "./summary";
+import { MAX_COPIES, type Summary } from "./summary";
 
 const { name, marker } = OWN_SHEETS.notes;
 const HEADER = ["填报单位", "单位类型", "报表", "工作表", "来源文件", "状态", "按时/逾期", "说明"];
 const SUMMARY = "汇总表";
 const DETAIL = "汇总明细";
+/** A 明细 holding the reports' numbers themselves: the reports are not in the workbook (MAX_COPIES). */
+const NUMBERS = "汇总明细（数值）";
 
 export interface NotesInput {
-  plan: Plan;
+  plan: Plan<unknown>;
   summaries: Summary[];
   /** The consolidating unit (金淘镇), "" when unknown. */
   unit: string;
@@ -25,9 +27,18 @@ export interface NotesInput {
   made: string;
   /** Texts counted at their number, by the child's sheet: C7“1,200”→1200. */
   conversions?: Map<string, string[]>;
+  /** The received reports are not in the workbook (past MAX_COPIES): no 工作表 to name. */
+  detached?: boolean;
 }
 
-export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInput): Grid {
+export function notesGrid({
+  plan,
+  summaries,
+  unit,
+  made,
+  conversions,
+  detached,
+}: NotesInput): Grid {
   const periods = [...plan.periods.entries()].filter(([, p]) => p.period);
   const periodText = [...new Set(periods.map(([, p]) => formatPeriod(p.period!)))].join("、");
   const c = plan.counts;
@@ -55,7 +66,7 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
       l.unit,
       l.type,
       l.table,
-      l.sheet && l.place ? tableKey(l.sheet, l.place) : l.sheet,
+      detached ? "" : l.sheet && l.place ? tableKey(l.sheet, l.place) : l.sheet,
       l.origin,
       STATUS_WORDS[l.status],
       l.timeliness,
@@ -70,6 +81,13 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
       `应报 ${c.expected} 个单位，已报 ${c.received}，按时 ${c.onTime}，逾期 ${c.late}，缺报 ${c.missing}，未汇总 ${c.excluded} 份`,
     ],
     [verdict],
+    ...(detached
+      ? [
+          [
+            `收到的报表超过 ${MAX_COPIES} 份，未附在本工作簿：已汇总的每份报表的数字和来源文件见${summaries.map((s) => `“${s.detail?.sheet}”`).join("、")}，每份的状态见下表`,
+          ],
+        ]
+      : []),
     ...remarks.map((r) => [r]),
     [],
     HEADER,
@@ -91,9 +109,11 @@ export function notesGrid({ plan, summaries, unit, made, conversions }: NotesInp
         s.template.shortTitle,
         s.detail!.sheet,
         "",
-        DETAIL,
+        s.detail!.values ? NUMBERS : DETAIL,
         "",
-        "各单位的数字，每行一个单位",
+        s.detail!.values
+          ? "每份已汇总报表的数字和来源文件，每行一份"
+          : "各单位的数字，每行一个单位",
       ]),
     ...plan.lines.map(line),
     [],
@@ -122,6 +142,8 @@ export interface ReadNotes {
   rows: NotesRow[];
   /** Our summary and 明细 sheets. */
   ours: Set<string>;
+  /** The 明细 holding the reports' numbers (their reports are not in the workbook), by table: 季报表（一）. */
+  numbers: Map<string, string>;
   summaries: string[];
   /** Copies kept aside by an earlier round (every table on them replaced): never children. */
   replaced: Set<string>;
@@ -156,8 +178,11 @@ export function readNotes(grids: Grid[]): ReadNotes | undefined {
     rows,
     ours: new Set(
       rows
-        .filter((r) => (r.status === SUMMARY || r.status === DETAIL) && r.sheet)
+        .filter((r) => [SUMMARY, DETAIL, NUMBERS].includes(r.status) && r.sheet)
         .map((r) => r.sheet)
+    ),
+    numbers: new Map(
+      rows.filter((r) => r.status === NUMBERS && r.sheet).map((r) => [r.table, r.sheet])
     ),
     summaries,
     // A sheet is set aside only when every table on it was replaced; otherwise each replaced

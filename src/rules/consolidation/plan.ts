@@ -26,6 +26,7 @@ import {
 } from "../period";
 import type { Recognition, TableRecognition } from "../recognize";
 import { reportDay, reportPeriod } from "../report-period";
+import { ownCopy } from "../text";
 import type { TableTemplate } from "../templates/schema";
 import type { Roster } from "./roster";
 import { wrongRowRule } from "../checks/wrong-row";
@@ -206,8 +207,9 @@ export interface TableBrief {
 
 export function briefOf(source: Source): Brief {
   const rec = source.recognition;
-  const unit = unitOf(source);
-  const { sheet, origin, fileHash, part, fileTime, lower } = source;
+  const unit = ownCopy(unitOf(source));
+  const { sheet, origin, fileHash, part, fileTime } = source;
+  const lower = ownCopy(source.lower);
   const brief: Brief = { sheet, origin, fileHash, part, fileTime, unit, lower, shortTitle: "" };
   if (rec.grid.visibility) brief.visibility = rec.grid.visibility;
   if (rec.kind === "none") return brief;
@@ -218,19 +220,21 @@ export function briefOf(source: Source): Brief {
   if (isPlan(rec)) return brief;
   const findings = checkRecognized(rec);
   // A source's explanations are its own, whatever name its copy took.
-  const own = source.explanations?.map((e) => ({ ...e, sheet: rec.sheet }));
+  const explanations = source.explanations?.map((e) => ({ ...e, sheet: rec.sheet }));
   brief.table = {
     period: reportPeriod(rec)?.period ?? source.period,
     day: reportDay(rec),
-    heading: rec.title?.text ?? "",
+    heading: ownCopy(rec.title?.text ?? ""),
     content: contentKey(rec, unit),
     filled: [...filledRowTypes(rec)],
     // The row a unit filled is the plan's to decide, with the roster's type (wrong-row says it
     // at check time from the same decision).
-    errors: findings.filter((f) => f.severity === "error" && f.rule !== wrongRowRule.id),
-    explained: applyExplanations(findings, own)
-      .filter((f) => f.explained)
-      .map((f) => `${f.cell} ${f.message}（已说明：${f.explained}）`),
+    errors: ownCopy(findings.filter((f) => f.severity === "error" && f.rule !== wrongRowRule.id)),
+    explained: ownCopy(
+      applyExplanations(findings, explanations)
+        .filter((f) => f.explained)
+        .map((f) => `${f.cell} ${f.message}（已说明：${f.explained}）`)
+    ),
   };
   return brief;
 }

@@ -68,6 +68,10 @@ const BACKUP = "（上次）";
 export const backupName = (sheet: string) =>
   `${cut(cleanSheetName(sheet), 31 - BACKUP.length)}${BACKUP}`;
 
+/** Why a workbook srs consolidate wrote without copies (past MAX_COPIES) takes no more reports. */
+export const detachedRefusal = (details: string[]) =>
+  `这份汇总工作簿没有附各单位的报表（各单位的数字在${details.map((d) => `“${d}”`).join("、")}），不能在其中追加汇总：请把全部报表文件一起用 srs consolidate 重新汇总。刚插入的工作表没有汇总，可以删除。`;
+
 const keyOf = (rec: Recognition, unit: string) =>
   rec.kind === "none" ? "" : `${rec.template.id}|${normalizeUnit(unit)}`;
 
@@ -79,6 +83,8 @@ export function planWorkbook(
   const fresh = new Set(inserted.flatMap((f) => f.sheets));
   const before = sheets.filter((g) => !fresh.has(g.name));
   const notes = readNotes(before);
+  // Its reports are not in it, only their numbers: a summary made here would leave them out.
+  if (notes?.numbers.size) throw new Error(detachedRefusal([...notes.numbers.values()]));
   const tables = before.flatMap((g) => recognizeSheet(g));
   // A sheet by its first table: what our own sheets and kept copies are known by.
   const recs = new Map<string, Recognition>();

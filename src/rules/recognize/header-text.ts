@@ -3,7 +3,7 @@
  * (企业底数（家）-总数, 执法激励约束›罚款›企业数（家次）, or one label a line), and an Excel Table
  * suffixes a duplicate header name with a number (企业数（家次）2).
  */
-import { normalizeLabel, withoutUnit } from "../text";
+import { normalizeLabel, ownCopy, withoutUnit } from "../text";
 
 /** What clerks join a group and its sub-labels with. */
 const JOINER = /[-－—–‐›»>＞〉→/／\\_＿|｜]/;
@@ -31,9 +31,9 @@ const MEMO_MAX = 20_000;
 export function headerPath(raw: string, known: Known): string[] {
   let out = memo.get(raw);
   if (out) return out;
-  out = readPath(raw, known);
+  out = ownCopy(readPath(raw, known));
   if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(raw, out);
+  memo.set(ownCopy(raw), out);
   return out;
 }
 

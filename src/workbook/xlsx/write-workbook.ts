@@ -30,19 +30,17 @@ export function addNotesSheet(wb: ExcelJS.Workbook, notes: Grid): ExcelJS.Worksh
   return addLayoutSheet(wb, notesForm(notes));
 }
 
-/** The 明细 sheet: a row a child, each cell a reference to the child's cell (or its value alone). */
+/**
+ * The 明细 sheet: a row a child, each cell a reference to the child's cells (or its value alone);
+ * a 明细 of the children's numbers holds the numbers.
+ */
 export function detailSheet(d: DetailSheet, values: boolean): PlainSheet {
   const top = d.head.length;
+  const number = (c: { formula: string; value: number }) =>
+    (values && c.formula) || (d.values && !isNaN(c.value)) ? c.value : null;
   const grid: Grid = {
     name: d.sheet,
-    values: [
-      ...d.head,
-      ...d.rows.map((row) => [
-        row.unit,
-        row.sheet,
-        ...row.cells.map((c) => (values && c.formula ? c.value : null)),
-      ]),
-    ],
+    values: [...d.head, ...d.rows.map((row) => [row.unit, row.sheet, ...row.cells.map(number)])],
     merges: [],
   };
   const formulas = values
