@@ -48,6 +48,15 @@ export const OWN_SHEETS = {
     aside: true,
     owner: "review/problem-list.ts",
   },
+  // A practice sheet (培训): a report with planted mistakes, checked like any report, never a
+  // unit's report to sum or compare with (its title carries the marker).
+  practiceSheet: {
+    name: "练习",
+    marker: "【培训练习表，不计入汇总】",
+    within: 1,
+    aside: false,
+    owner: "sample/practice.ts",
+  },
   practice: {
     name: "SRS练习",
     marker: "SRS-练习/1",

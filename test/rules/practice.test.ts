@@ -1,6 +1,9 @@
 import { checkGrids } from "../../src/rules/check";
+import { fileSources, workbookSources } from "../../src/rules/consolidation/sources";
+import { planWorkbook } from "../../src/rules/consolidation/workbook";
 import { applyFixes } from "../../src/rules/fix";
 import { fromA1 } from "../../src/rules/grid";
+import { recognizeSheet } from "../../src/rules/recognize";
 import { type Practice, practiceSheet, remaining } from "../../src/rules/sample/practice";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { allTemplates, getTemplate } from "../../src/rules/templates/catalog";
@@ -65,5 +68,39 @@ describe("practice sheets", () => {
     const n = Number(/最多能放 (\d+)/.exec((most as { refused: string }).refused)![1]);
     expect(made(practiceSheet(t, n, 2)).planted).toHaveLength(n);
     for (const bad of [0, -1, 2.5, NaN]) expect(practiceSheet(t, bad, 2)).toEqual(most);
+  });
+});
+
+// A trainer's practice sheet beside the township's reports is checked like a report but is no
+// unit's report: consolidation (a received file, or the workbook consolidated in place) and
+// QTOTAL leave it out, so it can never replace or stand beside a village's report.
+describe("a practice sheet is never summed", () => {
+  const q1 = getTemplate("nanan-2026-quarterly-1") as TableTemplate;
+  const real = { ...filledSheet(q1, { seed: 4, unit: "金淘镇朴里村" }).grid, name: "朴里村" };
+  const practice = made(practiceSheet(q1, 3, 9, "练习9")).grid;
+
+  it("carries no unit's name and says on its title that it is not summed", () => {
+    expect(JSON.stringify(practice.values)).not.toContain("朴里村");
+    expect(String(practice.values[0][0])).toMatch(/^【培训练习表，不计入汇总】/);
+    expect(findings({ grid: practice, planted: [] }).length).toBe(3);
+  });
+
+  it("a received file: only the report is a source", () => {
+    const { sources } = fileSources([real, practice], { origin: "朴里村.xlsx" });
+    expect(sources.map((s) => s.sheet)).toEqual(["朴里村"]);
+    const alone = fileSources([practice], { origin: "练习.xlsx" }).sources;
+    expect(alone.map((s) => s.recognition.kind)).toEqual(["none"]);
+  });
+
+  it("the workbook consolidated in place, and QTOTAL's sources", () => {
+    const plan = planWorkbook([real, practice], [], { made: "2026-12-20 10:00" });
+    expect(plan.lines.map((l) => l.sheet)).toEqual(["朴里村"]);
+    expect(plan.summaries[0].children.map((c) => c.sheet)).toEqual(["朴里村"]);
+    expect(
+      workbookSources(
+        [real, practice].flatMap((g) => recognizeSheet(g)),
+        undefined
+      ).map((s) => s.sheet)
+    ).toEqual(["朴里村"]);
   });
 });

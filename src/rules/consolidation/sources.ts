@@ -7,7 +7,7 @@
  */
 import { type Grid, toA1 } from "../grid";
 import { readNumber } from "../number";
-import { OWN_SHEETS } from "../own-sheets";
+import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes, tableKey } from "./notes";
@@ -47,7 +47,17 @@ export function fileSources(
   file: ReceivedFile
 ): { sources: (Source & { grid: Grid })[]; lower?: ReadNotes } {
   const notes = readNotes(grids);
-  const recs = grids.flatMap((g) => recognizeSheet(g));
+  // A practice sheet (培训) is no unit's report: a file of nothing else is no report at all.
+  const practice = (g: Grid) => isOwnSheet(g, "practiceSheet");
+  const recs = grids.flatMap((g): Recognition[] => (practice(g) ? [] : recognizeSheet(g)));
+  if (recs.length === 0 && grids.length)
+    recs.push({
+      kind: "none",
+      sheet: grids[0].name,
+      grid: grids[0],
+      template: null,
+      candidates: [],
+    });
   const base = { origin: file.origin, fileHash: file.fileHash, fileTime: file.fileTime };
   if (notes) {
     // A township's consolidated workbook: its summaries are its reports; its copies of the
@@ -89,6 +99,7 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
   return recs.flatMap((r): Source[] => {
     if (
       r.kind !== "table" ||
+      isOwnSheet(r.grid, "practiceSheet") ||
       isPlan(r) || // the workbook's own plan (任务分解指导数) is what the reports are measured by
       r.sheet === notes?.sheet ||
       r.sheet === OWN_SHEETS.roster.name ||

@@ -6,6 +6,7 @@ import type { Finding } from "../finding";
 import { checkGrids } from "../check";
 import { type CellValue, type Grid, toA1 } from "../grid";
 import { recognize } from "../recognize";
+import { OWN_SHEETS } from "../own-sheets";
 import { getTableInfo } from "../templates/catalog";
 import type { TableTemplate } from "../templates/schema";
 import { filledSheet, seeded } from "./filled";
@@ -60,10 +61,16 @@ export function practiceSheet(
   name = "练习"
 ): PracticeResult {
   const rand = seeded(seed);
-  const grid = {
-    ...filledSheet(t, { seed, rowTypes: [t.rows[t.rows.length - 1].key] }).grid,
-    name,
-  };
+  // Never a real unit's report: no unit's name, and a title that says so (consolidation and 上期对比
+  // leave it out: own-sheets.ts).
+  const filled = filledSheet(t, {
+    seed,
+    rowTypes: [t.rows[t.rows.length - 1].key],
+    unit: "培训练习",
+  });
+  const values = filled.grid.values.map((r) => [...r]);
+  values[0][0] = `${OWN_SHEETS.practiceSheet.marker}${String(values[0][0] ?? "")}`;
+  const grid = { ...filled.grid, values, name };
   const rec = recognize(grid);
   if (rec.kind !== "table" || findingsOf(grid).length > 0)
     return { refused: `${t.shortTitle}不能生成练习表` };
