@@ -44,6 +44,16 @@ const notFile = () => new UnreadableFile("这不是一个普通文件（是设�
 const tooBig = () =>
   new UnreadableFile(`文件过大（超过 ${MAX_FILE_BYTES / 1048576} MB），不像是一份报表`);
 
+/**
+ * Where a command writes what it made of an .xls or .et: SRS writes only .xlsx, so an output
+ * named like the old format ("-o 盖章.xls") gets the .xlsx ending.
+ */
+export const xlsxPath = (out: string) => out.replace(/\.(xls|et)$/i, ".xlsx");
+
+/** The one line saying an .xls or .et was written as an .xlsx (`was`: its kind, from asXlsx). */
+export const writtenAsXlsx = (input: string, was: string, written: string) =>
+  `${input} 是 ${was}，SRS 只写 .xlsx：已写出 ${written}（数值、合并单元格和格式照原文件，公式存为结果；原文件未改动）`;
+
 /** The same file, however it is named: through a symlink, a hard link or another letter case. */
 function sameFile(a: string, b: string): boolean {
   try {

@@ -39,9 +39,12 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   -h, --help    显示本帮助
   -v, --version 显示版本
 
+各单位的报表可以是 .xlsx、.xls 或 WPS 表格 .et；SRS 写出的总是 .xlsx（从不覆盖原文件）。
+
 退出状态: 0 无错误；1 发现错误（汇总时：有报表未汇总、有问题或有单位缺报）；2 有文件无法读取。
 
 Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs distribute --roster FILE --period P [--template ID] -o DIR | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE... | srs check FILE --explain CELL=TEXT -o OUT.xlsx | srs return FILE... -o DIR
+Reports may be .xlsx, .xls or WPS .et; what SRS writes is always .xlsx.
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
 /**
@@ -131,7 +134,8 @@ export async function main(
           date: text("date"),
           profile: { unit: text("unit"), filler: text("filler"), phone: text("phone") },
         });
-        print(`已写出 ${output}（盖章的工作表：${r.stamped.join("、")}）`);
+        print(`已写出 ${r.written}（盖章的工作表：${r.stamped.join("、")}）`);
+        if (r.note) print(r.note);
         if (r.macrosRemoved)
           print("  原文件含宏（VBA 工程），已去掉：写出的是不含宏的 .xlsx，Excel 可以直接打开");
         return 0;

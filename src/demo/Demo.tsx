@@ -6,6 +6,7 @@ import { oneLine } from "../taskpane/one-line";
 import { download } from "../taskpane/ReturnView";
 import { isOwnSheet } from "../rules/own-sheets";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
+import { isWorkbookName, WORKBOOK_FILES } from "../workbook/types";
 import { GridView } from "./GridView";
 import { forgetWorkbook, keepWorkbook, keptWorkbook } from "./persist";
 import { sampleWorkbook } from "./sample";
@@ -41,12 +42,21 @@ const useStyles = makeStyles({
 });
 
 /** The task pane beside a simple grid of a workbook held in the browser: no Excel needed. */
-/** One file opens as itself (saved into its own parts); several as one workbook of all their sheets. */
-async function openFiles(files: File[]): Promise<{ book: MemoryWorkbook; name: string }> {
+/**
+ * One file opens as itself (saved into its own parts; an .xls or .et as the .xlsx SRS writes in
+ * its place, named so, with a line saying it); several as one workbook of all their sheets.
+ */
+async function openFiles(files: File[]): Promise<{ book: MemoryWorkbook; name: string; note?: string }> {
   const books = await Promise.all(
     files.map(async (f) => MemoryWorkbook.fromXlsx(new Uint8Array(await f.arrayBuffer()), f.name))
   );
-  if (books.length === 1) return { book: books[0], name: files[0].name };
+  if (books.length === 1) {
+    const { name } = files[0];
+    const was = books[0].was;
+    if (!was) return { book: books[0], name };
+    const xlsx = name.replace(/\.(xls|et)$/i, "") + ".xlsx";
+    return { book: books[0], name: xlsx, note: `${name} 是 ${was}：在本页作为 ${xlsx} 打开，下载的也是 .xlsx（原文件未改动）` };
+  }
   return { book: MemoryWorkbook.combine(books), name: `${files.length}个文件合并.xlsx` };
 }
 
@@ -66,9 +76,10 @@ export function Demo() {
   const open = async (files: File[]) => {
     if (!files.length) return;
     try {
-      const { book: next, name } = await openFiles(files);
+      const { book: next, name, note } = await openFiles(files);
       replace(next);
       setFileName(name);
+      setNote(note);
       setError(undefined);
     } catch (err) {
       setError(oneLine(err));
@@ -81,6 +92,7 @@ export function Demo() {
   };
   const [active, setActive] = useState(book.sheets[0]?.name ?? "");
   const [error, setError] = useState<string>();
+  const [note, setNote] = useState<string>();
   // The workbook is kept in this browser once the user changes it or opens a file (persist.ts),
   // and comes back on the next visit.
   const [kept, setKept] = useState<string>();
@@ -144,7 +156,7 @@ export function Demo() {
       }}
       onDrop={(e) => {
         e.preventDefault();
-        void open(Array.from(e.dataTransfer.files).filter((f) => /\.xlsx$/i.test(f.name)));
+        void open(Array.from(e.dataTransfer.files).filter((f) => isWorkbookName(f.name)));
       }}
     >
       <section className={styles.sheet} aria-label="工作簿">
@@ -152,11 +164,11 @@ export function Demo() {
           <Title3 as="h1">安全生产报表助手 · 网页版</Title3>
           <Caption1>
             {book.examples.size
-              ? "示例工作簿（部分工作表含典型填报错误），或打开本机的 .xlsx 文件（可多选，也可拖到这里）："
-              : `正在查看：${fileName}。也可打开其他 .xlsx 文件（可多选，也可拖到这里）：`}
+              ? "示例工作簿（部分工作表含典型填报错误），或打开本机的 .xlsx、.xls 或 WPS .et 文件（可多选，也可拖到这里）："
+              : `正在查看：${fileName}。也可打开其他 .xlsx、.xls 或 .et 文件（可多选，也可拖到这里）：`}
           </Caption1>
           <Button appearance="primary" size="small" onClick={() => picker.current?.click()}>
-            打开 .xlsx 文件…
+            打开文件…
           </Button>
           {/* The browser's own picker says "Choose File" in English: hidden behind the button. */}
           <input
@@ -164,8 +176,8 @@ export function Demo() {
             hidden
             type="file"
             multiple
-            accept=".xlsx"
-            aria-label="打开 .xlsx 文件"
+            accept={WORKBOOK_FILES}
+            aria-label="打开 .xlsx、.xls 或 .et 文件"
             onChange={(e) => {
               const files = Array.from(e.target.files ?? []);
               e.target.value = ""; // the same file chosen again opens again
@@ -195,6 +207,7 @@ export function Demo() {
               forget();
               replace(sampleBook());
               setFileName("示例工作簿.xlsx");
+              setNote(undefined);
               setKept(undefined);
               setError(undefined);
             }}
@@ -211,6 +224,7 @@ export function Demo() {
             清除本页保存的工作簿
           </Button>
           {kept && <Caption1 role="status">{kept}</Caption1>}
+          {note && <Caption1 role="status">{note}</Caption1>}
         </div>
         <ErrorBar error={error} />
         {grid && (

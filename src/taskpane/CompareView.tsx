@@ -8,6 +8,7 @@ import { type Recognized, recognize } from "../rules/recognize";
 import { type Candidate, changeText, compareWithPrevious, type CompareRow } from "../rules/review/compare";
 import type { Strings } from "./i18n";
 import { oneLine } from "./one-line";
+import { WORKBOOK_FILES } from "./source";
 
 const useStyles = makeStyles({
   unit: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
@@ -43,7 +44,7 @@ export function CompareView({ reports, t, onSelect }: { reports: SheetReport[]; 
       <Caption1 block>{t.compareHint}</Caption1>
       <input
         type="file"
-        accept=".xlsx"
+        accept={WORKBOOK_FILES}
         aria-label={t.comparePick}
         onChange={async (e) => {
           const f = e.target.files?.[0];

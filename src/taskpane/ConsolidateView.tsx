@@ -36,7 +36,7 @@ import {
 import type { Recognition } from "../rules/recognize";
 import { stampSheetEdits } from "../rules/stamp";
 import type { Strings } from "./i18n";
-import type { CellWrite, ConsolidateOptions, Profile, ReceivedFile } from "./source";
+import { type CellWrite, type ConsolidateOptions, type Profile, type ReceivedFile, WORKBOOK_FILES } from "./source";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -162,7 +162,7 @@ export function ConsolidateView({
         hidden
         type="file"
         multiple
-        accept=".xlsx"
+        accept={WORKBOOK_FILES}
         aria-label={t.pickFiles}
         onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
       />

@@ -97,7 +97,7 @@ const zh = {
   rosterCreate: "起草单位名册",
   rosterBad: (why: string) => `“单位名册”工作表无法使用：${why}`,
   consolidateHint:
-    "选择各村、各单位报来的报表文件（可多选），导入为工作表，生成或更新汇总表（公式汇总）和“汇总说明”。",
+    "选择各村、各单位报来的报表文件（.xlsx、.xls 或 WPS .et，可多选），导入为工作表，生成或更新汇总表（公式汇总）和“汇总说明”。",
   pickFiles: "选择报表文件",
   undoWarning: "导入后不能靠“撤销”回到导入前（Excel 导入时会清空撤销记录），建议先保存一份。",
   detached: (sheets: string[]) =>
@@ -243,7 +243,7 @@ const en: Strings = {
   rosterCreate: "Draft the unit roster",
   rosterBad: (why) => `The 单位名册 sheet cannot be used: ${why}`,
   consolidateHint:
-    "Pick the villages' and departments' files: they become sheets, and the summary (formulas) and 汇总说明 are written or updated.",
+    "Pick the villages' and departments' files (.xlsx, .xls or WPS .et): they become sheets, and the summary (formulas) and 汇总说明 are written or updated.",
   pickFiles: "Pick report files",
   undoWarning:
     "Do not count on Undo to reverse an import (Excel clears its undo history on import). Save a copy first.",

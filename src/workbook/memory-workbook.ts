@@ -55,6 +55,9 @@ export class MemoryWorkbook implements WorkbookSource {
 
   constructor(public sheets: Grid[]) {}
 
+  /** Set when the file opened was an .xls or .et (its kind): the workbook is its .xlsx now. */
+  was: string | undefined;
+
   /** The last consolidation's summaries (their formulas) and 汇总说明, for saving as the CLI writes them. */
   private township: { summaries: Summary[]; notes: string } | undefined;
 
@@ -69,10 +72,15 @@ export class MemoryWorkbook implements WorkbookSource {
     });
   }
 
-  /** A workbook opened from .xlsx bytes (the browser demo's "open a local file"). */
-  static async fromXlsx(bytes: Uint8Array, name = "workbook.xlsx"): Promise<MemoryWorkbook> {
-    const { readGrids } = await import("./xlsx/read");
+  /**
+   * A workbook opened from a file (the browser demo's "open a local file"). An .xls or .et opens
+   * as the .xlsx SRS writes in its place (`was` names its kind): saved, it is that .xlsx.
+   */
+  static async fromXlsx(file: Uint8Array, name = "workbook.xlsx"): Promise<MemoryWorkbook> {
+    const { asXlsx, readGrids } = await import("./xlsx/read");
+    const { bytes, was } = await asXlsx(file, name);
     const book = new MemoryWorkbook(await readGrids(bytes, name));
+    book.was = was;
     // What was opened, for saving into the file's own parts (its formatting kept).
     book.original = {
       bytes,
@@ -132,8 +140,13 @@ export class MemoryWorkbook implements WorkbookSource {
     const names = new Map(
       sheets.map((s) => [s, from ? this.received.get(s)!.name : this.original!.names.get(s)!])
     );
-    const { saveXlsx } = await import("./xlsx/save");
-    return saveXlsx({ original: { ...file, names }, sheets: grids, hidden: new Set() });
+    const [{ saveXlsx }, { asXlsx }] = await Promise.all([
+      import("./xlsx/save"),
+      import("./xlsx/read"),
+    ]);
+    // A child imported from an .xls or .et: the .xlsx SRS writes for it (read back, its grids).
+    const { bytes } = await asXlsx(file.bytes, "");
+    return saveXlsx({ original: { ...file, bytes, names }, sheets: grids, hidden: new Set() });
   }
 
   private grid(sheet: string): Grid {

@@ -30,6 +30,10 @@ export interface Profile {
   phone: string;
 }
 
+/** The files a picker offers: .xlsx, Excel 97–2003 .xls and WPS 表格 .et (read by xls/). */
+export const WORKBOOK_FILES = ".xlsx,.xls,.et";
+export const isWorkbookName = (name: string) => /\.(xlsx|xls|et)$/i.test(name);
+
 /** A file picked for consolidation. */
 export interface ReceivedFile {
   name: string;

@@ -112,7 +112,7 @@ it("runs a training round: a practice sheet with planted mistakes, progress, ans
 
 it("opens a local .xlsx (exceljs in the page) and says what is wrong with a file no report could be", async () => {
   const pane = paneOf(page);
-  const file = page.getByLabel("打开 .xlsx 文件");
+  const file = page.getByLabel("打开 .xlsx、.xls 或 .et 文件");
   await file.setInputFiles(
     path.join(__dirname, "../../assets/templates/nanan-2026-quarterly-2.xlsx")
   );
@@ -146,7 +146,7 @@ async function openStretched(
     row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v))
   );
   stretch(ws, f.grid.values.length);
-  await page.getByLabel("打开 .xlsx 文件").setInputFiles({
+  await page.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
     name: `${name}.xlsx`,
     mimeType: "application/octet-stream",
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),

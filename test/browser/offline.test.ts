@@ -73,7 +73,9 @@ async function downloaded(
 
 it("opens a village's file, fills its blanks, saves it with its formatting, then saves the township workbook (native sums)", async () => {
   const p = await env.page();
-  await p.getByLabel("打开 .xlsx 文件").setInputFiles(await village("金淘镇霞春村", 11, true));
+  await p
+    .getByLabel("打开 .xlsx、.xls 或 .et 文件")
+    .setInputFiles(await village("金淘镇霞春村", 11, true));
   await pane(p)
     .getByText(/识别出 1 张报表/)
     .waitFor();
@@ -145,7 +147,7 @@ it("opens a village's file, fills its blanks, saves it with its formatting, then
 it("opens several files at once, and files dropped on the page", async () => {
   const p = await env.page();
   await p
-    .getByLabel("打开 .xlsx 文件")
+    .getByLabel("打开 .xlsx、.xls 或 .et 文件")
     .setInputFiles([await village("金淘镇后厝村", 12), await village("金淘镇英都村", 13)]);
   await pane(p)
     .getByText(/识别出 2 张报表/)

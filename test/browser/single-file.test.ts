@@ -60,7 +60,7 @@ it.each([
     await page.screenshot({ path: path.join(SHOTS, `srs-html-${width}-sample.png`) });
 
     await page
-      .getByLabel("打开 .xlsx 文件")
+      .getByLabel("打开 .xlsx、.xls 或 .et 文件")
       .setInputFiles(path.join(__dirname, "../../assets/templates/nanan-2026-quarterly-2.xlsx"));
     await pane.getByText(/识别出 1 张报表/).waitFor();
     const fill = pane.getByRole("button", { name: /把空白格全部填 0（(\d+) 格）/ }).first();

@@ -49,7 +49,7 @@ it.each([...SIZES, FROM_DISK])(
     });
     const a = await clerkFile("金淘镇霞春村", 11, { blank: ["base.medium", "std.create"] });
     const b = await clerkFile("金淘镇后厝村", 12);
-    await p.getByLabel("打开 .xlsx 文件").setInputFiles([a, b]);
+    await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles([a, b]);
     await pane(p)
       .getByText(/2 个工作表，识别出 2 张报表；错误 2 条/)
       .waitFor();
@@ -119,7 +119,7 @@ it.each(SIZES)(
   async ({ size, viewport }) => {
     const p = await env.page(viewport);
     const targets = filledSheet(getTemplate("jinjiang-2024-targets")!).grid; // 标杆 3, 达标 10, 岗位 40
-    await p.getByLabel("打开 .xlsx 文件").setInputFiles({
+    await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
       name: "晋江市文旅局.xlsx",
       mimeType: "application/octet-stream",
       buffer: await xlsxOf("任务分解", targets),

@@ -112,3 +112,21 @@ export function throughOds(xlsx: Uint8Array): Uint8Array {
   convert("xlsx:Calc MS Excel 2007 XML", "ods/book.ods", "xlsx");
   return new Uint8Array(readFileSync(path.join(dir, "xlsx", "book.xlsx")));
 }
+
+/**
+ * .xlsx files saved by LibreOffice as Excel 97–2003 workbooks (.xls, BIFF8) in one soffice run,
+ * every formula recalculated on load as Excel would have computed it before saving (LibreOffice
+ * writes a text result it did not compute itself as 0).
+ */
+export function saveAsXls(files: Uint8Array[]): Uint8Array[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-lo-"));
+  const inputs = files.map((bytes, i) => {
+    const file = path.join(dir, `book${i}.xlsx`);
+    writeFileSync(file, bytes);
+    return file;
+  });
+  soffice(dir, "xls:MS Excel 97", path.join(dir, "xls"), inputs, { recalc: true });
+  return inputs.map(
+    (f) => new Uint8Array(readFileSync(path.join(dir, "xls", path.basename(f, ".xlsx") + ".xls")))
+  );
+}

@@ -3,6 +3,8 @@ import { getTemplate } from "../../src/rules/templates/catalog";
 import { childFiles } from "../../src/workbook/office/child-files";
 import { consolidateInExcel } from "../../src/workbook/office/consolidate";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { saveAsXls } from "../helpers/libreoffice";
 import { randomBytes } from "crypto";
 import { stacked } from "../helpers/combine";
 import { unzipSync, zipSync } from "fflate";
@@ -174,6 +176,26 @@ describe("Office adapter: one-button consolidation", () => {
     ]);
   });
 
+  it("inserts an .xls or .et as the .xlsx SRS writes for it (Excel inserts only .xlsx)", async () => {
+    const filled = filledSheet(t, { seed: 5, rowTypes: ["village"], unit: "金淘镇深垵村" });
+    const [xls] = saveAsXls([await layoutsToXlsx([{ ...filled.layout, grid: filled.grid }])]);
+    const { ready, unreadable } = await childFiles([
+      { name: "深垵村.xls", bytes: xls },
+      { name: "深垵村.et", bytes: xls },
+    ]);
+    expect(unreadable).toEqual([]);
+    // The same grids, merged areas in any order.
+    const sorted = (grids: Awaited<ReturnType<typeof readGrids>>) =>
+      grids.map((g) => ({
+        ...g,
+        merges: [...g.merges].sort((a, b) => a.top - b.top || a.left - b.left),
+      }));
+    for (const f of ready)
+      expect(sorted(await readGrids(Buffer.from(f.base64, "base64")))).toEqual(
+        sorted(await readGrids(xls, f.name))
+      );
+  }, 120_000);
+
   it("refuses before import what no report could be, and lists it with its reason in the 汇总说明", async () => {
     const filled = filledSheet(t, { seed: 4, rowTypes: ["village"], unit: "金淘镇占石村" });
     const good = await layoutsToXlsx([{ ...filled.layout, grid: filled.grid }]);
@@ -195,7 +217,7 @@ describe("Office adapter: one-button consolidation", () => {
     expect(Buffer.from(ready[0].base64, "base64").equals(Buffer.from(good))).toBe(true);
     expect(unreadable.map((u) => [u.origin, u.reason])).toEqual([
       ["记事.txt", "不是 Excel 工作簿（.xlsx）文件"],
-      ["旧表.xls", "这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试"],
+      ["旧表.xls", "文件已损坏或不是完整的 Excel 97-2003 工作簿（.xls），无法读取"],
       ["大文件.xlsx", expect.stringMatching(/^文件过大（4\.0 MB），一次只能导入 3 MB 以内的文件$/)],
     ]);
 

@@ -38,6 +38,8 @@ export interface SheetSummary {
 export interface FileReport {
   file: string;
   error?: string;
+  /** Said once about the file: an .xls or .et written as an .xlsx. */
+  note?: string;
   sheets: SheetSummary[];
 }
 
@@ -139,6 +141,7 @@ export function toJson(reports: FileReport[]) {
     files: reports.map((r) => ({
       file: r.file,
       ...(r.error ? { error: r.error } : {}),
+      ...(r.note ? { note: r.note } : {}),
       sheets: r.sheets.map((s) => ({
         sheet: s.sheet,
         ...(s.visibility ? { visibility: s.visibility } : {}),
@@ -182,6 +185,7 @@ export function toText(reports: FileReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(`== ${r.file}`);
+    if (r.note) lines.push(`  ${r.note}`);
     if (r.error) {
       lines.push(`  无法读取：${r.error}`);
       continue;

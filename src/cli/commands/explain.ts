@@ -10,7 +10,7 @@ import { nowText } from "../../workbook/today";
 import { putExplanations } from "../../workbook/xlsx/explanations";
 import { loadWorkbook, openWorkbook } from "../../workbook/xlsx/read";
 import { UsageError } from "../args";
-import { readInput, writeAtomic } from "../io";
+import { readInput, writeAtomic, writtenAsXlsx, xlsxPath } from "../io";
 import { type FileReport, summarizeSheets } from "./check";
 
 /**
@@ -25,7 +25,7 @@ export async function explainFile(
   options: CheckOptions = {}
 ): Promise<FileReport> {
   // Read as every route reads it (the same verdict); exceljs writes the copy.
-  const { grids, bytes } = await openWorkbook(readInput(file), file);
+  const { grids, bytes, was } = await openWorkbook(readInput(file), file);
   const reports = checkGrids(grids, options);
   const findings = reports.flatMap((r) => r.findings);
   const notes = readExplanations(grids);
@@ -52,9 +52,11 @@ export async function explainFile(
   }
   const wb = await loadWorkbook(bytes, file);
   putExplanations(wb, notes?.sheet, list);
-  await writeAtomic(out, new Uint8Array(await wb.xlsx.writeBuffer()), [file]);
+  const written = was ? xlsxPath(out) : out;
+  await writeAtomic(written, new Uint8Array(await wb.xlsx.writeBuffer()), [file]);
   return {
-    file: out,
+    file: written,
+    ...(was && { note: writtenAsXlsx(file, was, written) }),
     sheets: summarizeSheets(
       reports.map((r) => ({ ...r, findings: applyExplanations(r.findings, list) }))
     ),

@@ -7,7 +7,7 @@ import { returnNotice } from "../../rules/review/return";
 import { markedCopy } from "../../workbook/xlsx/marked-copy";
 import { openWorkbook } from "../../workbook/xlsx/read";
 import { UsageError } from "../args";
-import { freeStem, readInput, writeAtomic } from "../io";
+import { freeStem, readInput, writeAtomic, writtenAsXlsx } from "../io";
 import { reason } from "./check";
 
 export interface ReturnResult {
@@ -18,6 +18,8 @@ export interface ReturnResult {
   xlsx?: string;
   txt?: string;
   message?: string;
+  /** An .xls or .et: its marked copy is an .xlsx, said in one line. */
+  note?: string;
 }
 
 export async function returnFiles(files: string[], dir: string): Promise<ReturnResult[]> {
@@ -45,22 +47,25 @@ export async function returnFiles(files: string[], dir: string): Promise<ReturnR
       out.push({ file, unit: r.unit });
       continue;
     }
-    // The unit's own file, marked; a file that is no .xlsx package (.xls) is copied from its grids.
-    const xlsx = isZip(opened.bytes)
-      ? markedCopy(opened.bytes, r)
-      : await (await import("../../workbook/xlsx/returned")).returnedXlsx(opened.grids, r);
+    // The unit's own file, marked (an .xls or .et: the .xlsx SRS writes in its place).
+    const xlsx = markedCopy(opened.bytes, r);
     const stem = path.join(
       dir,
       freeStem(dir, `${fileStem(r.unit)}-退回`, [".xlsx", ".txt"], taken)
     );
     await writeAtomic(`${stem}.xlsx`, xlsx, files, true);
     await writeAtomic(`${stem}.txt`, new TextEncoder().encode(r.message + "\n"), files, true);
-    out.push({ file, unit: r.unit, xlsx: `${stem}.xlsx`, txt: `${stem}.txt`, message: r.message });
+    out.push({
+      file,
+      unit: r.unit,
+      xlsx: `${stem}.xlsx`,
+      txt: `${stem}.txt`,
+      message: r.message,
+      ...(opened.was && { note: writtenAsXlsx(file, opened.was, `${stem}.xlsx`) }),
+    });
   }
   return out;
 }
-
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
 
 export function returnText(results: ReturnResult[]): string {
   return results
@@ -68,7 +73,7 @@ export function returnText(results: ReturnResult[]): string {
       r.error
         ? `== ${r.file}\n  无法读取：${r.error}`
         : r.xlsx
-          ? `== ${r.file}\n  已写出 ${r.xlsx} 和 ${r.txt}\n${r.message}`
+          ? `== ${r.file}\n  已写出 ${r.xlsx} 和 ${r.txt}${r.note ? `\n  ${r.note}` : ""}\n${r.message}`
           : `== ${r.file}\n  ${r.unit}：未发现问题，无需退回`
     )
     .join("\n");

@@ -8,7 +8,7 @@ import { openWorkbook } from "../../workbook/xlsx/read";
 import { withoutMacros } from "../../workbook/xlsx/macros";
 import { writeTextCells, type TextEdit } from "../../workbook/xlsx/text-cells";
 import { UsageError } from "../args";
-import { readInput, writeAtomic } from "../io";
+import { readInput, writeAtomic, writtenAsXlsx, xlsxPath } from "../io";
 import { today } from "../../workbook/today";
 
 export async function stampFile(
@@ -47,6 +47,13 @@ export async function stampFile(
   }
   if (stamped.length === 0) throw new UsageError("文件中没有可盖章的季报表或月报表");
   // Only the stamped cells change: the rest of the user's workbook is kept as saved.
-  await writeAtomic(out, writeTextCells(bytes, edits), [file]);
-  return { stamped, macrosRemoved: removed };
+  // An .xls or .et is stamped as the .xlsx SRS writes in its place (openWorkbook), and said so.
+  const written = opened.was ? xlsxPath(out) : out;
+  await writeAtomic(written, writeTextCells(bytes, edits), [file]);
+  return {
+    stamped,
+    macrosRemoved: removed,
+    written,
+    ...(opened.was && { note: writtenAsXlsx(file, opened.was, written) }),
+  };
 }

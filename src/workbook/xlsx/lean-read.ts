@@ -39,13 +39,13 @@ const underscoreEscapes = (s: string) =>
   s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** exceljs's test of a number format for dates (utils.isDateFmt). */
-function isDateFormat(format: string | undefined): boolean {
+export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
 /** Built-in formats exceljs knows by id (its defaultnumformats `f` entries). */
-const BUILT_IN: Record<number, string> = {
+export const BUILT_IN: Record<number, string> = {
   0: "General",
   1: "0",
   2: "0.00",

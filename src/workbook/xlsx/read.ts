@@ -5,7 +5,13 @@ import { fillFormulaResults } from "../../rules/formula";
 import { plainValue } from "./cells";
 import { type LeanSheet, leanSheets, parseRange, type SheetSizes } from "./lean-read";
 import { partText, setPartText, sheetParts, unzipParts, zipParts } from "./parts";
-import { type Sniffed, sniffWorkbook, UnreadableFile, type UnpackedParts } from "./sniff";
+import {
+  isCompoundFile,
+  type Sniffed,
+  sniffWorkbook,
+  UnreadableFile,
+  type UnpackedParts,
+} from "./sniff";
 
 /**
  * The sheet's merged ranges ("A1:C1"). exceljs's public route, ws.model, rebuilds a model of
@@ -98,7 +104,7 @@ function ownGridSizes(grid: Grid, s: SheetSizes): Pick<Grid, "widths" | "heights
 }
 
 /** Both routes end here: merged areas read as Excel keeps them, formulas without a result worked out. */
-function finishGrid({ name, visibility, values, merges, pending, sizes }: LeanSheet): Grid {
+export function finishGrid({ name, visibility, values, merges, pending, sizes }: LeanSheet): Grid {
   // exceljs repeats a merged area's value in every cell it covers; Excel (and Office.js) keep it
   // in the top-left cell only. Read as Excel does, or a merged "（达标不分级）" counts three times.
   for (const m of merges)
@@ -124,11 +130,27 @@ function finishGrid({ name, visibility, values, merges, pending, sizes }: LeanSh
 }
 
 /** A workbook parsed by exceljs after the sniff (tests compare both routes with it). */
+/**
+ * The bytes as an .xlsx: an .xls or .et converted to the workbook SRS writes in its place
+ * (../xls/to-xlsx.ts; SRS writes only .xlsx), an .xlsx as it is. `was` names the old kind.
+ */
+export async function asXlsx(
+  buf: Uint8Array,
+  name: string
+): Promise<{ bytes: Uint8Array; was?: string }> {
+  if (!isCompoundFile(buf)) return { bytes: buf };
+  const { readXlsBook, xlsKind } = await import("../xls/read");
+  // Read first: a file that cannot be read costs no writer.
+  const book = readXlsBook(buf, name);
+  const { bookToXlsx } = await import("../xls/to-xlsx");
+  return { bytes: await bookToXlsx(book), was: xlsKind(name) };
+}
+
 export async function loadWorkbook(
   buf: Uint8Array,
   name = "workbook.xlsx"
 ): Promise<ExcelJS.Workbook> {
-  return parse(await sniffWorkbook(buf, name));
+  return parse(await sniffWorkbook((await asXlsx(buf, name)).bytes, name));
 }
 
 /**
@@ -180,7 +202,12 @@ export function leanGrids(buf: Uint8Array, unpacked?: UnpackedParts): Grid[] | u
 export async function openWorkbook(
   buf: Uint8Array,
   name = "workbook.xlsx"
-): Promise<{ grids: Grid[]; bytes: Uint8Array }> {
+): Promise<{ grids: Grid[]; bytes: Uint8Array; was?: string }> {
+  // An .xls or .et: its grids as it reads, its bytes the .xlsx SRS writes in its place.
+  if (isCompoundFile(buf)) {
+    const grids = (await import("../xls/read")).readXls(buf, name);
+    return { grids, ...(await asXlsx(buf, name)) };
+  }
   // The parts the sniff unpacked to check them are read as they are: no part is unpacked twice.
   const sniffed = await sniffWorkbook(buf, name, true);
   // A plain workbook is read from its parts; anything else by exceljs (lean-read.ts says why).
@@ -193,5 +220,7 @@ export async function openWorkbook(
 }
 
 export async function readGrids(buf: Uint8Array, name = "workbook.xlsx"): Promise<Grid[]> {
+  // An .xls or .et: its own reader, loaded only when such a file comes (its own chunk in the page).
+  if (isCompoundFile(buf)) return (await import("../xls/read")).readXls(buf, name);
   return (await openWorkbook(buf, name)).grids;
 }

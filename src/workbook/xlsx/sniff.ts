@@ -74,17 +74,29 @@ const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
  * against the file's budget (budget.ts) before any parser builds anything from it. With `keep`,
  * the parts the reader needs are handed over, so they are not unpacked twice.
  */
-export async function sniffWorkbook(buf: Uint8Array, name: string, keep = false): Promise<Sniffed> {
+/** An OLE compound file: an .xls or WPS .et (read by ../xls), or a password-protected .xlsx. */
+export const isCompoundFile = (buf: Uint8Array) => startsWith(buf, OLE);
+
+export const PASSWORD = "文件设有打开密码，请在 Excel 或 WPS 中取消密码后再试";
+
+/** What every file is refused for first, whatever its kind. */
+export function sniffBytes(buf: Uint8Array): void {
   if (buf.byteLength === 0) throw new UnreadableFile("文件是空的（0 字节）");
   if (buf.byteLength > LIMITS.fileBytes)
     throw new UnreadableFile(
       `文件过大（${Math.round(buf.byteLength / 1048576)} MB），不像是一份报表`
     );
-  if (startsWith(buf, OLE)) {
-    if (isEncrypted(buf)) throw new UnreadableFile("文件设有打开密码，请在 Excel 中取消密码后再试");
-    const kind = /\.et$/i.test(name) ? "WPS 表格（.et）" : "旧版 Excel（.xls）";
-    throw new UnreadableFile(`这是${kind}文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再试`);
-  }
+  if (isCompoundFile(buf) && isEncrypted(buf)) throw new UnreadableFile(PASSWORD);
+}
+
+export async function sniffWorkbook(
+  buf: Uint8Array,
+  _name: string,
+  keep = false
+): Promise<Sniffed> {
+  sniffBytes(buf);
+  // Readers send compound files to ../xls before they get here.
+  if (isCompoundFile(buf)) throw new UnreadableFile(CORRUPT);
   if (!startsWith(buf, ZIP)) throw new UnreadableFile("不是 Excel 工作簿（.xlsx）文件");
   const entries = zipEntries(buf);
   if (entries === undefined) throw new UnreadableFile(CORRUPT);
