@@ -72,7 +72,8 @@ describe("srs check --previous 上期汇总.xlsx", () => {
     const other = periods("金淘镇大宅村").q4;
     const r = srs("check", "--previous", summary, await write("大宅村.xlsx", other));
     expect(r.status).toBe(0);
-    const notes = r.stdout.split("\n").filter((l) => /上期/.test(l));
+    // The findings that speak of the earlier report (the count line names the rule: 比上期猛增).
+    const notes = r.stdout.split("\n").filter((l) => /^ {4}[!✗].*上期/.test(l));
     expect(notes).toEqual([
       expect.stringMatching(
         /^ {4}! 未与上期比较：上期报表中没有本单位（金淘镇大宅村）更早的季报表（一）/
