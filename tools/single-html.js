@@ -9,6 +9,7 @@ const path = require("path");
 const SCRIPT = "srs-inline.js";
 
 const BOOT = path.join(__dirname, "../src/boot/boot.js");
+const ICON = path.join(__dirname, "../assets/icon-32.png");
 const sha256 = (code) => crypto.createHash("sha256").update(code).digest("base64");
 
 /** The page: demo.html's head and body with the bootstrap and the bundle inlined and a CSP for a file on disk. */
@@ -33,6 +34,11 @@ function page(js, boot = fs.readFileSync(BOOT, "utf8")) {
       .replace(
         "<title>安全生产报表助手 · 网页版</title>",
         "<title>安全生产报表助手（离线版）</title>"
+      )
+      // The icon inside the page: a file on disk asks for nothing beside it.
+      .replace(
+        'href="assets/icon-32.png"',
+        `href="data:image/png;base64,${fs.readFileSync(ICON).toString("base64")}"`
       )
       // Functions: "$&" in the code stays as written.
       .replace(

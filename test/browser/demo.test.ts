@@ -16,6 +16,7 @@ import { pane as paneOf, servedChromium } from "../helpers/browser";
 const SHOTS = path.join(__dirname, "../../test-artifacts");
 let page: Page;
 const foreign: string[] = [];
+const missing: string[] = [];
 
 const env = servedChromium(SHOTS);
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
     if (!["127.0.0.1", "localhost"].includes(u.hostname) && u.protocol !== "data:")
       foreign.push(r.url());
   });
+  page.on("response", (r) => r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`));
   await page.goto(`${env.url}/demo.html`);
 });
 
@@ -225,6 +227,14 @@ it("the task pane page opened outside Excel says so and points to the demo", asy
   await pane.close();
 });
 
-it("asked nothing of any host but its own", () => {
+it("asked nothing of any host but its own, and found everything it asked for (its icon too)", async () => {
   expect(foreign).toEqual([]);
+  expect(missing).toEqual([]);
+  for (const name of ["demo.html", "taskpane.html", "help.html"]) {
+    const html = await (await page.request.get(`${env.url}/${name}`)).text();
+    const icon = /<link rel="icon"[^>]*href="([^"]+)"/.exec(html)?.[1];
+    expect(icon).toBe("assets/icon-32.png");
+    const got = await page.request.get(`${env.url}/${icon}`);
+    expect([got.status(), got.headers()["content-type"]]).toEqual([200, "image/png"]);
+  }
 });

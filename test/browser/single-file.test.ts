@@ -31,6 +31,8 @@ it("is one file: no script or style file beside it is referenced", () => {
   expect(html).not.toMatch(/<script[^>]*\ssrc=/);
   expect(html).not.toMatch(/<link[^>]*stylesheet/);
   expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
+  // Its icon is inside it too.
+  expect(html).toMatch(/<link rel="icon" type="image\/png" href="data:image\/png;base64,/);
 });
 
 it.each([

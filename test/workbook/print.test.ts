@@ -135,6 +135,25 @@ describe("a consolidated workbook", () => {
     expect(edges).toMatchObject({ left: { style: "thin" } });
     expect(font).toMatchObject({ name: "宋体" });
     expect(alignment).toMatchObject({ wrapText: true });
+
+    // The title centred and bold, as the notice prints it.
+    const { value: title, font: titleFont, alignment: titleAlign } = ws.getCell(1, 1);
+    expect(String(title)).toMatch(/季报表（一）$/);
+    expect(titleFont).toMatchObject({ bold: true, size: 16, name: "宋体" });
+    expect(titleAlign).toMatchObject({ horizontal: "center" });
+    // The 镇直单位 row the village left empty is a row of the table: its label and every cell bordered.
+    let other = 0;
+    ws.eachRow((row, r) => {
+      if (!other && /^镇直/.test(row.getCell(1).text)) other = r;
+    });
+    expect(other).toBeGreaterThan(0);
+    expect(ws.getCell(other, 1).alignment).toMatchObject({ horizontal: "center" });
+    for (let c = 1; c <= ws.columnCount; c++)
+      expect(ws.getCell(other, c).border).toMatchObject({
+        left: { style: "thin" },
+        bottom: { style: "thin" },
+      });
+    expect(ws.model.merges.some((m) => m.startsWith(`A${other}:`))).toBe(false);
   });
 });
 

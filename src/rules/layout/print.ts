@@ -122,6 +122,8 @@ export interface CopyForm {
   heights: number[];
   /** Rows of one text (title, header lines, notes): printed as lines, not bordered cells. */
   lines: Set<number>;
+  /** The title: the first line, above the table, printed centred and bold. */
+  title?: number;
   /** Merged areas the lines take across the table. */
   spans: Merge[];
 }
@@ -136,7 +138,8 @@ export function copyForm(grid: Grid): CopyForm {
   for (const m of grid.merges)
     if (m.right > m.left) for (let r = m.top; r <= m.bottom; r++) across.add(`${r},${m.left}`);
   const widths: number[] = [];
-  const lines = new Set<number>();
+  const single = new Set<number>();
+  const table: number[] = [];
   grid.values.forEach((row, r) => {
     let filled = 0;
     row.forEach((v, c) => {
@@ -145,8 +148,14 @@ export function copyForm(grid: Grid): CopyForm {
       const units = typeof v === "string" && !across.has(`${r},${c}`) ? textUnits(v, 10) + 1.5 : 6;
       widths[c] = Math.max(widths[c] ?? 6, Math.min(14, units));
     });
-    if (filled === 1 && typeof row.find((v) => v !== null && v !== "") === "string") lines.add(r);
+    if (filled === 1 && typeof row.find((v) => v !== null && v !== "") === "string") single.add(r);
+    else if (filled > 1) table.push(r);
   });
+  // A row inside the table is a table row, bordered, even with its label alone (the unit type
+  // a village did not fill, left empty): only the rows above and below it are lines.
+  const lines = new Set([...single].filter((r) => !(r > table[0] && r < table[table.length - 1])));
+  const first = grid.values.findIndex((row) => row.some((v) => v !== null && v !== ""));
+  const title = lines.has(first) && first < (table[0] ?? Infinity) ? first : undefined;
   const cols = Math.max(0, ...grid.values.map((r) => r.length));
   const full = Array.from(
     { length: cols },
@@ -162,5 +171,5 @@ export function copyForm(grid: Grid): CopyForm {
     body: { top: 0, bottom: grid.values.length },
   });
   const heights = fit.map((h, r) => grid.heights?.[r] ?? h);
-  return { widths: full, heights, lines, spans };
+  return { widths: full, heights, lines, spans, title };
 }

@@ -20,9 +20,12 @@ const colOf = (letters: string) =>
 
 /**
  * A cell style of a printed form, added to styles.xml once (its index): a wrapped 宋体 line
- * (top-left, no border), or a table cell (centred, wrapped, thin border).
+ * (top-left, no border), a table cell (centred, wrapped, thin border), or the title (centred, bold).
  */
-export function formStyle(parts: Parts, kind: "line" | "cell" = "line"): number | undefined {
+export function formStyle(
+  parts: Parts,
+  kind: "line" | "cell" | "title" = "line"
+): number | undefined {
   const styles = partText(parts, "xl/styles.xml");
   const block = (tag: string) =>
     styles && new RegExp(`<((?:\\w+:)?)${tag}\\b([^>]*)>([\\s\\S]*?)</\\1${tag}>`).exec(styles);
@@ -35,12 +38,13 @@ export function formStyle(parts: Parts, kind: "line" | "cell" = "line"): number 
     [...body.matchAll(new RegExp(`<${p}${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${tag}>)`, "g"))].map(
       (m) => m[0]
     );
-  const font = `<${p}font><${p}sz val="${FORM_SIZES.line}"/><${p}name val="${FORM_FONT.name}"/><${p}family val="${FORM_FONT.family}"/><${p}charset val="${FORM_FONT.charset}"/></${p}font>`;
+  const font = `<${p}font>${kind === "title" ? `<${p}b/>` : ""}<${p}sz val="${FORM_SIZES[kind === "title" ? "title" : "line"]}"/><${p}name val="${FORM_FONT.name}"/><${p}family val="${FORM_FONT.family}"/><${p}charset val="${FORM_FONT.charset}"/></${p}font>`;
   const side = (s: string) => `<${p}${s} style="thin"><${p}color indexed="64"/></${p}${s}>`;
   const border = `<${p}border>${["left", "right", "top", "bottom"].map(side).join("")}<${p}diagonal/></${p}border>`;
   const align = {
     line: `<${p}alignment horizontal="left" vertical="top" wrapText="1"/>`,
     cell: `<${p}alignment horizontal="center" vertical="center" wrapText="1"/>`,
+    title: `<${p}alignment horizontal="center" vertical="center" wrapText="1"/>`,
   }[kind];
   const xf = (fontId: number, borderId: number) =>
     `<${p}xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0" applyFont="1"${borderId ? ' applyBorder="1"' : ""} applyAlignment="1">${align}</${p}xf>`;

@@ -36,6 +36,8 @@ function cellXml(ref: string, v: Written, s = ""): string {
 export interface SheetForm extends CopyForm {
   cell: number;
   line: number;
+  /** The title's style (centred, bold). */
+  heading: number;
   /** The tab the workbook opens on. */
   selected?: boolean;
 }
@@ -70,7 +72,7 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
       over ? Math.max(...over.keys()) + 1 : 0,
       form && !line ? form.widths.length : 0
     );
-    const s = form ? ` s="${line ? form.line : form.cell}"` : "";
+    const s = form ? ` s="${r === form.title ? form.heading : line ? form.line : form.cell}"` : "";
     const cells: string[] = [];
     for (let c = 0; c < width; c++) {
       const v = over?.get(c) ?? values[c];
@@ -194,7 +196,11 @@ export interface PlainSheet {
  */
 export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
   const styles = plain.some((p) => p.form)
-    ? { cell: formStyle(parts, "cell"), line: formStyle(parts, "line") }
+    ? {
+        cell: formStyle(parts, "cell"),
+        line: formStyle(parts, "line"),
+        heading: formStyle(parts, "title"),
+      }
     : undefined;
   addSheets(
     parts,
@@ -204,7 +210,13 @@ export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
         p.grid,
         p.formulas,
         p.form && styles?.cell !== undefined && styles.line !== undefined
-          ? { ...copyForm(p.grid), cell: styles.cell, line: styles.line, selected: p.selected }
+          ? {
+              ...copyForm(p.grid),
+              cell: styles.cell,
+              line: styles.line,
+              heading: styles.heading ?? styles.line,
+              selected: p.selected,
+            }
           : undefined
       ),
     }))
