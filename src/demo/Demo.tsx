@@ -1,7 +1,16 @@
-import { Button, Caption1, makeStyles, Title3, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useReducer, useRef, useState } from "react";
 import { App } from "../taskpane/App";
 import { ErrorBar } from "../taskpane/ErrorBar";
+import { strings } from "../taskpane/i18n";
 import { oneLine } from "../taskpane/one-line";
 import { download } from "../taskpane/ReturnView";
 import { isOwnSheet } from "../rules/own-sheets";
@@ -145,6 +154,7 @@ export function Demo() {
     document.getElementById(`cell-${sel.cell}`)?.scrollIntoView({ block: "center", inline: "center" });
   });
   const grid = book.sheets.find((s) => s.name === active) ?? book.sheets[0];
+  const stale = book.staleCopies();
   return (
     <div
       className={styles.page}
@@ -227,6 +237,12 @@ export function Demo() {
           {note && <Caption1 role="status">{note}</Caption1>}
         </div>
         <ErrorBar error={error} />
+        {/* Above the grid, where the copy was changed: the summary beside it holds the old sums. */}
+        {stale.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" aria-label="汇总表已过期">
+            <MessageBarBody>{strings("zh").staleSummary(stale, "右侧“汇总·盖章”中的")}</MessageBarBody>
+          </MessageBar>
+        )}
         {grid && (
           <GridView
             grid={grid}

@@ -359,6 +359,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
       {tab === "consolidate" && state.kind === "done" && (
         <ConsolidateView
           reports={reports}
+          stale={source.staleCopies?.() ?? []}
           profile={source.loadProfile()}
           today={today()}
           t={t}

@@ -78,6 +78,7 @@ export function stampWrites(
 
 export function ConsolidateView({
   reports,
+  stale = [],
   profile,
   today,
   t,
@@ -86,6 +87,8 @@ export function ConsolidateView({
   onAddSheet,
 }: {
   reports: SheetReport[];
+  /** Copies changed since the last consolidation (the page): its summaries are out of date. */
+  stale?: string[];
   profile: Profile | undefined;
   today: Day;
   t: Strings;
@@ -94,11 +97,10 @@ export function ConsolidateView({
   onAddSheet: (grid: Grid) => Promise<string>;
 }) {
   const styles = useStyles();
-  // A workbook srs consolidate wrote without the reports (too many): nothing is added to it here.
-  const detached = useMemo(
-    () => [...(readNotes(reports.map((r) => r.recognition.grid))?.numbers.values() ?? [])],
-    [reports]
-  );
+  // A workbook consolidated before can be consolidated again from its copies, no file picked;
+  // one srs consolidate wrote without the reports (too many): nothing is added to it here.
+  const notes = useMemo(() => readNotes(reports.map((r) => r.recognition.grid)), [reports]);
+  const detached = [...(notes?.numbers.values() ?? [])];
   const cycle =
     reports
       .map((r) => (r.recognition.kind === "none" ? undefined : cycleOf(r.recognition.template)))
@@ -115,6 +117,31 @@ export function ConsolidateView({
   const [progress, setProgress] = useState<{ done: number; all: number }>();
   const p = parsePeriod(period);
   const d = parseDay(date);
+  const consolidate = async (received: ReceivedFile[]) => {
+    setBusy(true);
+    setError(undefined);
+    let drawn = performance.now();
+    try {
+      setLines(
+        await onConsolidate(received, {
+          period: p,
+          unit: profile?.unit || undefined,
+          onProgress: async (done, all) => {
+            setProgress({ done, all });
+            // Long work gives the page a moment to draw every ~50 ms, so it never freezes.
+            if (performance.now() - drawn < 50) return;
+            await new Promise((r) => setTimeout(r, 20));
+            drawn = performance.now();
+          },
+        })
+      );
+    } catch (e) {
+      setError(oneLine(e));
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  };
   // The township's totals against the plan, whenever the workbook holds a consolidation and targets.
   const schedule = useMemo(
     () =>
@@ -179,41 +206,34 @@ export function ConsolidateView({
       <Button
         appearance="primary"
         disabled={files.length === 0 || busy || detached.length > 0}
-        onClick={async () => {
-          setBusy(true);
-          setError(undefined);
-          let drawn = performance.now();
-          try {
-            const received = await Promise.all(
+        onClick={async () =>
+          consolidate(
+            await Promise.all(
               files.map(async (f) => ({
                 name: f.name,
                 bytes: new Uint8Array(await f.arrayBuffer()),
                 lastModified: f.lastModified,
               }))
-            );
-            setLines(
-              await onConsolidate(received, {
-                period: p,
-                unit: profile?.unit || undefined,
-                onProgress: async (done, all) => {
-                  setProgress({ done, all });
-                  // Long work gives the page a moment to draw every ~50 ms, so it never freezes.
-                  if (performance.now() - drawn < 50) return;
-                  await new Promise((r) => setTimeout(r, 20));
-                  drawn = performance.now();
-                },
-              })
-            );
-          } catch (e) {
-            setError(oneLine(e));
-          } finally {
-            setBusy(false);
-            setProgress(undefined);
-          }
-        }}
+            )
+          )
+        }
       >
         {t.consolidate(files.length)}
       </Button>
+      {stale.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.staleSummary(stale)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notes && (
+        <Button
+          appearance={stale.length ? "primary" : "secondary"}
+          disabled={busy || detached.length > 0}
+          onClick={() => consolidate([])}
+        >
+          {t.reconsolidate}
+        </Button>
+      )}
       {progress && (
         <Field validationMessage={t.filesRead(progress.done, progress.all)} validationState="none">
           <ProgressBar

@@ -103,6 +103,9 @@ const zh = {
   detached: (sheets: string[]) =>
     `这份汇总工作簿没有附各单位的报表（报表超过 ${MAX_COPIES} 份，各单位的数字在${sheets.map((s) => `“${s}”`).join("、")}），不能在这里追加汇总：请把全部报表文件一起用 srs consolidate 重新汇总。`,
   consolidate: (n: number) => `导入并汇总（${n} 个文件）`,
+  reconsolidate: "重新汇总（按工作簿中现有的副本，不选文件）",
+  staleSummary: (copies: string[], where = "") =>
+    `汇总表已过期：${copies.slice(0, 5).join("、")}${copies.length > 5 ? ` 等 ${copies.length} 份` : ""}在汇总后改动过，汇总表还是改动前的数。请点${where}“重新汇总”。`,
   filesRead: (done: number, all: number) => `已读 ${done} / ${all} 个文件`,
   picked: (n: number) => `已选 ${n} 个文件`,
   nothingToChange: "没有需要修改的单元格：要写的内容已经在表里了",
@@ -250,6 +253,9 @@ const en: Strings = {
   detached: (sheets) =>
     `This consolidated workbook holds no copies of the reports (more than ${MAX_COPIES}; their numbers are in ${sheets.join(", ")}), so no more can be consolidated into it: consolidate all the files again with srs consolidate.`,
   consolidate: (n) => `Import and consolidate (${n} files)`,
+  reconsolidate: "Consolidate again (the copies in the workbook, no files)",
+  staleSummary: (copies, where = "") =>
+    `The summary is out of date: ${copies.slice(0, 5).join(", ")}${copies.length > 5 ? ` and ${copies.length - 5} more` : ""} changed after consolidating. Consolidate again${where}.`,
   filesRead: (done, all) => `${done} / ${all} files read`,
   picked: (n) => `${n} chosen`,
   nothingToChange: "Nothing to change: the cells already hold these values",

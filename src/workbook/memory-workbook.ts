@@ -99,6 +99,7 @@ export class MemoryWorkbook implements WorkbookSource {
    */
   private setSheets(next: Grid[], renamed: ReadonlyMap<string, string> = new Map()): void {
     this.sheets = next;
+    this.version++;
     const here = new Set(next.map((g) => g.name));
     const follow = <T>(from: Map<string, T>) => {
       const to = new Map<string, T>();
@@ -199,7 +200,32 @@ export class MemoryWorkbook implements WorkbookSource {
     while (values.length <= row) values.push([]);
     while (values[row].length <= col) values[row].push(null);
     values[row][col] = value;
+    this.version++;
     this.updated();
+  }
+
+  /** Counts every change of values or sheets, so what is derived from them is worked out once. */
+  private version = 0;
+
+  /** Each copy the last consolidation read, as it was then ("" for those of an earlier page). */
+  private copiesRead = new Map<string, string>();
+  private stale: { version: number; copies: string[] } | undefined;
+
+  /**
+   * The copies changed (or gone) since the last consolidation: the summaries hold sums of what
+   * they were, until 重新汇总.
+   */
+  staleCopies(): string[] {
+    if (this.stale?.version !== this.version) {
+      const copies = [...this.copiesRead]
+        .filter(([name, was]) => {
+          const g = this.sheets.find((s) => s.name === name);
+          return !g || JSON.stringify(g.values) !== was;
+        })
+        .map(([name]) => name);
+      this.stale = { version: this.version, copies };
+    }
+    return this.stale.copies;
   }
 
   /** Calls back after any change a view must show (values, fills, selection). */
@@ -378,14 +404,27 @@ export class MemoryWorkbook implements WorkbookSource {
       else this.sheets.push(g);
     };
     // In memory the summary holds the sums themselves (the .xlsx export writes them as formulas).
+    // A summary there already is updated in place, as in Excel: only its sums change, so what
+    // was stamped on it (填表人, 日期, 报告期, 统计口径) stays.
     for (const s of plan.summaries) {
-      const values = s.layout.grid.values.map((r) => [...r]);
+      const here = plan.existingSummaries.has(s.sheet)
+        ? this.sheets.find((g) => g.name === s.sheet)
+        : undefined;
+      const base = here ?? s.layout.grid;
+      const values = base.values.map((r) => [...r]);
       for (const c of s.cells) (values[c.row] ??= [])[c.col] = c.value;
-      put({ ...s.layout.grid, name: s.sheet, values });
+      put({ ...base, name: s.sheet, values });
       if (s.detail) put(detailValues(s.detail));
     }
     put(plan.notes);
     this.township = { summaries: plan.summaries, notes: plan.notes.name };
+    this.copiesRead = new Map(
+      plan.lines.flatMap((l) => {
+        const g = l.sheet ? this.sheets.find((x) => x.name === l.sheet) : undefined;
+        return g ? [[g.name, JSON.stringify(g.values)] as [string, string]] : [];
+      })
+    );
+    this.version++;
     if (plan.explanations)
       await this.writeExplanations(plan.explanations.list, plan.explanations.existing);
     this.updated();

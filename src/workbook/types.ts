@@ -108,4 +108,9 @@ export interface WorkbookSource {
    * for 退回's marked copy; absent where the host cannot hand over its file.
    */
   sheetsFile?(sheets: string[]): Promise<Uint8Array | undefined>;
+  /**
+   * The copies changed since the last consolidation, where the host's summaries hold numbers
+   * rather than formulas (the page): they are out of date until 重新汇总.
+   */
+  staleCopies?(): string[];
 }
