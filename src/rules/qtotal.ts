@@ -14,6 +14,7 @@ import { type Period, periodCode } from "./period";
 import { locateCell, type Recognition, type TableRecognition } from "./recognize";
 import { reportPeriod } from "./report-period";
 import { linesOf } from "./templates/catalog";
+import { headerUnit } from "./units/names";
 import { filledRowTypes } from "./units/rows";
 import { normalizeLabel } from "./text";
 
@@ -29,16 +30,26 @@ function rowTypeKey(rec: TableRecognition, label: string): string | undefined {
 // One plan per workbook snapshot, summary sheet and period: a wave of QTOTAL calls shares it.
 const plans = new WeakMap<Recognition[], Map<string, Plan>>();
 
-/** The plan over the workbook for the summary on `sheet` (never its own child), for its stamped period. */
-function workbookPlan(recs: Recognition[], sheet: string, period: Period | undefined): Plan {
+/**
+ * The plan over the workbook for the summary `rec` (never its own child), for its stamped period,
+ * names read within the consolidating unit as the round that wrote it read them.
+ */
+function workbookPlan(
+  recs: Recognition[],
+  rec: TableRecognition,
+  period: Period | undefined
+): Plan {
+  const sheet = rec.sheet;
   const key = `${sheet}|${period ? periodCode(period) : ""}`;
   let byKey = plans.get(recs);
   if (!byKey) plans.set(recs, (byKey = new Map()));
   let plan = byKey.get(key);
   if (!plan) {
     const grids = recs.map((r) => r.grid);
-    const sources = workbookSources(recs, readNotes(grids)).filter((s) => s.sheet !== sheet);
-    plan = planConsolidation(sources, { period, roster: workbookRoster(grids) });
+    const notes = readNotes(grids);
+    const sources = workbookSources(recs, notes).filter((s) => s.sheet !== sheet);
+    const unit = notes?.unit || headerUnit(rec) || undefined;
+    plan = planConsolidation(sources, { period, roster: workbookRoster(grids), unit });
     byKey.set(key, plan);
   }
   return plan;
@@ -60,7 +71,7 @@ export function qtotal(
   if (unitType && !wanted) return { ok: false, message: `“${unitType}”不是本表的填报单位类型` };
   const numbers = readNotes(recs.map((r) => r.grid))?.numbers.get(rec.template.shortTitle);
   if (numbers) return detailSum(recs, numbers, rec, slot, column, wanted);
-  const plan = workbookPlan(recs, sheet, reportPeriod(rec)?.period);
+  const plan = workbookPlan(recs, rec, reportPeriod(rec)?.period);
   let sum = 0;
   for (const source of plan.children.get(rec.template.id) ?? []) {
     const child = source.recognition as TableRecognition;

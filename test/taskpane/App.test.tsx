@@ -219,8 +219,8 @@ describe("task pane", () => {
     expect(await screen.findByText(/单位名册：1 个单位/)).toBeInTheDocument();
     const roster = book.sheets.find((s) => s.name === "单位名册")!;
     expect(roster.values.slice(0, 2)).toEqual([
-      ["单位名称", "单位类型", "联系人", "联系电话"],
-      ["金淘镇朴里村", "村", "", ""],
+      ["单位名称", "单位类型", "联系人", "联系电话", "别名"],
+      ["金淘镇朴里村", "村", "", "", ""],
     ]);
   });
 });

@@ -146,6 +146,7 @@ export async function consolidateFiles(
   const plan = planConsolidation(received, {
     period: options.period,
     roster: options.roster,
+    unit: options.unit,
     unreadable: unreadable.map((u) => ({ origin: path.basename(u.file), reason: u.error })),
   });
   if (plan.children.size === 0) throw new NothingSummed(plan);

@@ -3,7 +3,8 @@
  * row's numbers paired with last period's. The cumulative and jump rules and the 环比 table all
  * read these pairs, so they agree on what is compared.
  */
-import { headerUnit, normalizeUnit } from "../units/names";
+import { headerUnit } from "../units/names";
+import { sameUnit } from "../units/match";
 import type { Period } from "../period";
 import { comparePeriods, periodRange } from "../period";
 import type { Recognized, TableRecognition } from "../recognize";
@@ -31,8 +32,6 @@ export interface WithPrevious {
   sheet: string;
   pairs: PreviousPair[];
 }
-
-const sameUnit = (a: string, b: string) => !!a && !!b && normalizeUnit(a) === normalizeUnit(b);
 
 /**
  * The earlier report a table is compared with: the latest report of an earlier period of the same

@@ -1,5 +1,6 @@
 /** A draft 单位名册 from the reports received, for a township that has none yet. */
-import { normalizeUnit, unitOf } from "../units/names";
+import { unitKey, unitOf } from "../units/names";
+import { rosterTownship } from "../units/match";
 import { filledRowTypes } from "../units/rows";
 import { typeFromName, unitTypeOfRow } from "../units/types";
 import type { Source } from "./plan";
@@ -8,12 +9,15 @@ import type { RosterEntry } from "./roster";
 /** A draft roster from the reports received: each unit once, its type from the row it filled or its name. */
 export function draftRoster(sources: Source[]): RosterEntry[] {
   const entries: RosterEntry[] = [];
+  // One unit however its reports wrote it (金淘镇朴里村, 朴里村委会): the first spelling.
+  const township = rosterTownship(sources.map((s) => ({ unit: unitOf(s) })));
   const seen = new Set<string>();
   for (const s of sources) {
     const rec = s.recognition;
     const unit = unitOf(s);
-    if (rec.kind !== "table" || !unit || seen.has(normalizeUnit(unit))) continue;
-    seen.add(normalizeUnit(unit));
+    const key = unitKey(unit, township);
+    if (rec.kind !== "table" || !key || seen.has(key)) continue;
+    seen.add(key);
     const rows = [...filledRowTypes(rec)];
     const type = s.lower
       ? undefined

@@ -28,9 +28,10 @@ import type { Recognition, TableRecognition } from "../recognize";
 import { reportDay, reportPeriod } from "../report-period";
 import { ownCopy } from "../text";
 import type { TableTemplate } from "../templates/schema";
-import type { Roster } from "./roster";
+import type { Roster, RosterEntry } from "./roster";
 import { wrongRowRule } from "../checks/wrong-row";
-import { normalizeUnit, unitOf } from "../units/names";
+import { unitOf } from "../units/names";
+import { unitNames } from "../units/match";
 import { filledRowTypes } from "../units/rows";
 import { rowKeyOf, type UnitType, unitTypeOf } from "../units/types";
 
@@ -136,19 +137,29 @@ export interface Plan<S = Source> {
   counts: Counts;
   /** Every source summed without a problem, nothing unreadable, no roster unit missing. */
   clean: boolean;
+  /** What the plan compared a unit's name by: one unit however it is written. */
+  unitKey(name: string): string;
 }
 
 export interface PlanOptions {
   /** The period to consolidate (--period, the pane's period); else the children's own. */
   period?: Period;
   roster?: Roster;
+  /**
+   * The consolidating unit (--unit, the pane's profile, the summary's stamp): names are read
+   * within it (金淘镇朴里村 is its 朴里村). Else the roster's township, if its names say one.
+   */
+  unit?: string;
   unreadable?: UnreadableChild[];
 }
 
 /** A plan's table (晋江 任务分解指导数): the targets reports are measured by, never summed. */
 export const isPlan = (r: Recognition) => r.kind === "table" && r.template.cycle === "plan";
 
-/** The numbers a table holds, cell by cell: two reports with the same are the same report. */
+/**
+ * The numbers a table holds, cell by cell (the plan puts the unit's key in front): two reports of
+ * one unit with the same are one. A table with no unit is known by its whole sheet.
+ */
 function contentKey(rec: TableRecognition, unit: string): string {
   if (!unit) return JSON.stringify(rec.grid.values);
   const cells: (number | string | null)[] = [];
@@ -159,7 +170,7 @@ function contentKey(rec: TableRecognition, unit: string): string {
       const v = r === undefined || c === undefined ? null : (rec.grid.values[r]?.[c] ?? null);
       cells.push(numericValue(v) ?? (v === null ? null : String(v)));
     }
-  return `${normalizeUnit(unit)}|${JSON.stringify(cells)}`;
+  return JSON.stringify(cells);
 }
 
 /**
@@ -195,7 +206,7 @@ export interface TableBrief {
   day?: Day;
   /** Its title's text: a summary someone made by hand says 汇总. */
   heading: string;
-  /** Its numbers, cell by cell: two reports with the same are the same report. */
+  /** Its numbers, cell by cell: two reports of one unit with the same are the same report. */
   content: string;
   /** The unit-type rows it filled. */
   filled: string[];
@@ -295,10 +306,18 @@ export function planConsolidation<S extends Source | Brief = Source>(
   options: PlanOptions = {}
 ): Plan<S> {
   const { roster, unreadable = [] } = options;
+  // One unit however it is written: matched to the roster (names, 别名), else compared by key.
+  const names = unitNames(roster?.entries ?? [], options.unit ?? roster?.township ?? "");
+  const known = {
+    typeOf: (name: string) => {
+      const found = names.find(name);
+      return found.length === 1 ? found[0].type : undefined;
+    },
+  };
   const works: Work<S>[] = sources.map((source, order) => {
     const brief = isBrief(source) ? source : briefOf(source);
     const unit = brief.unit;
-    const type = brief.template ? unitTypeOf(unit, brief.template, roster) : undefined;
+    const type = brief.template ? unitTypeOf(unit, brief.template, known) : undefined;
     const line: ChildLine = {
       unit,
       type: type ?? "",
@@ -311,7 +330,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
       problems: [],
       timeliness: "",
     };
-    const w: Work<S> = { source, brief, line, unit, key: normalizeUnit(unit), order };
+    const w: Work<S> = { source, brief, line, unit, key: names.key(unit), order };
     if (!brief.shortTitle)
       Object.assign(line, { status: "no-template", reason: "未识别为任何报表" });
     else if (!brief.table)
@@ -374,7 +393,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
     const seen = new Map<string, Work<S>>();
     for (const w of list.filter(live)) {
       const { fileHash, part } = w.brief;
-      const keys = [fileHash && `file|${fileHash}|${part ?? 0}`, w.table!.content];
+      const keys = [fileHash && `file|${fileHash}|${part ?? 0}`, `${w.key}|${w.table!.content}`];
       const first = keys.map((k) => k && seen.get(k)).find(Boolean);
       if (first) exclude(w, "duplicate", `与${describe(first)}内容相同，只计一次`);
       else for (const k of keys) if (k) seen.set(k, w);
@@ -413,7 +432,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
     // would be counted twice.
     const direct = new Set(list.filter((w) => live(w) && !w.brief.lower).map((w) => w.key));
     for (const w of list.filter((x) => live(x) && x.brief.lower)) {
-      const both = w.brief.lower!.units.filter((u) => direct.has(normalizeUnit(u)));
+      const both = w.brief.lower!.units.filter((u) => direct.has(names.key(u)));
       if (both.length)
         exclude(
           w,
@@ -491,13 +510,20 @@ export function planConsolidation<S extends Source | Brief = Source>(
     });
   const received = new Set(works.map((w) => w.key).filter(Boolean));
   if (roster) {
-    for (const w of works)
-      if (w.key && !roster.byUnit.has(w.key) && w.line.status === "included")
-        w.line.problems.push("不在单位名册中（名称不符或名册漏列）");
-      else if (!w.key && w.line.status === "included")
-        w.line.problems.push("没有填报单位，无法对照单位名册");
+    const reported = new Set<RosterEntry>();
+    for (const w of works) {
+      const found = w.key ? names.find(w.unit) : [];
+      if (found.length === 1) reported.add(found[0]);
+      if (w.line.status !== "included") continue;
+      if (!w.key) w.line.problems.push("没有填报单位，无法对照单位名册");
+      else if (found.length === 0) w.line.problems.push("不在单位名册中（名称不符或名册漏列）");
+      else if (found.length > 1)
+        w.line.problems.push(
+          `“${w.unit}”可能是单位名册中的${found.map((e) => e.unit).join("、")}，无法确定是哪一个，未算作其中任何一个已报（请在名册“别名”列写明，或改正填报单位）`
+        );
+    }
     for (const e of roster.entries)
-      if (!received.has(normalizeUnit(e.unit)))
+      if (!reported.has(e))
         lines.push({
           unit: e.unit,
           type: e.type ?? "",
@@ -521,7 +547,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
   };
   const clean =
     lines.every((l) => l.status === "included" && l.problems.length === 0) && children.size > 0;
-  return { lines, children, periods, counts, clean };
+  return { lines, children, periods, counts, clean, unitKey: names.key };
 }
 
 /** Whether the workbook hides the report's sheet. */

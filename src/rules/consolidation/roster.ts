@@ -1,14 +1,16 @@
 /**
  * The unit roster (单位名册): the units a township expects, one row each under a header row
- * 单位名称,单位类型 (optionally 联系人,联系电话). 缺报 is the roster minus the units received.
- * Kept in the workbook as a 单位名册 sheet, or given to the CLI as .xlsx or .csv.
+ * 单位名称,单位类型 (optionally 联系人,联系电话 and 别名: other names a unit's reports may carry).
+ * 缺报 is the roster minus the units received. Kept in the workbook as a 单位名册 sheet, or given
+ * to the CLI as .xlsx or .csv. Names are matched as units/match.ts says.
  */
 import type { Grid } from "../grid";
 import { OWN_SHEETS } from "../own-sheets";
-import { normalizeUnit } from "../units/names";
+import { unitKey } from "../units/names";
+import { rosterTownship, unitNames } from "../units/match";
 import { parseUnitType, type UnitType } from "../units/types";
 
-export const ROSTER_HEADER = ["单位名称", "单位类型", "联系人", "联系电话"];
+export const ROSTER_HEADER = ["单位名称", "单位类型", "联系人", "联系电话", "别名"];
 /** A county's roster has a few hundred units; a list past this is no roster (and would cost minutes). */
 export const MAX_ROSTER_UNITS = 10_000;
 export const TOO_MANY_UNITS = `单位名册超过 ${MAX_ROSTER_UNITS} 个单位，不像是一个乡镇或县的名册，请检查文件`;
@@ -18,20 +20,33 @@ export interface RosterEntry {
   type?: UnitType;
   contact?: string;
   phone?: string;
+  /** Other names the unit's reports may carry (别名): 朴里, 朴里村两委. */
+  aliases?: string[];
 }
 
 export interface Roster {
   entries: RosterEntry[];
-  /** normalized name → entry */
-  byUnit: Map<string, RosterEntry>;
-  /** The type the roster gives a unit, if it lists it with one. */
+  /** The township (or county) its units belong to, when their names say so: 金淘镇. */
+  township: string;
+  /** The type the roster gives a unit, if it lists it (once) with one. */
   typeOf(unit: string): UnitType | undefined;
 }
 
 export function makeRoster(entries: RosterEntry[]): Roster {
-  const byUnit = new Map(entries.map((e) => [normalizeUnit(e.unit), e]));
-  return { entries, byUnit, typeOf: (unit) => byUnit.get(normalizeUnit(unit))?.type };
+  const township = rosterTownship(entries);
+  const names = unitNames(entries, township);
+  return {
+    entries,
+    township,
+    typeOf: (unit) => {
+      const found = names.find(unit);
+      return found.length === 1 ? found[0].type : undefined;
+    },
+  };
 }
+
+/** 别名 as written in one cell: 朴里、朴里村两委 (、，,;；/ or spaces between). */
+const aliasList = (s: string) => s.split(/[、，,;；/|\s]+/).filter(Boolean);
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
 
@@ -43,10 +58,9 @@ export function rosterFromGrid(grid: Grid): Roster | { error: string } {
   if (head < 0) return { error: `“${grid.name}”没有“单位名称”表头行，不是单位名册` };
   const cols = grid.values[head].map((v) => text(v).replace(/\s+/g, ""));
   const at = (label: string) => cols.indexOf(label);
-  const [name, type, contact, phone] = ROSTER_HEADER.map(at);
+  const [name, type, contact, phone, alias] = ROSTER_HEADER.map(at);
   if (type < 0) return { error: `单位名册缺少“单位类型”列` };
   const entries: RosterEntry[] = [];
-  const seen = new Set<string>();
   for (let r = head + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     const unit = text(row[name]);
@@ -57,19 +71,26 @@ export function rosterFromGrid(grid: Grid): Roster | { error: string } {
       return {
         error: `单位名册第 ${r + 1} 行的单位类型“${typeText}”无法识别（应为村、镇直单位、乡镇、县直单位、市直单位或县（市、区））`,
       };
-    const key = normalizeUnit(unit);
-    if (seen.has(key)) continue;
-    seen.add(key);
     if (entries.length === MAX_ROSTER_UNITS) return { error: TOO_MANY_UNITS };
+    const aliases = alias >= 0 ? aliasList(text(row[alias])) : [];
     entries.push({
       unit,
       type: parsed,
       contact: contact >= 0 ? text(row[contact]) || undefined : undefined,
       phone: phone >= 0 ? text(row[phone]) || undefined : undefined,
+      ...(aliases.length ? { aliases } : {}),
     });
   }
   if (entries.length === 0) return { error: "单位名册中没有任何单位" };
-  return makeRoster(entries);
+  // A unit listed twice (金淘镇朴里村 and 朴里村委会) is one: its first row.
+  const township = rosterTownship(entries);
+  const seen = new Set<string>();
+  return makeRoster(
+    entries.filter((e) => {
+      const key = unitKey(e.unit, township);
+      return !seen.has(key) && !!seen.add(key);
+    })
+  );
 }
 
 /** The roster kept in the workbook (its 单位名册 sheet), if any and usable. */
@@ -112,7 +133,13 @@ export function rosterSheet(entries: RosterEntry[]): Grid {
     name: OWN_SHEETS.roster.name,
     values: [
       ROSTER_HEADER,
-      ...entries.map((e) => [e.unit, e.type ?? "", e.contact ?? "", e.phone ?? ""]),
+      ...entries.map((e) => [
+        e.unit,
+        e.type ?? "",
+        e.contact ?? "",
+        e.phone ?? "",
+        (e.aliases ?? []).join("、"),
+      ]),
     ],
     merges: [],
   };

@@ -12,7 +12,7 @@ import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { type Explanation, readExplanations } from "../review/explanations";
 import { isOwnSheet, OWN_SHEETS, reservedNames } from "../own-sheets";
 import { notesGrid, readNotes } from "./notes";
-import { headerUnit, normalizeUnit } from "../units/names";
+import { headerUnit } from "../units/names";
 import { type ChildLine, planConsolidation, type Source, type UnreadableChild } from "./plan";
 import { workbookRoster } from "./roster";
 import {
@@ -72,9 +72,6 @@ export const backupName = (sheet: string) =>
 export const detachedRefusal = (details: string[]) =>
   `这份汇总工作簿没有附各单位的报表（各单位的数字在${details.map((d) => `“${d}”`).join("、")}），不能在其中追加汇总：请把全部报表文件一起用 srs consolidate 重新汇总。刚插入的工作表没有汇总，可以删除。`;
 
-const keyOf = (rec: Recognition, unit: string) =>
-  rec.kind === "none" ? "" : `${rec.template.id}|${normalizeUnit(unit)}`;
-
 export function planWorkbook(
   sheets: Grid[],
   inserted: InsertedFile[],
@@ -115,6 +112,7 @@ export function planWorkbook(
   const plan = planConsolidation([...existing, ...incoming], {
     period: options.period,
     roster,
+    unit: options.unit || notes?.unit || undefined,
     unreadable: options.unreadable,
   });
 
@@ -122,6 +120,8 @@ export function planWorkbook(
   // Each table's own line (a sheet may hold several): the plan's lines start with its sources.
   const lineOf = new Map([...existing, ...incoming].map((s, i) => [s, plan.lines[i]]));
   const replaced = (s: Source) => lineOf.get(s)!.status === "replaced";
+  const keyOf = (rec: Recognition, unit: string) =>
+    rec.kind === "none" ? "" : `${rec.template.id}|${plan.unitKey(unit)}`;
 
   // The backup an earlier round kept of a unit's table replaced now gives way (when every table
   // on it is such a one).

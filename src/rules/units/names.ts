@@ -1,6 +1,8 @@
 /**
- * How a unit's name is compared (DOMAIN.md: NFKC, spaces, （盖章） removed), and the unit a
- * sheet's header gives.
+ * How a unit's name is compared: one village is written 金淘镇朴里村, 朴里村, 朴里村委会,
+ * 朴里村村民委员会, “朴里村（盖章）”, with a stray space, in full-width forms or with an invisible
+ * character pasted in. normalizeUnit folds those into one form; unitKey also drops the
+ * consolidating unit's own name in front (金淘镇 for 金淘镇朴里村 when 金淘镇 consolidates).
  */
 import type { Recognition } from "../recognize";
 
@@ -12,11 +14,46 @@ export const headerUnit = (r: Recognition): string =>
 export const unitOf = (s: { unit?: string; recognition: Recognition }): string =>
   s.unit ?? headerUnit(s.recognition);
 
-/** 金淘镇 朴里村（盖章） → 金淘镇朴里村: the form names are compared in. */
+/**
+ * Unicode format characters (\p{Cf}: zero-width spaces and joiners, bidi controls, the BOM, soft
+ * hyphens): invisible, so never part of what a name says.
+ */
+export const stripInvisible = (s: string) => s.replace(/\p{Cf}/gu, "");
+
+/**
+ * 金淘镇 朴里村村民委员会（盖章） → 金淘镇朴里村: NFKC (full-width forms), no invisible characters or
+ * spaces, no （盖章） or trailing colon; a 村's committee (村委会, 村村委会, 村民委员会) is the 村, a
+ * 社区's (居委会, 居民委员会, 社区居民委员会) the 社区.
+ */
 export function normalizeUnit(name: string): string {
-  return name
-    .normalize("NFKC")
+  return stripInvisible(name.normalize("NFKC"))
     .replace(/\s+/g, "")
     .replace(/[(（][^()（）]*(盖章|公章|章)[^()（）]*[)）]$/, "")
-    .replace(/[:：]$/, "");
+    .replace(/[:：]$/, "")
+    .replace(/村*(民)?委(员)?会$/, (m) => (m.startsWith("村") ? "村" : m))
+    .replace(/(社区)?居(民)?委(员)?会$/, "社区");
+}
+
+/** A township's name in front of a unit's (金淘镇 in 金淘镇朴里村), when it has one. */
+const TOWNSHIP = /^(.{2,}?(镇|乡|街道))(?=.)/;
+
+export const townshipPrefix = (normalized: string): string | undefined =>
+  TOWNSHIP.exec(normalized)?.[1];
+
+/** Higher levels written before the consolidating unit's name: 福建省泉州市南安市. */
+const ABOVE = /^(.{2,}?(省|市|县|区))*$/;
+
+/**
+ * The key names are compared by within a consolidating unit (金淘镇; "" when unknown): the
+ * normalized name without that unit's own name in front (nor the county or city before it), so
+ * 金淘镇朴里村 and 朴里村 are one village of 金淘镇.
+ */
+export function unitKey(name: string, within = ""): string {
+  const n = normalizeUnit(name);
+  const w = normalizeUnit(within).replace(/(人民)?政府$/, "");
+  if (!w) return n;
+  const at = n.indexOf(w);
+  return at >= 0 && n.length > at + w.length && ABOVE.test(n.slice(0, at))
+    ? n.slice(at + w.length)
+    : n;
 }

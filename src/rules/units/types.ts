@@ -57,7 +57,7 @@ export function typeFromName(name: string, t: TableTemplate): UnitType | undefin
   const n = normalizeUnit(name);
   if (!n) return undefined;
   if (t.rows.some((r) => r.key === "village")) {
-    if (/(村|社区|村委会|居委会)$/.test(n)) return "村";
+    if (/(村|社区)$/.test(n)) return "村"; // 村委会, 居民委员会 … are folded to 村, 社区
     if (/(镇|乡|街道|街道办事处)$/.test(n)) return undefined;
     if (/(所|站|办|中心|局|队|院|公司|委员会|办公室)$/.test(n)) return "镇直单位";
     return undefined;

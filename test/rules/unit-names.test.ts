@@ -1,0 +1,186 @@
+/**
+ * One unit, however it is written (#22 item 2): the spellings clerks and rosters use for one
+ * village or community are one unit for the plan, the roster, 缺报, duplicates and re-sends; a
+ * roster's 别名 adds more; a name that could be two roster units is a problem, never a guess.
+ */
+import { planConsolidation } from "../../src/rules/consolidation/plan";
+import { draftRoster } from "../../src/rules/consolidation/draft-roster";
+import { csvGrid, makeRoster, rosterFromGrid } from "../../src/rules/consolidation/roster";
+import type { Grid } from "../../src/rules/grid";
+import { recognize } from "../../src/rules/recognize";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import type { TableTemplate } from "../../src/rules/templates/schema";
+import { unitNames } from "../../src/rules/units/match";
+import { normalizeUnit, unitKey } from "../../src/rules/units/names";
+import { typeFromName } from "../../src/rules/units/types";
+
+const q1 = getTemplate("nanan-2026-quarterly-1") as TableTemplate;
+
+/** Every way the notices' readers write 朴里村 of 金淘镇, and 东街社区. */
+export const VILLAGE_SPELLINGS = [
+  "金淘镇朴里村",
+  "朴里村",
+  "朴里村委会",
+  "朴里村村委会",
+  "朴里村村民委员会",
+  "朴里村民委员会",
+  "金淘镇朴里村委会（盖章）",
+  "金淘镇 朴里村",
+  "朴里村\u200b",
+  "\u202a朴里村\u202c",
+  "朴里村（公章）",
+  "南安市金淘镇朴里村",
+  "金淘镇朴里村：",
+];
+export const COMMUNITY_SPELLINGS = [
+  "东街社区",
+  "东街社区居委会",
+  "东街社区居民委员会",
+  "东街居委会",
+  "东街居民委员会",
+  "金淘镇东街社区",
+];
+
+it("normalizes every spelling of a village or community to one key within its township", () => {
+  for (const list of [VILLAGE_SPELLINGS, COMMUNITY_SPELLINGS]) {
+    const keys = new Set(list.map((n) => unitKey(n, "金淘镇")));
+    expect([...keys]).toHaveLength(1);
+  }
+  expect(unitKey("金淘镇朴里村", "金淘镇")).toBe("朴里村");
+  expect(unitKey("金淘镇东街居民委员会", "金淘镇")).toBe("东街社区");
+  // Full-width letters and digits fold (NFKC); invisible format characters go.
+  expect(normalizeUnit("第１村\u200d\ufeff")).toBe("第1村");
+  // Without the township known, its name in front stays: the roster's township supplies it.
+  expect(unitKey("金淘镇朴里村")).toBe("金淘镇朴里村");
+  // Another township's village is not ours.
+  expect(unitKey("仙夹镇朴里村", "金淘镇")).toBe("仙夹镇朴里村");
+});
+
+it("村民委员会 and 居民委员会 are 村 type; other 委员会 stay departments", () => {
+  for (const n of [...VILLAGE_SPELLINGS, ...COMMUNITY_SPELLINGS])
+    expect([n, typeFromName(n, q1)]).toEqual([n, "村"]);
+  expect(typeFromName("金淘镇安全生产委员会", q1)).toBe("镇直单位");
+});
+
+describe("matching names to a roster", () => {
+  const entries = [
+    { unit: "金淘镇朴里村" },
+    { unit: "金淘镇岭兜村", aliases: ["岭兜", "岭兜村两委"] },
+    { unit: "金淘镇东街社区" },
+  ];
+
+  it("finds a unit by any spelling, within the township or not, and by its 别名", () => {
+    for (const within of ["金淘镇", ""]) {
+      const names = unitNames(entries, within);
+      for (const n of VILLAGE_SPELLINGS) expect([n, names.find(n)]).toEqual([n, [entries[0]]]);
+      for (const n of COMMUNITY_SPELLINGS) expect([n, names.find(n)]).toEqual([n, [entries[2]]]);
+      expect(names.find("岭兜村两委")).toEqual([entries[1]]);
+      expect(names.find("金淘镇岭兜")).toEqual([entries[1]]);
+      expect(names.find("仙夹镇朴里村")).toEqual([]);
+      expect(names.key("朴里村委会")).toBe(names.key("南安市金淘镇朴里村"));
+    }
+  });
+
+  it("a name that could be two roster units is both, never one of them", () => {
+    const two = [{ unit: "金淘镇朴里村" }, { unit: "仙夹镇朴里村" }];
+    expect(unitNames(two).find("朴里村")).toEqual(two);
+    expect(unitNames(two).find("仙夹镇朴里村")).toEqual([two[1]]);
+    // An alias that is another unit's name.
+    const clash = [{ unit: "金淘镇朴里村", aliases: ["岭兜村"] }, { unit: "金淘镇岭兜村" }];
+    expect(unitNames(clash, "金淘镇").find("岭兜村")).toEqual(clash);
+  });
+
+  it("reads 别名 from the roster, and its township from its names", () => {
+    const r = rosterFromGrid(
+      csvGrid(
+        "名册",
+        "单位名称,单位类型,别名\n金淘镇朴里村,村,朴里、朴里村两委\n金淘镇岭兜村,村,\n朴里村委会,村,\n"
+      )
+    );
+    if ("error" in r) throw new Error(r.error);
+    // 朴里村委会 is 金淘镇朴里村 listed again: one unit.
+    expect(r.entries.map((e) => [e.unit, e.aliases])).toEqual([
+      ["金淘镇朴里村", ["朴里", "朴里村两委"]],
+      ["金淘镇岭兜村", undefined],
+    ]);
+    expect(r.township).toBe("金淘镇");
+    expect(r.typeOf("朴里村两委")).toBe("村");
+  });
+});
+
+const sheet = (unit: string, seed: number, name = unit): Grid => ({
+  ...filledSheet(q1, { seed, unit, rowTypes: ["village"] }).grid,
+  name,
+});
+
+const plan = (grids: Grid[], options: Parameters<typeof planConsolidation>[1] = {}) =>
+  planConsolidation(
+    grids.map((g) => ({ sheet: g.name, origin: `${g.name}.xlsx`, recognition: recognize(g) })),
+    options
+  );
+
+describe("the plan counts one unit once however it is written", () => {
+  it("the same numbers under two spellings (朴里村 and 朴里村 with U+200B, #26) count once", () => {
+    for (const [a, b] of [
+      ["朴里村", "朴里村\u200b"],
+      ["金淘镇朴里村", "朴里村村民委员会"],
+    ]) {
+      const x = sheet(a, 5, "a");
+      const y = { ...x, name: "b", values: x.values.map((r) => [...r]) };
+      y.values = y.values.map((r) => r.map((v) => (typeof v === "string" ? v.replace(a, b) : v)));
+      const p = plan([x, y], { unit: "金淘镇" });
+      expect(p.lines.map((l) => l.status)).toEqual(["included", "duplicate"]);
+    }
+  });
+
+  it("two different reports under two spellings: the later replaces the earlier", () => {
+    const p = plan([sheet("朴里村委会", 5), sheet("金淘镇朴里村", 6)], { unit: "金淘镇" });
+    expect(p.lines.map((l) => l.status)).toEqual(["replaced", "included"]);
+  });
+
+  it("缺报 and the roster's units follow the spellings, with the roster's township", () => {
+    const roster = makeRoster([
+      { unit: "金淘镇朴里村", type: "村" },
+      { unit: "金淘镇岭兜村", type: "村", aliases: ["岭兜"] },
+      { unit: "金淘镇东街社区", type: "村" },
+      { unit: "金淘镇占石村", type: "村" },
+    ]);
+    const p = plan([sheet("朴里村村民委员会", 1), sheet("岭兜", 2), sheet("东街居委会", 3)], {
+      roster,
+    });
+    expect(p.lines.map((l) => [l.unit, l.status, l.problems])).toEqual([
+      ["朴里村村民委员会", "included", []],
+      ["岭兜", "included", []],
+      ["东街居委会", "included", []],
+      ["金淘镇占石村", "missing", []],
+    ]);
+    expect(p.counts).toMatchObject({ expected: 4, received: 3, missing: 1 });
+  });
+
+  it("a name that could be two roster units is listed as a problem; neither counts as reported", () => {
+    const roster = makeRoster([
+      { unit: "金淘镇朴里村", type: "村" },
+      { unit: "仙夹镇朴里村", type: "村" },
+    ]);
+    const p = plan([sheet("朴里村", 1)], { roster });
+    expect(p.lines.map((l) => [l.unit, l.status])).toEqual([
+      ["朴里村", "included"],
+      ["金淘镇朴里村", "missing"],
+      ["仙夹镇朴里村", "missing"],
+    ]);
+    expect(p.lines[0].problems).toEqual([
+      "“朴里村”可能是单位名册中的金淘镇朴里村、仙夹镇朴里村，无法确定是哪一个，未算作其中任何一个已报（请在名册“别名”列写明，或改正填报单位）",
+    ]);
+    expect(p.clean).toBe(false);
+  });
+
+  it("a draft roster lists a unit once, whichever spellings its reports carry", () => {
+    const sources = [
+      sheet("金淘镇朴里村", 1),
+      sheet("朴里村委会", 2),
+      sheet("金淘镇岭兜村", 3),
+    ].map((g) => ({ sheet: g.name, origin: "", recognition: recognize(g) }));
+    expect(draftRoster(sources).map((e) => e.unit)).toEqual(["金淘镇朴里村", "金淘镇岭兜村"]);
+  });
+});
