@@ -12,7 +12,7 @@ import { App } from "../taskpane/App";
 import { ErrorBar } from "../taskpane/ErrorBar";
 import { strings } from "../taskpane/i18n";
 import { oneLine } from "../taskpane/one-line";
-import { download } from "../taskpane/ReturnView";
+import { download } from "../taskpane/download";
 import { isOwnSheet } from "../rules/own-sheets";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { isWorkbookName, WORKBOOK_FILES } from "../workbook/types";

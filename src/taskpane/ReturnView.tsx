@@ -4,6 +4,7 @@ import type { SheetReport } from "../rules/check";
 import { fileStem } from "../rules/file-names";
 import { type Returned, returnNotice } from "../rules/review/return";
 import type { WorkbookSource } from "../workbook/types";
+import { download } from "./download";
 import type { Strings } from "./i18n";
 import { oneLine } from "./one-line";
 
@@ -12,18 +13,6 @@ const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-/** Saves bytes as a file through the browser's download (the pane and the demo page alike). */
-export function download(bytes: Uint8Array, name: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** The marked copy of the unit's sheet: from the host's own file where it gives one (the sheet's formatting kept), else from its grid. */
 async function markedSheet(report: SheetReport, r: Returned, source: Pick<WorkbookSource, "sheetsFile">): Promise<Uint8Array> {
   const file = await source.sheetsFile?.([report.sheet]);
@@ -31,11 +20,26 @@ async function markedSheet(report: SheetReport, r: Returned, source: Pick<Workbo
   return (await import("../workbook/xlsx/returned")).returnedXlsx([report.recognition.grid], r);
 }
 
-/** 退回 from the township's view of one unit's sheet: the message to paste, and the marked copy. */
-export function ReturnView({ report, source, t, onClose }: { report: SheetReport; source: Pick<WorkbookSource, "sheetsFile">; t: Strings; onClose: () => void }) {
+/**
+ * 退回 from the township's view of one unit's sheet: the message to paste, and the marked copy —
+ * opened as a new workbook where the host can (Excel), downloaded otherwise (the page). The pane
+ * says which happened, and only once it has.
+ */
+export function ReturnView({
+  report,
+  source,
+  t,
+  onClose,
+}: {
+  report: SheetReport;
+  source: Pick<WorkbookSource, "sheetsFile" | "openCopy">;
+  t: Strings;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const r = returnNotice([report], report.sheet);
   const [said, setSaid] = useState<string>();
+  const open = source.openCopy?.bind(source);
   return (
     <section className={styles.box} aria-label={t.returnTitle(r.unit)}>
       <strong>{t.returnTitle(r.unit)}</strong>
@@ -58,16 +62,21 @@ export function ReturnView({ report, source, t, onClose }: { report: SheetReport
               {t.returnCopy}
             </Button>
             <Button
-              onClick={() =>
+              onClick={() => {
+                const file = `${fileStem(r.unit)}-退回.xlsx`;
                 void markedSheet(report, r, source)
-                  .then((bytes) => {
-                    download(bytes, `${fileStem(r.unit)}-退回.xlsx`);
-                    setSaid(t.returnDownloaded);
+                  .then(async (bytes) => {
+                    if (!open) {
+                      download(bytes, file);
+                      return t.returnDownloaded;
+                    }
+                    await open(bytes);
+                    return t.returnOpened(file);
                   })
-                  .catch((e) => setSaid(oneLine(e)))
-              }
+                  .then(setSaid, (e) => setSaid(oneLine(e)));
+              }}
             >
-              {t.returnDownload}
+              {open ? t.returnOpen : t.returnDownload}
             </Button>
             <Button appearance="subtle" onClick={onClose}>
               {t.close}

@@ -41,6 +41,9 @@ const zh = {
   returnCopyFailed: "无法复制：请在上面的框中全选后复制",
   returnDownload: "下载标注副本",
   returnDownloaded: "已下载：问题格已标色，并附“问题清单”工作表",
+  returnOpen: "打开标注副本",
+  returnOpened: (file: string) =>
+    `已在新工作簿中打开标注副本（问题格已标色，并附“问题清单”工作表）：请另存为“${file}”后发给对方`,
   close: "关闭",
   tabCompare: "上期对比",
   compareHint:
@@ -188,6 +191,9 @@ const en: Strings = {
   returnCopyFailed: "Could not copy: select the text above and copy it",
   returnDownload: "Download marked copy",
   returnDownloaded: "Downloaded: problem cells coloured, with a 问题清单 sheet",
+  returnOpen: "Open marked copy",
+  returnOpened: (file: string) =>
+    `The marked copy is open as a new workbook (problem cells coloured, with a 问题清单 sheet): save it as "${file}" and send it`,
   close: "Close",
   tabCompare: "Last period",
   compareHint:

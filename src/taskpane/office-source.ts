@@ -2,7 +2,7 @@
  * The pane's workbook inside Excel: every call one Excel.run, batched (see src/workbook/office),
  * waiting for the clerk to finish typing in a cell (runExcel).
  */
-import { childFiles } from "../workbook/office/child-files";
+import { childFiles, toBase64 } from "../workbook/office/child-files";
 import { consolidateInExcel } from "../workbook/office/consolidate";
 import { writeExplanations } from "../workbook/office/explanations";
 import { workbookFile } from "../workbook/office/file";
@@ -137,6 +137,16 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
     },
     // The whole workbook: the marked copy keeps the unit's sheet alone.
     sheetsFile: () => workbookFile(),
+    // [d.ts] Excel.createWorkbook (ExcelApi 1.8, under the 1.9 the pane needs): "Creates and
+    // opens a new workbook", on Windows, Mac and the web alike; a blob download in the pane does
+    // nothing in Excel for Mac.
+    openCopy: (bytes) =>
+      Excel.createWorkbook(toBase64(bytes)).catch((e: unknown) => {
+        const code = (e as { code?: unknown } | undefined)?.code;
+        throw new Error(
+          `Excel 未能把标注副本打开为新工作簿${typeof code === "string" ? `（${code}）` : ""}：请再试一次，或在网页版中退回并下载`
+        );
+      }),
     loadPractice: () => cleanRound(store.get(PRACTICE)),
     async savePractice(p) {
       keepBounded(

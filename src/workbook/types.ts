@@ -113,4 +113,9 @@ export interface WorkbookSource {
    * rather than formulas (the page): they are out of date until 重新汇总.
    */
   staleCopies?(): string[];
+  /**
+   * Opens a workbook SRS made (退回's marked copy) as a new workbook of the host, where it can:
+   * Excel.createWorkbook. A host without it (the page) is given the file as a download.
+   */
+  openCopy?(bytes: Uint8Array): Promise<void>;
 }
