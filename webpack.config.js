@@ -5,6 +5,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
 const { toProduction } = require("./tools/manifest");
 const { officeJs } = require("./tools/office-js");
 const { singleHtmlConfig } = require("./tools/single-html");
@@ -52,6 +53,12 @@ module.exports = async (env, options) => {
   // Production: Microsoft's CDN (or 21Vianet's) when SRS_PUBLIC_URL is set; dev and tests: our copy.
   const office = officeJs(dev ? { SRS_OFFICE_JS: process.env.SRS_OFFICE_JS } : process.env);
   const publicUrl = !dev && process.env.SRS_PUBLIC_URL;
+  // The store the workbooks the page writes name in their add-in reference (src/workbook/addin-part.ts
+  // addinStore reads it; README, 部署): checked here so that a wrong one fails the build.
+  const store = (process.env.SRS_ADDIN_STORE ?? "").trim();
+  if (!/^(|centralized|sideload|share:\\\\[^\\]+\\.*)$/.test(store))
+    throw new Error(`SRS_ADDIN_STORE is "${store}": use centralized, sideload or share:\\\\server\\folder`);
+  const define = new DefinePlugin({ "process.env.SRS_ADDIN_STORE": JSON.stringify(store) });
   const config = {
     name: "main",
     devtool: dev ? "source-map" : false,
@@ -83,6 +90,7 @@ module.exports = async (env, options) => {
     // One runtime and shared chunks: pane and functions must share module instances (caches) in the shared runtime.
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
     plugins: [
+      define,
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -96,6 +104,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // What a static host needs to serve functions.json with CORS (README, 部署).
+          { from: "deploy", to: ".", globOptions: { dot: true } },
           // ES5 as written: minifying for the targets could make it ES2015 (shorthand properties).
           { from: "src/boot/boot.js", to: "boot.js", info: { minimized: true } },
           ...(office.copy ? [{
@@ -121,7 +131,9 @@ module.exports = async (env, options) => {
       : undefined,
   };
   // dist/srs.html, the page in one file for use from disk (tools/single-html.js), and the WPS
-  // add-in (tools/wps.js); not when serving.
+  // add-in (tools/wps.js); not when serving. Both define SRS_ADDIN_STORE as the pane does.
   const base = { ...config, mode: options.mode };
-  return serving ? config : [config, singleHtmlConfig(base), wpsConfig(base, publicUrl)];
+  return serving
+    ? config
+    : [config, singleHtmlConfig(base, define), wpsConfig(base, publicUrl, define)];
 };

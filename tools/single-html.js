@@ -58,8 +58,8 @@ function emitPage(compiler) {
   });
 }
 
-/** The second build: `base` is the main config, whose module rules and resolve it shares. */
-function singleHtmlConfig(base) {
+/** The second build: `base` is the main config, whose module rules, resolve and `define` it shares. */
+function singleHtmlConfig(base, define) {
   return {
     name: "single",
     dependencies: ["main"],
@@ -77,7 +77,7 @@ function singleHtmlConfig(base) {
     module: base.module,
     performance: { hints: false },
     optimization: { splitChunks: false, runtimeChunk: false },
-    plugins: [{ apply: emitPage }],
+    plugins: [define, { apply: emitPage }],
   };
 }
 

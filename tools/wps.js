@@ -136,8 +136,8 @@ const emitDeployment = (publicUrl) => ({
   },
 });
 
-/** The WPS build: `base` is the main config, whose module rules and resolve it shares. */
-function wpsConfig(base, publicUrl) {
+/** The WPS build: `base` is the main config, whose module rules, resolve and `define` it shares. */
+function wpsConfig(base, publicUrl, define) {
   return {
     name: "wps",
     dependencies: ["main"],
@@ -157,6 +157,7 @@ function wpsConfig(base, publicUrl) {
     // Each page one script; exceljs (read only when consolidating) an async chunk, loaded then.
     optimization: { runtimeChunk: false },
     plugins: [
+      define,
       new HtmlWebpackPlugin({
         filename: "index.html",
         template: "./src/wps/index.html",

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { getTemplate } from "../../src/rules/templates/catalog";
-import { SRS_ADDIN, withAddinReference } from "../../src/workbook/addin-part";
+import { addinStore, SRS_ADDIN, withAddinReference } from "../../src/workbook/addin-part";
 import { partText, unzipParts } from "../../src/workbook/xlsx/parts";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
@@ -66,4 +66,47 @@ it("srs template and srs consolidate write files that carry it", async () => {
     expect(Object.keys(unzipParts(readFileSync(file)))).toContain(
       "xl/webextensions/webextension1.xml"
     );
+});
+
+describe("the reference names the store the deployment installs SRS from (SRS_ADDIN_STORE)", () => {
+  // "Automatically open a task pane with a document": storeType and store by deployment.
+  it.each([
+    [undefined, "EXCatalog", "EXCatalog"], // Centralized Deployment, the default
+    ["centralized", "EXCatalog", "EXCatalog"],
+    ["sideload", "developer", "Registry"],
+    ["share:\\\\fileserver\\SRS加载项", "\\\\fileserver\\SRS加载项", "FileSystem"],
+  ])("%s → store %s, storeType %s", async (spec, store, storeType) => {
+    expect(addinStore(spec)).toEqual({ store, storeType });
+    const file = await layoutsToXlsx([blankTemplate(getTemplate("nanan-2026-quarterly-1")!)]);
+    const we = partText(
+      unzipParts(withAddinReference(file, addinStore(spec))),
+      "xl/webextensions/webextension1.xml"
+    );
+    expect(we).toContain(`store="${store}" storeType="${storeType}"/>`);
+  });
+
+  it("a wrong value gets one zh line", () => {
+    expect(() => addinStore("share:c:\\srs")).toThrow(
+      /^SRS_ADDIN_STORE 为“share:c:\\srs”：应为 centralized、sideload 或 share:/
+    );
+    expect(() => addinStore("omex")).toThrow(/应为/);
+  });
+
+  it("the CLI writes the store it is run with", async () => {
+    const { mkdtempSync } = await import("fs");
+    const os = await import("os");
+    const { main } = await import("../../src/cli/main");
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "srs-store-")), "表.xlsx");
+    process.env.SRS_ADDIN_STORE = "sideload";
+    try {
+      expect(await main(["template", "nanan-2026-quarterly-1", "-o", out], () => undefined)).toBe(
+        0
+      );
+    } finally {
+      delete process.env.SRS_ADDIN_STORE;
+    }
+    expect(partText(unzipParts(readFileSync(out)), "xl/webextensions/webextension1.xml")).toContain(
+      'store="developer" storeType="Registry"/>'
+    );
+  });
 });
