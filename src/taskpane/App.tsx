@@ -12,12 +12,11 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ComponentType, lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { checkInSteps, type SheetReport } from "../rules/check";
 import { explainCell } from "../rules/explain";
 import { addExplanation, type Explanation, readExplanations } from "../rules/review/explanations";
 import type { Finding } from "../rules/finding";
-import { CompareView } from "./CompareView";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ConsolidateView } from "./ConsolidateView";
 import { ErrorBar } from "./ErrorBar";
@@ -26,12 +25,27 @@ import { FindingsView } from "./FindingsView";
 import { oneLine } from "./one-line";
 import { type Lang, strings } from "./i18n";
 import { ProfileView } from "./ProfileView";
-import { ReturnView } from "./ReturnView";
-import { TrainingView } from "./TrainingView";
 import type { PracticeRound } from "../rules/sample/practice-record";
 import { TemplatePicker } from "./TemplatePicker";
 import type { CellWrite, WorkbookSource } from "./source";
 import { nowText, today } from "../workbook/today";
+
+/**
+ * A view loaded on first use, so the pane's first load stays small (docs/PERFORMANCE.md): 上期对比,
+ * 退回 and 培训. If its code cannot be fetched, one line says so where it would be.
+ */
+function onFirstUse<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const failed = () => <ErrorBar error="这一页没能加载（网络中断？）：请关闭任务窗格后重新打开" />;
+  return lazy(() =>
+    load().then(
+      (view) => ({ default: view }),
+      () => ({ default: failed as unknown as ComponentType<P> })
+    )
+  );
+}
+const CompareView = onFirstUse(() => import("./CompareView").then((m) => m.CompareView));
+const ReturnView = onFirstUse(() => import("./ReturnView").then((m) => m.ReturnView));
+const TrainingView = onFirstUse(() => import("./TrainingView").then((m) => m.TrainingView));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px", maxWidth: "560px" },
@@ -315,7 +329,11 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
               </Button>
             )}
           </div>
-          {returned && <ReturnView report={returned} source={source} t={t} onClose={() => setReturning(undefined)} />}
+          {returned && (
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <ReturnView report={returned} source={source} t={t} onClose={() => setReturning(undefined)} />
+            </Suspense>
+          )}
         </>
       )}
       {/* One place for the list, growing and then whole: it is not drawn again from nothing. */}
@@ -354,7 +372,9 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
         <ExplainView at={at} explanation={at && explainCell(reports.map((r) => r.recognition), at.sheet, at.cell)} t={t} />
       )}
       {tab === "compare" && state.kind === "done" && (
-        <CompareView reports={reports} t={t} onSelect={(sheet, cell) => void source.select(sheet, cell)} />
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <CompareView reports={reports} t={t} onSelect={(sheet, cell) => void source.select(sheet, cell)} />
+        </Suspense>
       )}
       {tab === "consolidate" && state.kind === "done" && (
         <ConsolidateView
@@ -377,24 +397,27 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
         />
       )}
       {tab === "training" && (
-        <TrainingView
-          reports={reports}
-          t={t}
-          practice={practice}
-          onPractice={async (p) => {
-            await source.savePractice(p);
-            setPractice(p);
-          }}
-          onAddSheet={async ({ grid }) => {
-            const name = await source.addSheet(grid);
-            await run();
-            return name;
-          }}
-        />
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <TrainingView
+            reports={reports}
+            t={t}
+            practice={practice}
+            onPractice={async (p) => {
+              await source.savePractice(p);
+              setPractice(p);
+            }}
+            onAddSheet={async ({ grid }) => {
+              const name = await source.addSheet(grid);
+              await run();
+              return name;
+            }}
+          />
+        </Suspense>
       )}
       {tab === "profile" && <ProfileView initial={source.loadProfile()} t={t} onSave={(p) => source.saveProfile(p)} />}
       <ConfirmDialog
         writes={pending}
+        undoCleared={source.clearsUndo}
         t={t}
         onCancel={() => setPending(undefined)}
         onConfirm={() => {

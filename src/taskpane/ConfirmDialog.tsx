@@ -12,14 +12,19 @@ import type { CellWrite } from "./source";
 
 const SHOWN = 6;
 
-/** Says exactly which cells a fix will change, and changes nothing until confirmed. */
+/**
+ * Says exactly which cells a fix will change, and changes nothing until confirmed; where the
+ * change clears Excel's undo history (`undoCleared`: in Excel, not on the page), says that too.
+ */
 export function ConfirmDialog({
   writes,
+  undoCleared,
   t,
   onConfirm,
   onCancel,
 }: {
   writes: CellWrite[] | undefined;
+  undoCleared?: boolean;
   t: Strings;
   onConfirm: () => void;
   onCancel: () => void;
@@ -40,6 +45,7 @@ export function ConfirmDialog({
               ))}
             </ul>
             {writes && writes.length > SHOWN && <p>{t.andMore(writes.length)}</p>}
+            {undoCleared && <p>{t.confirmUndo}</p>}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onConfirm}>

@@ -64,6 +64,10 @@ const zh = {
   fixed: (n: number) => `已修改 ${n} 个单元格，并重新检查`,
   confirmTitle: "确认修改",
   confirmBody: (n: number) => `将修改以下 ${n} 个单元格，其他内容不变：`,
+  // Fixes keep what they replace in the document's settings, whose saving clears Excel's undo
+  // history (office-js issue 3141), as does lifting a sheet's protection ("Undo capabilities").
+  confirmUndo:
+    "确认后 Excel 的“撤销”记录会被清空；改前的内容保存在文档里，可用“撤销上次修改”恢复。",
   andMore: (n: number) => `……等共 ${n} 格`,
   confirm: "修改",
   cancel: "取消",
@@ -214,6 +218,8 @@ const en: Strings = {
   fixed: (n) => `${n} cells changed and checked again`,
   confirmTitle: "Confirm changes",
   confirmBody: (n) => `These ${n} cells will change; nothing else will:`,
+  confirmUndo:
+    "Excel's undo history is cleared when you confirm; what the cells held is kept in the document, and Undo last changes gives it back.",
   andMore: (n) => `… ${n} cells in all`,
   confirm: "Change",
   cancel: "Cancel",

@@ -118,4 +118,9 @@ export interface WorkbookSource {
    * Excel.createWorkbook. A host without it (the page) is given the file as a download.
    */
   openCopy?(bytes: Uint8Array): Promise<void>;
+  /**
+   * Whether a confirmed write (fixes, stamps) clears the host's undo history, which its
+   * confirmation must say: in Excel, saving the document's settings does (office-js issue 3141).
+   */
+  clearsUndo?: boolean;
 }

@@ -102,6 +102,13 @@ export class Book {
   sheets = new Map<string, Sheet>();
   /** The user is typing in a cell ([d.ts] RunOptions.delayForCellEdit). */
   editing = false;
+  /**
+   * The calls that cleared the user's undo history ([docs] "Undo capabilities with the Excel
+   * JavaScript API": "If you call an unsupported API in your add-in, the user's undo stack is
+   * cleared"; its table lists Worksheet.delete, WorksheetProtection.protect/unprotect and
+   * Workbook.insertWorksheetsFromBase64 as unsupported everywhere).
+   */
+  undoCleared: string[] = [];
   private editEnded: (() => void)[] = [];
 
   add(name: string, features: Feature[] = []): this {
@@ -869,6 +876,7 @@ export function excelContext(
        */
       protect: (options: Excel.WorksheetProtectionOptions = {}, password?: string) =>
         queue({ call: "protect", options }, () => {
+          book.undoCleared.push("protect");
           const [name, s] = sheetOf(resolve());
           if (s.protection) throw new HostError("AccessDenied", "already protected");
           book.protect(name, options, password);
@@ -881,6 +889,7 @@ export function excelContext(
        */
       unprotect: (password?: string) =>
         queue({ call: "unprotect" }, () => {
+          book.undoCleared.push("unprotect");
           const [, s] = sheetOf(resolve());
           if (!s.protection) return;
           if (s.protection.password && password !== s.protection.password)
@@ -917,6 +926,7 @@ export function excelContext(
       /** [d.ts] Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an `InvalidOperation` exception." */
       delete: () =>
         queue({ call: "delete" }, () => {
+          book.undoCleared.push("delete");
           const [name, s] = sheetOf(resolve());
           if (s.visibility === "VeryHidden")
             throw new HostError("InvalidOperation", "a very hidden sheet cannot be deleted");
@@ -991,6 +1001,7 @@ export function excelContext(
           },
         };
         queue({ call: "insertWorksheetsFromBase64", base64 }, () => {
+          book.undoCleared.push("insertWorksheetsFromBase64");
           const grids = fixtures.get(base64);
           if (!grids) throw new HostError("InvalidArgument", "not a workbook");
           if (web && grids.some((g) => g.features?.length))

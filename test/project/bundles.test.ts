@@ -84,10 +84,10 @@ describe("no eval in dist/", () => {
     expect(() => officeJs({ SRS_OFFICE_JS: "unpkg" })).toThrow(/microsoft, 21vianet or self/);
   });
 
-  it("the task pane page loads no exceljs and under 320 KB gzipped; the demo loads exceljs only on opening a file", () => {
+  it("the task pane page loads no exceljs and under 300 KB gzipped; the demo loads exceljs only on opening a file", () => {
     const sizes = bundleSizes();
     expect(sizes.paneHoldsExcelJs).toBe(false);
-    expect(sizes.paneGzipBytes).toBeLessThan(320 * 1024);
+    expect(sizes.paneGzipBytes).toBeLessThan(300 * 1024);
     expect(sizes.excelJsChunks).toHaveLength(1);
     expect(sizes.demoLoadsAtStart).not.toContain(sizes.excelJsChunks[0].file);
   });

@@ -45,8 +45,13 @@ describe("审核说明 in Excel (host double)", () => {
       "t2"
     );
     if (!next.ok) throw new Error(next.reason);
+    const id = book.sheets.get("SRS审核说明")!.id;
+    book.undoCleared = [];
     await writeExplanations(context, notes.sheet, next.list);
     expect([...book.sheets.keys()]).toEqual(["朴里村", "SRS审核说明"]);
+    // Rewritten in place, not deleted and added anew: the clerk's undo history stays.
+    expect(book.sheets.get("SRS审核说明")!.id).toBe(id);
+    expect(book.undoCleared).toEqual([]);
 
     const dir = mkdtempSync(path.join(os.tmpdir(), "srs-explain-office-"));
     const saved = path.join(dir, "saved.xlsx");

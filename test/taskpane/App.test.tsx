@@ -156,6 +156,21 @@ describe("task pane", () => {
     expect(await screen.findByText("No problems found")).toBeInTheDocument();
   });
 
+  it("in Excel the fix confirmation says Excel's undo history is cleared; on the page it does not", async () => {
+    for (const clearsUndo of [true, false]) {
+      const book = Object.assign(new MemoryWorkbook([village()]), { clearsUndo });
+      book.setCell("1村", "C7", null);
+      book.setCell("1村", "F7", null);
+      const view = pane(book);
+      fireEvent.click(await screen.findByRole("button", { name: "把空白格全部填 0（2 格）" }));
+      const dialog = await findDialog();
+      if (clearsUndo) expect(dialog).toHaveTextContent("确认后 Excel 的“撤销”记录会被清空");
+      else expect(dialog).not.toHaveTextContent("撤销”记录");
+      fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+      view.unmount();
+    }
+  });
+
   it("stamp: after confirmation, writes the period, date and profile into the header only", async () => {
     const book = new MemoryWorkbook([village()]);
     await book.saveProfile({ unit: "金淘镇朴里村", filler: "陈明", phone: "13805951234" });

@@ -4,9 +4,12 @@ import { uniqueSheetName } from "../../rules/sheet-names";
 import { writeGrid } from "./write-grid";
 
 /**
- * Replaces the 审核说明 sheet (`existing`, as the last read found it by its marker) with `list`,
- * hidden ("Hidden" is kept by Excel, WPS and LibreOffice alike; "VeryHidden" is not, and could
- * not be deleted next time).
+ * Writes `list` into the 审核说明 sheet (`existing`, as the last read found it by its marker), in
+ * place: its contents cleared and written again, which Excel can undo, where deleting the sheet
+ * and adding it anew would clear the user's undo history (Worksheet.delete, and Worksheet.visibility
+ * on Windows and Mac: "Undo capabilities with the Excel JavaScript API"). A workbook without one
+ * gets a new sheet, hidden; one whose last explanation is withdrawn loses it ("Hidden" is kept by Excel, WPS and LibreOffice alike; "VeryHidden" is
+ * not, and could not be deleted next time).
  */
 export async function writeExplanations(
   context: Excel.RequestContext,
@@ -17,12 +20,15 @@ export async function writeExplanations(
   sheets.load("items/name");
   await context.sync();
   const names = new Set(sheets.items.map((s) => s.name));
-  if (existing !== undefined && names.has(existing)) {
-    sheets.getItem(existing).delete();
-    names.delete(existing);
-  }
-  if (list.length) {
-    const grid = explanationsGrid(list);
+  const grid = explanationsGrid(list);
+  const there = existing !== undefined && names.has(existing);
+  if (there && list.length) {
+    const ws = sheets.getItem(existing);
+    ws.getRange().clear("Contents");
+    writeGrid(ws, grid);
+  } else if (there)
+    sheets.getItem(existing).delete(); // the last explanation withdrawn
+  else if (list.length) {
     const ws = sheets.add(uniqueSheetName(grid.name, names));
     writeGrid(ws, grid);
     ws.visibility = "Hidden";
