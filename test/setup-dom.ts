@@ -12,6 +12,8 @@ globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserv
 // findBy/waitFor give up after 1 s by default, which a loaded CI machine can exceed; 10 s still catches a hang.
 configure({ asyncUtilTimeout: 10_000 });
 
-// jsdom leaves out TextDecoder, which browsers and Node have; the .xlsx sniffer reads zip names with it.
-import { TextDecoder as NodeTextDecoder } from "util";
+// jsdom leaves out TextDecoder and TextEncoder, which browsers and Node have; the .xlsx sniffer
+// reads zip names with one, file names are cut to a length in UTF-8 bytes with the other.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
