@@ -17,7 +17,15 @@ import { isOwnSheet } from "../rules/own-sheets";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { isWorkbookName, WORKBOOK_FILES } from "../workbook/types";
 import { GridView } from "./GridView";
-import { forgetWorkbook, keepWorkbook, keptWorkbook } from "./persist";
+import {
+  claimOwner,
+  forgetWorkbook,
+  keepChoice,
+  keepWorkbook,
+  keptWorkbook,
+  setKeepChoice,
+  whereKept,
+} from "./persist";
 import { sampleWorkbook } from "./sample";
 
 const useStyles = makeStyles({
@@ -40,6 +48,15 @@ const useStyles = makeStyles({
     "@media (max-width: 760px)": { height: "60vh", padding: tokens.spacingHorizontalS },
   },
   bar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  ask: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   pane: {
     width: "420px",
     flexShrink: 0,
@@ -68,6 +85,9 @@ async function openFiles(files: File[]): Promise<{ book: MemoryWorkbook; name: s
   }
   return { book: MemoryWorkbook.combine(books), name: `${files.length}个文件合并.xlsx` };
 }
+
+const NOT_OWNER =
+  "本页已在另一个标签页中打开：这里的修改不会保存到浏览器（关闭另一个标签页后刷新本页即可）";
 
 /** The sample workbook: its sheets are examples, set aside when real files are consolidated. */
 function sampleBook(): MemoryWorkbook {
@@ -102,29 +122,49 @@ export function Demo() {
   const [active, setActive] = useState(book.sheets[0]?.name ?? "");
   const [error, setError] = useState<string>();
   const [note, setNote] = useState<string>();
-  // The workbook is kept in this browser once the user changes it or opens a file (persist.ts),
-  // and comes back on the next visit.
+  // Once the user changes the workbook or opens a file, the page asks whether to keep it in this
+  // browser, saying where (persist.ts); kept, it comes back on the next visit. Only the first tab
+  // of the page keeps it: another tab says so and never saves over it.
   const [kept, setKept] = useState<string>();
+  const [asking, setAsking] = useState(false);
+  const owner = useRef<boolean>();
   const changed = useRef(false);
   useEffect(() => {
+    void claimOwner().then((mine) => {
+      owner.current = mine;
+      if (!mine) setKept(NOT_OWNER);
+    });
+    const choice = keepChoice();
+    if (choice === "no") return;
     void keptWorkbook().then((k) => {
       if (!k || changed.current) return;
       replace(k.book);
       setFileName(k.name);
       setKept("已恢复上次在本页的工作簿");
+      // Kept before the page asked: it asks now.
+      if (choice === undefined) setAsking(true);
     });
   }, []);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const keepNow = useRef<() => void>();
   useEffect(() => {
     // Once the edits pause; a file just opened a little later, after its first check.
     const keep = (wait = 800) => {
       changed.current = true;
       clearTimeout(timer.current);
+      if (owner.current === false) return setKept(NOT_OWNER);
+      const choice = keepChoice();
+      if (choice === undefined) return setAsking(true);
+      if (choice === "no") return;
       timer.current = setTimeout(async () => {
+        if (!owner.current) return;
         const ok = await keepWorkbook(book, fileNameRef.current).catch(() => false);
-        setKept(ok ? "已保存在本机浏览器中" : "工作簿太大，未能保存在本机浏览器中：刷新后需重新打开");
+        setKept(
+          ok ? "已保存在本机浏览器中" : "工作簿太大，未能保存在本机浏览器中：刷新后需重新打开"
+        );
       }, wait);
     };
+    keepNow.current = () => keep(0);
     if (!book.examples.size || changed.current) keep(3000);
     const stop = book.onUpdate(() => keep());
     return () => {
@@ -137,6 +177,13 @@ export function Demo() {
     clearTimeout(timer.current);
     forgetWorkbook();
     changed.current = false;
+  };
+  const answer = (choice: "yes" | "no") => {
+    setKeepChoice(choice);
+    setAsking(false);
+    if (choice === "yes") return keepNow.current?.();
+    forget();
+    setKept("不保存在本浏览器中：刷新或关闭本页后，这里的修改会丢失（可先下载工作簿）");
   };
   const fileNameRef = useRef(fileName);
   fileNameRef.current = fileName;
@@ -151,7 +198,9 @@ export function Demo() {
     if (!sel || sel === followed.current) return;
     followed.current = sel;
     if (sel.sheet !== active) setActive(sel.sheet);
-    document.getElementById(`cell-${sel.cell}`)?.scrollIntoView({ block: "center", inline: "center" });
+    document
+      .getElementById(`cell-${sel.cell}`)
+      ?.scrollIntoView({ block: "center", inline: "center" });
   });
   const grid = book.sheets.find((s) => s.name === active) ?? book.sheets[0];
   const stale = book.staleCopies();
@@ -161,7 +210,12 @@ export function Demo() {
       onDragOver={(e) => e.preventDefault()}
       onKeyDown={(e) => {
         // Ctrl+Z takes back the last edit in the grid (a field of the pane keeps its own undo).
-        if ((e.ctrlKey || e.metaKey) && e.key === "z" && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && book.undoEdit())
+        if (
+          (e.ctrlKey || e.metaKey) &&
+          e.key === "z" &&
+          !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) &&
+          book.undoEdit()
+        )
           e.preventDefault();
       }}
       onDrop={(e) => {
@@ -199,7 +253,10 @@ export function Demo() {
             onClick={async () => {
               try {
                 const consolidated = book.sheets.some((s) => isOwnSheet(s, "notes"));
-                download(await book.toXlsx(), consolidated ? fileName.replace(/(\.xlsx)?$/i, "-汇总.xlsx") : fileName);
+                download(
+                  await book.toXlsx(),
+                  consolidated ? fileName.replace(/(\.xlsx)?$/i, "-汇总.xlsx") : fileName
+                );
                 setError(undefined);
               } catch (err) {
                 setError(oneLine(err));
@@ -228,6 +285,7 @@ export function Demo() {
             size="small"
             onClick={() => {
               forget();
+              setKeepChoice(undefined); // the next change asks again
               setKept("已清除本页保存的工作簿：刷新后显示示例");
             }}
           >
@@ -236,6 +294,19 @@ export function Demo() {
           {kept && <Caption1 role="status">{kept}</Caption1>}
           {note && <Caption1 role="status">{note}</Caption1>}
         </div>
+        {asking && (
+          <div className={styles.ask} role="region" aria-label="保存在本浏览器">
+            <Caption1>
+              要把工作簿保存在本浏览器中吗？保存后，刷新或关闭本页再打开时会恢复。{whereKept()}
+            </Caption1>
+            <Button size="small" appearance="primary" onClick={() => answer("yes")}>
+              保存在本浏览器
+            </Button>
+            <Button size="small" onClick={() => answer("no")}>
+              不保存
+            </Button>
+          </div>
+        )}
         <ErrorBar error={error} />
         {/* Above the grid, where the copy was changed: the summary beside it holds the old sums. */}
         {stale.length > 0 && (

@@ -141,3 +141,21 @@ describe("legal files are read, not refused", () => {
     }
   );
 });
+
+it("the pane's import refuses each crafted file with the same line, and takes the good one", async () => {
+  const { childFiles } = await import("../../src/workbook/office/child-files");
+  const bad = await Promise.all(
+    REFUSED.map(async ([name]) => ({
+      name: `${name}.xlsx`,
+      bytes: crafted[name](await village("金淘镇朴里村", 1)),
+    }))
+  );
+  const { ready, unreadable } = await childFiles([
+    ...bad,
+    { name: "岭兜村.xlsx", bytes: new Uint8Array(readFileSync(good)) },
+  ]);
+  expect(ready.map((f) => f.name)).toEqual(["岭兜村.xlsx"]);
+  expect(unreadable.map((u) => [u.origin, u.reason])).toEqual(
+    REFUSED.map(([name, reason]) => [`${name}.xlsx`, reason])
+  );
+}, 60_000);
