@@ -21,9 +21,24 @@ import type { CellWrite } from "./source";
 
 const useStyles = makeStyles({
   head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start" },
-  finding: { textAlign: "left", justifyContent: "flex-start", whiteSpace: "normal", height: "auto", minWidth: 0, flexGrow: 1, fontWeight: "normal" },
+  finding: {
+    textAlign: "left",
+    justifyContent: "flex-start",
+    whiteSpace: "normal",
+    height: "auto",
+    minWidth: 0,
+    flexGrow: 1,
+    fontWeight: "normal",
+  },
   error: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `3px solid ${tokens.colorPaletteYellowBorder2}` },
   explained: { borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}` },
@@ -45,7 +60,15 @@ export function writesOf(report: SheetReport, findings: Finding[]): CellWrite[] 
 }
 
 /** A warning's 审核说明: written in place, saved with the workbook. Errors have none. */
-function ExplainBox({ f, t, onExplain }: { f: Finding; t: Strings; onExplain: (text: string) => Promise<boolean> }) {
+function ExplainBox({
+  f,
+  t,
+  onExplain,
+}: {
+  f: Finding;
+  t: Strings;
+  onExplain: (text: string) => Promise<boolean>;
+}) {
   const styles = useStyles();
   const [text, setText] = useState<string>();
   if (text === undefined)
@@ -62,7 +85,13 @@ function ExplainBox({ f, t, onExplain }: { f: Finding; t: Strings; onExplain: (t
         void onExplain(text).then((saved) => saved && setText(undefined));
       }}
     >
-      <Input size="small" aria-label={`${f.cell} ${t.explainLabel}`} placeholder={t.explainLabel} value={text} onChange={(_, d) => setText(d.value)} />
+      <Input
+        size="small"
+        aria-label={`${f.cell} ${t.explainLabel}`}
+        placeholder={t.explainLabel}
+        value={text}
+        onChange={(_, d) => setText(d.value)}
+      />
       <Button size="small" type="submit" appearance="primary">
         {t.explainSave}
       </Button>
@@ -70,12 +99,33 @@ function ExplainBox({ f, t, onExplain }: { f: Finding; t: Strings; onExplain: (t
   );
 }
 
-function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; lang: Lang; t: Strings; onSelect: () => void; onFix?: () => void; onExplain?: (text: string) => Promise<boolean> }) {
+function FindingItem({
+  f,
+  lang,
+  t,
+  onSelect,
+  onFix,
+  onExplain,
+}: {
+  f: Finding;
+  lang: Lang;
+  t: Strings;
+  onSelect: () => void;
+  onFix?: () => void;
+  onExplain?: (text: string) => Promise<boolean>;
+}) {
   const styles = useStyles();
   const where = [f.cell, f.row, f.column].filter(Boolean).join(" · ");
   return (
     <li className={styles.item}>
-      <Button appearance="subtle" className={mergeClasses(styles.finding, f.severity === "error" ? styles.error : f.explained ? styles.explained : styles.warning)} onClick={onSelect}>
+      <Button
+        appearance="subtle"
+        className={mergeClasses(
+          styles.finding,
+          f.severity === "error" ? styles.error : f.explained ? styles.explained : styles.warning
+        )}
+        onClick={onSelect}
+      >
         <span>
           <span className={styles.where}>{where}</span>
           {lang === "en" ? f.messageEn : f.message}
@@ -96,7 +146,9 @@ function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; l
           {t.fixOne(f.fix.value)}
         </Button>
       )}
-      {onExplain && f.severity === "warning" && f.cell && <ExplainBox f={f} t={t} onExplain={onExplain} />}
+      {onExplain && f.severity === "warning" && f.cell && (
+        <ExplainBox f={f} t={t} onExplain={onExplain} />
+      )}
     </li>
   );
 }
@@ -105,7 +157,10 @@ function FindingItem({ f, lang, t, onSelect, onFix, onExplain }: { f: Finding; l
 const FIRST_SHEETS = 6;
 
 /** A table's words when its sheet holds several: 季报表（一） A3:AB7. */
-const tableWords = (r: SheetReport) => (r.recognition.kind === "none" ? "" : `${r.recognition.template.shortTitle} ${r.recognition.place.range}`);
+const tableWords = (r: SheetReport) =>
+  r.recognition.kind === "none"
+    ? ""
+    : `${r.recognition.template.shortTitle} ${r.recognition.place.range}`;
 
 interface Actions {
   lang: Lang;
@@ -125,14 +180,25 @@ interface TableProps extends Actions {
 }
 
 /** One table's findings: errors, then warnings, with its fill-blanks and 退回 actions. */
-function TableFindings({ r, label: name, lang, t, onSelect, onFix, onExplain, onReturn }: TableProps) {
+function TableFindings({
+  r,
+  label: name,
+  lang,
+  t,
+  onSelect,
+  onFix,
+  onExplain,
+  onReturn,
+}: TableProps) {
   const styles = useStyles();
   const errors = r.findings.filter((f) => f.severity === "error");
   const warnings = r.findings.filter((f) => f.severity === "warning");
   const blanks = r.findings.filter((f) => f.category === "blank" && f.fix);
   return (
     <>
-      {blanks.length > 1 && <Button onClick={() => onFix(writesOf(r, blanks))}>{t.fillBlanks(blanks.length)}</Button>}
+      {blanks.length > 1 && (
+        <Button onClick={() => onFix(writesOf(r, blanks))}>{t.fillBlanks(blanks.length)}</Button>
+      )}
       {onReturn && r.findings.some((f) => !f.explained) && (
         <Button onClick={() => onReturn(r)} aria-label={`${t.returnAction} ${name}`}>
           {t.returnAction}
@@ -149,7 +215,15 @@ function TableFindings({ r, label: name, lang, t, onSelect, onFix, onExplain, on
             </Caption1>
             <ul className={styles.list}>
               {(list as Finding[]).map((f, i) => (
-                <FindingItem key={i} f={f} lang={lang} t={t} onSelect={() => onSelect(f)} onFix={() => onFix(writesOf(r, [f]))} onExplain={onExplain && ((text) => onExplain(f, text))} />
+                <FindingItem
+                  key={i}
+                  f={f}
+                  lang={lang}
+                  t={t}
+                  onSelect={() => onSelect(f)}
+                  onFix={() => onFix(writesOf(r, [f]))}
+                  onExplain={onExplain && ((text) => onExplain(f, text))}
+                />
               ))}
             </ul>
           </section>
@@ -192,7 +266,9 @@ export function FindingsView({
   }, [drawn, sheets.length]);
   // Sheets with findings are open unless the user closed them; the others closed unless opened.
   const [toggled, setToggled] = useState<Set<string>>(new Set());
-  const open = sheets.filter(([sheet, tables]) => tables.some((r) => r.findings.length > 0) !== toggled.has(sheet)).map(([sheet]) => sheet);
+  const open = sheets
+    .filter(([sheet, tables]) => tables.some((r) => r.findings.length > 0) !== toggled.has(sheet))
+    .map(([sheet]) => sheet);
   return (
     <>
       <Accordion
@@ -215,22 +291,44 @@ export function FindingsView({
               <AccordionHeader>
                 <span className={styles.head}>
                   <strong>{sheet}</strong>
-                  <Caption1>{tables.map((r) => r.recognition.template?.shortTitle).join("、")}</Caption1>
+                  {tables[0].recognition.grid.visibility && (
+                    <Badge appearance="outline" color="important">
+                      {t.hiddenSheet(tables[0].recognition.grid.visibility === "veryHidden")}
+                    </Badge>
+                  )}
+                  <Caption1>
+                    {tables.map((r) => r.recognition.template?.shortTitle).join("、")}
+                  </Caption1>
                   {all.length === 0 ? (
                     <Badge appearance="tint" color="success">
                       {t.clean}
                     </Badge>
                   ) : (
                     <>
-                      {errors.length > 0 && <Badge color="danger">{`${errors.length} ${t.errors}`}</Badge>}
-                      {warnings.length > 0 && <Badge color="warning">{`${warnings.length} ${t.warnings}`}</Badge>}
+                      {errors.length > 0 && (
+                        <Badge color="danger">{`${errors.length} ${t.errors}`}</Badge>
+                      )}
+                      {warnings.length > 0 && (
+                        <Badge color="warning">{`${warnings.length} ${t.warnings}`}</Badge>
+                      )}
                     </>
                   )}
                 </span>
               </AccordionHeader>
               <AccordionPanel>
                 {tables.map((r, i) => {
-                  const body = <TableFindings r={r} label={tables.length > 1 ? `${sheet} ${tableWords(r)}` : sheet} lang={lang} t={t} onSelect={onSelect} onFix={onFix} onExplain={onExplain} onReturn={onReturn} />;
+                  const body = (
+                    <TableFindings
+                      r={r}
+                      label={tables.length > 1 ? `${sheet} ${tableWords(r)}` : sheet}
+                      lang={lang}
+                      t={t}
+                      onSelect={onSelect}
+                      onFix={onFix}
+                      onExplain={onExplain}
+                      onReturn={onReturn}
+                    />
+                  );
                   // Several tables on the sheet: each under its own heading (季报表（一） A3:AB7).
                   return tables.length > 1 ? (
                     <section key={i} aria-label={`${sheet} ${tableWords(r)}`}>
@@ -259,7 +357,10 @@ export function FindingsView({
               return (
                 <li key={r.sheet}>
                   <Caption1>
-                    {r.sheet}：{t.noTemplate}
+                    {r.sheet}
+                    {r.recognition.grid.visibility &&
+                      `（${t.hiddenSheet(r.recognition.grid.visibility === "veryHidden")}）`}
+                    ：{t.noTemplate}
                     {near && near.confidence > 0.2 ? `（${t.nearest}：${near.title}）` : ""}
                   </Caption1>
                 </li>

@@ -10,6 +10,7 @@ const zh = {
   tabExplain: "单元格说明",
   tabProfile: "单位信息",
   noTemplate: "未识别为任何报表",
+  hiddenSheet: (very: boolean): string => (very ? "深度隐藏的工作表" : "隐藏的工作表"),
   nearest: "最接近",
   noReports:
     "这个工作簿里没有识别出报表。请打开填报的报表（如季报表、月报表），或在下面的“表样”中插入官方空白表格。",
@@ -164,6 +165,7 @@ const en: Strings = {
   tabExplain: "Explain cell",
   tabProfile: "Unit",
   noTemplate: "Not a known report",
+  hiddenSheet: (very) => (very ? "very hidden sheet" : "hidden sheet"),
   nearest: "nearest",
   noReports:
     "No report was recognized in this workbook. Open a filled report, or insert an official blank table below.",

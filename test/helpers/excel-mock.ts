@@ -939,7 +939,8 @@ export function excelContext(
     };
   };
 
-  let items: { name: string; id: string; "protection/protected": boolean }[] | undefined;
+  let items:
+    { name: string; id: string; visibility: string; "protection/protected": boolean }[] | undefined;
   let itemsRequested: Set<string> | undefined;
   const worksheets = {
     load(props: string) {
@@ -957,6 +958,7 @@ export function excelContext(
         items = [...book.sheets].map(([name, s]) => ({
           name,
           id: s.id,
+          visibility: s.visibility,
           "protection/protected": !!s.protection,
         }));
         staged.push(worksheets);

@@ -126,6 +126,22 @@ describe("Office adapter: readAllSheets", () => {
     ]);
   });
 
+  it("a hidden and a very hidden sheet are read as such (Worksheet.visibility), a visible one without", async () => {
+    const report = (name: string) => ({
+      ...filledSheet(t3, { seed: 7, rowTypes: ["village"] }).grid,
+      name,
+    });
+    const book = new Book().load(report("1村")).load(report("2村")).load(report("3村"));
+    book.sheets.get("2村")!.visibility = "Hidden";
+    book.sheets.get("3村")!.visibility = "VeryHidden";
+    const { grids } = await readWorkbook(excelContext(book).context);
+    expect(grids.map((g) => [g.name, g.visibility])).toEqual([
+      ["1村", undefined],
+      ["2村", "hidden"],
+      ["3村", "veryHidden"],
+    ]);
+  });
+
   it("parses merged-area addresses, quoted sheet names included", () => {
     expect(parseAreas("Sheet1!A1:B2, 'a, b'!$C$3")).toEqual([
       { top: 0, left: 0, bottom: 1, right: 1 },

@@ -72,6 +72,17 @@ describe("reading a WPS workbook", () => {
     ]);
   });
 
+  it("a hidden and a very hidden sheet are read as such (Worksheet.Visible 0 and 2), a visible one without", () => {
+    const app = wpsApp([village(), { ...village(), name: "2村" }, { ...village(), name: "3村" }]);
+    app.sheet("2村").Visible = 0;
+    app.sheet("3村").Visible = 2;
+    expect(readSheets(bookOf(app)).map((g) => [g.name, g.visibility])).toEqual([
+      ["1村", undefined],
+      ["2村", "hidden"],
+      ["3村", "veryHidden"],
+    ]);
+  });
+
   it("a sheet bigger than any report is left unread, with its reason", () => {
     const app = wpsApp([village()]);
     app.sheet("1村").Range("B200001").Value2 = 1;

@@ -48,7 +48,7 @@ function queueRead(context: Excel.RequestContext, id: string, name: string, with
   return { name, used, merged };
 }
 
-function toGrid({ name, used, merged }: ReturnType<typeof queueRead>): Grid {
+function gridOf({ name, used, merged }: ReturnType<typeof queueRead>): Grid {
   const origin = { row: used.rowIndex, col: used.columnIndex };
   const merges =
     !merged || merged.isNullObject
@@ -77,9 +77,20 @@ export async function readWorkbook(
   withMerges = true
 ): Promise<{ grids: Grid[]; ids: string[]; skipped: SkippedSheet[]; protectedIds: Set<string> }> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/id,items/protection/protected");
+  sheets.load("items/name,items/id,items/visibility,items/protection/protected");
   await context.sync();
   const list = sheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
+  // A report on a sheet the workbook hides is named so wherever it is mentioned.
+  const hidden = new Map(
+    sheets.items
+      .filter((ws) => ws.visibility === "Hidden" || ws.visibility === "VeryHidden")
+      .map((ws) => [ws.id, ws.visibility === "VeryHidden" ? "veryHidden" : "hidden"] as const)
+  );
+  const toGrid = (r: ReturnType<typeof queueRead>, id: string): Grid => {
+    const g = gridOf(r);
+    const v = hidden.get(id);
+    return v ? { ...g, visibility: v } : g;
+  };
   const ids = list.map((s) => s.id);
   const protectedIds = new Set(
     sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.id)
@@ -87,7 +98,7 @@ export async function readWorkbook(
   const all = list.map((s) => queueRead(context, s.id, s.name, withMerges));
   try {
     await context.sync();
-    return { grids: all.map(toGrid), ids, skipped: [], protectedIds };
+    return { grids: all.map((r, i) => toGrid(r, list[i].id)), ids, skipped: [], protectedIds };
   } catch (e) {
     if (!refusedByExcel(e)) throw e;
   }
@@ -118,7 +129,7 @@ export async function readWorkbook(
       if (!refusedByExcel(e)) throw e;
       return false;
     }
-    reads.forEach((r, k) => read.set(group[k].id, toGrid(r)));
+    reads.forEach((r, k) => read.set(group[k].id, toGrid(r, group[k].id)));
     return true;
   };
   const groups: (typeof fit)[] = [];

@@ -11,6 +11,7 @@
 /** XlSheetVisibility (Worksheet.Visible). */
 export const XL_SHEET_VISIBLE = -1;
 export const XL_SHEET_HIDDEN = 0;
+export const XL_SHEET_VERY_HIDDEN = 2;
 
 /** XlPattern (Interior.Pattern): no fill, solid, the two gradients (which Interior cannot set). */
 export const XL_PATTERN_NONE = -4142;
@@ -75,7 +76,7 @@ export interface EtProtection {
 
 export interface EtWorksheet {
   Name: string;
-  /** XL_SHEET_VISIBLE, XL_SHEET_HIDDEN or xlSheetVeryHidden (2). */
+  /** XL_SHEET_VISIBLE, XL_SHEET_HIDDEN or XL_SHEET_VERY_HIDDEN. */
   Visible: number;
   readonly Index: number;
   readonly UsedRange: EtRange;

@@ -9,7 +9,13 @@
 import { columnLetters, fromA1, type Grid, type Merge } from "../../rules/grid";
 import { plain } from "../cell-value";
 import type { SheetsRead, SkippedSheet } from "../types";
-import type { EtRange, EtWorkbook, EtWorksheet } from "./et";
+import {
+  type EtRange,
+  type EtWorkbook,
+  type EtWorksheet,
+  XL_SHEET_HIDDEN,
+  XL_SHEET_VERY_HIDDEN,
+} from "./et";
 
 /** More cells than any report: a roster or an export, left unread (one line says so). */
 export const MAX_SHEET_CELLS = 200_000;
@@ -118,11 +124,19 @@ export function readSheet(ws: EtWorksheet): Grid | SkippedSheet {
   while (height > 0 && values[height - 1].every((v) => v === null)) height--;
   let width = cols;
   while (width > 0 && values.every((r) => r[width - 1] === null)) width--;
+  // A report on a sheet the workbook hides is named so wherever it is mentioned.
+  const visibility =
+    ws.Visible === XL_SHEET_VERY_HIDDEN
+      ? "veryHidden"
+      : ws.Visible === XL_SHEET_HIDDEN
+        ? "hidden"
+        : undefined;
   return {
     name: ws.Name,
     values: values.slice(0, height).map((r) => r.slice(0, width)),
     merges: mergedAreas(ws, used),
     origin: { row: used.Row - 1, col: used.Column - 1 },
+    ...(visibility && { visibility }),
   };
 }
 
