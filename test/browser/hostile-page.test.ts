@@ -36,7 +36,9 @@ it("导入并汇总 gives each crafted file its line and sums the good village",
   await result.getByText(`别名.xlsx：无法读取：${REASONS.cells}`).waitFor();
   await p.screenshot({ path: path.join(SHOTS, "hostile-page-consolidate.png") });
 
-  await p.getByLabel("打开 .xlsx 文件").setInputFiles([xlsx("长文字.xlsx", crafted.expanded(bad))]);
+  await p
+    .getByLabel("打开 .xlsx、.xls 或 .et 文件")
+    .setInputFiles([xlsx("长文字.xlsx", crafted.expanded(bad))]);
   await p.getByText(REASONS.text, { exact: true }).waitFor({ timeout: 20_000 });
   await p.context().close();
 }, 120_000);
