@@ -4,9 +4,12 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { readdirSync, readFileSync } from "fs";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { columnLetters } from "../../src/rules/grid";
 import { getTemplate } from "../../src/rules/templates/catalog";
+import { ALLOWED_FUNCTIONS } from "../../src/workbook/xlsx/child-formulas";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
 import path from "path";
 
@@ -60,6 +63,15 @@ export const crafted = {
         x.replace(
           /<cellXfs\b[^>]*>[\s\S]*?<\/cellXfs>/,
           `<cellXfs count="70000">${'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'.repeat(70_000)}</cellXfs>`
+        ),
+    }),
+  /** The issue's own styles.xml: 152 KB packed, 2×10⁷ empty `<xf/>` (100 MB unpacked). */
+  emptyFormats: (b: Uint8Array) =>
+    rewrite(b, {
+      "xl/styles.xml": (x) =>
+        x.replace(
+          /<cellXfs\b[^>]*>[\s\S]*?<\/cellXfs>/,
+          `<cellXfs count="20000000">${"<xf/>".repeat(20_000_000)}</cellXfs>`
         ),
     }),
   /** One 32,767-character shared string shown by 100,000 cells. */
@@ -147,4 +159,68 @@ export function srs(args: string[], cwd?: string) {
     err: r.stderr.replace(/\n?max-rss-kb \d+\n/, "").trim(),
     rssMB: rss ? Number(rss[1]) / 1024 : Infinity,
   };
+}
+
+/**
+ * What #26 asks of every run on a crafted file: a normal exit (not the hang guard's kill), within
+ * 500 MB, and at most one zh line on stderr, no stack trace nor English library message anywhere.
+ */
+export function bounded(r: ReturnType<typeof srs>): void {
+  if (r.code === null) throw new Error("srs ran past the 20 s guard");
+  if (r.rssMB >= 500) throw new Error(`srs used ${Math.round(r.rssMB)} MB`);
+  if (r.err.split("\n").length > 1) throw new Error(`more than one line on stderr: ${r.err}`);
+  if (/\n\s+at |Error:|ENOENT|EACCES|heap/.test(`${r.out}\n${r.err}`))
+    throw new Error(`a stack trace or library message: ${r.out}${r.err}`);
+}
+
+/** Every file under `root` (relative path → sha-256): compared before and after a run. */
+export function tree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath ?? e.path, e.name);
+    out[path.relative(root, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
+  }
+  return out;
+}
+
+/** What a run did under `root` since `before`: the files it added; none changed or removed. */
+export function added(before: Record<string, string>, root: string): string[] {
+  const now = tree(root);
+  const gone = Object.keys(before).filter((f) => now[f] !== before[f]);
+  if (gone.length) throw new Error(`changed or removed: ${gone.join(", ")}`);
+  return Object.keys(now)
+    .filter((f) => !(f in before))
+    .sort();
+}
+
+const ALLOWED = new Set<string>(ALLOWED_FUNCTIONS);
+
+/** A formula made of allowed functions only, reaching no other workbook and no DDE server. */
+export function ownFunctions(formula: string): boolean {
+  const bare = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  if (/[[|]/.test(bare)) return false;
+  return [...bare.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)].every((m) =>
+    ALLOWED.has(m[1].replace(/^_xlfn\./i, "").toUpperCase())
+  );
+}
+
+/**
+ * Nothing live in an output: no macro, ActiveX or external-link part, no macro-enabled type, no
+ * external hyperlink, and every formula passing `ok` (by default: allowed functions only).
+ */
+export function nothingLive(file: string, ok: (formula: string) => boolean = ownFunctions): void {
+  const parts = unzipSync(readFileSync(file));
+  const bad = Object.keys(parts).filter((n) => /vba|macro|activeX|externalLink/i.test(n));
+  if (bad.length) throw new Error(`${file}: ${bad.join(", ")}`);
+  const types = strFromU8(parts["[Content_Types].xml"]);
+  if (/macroEnabled|vbaProject/.test(types)) throw new Error(`${file}: a macro-enabled package`);
+  for (const [name, bytes] of Object.entries(parts)) {
+    const xml = strFromU8(bytes);
+    if (name.endsWith(".rels") && /TargetMode="External"/.test(xml))
+      throw new Error(`${file}: an external target in ${name}`);
+    if (name.startsWith("xl/worksheets/"))
+      for (const m of xml.matchAll(/<f\b[^>]*>([^<]*)<\/f>/g))
+        if (!ok(m[1])) throw new Error(`${file}: a live formula ${m[1]} in ${name}`);
+  }
 }

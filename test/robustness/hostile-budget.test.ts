@@ -5,12 +5,11 @@
  * outputs asked for and nothing live in them.
  */
 import { createHash } from "crypto";
-import { strFromU8, unzipSync } from "fflate";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { REASONS } from "../../src/workbook/xlsx/budget";
-import { crafted, srs, village } from "../helpers/hostile";
+import { LIMITS, REASONS } from "../../src/workbook/xlsx/budget";
+import { added, bounded, crafted, nothingLive, srs, tree, village } from "../helpers/hostile";
 
 let dir: string;
 let good: string;
@@ -22,18 +21,15 @@ beforeAll(async () => {
 
 const hash = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 
-/** Every formula in an output: only SRS's own sums, and no macro part. */
-function nothingLive(file: string) {
-  const parts = unzipSync(readFileSync(file));
-  expect(Object.keys(parts).filter((n) => /vba|macro|activeX|externalLink/i.test(n))).toEqual([]);
-  for (const [name, bytes] of Object.entries(parts))
-    if (name.startsWith("xl/worksheets/"))
-      for (const m of strFromU8(bytes).matchAll(/<f\b[^>]*>([^<]*)<\/f>/g))
-        expect(m[1]).toMatch(/^SUM\(/);
-}
+/** A consolidation's formulas are SRS's own sums, nothing else. */
+const onlySums = (f: string) => /^SUM\(/.test(f);
 
 const REFUSED: [keyof typeof crafted, string][] = [
   ["formats", REASONS.cellFormats],
+  [
+    "emptyFormats",
+    `文件中的 xl/styles.xml 解压后超过 ${LIMITS.partBytes / 1048576} MB，不像是一份报表（可能已损坏或被恶意构造）`,
+  ],
   ["expanded", REASONS.text],
   ["aliased", REASONS.cells],
   ["unclosedRow", "文件已损坏：其中的 XML 不完整（标签没有闭合），无法读取"],
@@ -49,10 +45,7 @@ describe.each(REFUSED)("%s: the same one line on every route", (name, reason) =>
   });
   afterAll(() => expect(hash(bad)).toBe(before));
 
-  const ok = (r: ReturnType<typeof srs>) => {
-    expect(r.code).not.toBeNull(); // not killed by the hang guard
-    expect(r.rssMB).toBeLessThan(500);
-  };
+  const ok = bounded;
 
   it("check and consolidate: the line, the good village still read and summed", () => {
     const check = srs(["check", bad, good]);
@@ -71,7 +64,18 @@ describe.each(REFUSED)("%s: the same one line on every route", (name, reason) =>
     expect(json.children.find((l: { unit: string }) => l.unit === "金淘镇岭兜村").status).toBe(
       "included"
     );
-    nothingLive(out);
+    nothingLive(out, onlySums);
+    // --values: the same line, the good village summed, its copy values only.
+    const v = path.join(dir, `${name}-数值.xlsx`);
+    const values = srs(["consolidate", "--json", "--values", bad, good, "-o", v]);
+    ok(values);
+    expect(values.code).toBe(2);
+    const vj = JSON.parse(values.out);
+    expect(vj.unreadable.map((u: { error: string }) => u.error)).toEqual([reason]);
+    expect(vj.children.find((l: { unit: string }) => l.unit === "金淘镇岭兜村").status).toBe(
+      "included"
+    );
+    nothingLive(v, onlySums);
   });
 
   it("stamp, return, roster and distribute: the same line, and nothing written for it", () => {
@@ -112,7 +116,7 @@ describe.each(REFUSED)("%s: the same one line on every route", (name, reason) =>
         .filter((f) => f.startsWith(`${name}-`))
         .sort()
     ).toEqual(
-      [`${name}-名册.xlsx`, `${name}-汇总.xlsx`, `${name}-退回`].filter((f) =>
+      [`${name}-名册.xlsx`, `${name}-数值.xlsx`, `${name}-汇总.xlsx`, `${name}-退回`].filter((f) =>
         readdirSync(dir).includes(f)
       )
     );
@@ -121,23 +125,43 @@ describe.each(REFUSED)("%s: the same one line on every route", (name, reason) =>
 
 describe("legal files are read, not refused", () => {
   it.each(["charRefs", "utf16"] as const)(
-    "%s: checked, summed, stamped and returned",
+    "%s: checked, summed, stamped, returned and put in a roster, nothing written but the outputs",
     async (name) => {
       const file = path.join(dir, `${name}.xlsx`);
       writeFileSync(file, crafted[name](await village("金淘镇朴里村", 3)));
+      const before = tree(dir);
       const check = srs(["check", file]);
+      bounded(check);
       expect(check.code).toBe(0);
       expect(check.out).toContain("季报表（一）");
       const out = path.join(dir, `${name}-汇总.xlsx`);
       const c = srs(["consolidate", "--json", file, good, "-o", out]);
+      bounded(c);
       expect(c.code).toBe(0);
       expect(JSON.parse(c.out).children.map((l: { status: string }) => l.status)).toEqual([
         "included",
         "included",
       ]);
+      nothingLive(out, onlySums);
       const stamped = path.join(dir, `${name}-盖章.xlsx`);
-      expect(srs(["stamp", file, "--period", "2026Q4", "-o", stamped]).code).toBe(0);
+      const stamp = srs(["stamp", file, "--period", "2026Q4", "-o", stamped]);
+      bounded(stamp);
+      expect(stamp.code).toBe(0);
       expect(srs(["check", stamped]).out).toContain("季报表（一）");
+      nothingLive(stamped);
+      // 退回 finds no problem to send back, and says so; the roster drafts its unit.
+      const ret = srs(["return", file, "-o", path.join(dir, `${name}-退回`)]);
+      bounded(ret);
+      expect(ret.code).toBe(0);
+      expect(ret.out).toContain("金淘镇朴里村：未发现问题，无需退回");
+      const roster = path.join(dir, `${name}-名册.xlsx`);
+      const r = srs(["roster", "--from", file, good, "-o", roster]);
+      bounded(r);
+      expect(r.code).toBe(0);
+      expect(srs(["check", roster]).code).not.toBeNull();
+      expect(added(before, dir)).toEqual(
+        [`${name}-汇总.xlsx`, `${name}-盖章.xlsx`, `${name}-名册.xlsx`].sort()
+      );
     }
   );
 });

@@ -5,15 +5,16 @@
  */
 import { execFileSync } from "child_process";
 import { strFromU8, unzipSync } from "fflate";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { TOO_MANY_UNITS } from "../../src/rules/consolidation/roster";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { allowedLive } from "../../src/workbook/xlsx/child-formulas";
+import { readGrids } from "../../src/workbook/xlsx/read";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
-import { rewrite, srs } from "../helpers/hostile";
+import { added, bounded, nothingLive, rewrite, srs, tree } from "../helpers/hostile";
 
 let dir: string;
 beforeAll(() => {
@@ -35,6 +36,18 @@ async function report(file: string, unit: string, table = 1, seed = 1) {
 
 const NO_FORMAT = /\p{Cf}|\uFFFD/u;
 
+/** A unit's clean 季报表（一）. */
+async function report1(file: string, unit: string, seed: number) {
+  const f = filledSheet(getTemplate("nanan-2026-quarterly-1")!, {
+    seed,
+    rowTypes: ["village"],
+    unit,
+  });
+  const p = path.join(dir, file);
+  writeFileSync(p, await toXlsx((wb) => addGridSheet(wb, { ...f.grid, name: "Sheet1" })));
+  return p;
+}
+
 describe("srs return: every output its own name, nothing written over", () => {
   it("a unit's two tables, names that clean alike, and a file already there", async () => {
     const out = path.join(dir, "退回");
@@ -47,13 +60,17 @@ describe("srs return: every output its own name, nothing written over", () => {
       await report("斜杠.xlsx", "朴里村/一组", 1, 2),
       await report("问号.xlsx", "朴里村?一组", 1, 3),
     ];
+    const was = tree(dir);
     const r = srs(["return", ...files, "-o", out]);
+    bounded(r);
     expect(r.code).toBe(0);
     expect(readFileSync(before, "utf8")).toBe("上次的退回文件");
+    expect(added(was, dir).every((f) => f.startsWith(`退回${path.sep}`))).toBe(true);
     const written = readdirSync(out).filter((f) => f !== "金淘镇朴里村-退回.xlsx");
     // Four units' files: an .xlsx and a .txt each, all different, each said in the output.
     expect(written).toHaveLength(8);
     for (const f of written) expect(r.out).toContain(f);
+    for (const f of written.filter((w) => w.endsWith(".xlsx"))) nothingLive(path.join(out, f));
     expect(written.sort()).toEqual(
       [
         "金淘镇朴里村-退回(2).xlsx",
@@ -88,7 +105,9 @@ describe("srs return: every output its own name, nothing written over", () => {
     const file = path.join(dir, "霞春村.xlsx");
     writeFileSync(file, plain);
     const out = path.join(dir, "退回-活");
-    expect(srs(["return", file, "-o", out]).code).toBe(0);
+    const r = srs(["return", file, "-o", out]);
+    bounded(r);
+    expect(r.code).toBe(0);
     const copy = unzipSync(readFileSync(path.join(out, "金淘镇霞春村-退回.xlsx")));
     const sheets = Object.entries(copy).filter(([n]) => n.startsWith("xl/worksheets/sheet"));
     for (const [, bytes] of sheets) {
@@ -116,10 +135,12 @@ describe("srs distribute: names cut between characters, none hidden, none writte
         "朴里村,村",
       ].join("\n")
     );
-    const out = path.join(dir, "下发");
-    mkdirSync(out);
+    // The folder two levels down in this test's own: `..` must not lead a file out of it.
+    const out = path.join(dir, "乡镇", "下发");
+    mkdirSync(out, { recursive: true });
     const taken = path.join(out, "朴里村-季报表（一）-2026年第4季度.xlsx");
     writeFileSync(taken, "别人的文件");
+    const was = tree(dir);
     const r = srs([
       "distribute",
       "--roster",
@@ -131,7 +152,10 @@ describe("srs distribute: names cut between characters, none hidden, none writte
       "-o",
       out,
     ]);
+    bounded(r);
     expect(r.code).toBe(0);
+    const inOut = path.join("乡镇", "下发") + path.sep;
+    expect(added(was, dir).filter((f) => !f.startsWith(inOut))).toEqual([]);
     expect(readFileSync(taken, "utf8")).toBe("别人的文件");
     const files = readdirSync(out).filter((f) => f !== path.basename(taken));
     expect(r.out).toContain(`已写出 ${files.length} 个文件`);
@@ -144,6 +168,7 @@ describe("srs distribute: names cut between characters, none hidden, none writte
     expect(r.out).not.toMatch(NO_FORMAT);
     expect(files).toContain("朴里村-季报表（一）-2026年第4季度(2).xlsx");
     expect(files).toContain("岭兜村-季报表（一）-2026年第4季度.xlsx");
+    for (const f of files) nothingLive(path.join(out, f));
   }, 60_000);
 });
 
@@ -184,6 +209,7 @@ describe("rosters", () => {
       const good = await village("金淘镇朴里村", 5);
       const out = path.join(dir, `汇总-${name}.xlsx`);
       const r = srs(["consolidate", "--json", good, "--roster", roster, "-o", out]);
+      bounded(r);
       expect(r.code).toBe(1);
       const lines = JSON.parse(r.out).children.map((l: { unit: string; status: string }) => [
         l.unit,
@@ -197,7 +223,7 @@ describe("rosters", () => {
     60_000
   );
 
-  it("a roster of 100,000 units gets one line, at once", () => {
+  it("a roster of 100,000 units gets one line, at once", async () => {
     const roster = path.join(dir, "十万.csv");
     writeFileSync(
       roster,
@@ -212,18 +238,65 @@ describe("rosters", () => {
       "-o",
       path.join(dir, "十万"),
     ]);
+    bounded(r);
     expect(r.code).toBe(64);
     expect(r.err).toBe(`srs: ${TOO_MANY_UNITS}`);
-    expect(r.rssMB).toBeLessThan(500);
-  });
+    expect(existsSync(path.join(dir, "十万"))).toBe(false);
+    // The same line when srs consolidate is given it, and no output written.
+    const good = await village("金淘镇朴里村", 6);
+    const c = srs(["consolidate", good, "--roster", roster, "-o", path.join(dir, "十万.xlsx")]);
+    bounded(c);
+    expect(c.code).toBe(64);
+    expect(c.err).toContain(TOO_MANY_UNITS);
+    expect(existsSync(path.join(dir, "十万.xlsx"))).toBe(false);
+  }, 60_000);
 
-  it("srs roster --from a FIFO keeps its reason", () => {
+  it("srs roster --from a FIFO keeps its reason; the good file beside it is drafted", async () => {
     const fifo = path.join(dir, "管道.xlsx");
     execFileSync("mkfifo", [fifo]);
-    const r = srs(["roster", "--from", fifo, "-o", path.join(dir, "名册草稿.xlsx")]);
+    const good = await village("金淘镇岭兜村", 7);
+    const was = tree(dir);
+    const draft = path.join(dir, "名册草稿.xlsx");
+    const r = srs(["roster", "--from", fifo, good, "-o", draft]);
+    bounded(r);
     expect(r.code).toBe(2);
     expect(r.out).toContain(`${fifo}：这不是一个普通文件`);
-  });
+    expect(r.out).toContain("1 个单位");
+    expect(added(was, dir)).toEqual(["名册草稿.xlsx"]);
+    nothingLive(draft);
+  }, 60_000);
+});
+
+describe("invisible characters in a unit's name", () => {
+  it("the same numbers under 朴里村 and 朴里村 with a zero-width space (U+200B) are summed once", async () => {
+    const one = path.join(dir, "汇总-一份.xlsx");
+    const twice = path.join(dir, "汇总-两份.xlsx");
+    const [plain, spaced, good] = await Promise.all([
+      report1("朴里村.xlsx", "金淘镇朴里村", 11),
+      report1("朴里村2.xlsx", "金淘镇朴里村\u200b", 11),
+      report1("岭兜村.xlsx", "金淘镇岭兜村", 12),
+    ]);
+    const r = srs(["consolidate", "--json", plain, spaced, good, "-o", twice]);
+    bounded(r);
+    const lines = JSON.parse(r.out).children;
+    expect(lines.map((l: { status: string }) => l.status)).toEqual([
+      "included",
+      "duplicate",
+      "included",
+    ]);
+    expect(lines[1].reason).toMatch(/内容相同，只计一次/);
+    // Its sums are those of the two villages alone; the terminal never shows the character.
+    const alone = srs(["consolidate", plain, good, "-o", one]);
+    expect(alone.code).toBe(0);
+    const said = srs(["consolidate", plain, spaced, good, "-o", path.join(dir, "汇总-再.xlsx")]);
+    bounded(said);
+    expect(said.out).not.toMatch(NO_FORMAT);
+    const sums = async (f: string) =>
+      (await readGrids(new Uint8Array(readFileSync(f)))).find((g) => g.name.endsWith("汇总"))!
+        .values;
+    expect(await sums(twice)).toEqual(await sums(one));
+    nothingLive(twice, (f) => /^SUM\(/.test(f));
+  }, 60_000);
 });
 
 describe("hidden sheets", () => {
@@ -240,6 +313,7 @@ describe("hidden sheets", () => {
       })
     );
     const check = srs(["check", file]);
+    bounded(check);
     expect(check.out).toContain("[藏]（深度隐藏的工作表）");
     const out = path.join(dir, "汇总-藏.xlsx");
     const r = srs(["consolidate", "--json", file, "-o", out]);
@@ -287,8 +361,12 @@ describe("srs stamp and macros", () => {
     const file = path.join(dir, "宏.xlsx");
     writeFileSync(file, xlsm);
     const out = path.join(dir, "宏-盖章.xlsx");
+    const was = tree(dir);
     const r = srs(["stamp", file, "--period", "2026Q4", "-o", out]);
+    bounded(r);
     expect(r.code).toBe(0);
+    expect(added(was, dir)).toEqual(["宏-盖章.xlsx"]);
+    nothingLive(out);
     expect(r.out).toContain("原文件含宏（VBA 工程），已去掉");
     const parts = unzipSync(readFileSync(out));
     expect(Object.keys(parts).filter((n) => /vba/i.test(n))).toEqual([]);
@@ -314,6 +392,7 @@ describe("srs stamp and macros", () => {
       "-o",
       path.join(dir, "宏表-盖章.xlsx"),
     ]);
+    bounded(refused);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/Excel 4\.0 宏表/);
     expect(readdirSync(dir)).not.toContain("宏表-盖章.xlsx");
