@@ -4,12 +4,8 @@
  * from rules/consolidation/chart-data; each picture carries them in its label and in text beside it.
  */
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import {
-  type Milestones,
-  UNIT_STATES,
-  type UnitState,
-  type UnitStates,
-} from "../rules/consolidation/chart-data";
+import type { Milestones } from "../rules/consolidation/chart-data";
+import { UNIT_STATES, type UnitState, type UnitStates } from "../rules/consolidation/counts";
 import type { Strings } from "./i18n";
 
 const COLOR: Record<UnitState, string> = {
@@ -63,10 +59,18 @@ export function UnitStatusChart({ states, t }: { states: UnitStates; t: Strings 
   return (
     <figure className={styles.figure}>
       <Subtitle2 as="h3">{t.unitChart}</Subtitle2>
-      <svg className={styles.bar} viewBox={`0 0 ${total} 1`} preserveAspectRatio="none" role="img" aria-label={label}>
+      <svg
+        className={styles.bar}
+        viewBox={`0 0 ${total} 1`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+      >
         {UNIT_STATES.map((s) => {
           const w = states.counts[s];
-          const r = w > 0 && <rect key={s} x={x} y={0} width={w} height={1} style={{ fill: COLOR[s] }} />;
+          const r = w > 0 && (
+            <rect key={s} x={x} y={0} width={w} height={1} style={{ fill: COLOR[s] }} />
+          );
           x += w;
           return r;
         })}
@@ -120,8 +124,20 @@ export function MilestoneChart({ data, t }: { data: Milestones; t: Strings }) {
         const scale = Math.max(m.annual, m.done, 1);
         return (
           <div key={m.measure} className={styles.measure}>
-            <svg className={styles.bar} viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={text}>
-              <rect x={0} y={1} width={100} height={8} style={{ fill: tokens.colorNeutralBackground5 }} />
+            <svg
+              className={styles.bar}
+              viewBox="0 0 100 10"
+              preserveAspectRatio="none"
+              role="img"
+              aria-label={text}
+            >
+              <rect
+                x={0}
+                y={1}
+                width={100}
+                height={8}
+                style={{ fill: tokens.colorNeutralBackground5 }}
+              />
               <rect
                 x={0}
                 y={1}

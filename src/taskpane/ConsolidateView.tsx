@@ -12,7 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import type { SheetReport } from "../rules/check";
-import { milestones, unitStates } from "../rules/consolidation/chart-data";
+import { milestones } from "../rules/consolidation/chart-data";
+import { countsOf, countsText, unitStates } from "../rules/consolidation/counts";
 import { readNotes } from "../rules/consolidation/notes";
 import { draftRoster } from "../rules/consolidation/draft-roster";
 import { rosterFromGrid, rosterSheet } from "../rules/consolidation/roster";
@@ -36,7 +37,13 @@ import {
 import type { Recognition } from "../rules/recognize";
 import { stampSheetEdits } from "../rules/stamp";
 import type { Strings } from "./i18n";
-import { type CellWrite, type ConsolidateOptions, type Profile, type ReceivedFile, WORKBOOK_FILES } from "./source";
+import {
+  type CellWrite,
+  type ConsolidateOptions,
+  type Profile,
+  type ReceivedFile,
+  WORKBOOK_FILES,
+} from "./source";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -308,6 +315,8 @@ function Outcome({ lines, t }: { lines: ChildLine[]; t: Strings }) {
       <MessageBar intent={clean ? "success" : "warning"} layout="multiline">
         <MessageBarBody>{clean ? t.consolidatedClean : t.consolidatedCheck}</MessageBarBody>
       </MessageBar>
+      {/* The counts 汇总说明 and srs consolidate give, in the same words. */}
+      <Caption1>{countsText(countsOf(lines))}</Caption1>
       <UnitStatusChart states={unitStates(lines)} t={t} />
       <ul className={styles.list} aria-label={t.consolidated}>
         {lines.map((l, i) => (

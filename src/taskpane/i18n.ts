@@ -127,7 +127,7 @@ const zh = {
     late: "逾期",
     undated: "日期不明",
     missing: "缺报",
-    notSummed: "未汇总",
+    notSummed: "报表均未汇总",
   },
   unitChartLabel: (total: number, parts: string[]) =>
     `各单位报送情况：共 ${total} 个单位，${parts.join("，")}`,
@@ -284,7 +284,7 @@ const en: Strings = {
     late: "late",
     undated: "undated",
     missing: "missing",
-    notSummed: "not summed",
+    notSummed: "none of its reports summed",
   },
   unitChartLabel: (total, parts) => `Units' reports: ${total} units, ${parts.join(", ")}`,
   milestoneChart: (month) => `Progress against the task list (end of month ${month})`,

@@ -98,8 +98,11 @@ it.each([...SIZES, FROM_DISK])(
     const chart = pane(p).getByRole("img", { name: /^各单位报送情况/ });
     await chart.waitFor();
     expect(await chart.getAttribute("aria-label")).toBe(
-      "各单位报送情况：共 5 个单位，按时 4，逾期 0，缺报 0，未汇总 1"
+      "各单位报送情况：共 4 个单位，按时 4，逾期 0，缺报 0，报表均未汇总 0"
     );
+    // The page's counts, in 汇总说明's words: units, and the one report (坏文件) not summed.
+    const counts = "单位：应报 4 个，已报 4 个（按时 4、逾期 0），缺报 0 个；报表：未汇总 1 份";
+    await pane(p).getByText(counts).waitFor();
     await chart.scrollIntoViewIfNeeded();
     await shot(p, "5-consolidate", size);
 
@@ -107,6 +110,9 @@ it.each([...SIZES, FROM_DISK])(
     expect(town.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(["季报表（一）汇总", "汇总说明"])
     );
+    const notes: unknown[] = [];
+    town.getWorksheet("汇总说明")!.eachRow((r) => notes.push(r.getCell(1).value));
+    expect(notes).toContain(counts);
     await shot(p, "6-download-township", size);
     expect(asked).toEqual([]);
     await p.context().close();
@@ -172,7 +178,7 @@ it.each(SIZES)(
       await pane(p)
         .getByRole("img", { name: /^各单位报送情况/ })
         .getAttribute("aria-label")
-    ).toBe("各单位报送情况：共 2 个单位，按时 2，逾期 0，缺报 0，未汇总 0");
+    ).toBe("各单位报送情况：共 2 个单位，按时 2，逾期 0，缺报 0，报表均未汇总 0");
     await pane(p)
       .getByRole("img", { name: /^示范岗位：/ })
       .scrollIntoViewIfNeeded();

@@ -277,7 +277,9 @@ describe("srs consolidate: words and exit status", () => {
     const r = await say(["consolidate", "--roster", csv, a, b, "-o", out]);
     expect(r.code).toBe(1);
     expect(r.out).toContain("金淘镇后厝村：缺报：单位名册中有、本次没有报送");
-    expect(r.out).toContain("应报 3，已报 2，按时 2，逾期 0，缺报 1，未汇总 0");
+    expect(r.out).toContain(
+      "单位：应报 3 个，已报 2 个（按时 2、逾期 0），缺报 1 个；报表：未汇总 0 份"
+    );
     // The roster caught by the same glob as the reports is not taken for one.
     const clean = await say([
       "consolidate",

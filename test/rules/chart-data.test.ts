@@ -1,5 +1,6 @@
 /** 汇总's pictures: each unit's state, and the township's totals against the 晋江 milestones. */
-import { milestones, unitStates } from "../../src/rules/consolidation/chart-data";
+import { milestones } from "../../src/rules/consolidation/chart-data";
+import { unitStates } from "../../src/rules/consolidation/counts";
 import type { ChildLine } from "../../src/rules/consolidation/plan";
 import type { Grid } from "../../src/rules/grid";
 import { numericValue } from "../../src/rules/number";
@@ -36,7 +37,9 @@ describe("unitStates", () => {
       line({ unit: "占石村", sheet: "占石村", status: "errors" }),
       line({ unit: "深垵村", status: "missing" }),
       line({ unit: "霞春村", sheet: "霞春村" }),
-      // Files with no unit stand for themselves.
+      // A report naming no unit stands for a unit of its own; a file that could not be read is
+      // no unit known (a report not summed, counted as such).
+      line({ origin: "无单位.xlsx", sheet: "无单位", timeliness: "按时" }),
       line({ origin: "坏文件.xlsx", status: "unreadable" }),
       line({ origin: "另一个.xlsx", status: "unreadable" }),
     ]);
@@ -47,10 +50,9 @@ describe("unitStates", () => {
       { unit: "占石村", state: "notSummed" },
       { unit: "深垵村", state: "missing" },
       { unit: "霞春村", state: "undated" },
-      { unit: "坏文件.xlsx", state: "notSummed" },
-      { unit: "另一个.xlsx", state: "notSummed" },
+      { unit: "无单位.xlsx", state: "onTime" },
     ]);
-    expect(counts).toEqual({ onTime: 2, late: 1, undated: 1, missing: 1, notSummed: 3 });
+    expect(counts).toEqual({ onTime: 3, late: 1, undated: 1, missing: 1, notSummed: 1 });
   });
 
   it("counts nothing for no lines", () => {

@@ -1,7 +1,8 @@
 /** 汇总's pictures: the numbers are in each picture's label and in text beside it. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import type { Milestones, UnitStates } from "../../src/rules/consolidation/chart-data";
+import type { Milestones } from "../../src/rules/consolidation/chart-data";
+import type { UnitStates } from "../../src/rules/consolidation/counts";
 import { MilestoneChart, UnitStatusChart } from "../../src/taskpane/ConsolidateCharts";
 import { App } from "../../src/taskpane/App";
 import { strings } from "../../src/taskpane/i18n";
@@ -20,8 +21,8 @@ describe("UnitStatusChart", () => {
       { unit: "朴里村", state: "onTime" },
       { unit: "岭兜村", state: "late" },
       { unit: "金淘村", state: "missing" },
-      { unit: "坏文件.xlsx", state: "notSummed" },
-      { unit: "占石村", state: "onTime" },
+      { unit: "占石村", state: "notSummed" },
+      { unit: "霞春村", state: "onTime" },
     ],
     counts: { onTime: 2, late: 1, undated: 0, missing: 1, notSummed: 1 },
   };
@@ -29,15 +30,14 @@ describe("UnitStatusChart", () => {
   it("labels the bar with every count in zh, lists them, and names each unit's square", () => {
     const { container } = draw(<UnitStatusChart states={states} t={t} />);
     expect(screen.getByRole("img")).toHaveAccessibleName(
-      "各单位报送情况：共 5 个单位，按时 2，逾期 1，缺报 1，未汇总 1"
+      "各单位报送情况：共 5 个单位，按时 2，逾期 1，缺报 1，报表均未汇总 1"
     );
     const legend = screen.getByRole("list", { name: "各单位报送情况" });
-    expect(within(legend).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "按时 2",
-      "逾期 1",
-      "缺报 1",
-      "未汇总 1",
-    ]);
+    expect(
+      within(legend)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual(["按时 2", "逾期 1", "缺报 1", "报表均未汇总 1"]);
     // The stacked bar: one segment a state present, as wide as its count.
     const bar = screen.getByRole("img");
     expect([...bar.querySelectorAll("rect")].map((r) => r.getAttribute("width"))).toEqual([
@@ -50,8 +50,8 @@ describe("UnitStatusChart", () => {
       "朴里村：按时",
       "岭兜村：逾期",
       "金淘村：缺报",
-      "坏文件.xlsx：未汇总",
-      "占石村：按时",
+      "占石村：报表均未汇总",
+      "霞春村：按时",
     ]);
   });
 
@@ -66,7 +66,7 @@ describe("UnitStatusChart", () => {
       />
     );
     expect(screen.getByRole("img")).toHaveAccessibleName(
-      "各单位报送情况：共 1 个单位，按时 0，逾期 0，日期不明 1，缺报 0，未汇总 0"
+      "各单位报送情况：共 1 个单位，按时 0，逾期 0，日期不明 1，缺报 0，报表均未汇总 0"
     );
   });
 });
@@ -117,7 +117,7 @@ describe("MilestoneChart", () => {
   });
 });
 
-it("汇总 shows each unit's state after a consolidation", async () => {
+it("汇总 shows each unit's state after a consolidation, and the counts 汇总说明 gives", async () => {
   const child = (unit: string, seed: number) =>
     filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed, rowTypes: ["village"], unit });
   const book = new MemoryWorkbook([]);
@@ -144,7 +144,12 @@ it("汇总 shows each unit's state after a consolidation", async () => {
   ];
   fireEvent.change(screen.getByLabelText("选择报表文件"), { target: { files } });
   fireEvent.click(screen.getByRole("button", { name: "导入并汇总（3 个文件）" }));
+  // The file that could not be read is a report not summed, no unit.
   expect(await screen.findByRole("img", { name: /^各单位报送情况/ })).toHaveAccessibleName(
-    "各单位报送情况：共 3 个单位，按时 2，逾期 0，缺报 0，未汇总 1"
+    "各单位报送情况：共 2 个单位，按时 2，逾期 0，缺报 0，报表均未汇总 0"
   );
+  const counts = "单位：应报 2 个，已报 2 个（按时 2、逾期 0），缺报 0 个；报表：未汇总 1 份";
+  expect(screen.getByText(counts)).toBeInTheDocument();
+  const notes = book.sheets.find((s) => s.name === "汇总说明")!;
+  expect(notes.values.flat()).toContain(counts);
 });

@@ -4,6 +4,7 @@ import { statSync } from "fs";
 import path from "path";
 import type { Grid } from "../../rules/grid";
 import type { Period } from "../../rules/period";
+import { countsText } from "../../rules/consolidation/counts";
 import { notesGrid } from "../../rules/consolidation/notes";
 import { OWN_SHEETS, reservedNames } from "../../rules/own-sheets";
 import {
@@ -257,9 +258,7 @@ export function consolidateText(
   }
   for (const p of new Set([...r.plan.periods.values()].map((x) => x.remark).filter(Boolean)))
     lines.push(`  注意：${p}`);
-  lines.push(
-    `  应报 ${c.expected}，已报 ${c.received}，按时 ${c.onTime}，逾期 ${c.late}，缺报 ${c.missing}，未汇总 ${c.excluded}`
-  );
+  lines.push(`  ${countsText(c)}`);
   // A unit's explained warnings (审核说明) are shown too: the reviewer reads its reasons here.
   const notClean = (l: ChildLine) =>
     l.status !== "included" || l.problems.length > 0 || Boolean(l.explained?.length);

@@ -5,6 +5,7 @@
  * stamp and QTOTAL know our sheets by this list, not by their names, and one level up the
  * workbook is known as a township's report.
  */
+import { countsText } from "./counts";
 import type { CellValue, Grid } from "../grid";
 import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import { formatPeriod } from "../period";
@@ -46,7 +47,7 @@ export function notesGrid({
   const verdict = plan.clean
     ? "结论：全部报表已汇总，无缺报、无问题。"
     : `结论：汇总结果需要核对——${[
-        c.excluded ? `${c.excluded} 份未汇总` : "",
+        c.excluded ? `${c.excluded} 份报表未汇总` : "",
         c.missing ? `${c.missing} 个单位缺报` : "",
         plan.lines.some((l) => l.problems.length) ? "部分已汇总的报表有问题" : "",
       ]
@@ -77,9 +78,7 @@ export function notesGrid({
     [`${unit}汇总说明`],
     [`报告期：${periodText || "未确定"}`],
     [`生成时间：${made}`],
-    [
-      `应报 ${c.expected} 个单位，已报 ${c.received}，按时 ${c.onTime}，逾期 ${c.late}，缺报 ${c.missing}，未汇总 ${c.excluded} 份`,
-    ],
+    [countsText(c)],
     [verdict],
     ...(detached
       ? [
@@ -134,6 +133,8 @@ export interface NotesRow {
   place?: string;
   origin: string;
   status: string;
+  /** Its 说明: the reason, and the problems listed. */
+  note: string;
 }
 
 export interface ReadNotes {
@@ -168,7 +169,7 @@ export function readNotes(grids: Grid[]): ReadNotes | undefined {
     const s = (i: number) => String(r[i] ?? "");
     const at = /^(.*)!([A-Z]+\d+:[A-Z]+\d+)$/.exec(s(3));
     const where = at ? { sheet: at[1], place: at[2] } : { sheet: s(3) };
-    rows.push({ unit: s(0), table: s(2), ...where, origin: s(4), status: s(5) });
+    rows.push({ unit: s(0), table: s(2), ...where, origin: s(4), status: s(5), note: s(7) });
   }
   const isReplaced = (r: NotesRow) => r.status === STATUS_WORDS.replaced;
   const summaries = rows.filter((r) => r.status === SUMMARY && r.sheet).map((r) => r.sheet);

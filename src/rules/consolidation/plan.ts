@@ -28,9 +28,12 @@ import type { Recognition, TableRecognition } from "../recognize";
 import { reportDay, reportPeriod } from "../report-period";
 import { ownCopy } from "../text";
 import type { TableTemplate } from "../templates/schema";
+import { type Counts, countsOf } from "./counts";
 import type { Roster, RosterEntry } from "./roster";
+
+export type { Counts };
 import { wrongRowRule } from "../checks/wrong-row";
-import { unitOf } from "../units/names";
+import { isTownship, normalizeUnit, unitKey, unitOf } from "../units/names";
 import { unitNames } from "../units/match";
 import { filledRowTypes } from "../units/rows";
 import { rowKeyOf, type UnitType, unitTypeOf } from "../units/types";
@@ -55,6 +58,8 @@ export interface Source {
   lower?: { units: string[] };
   /** The unit's 审核说明 of its warnings (from its file's hidden sheet). */
   explanations?: Explanation[];
+  /** What is wrong with it that does not keep it from being summed (a summary unlike its parts). */
+  problems?: string[];
 }
 
 export type Status =
@@ -103,6 +108,10 @@ export interface ChildLine {
   timeliness: "按时" | "逾期" | "";
   /** Warnings the unit explained (审核说明): "C7 …（已说明：…）". */
   explained?: string[];
+  /** The unit it counts as (counts.ts): its roster name, else its name's key; "" for none. */
+  key?: string;
+  /** The unit is in the roster. */
+  listed?: boolean;
 }
 
 /** A file that could not be read at all. */
@@ -116,15 +125,6 @@ export interface PeriodChoice {
   from: "given" | "majority" | "unknown";
   /** Said in 汇总说明 when the period was inferred or is unknown. */
   remark: string;
-}
-
-export interface Counts {
-  expected: number;
-  received: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  excluded: number;
 }
 
 export interface Plan<S = Source> {
@@ -188,6 +188,7 @@ export interface Brief {
   /** The unit it reports for (unitOf). */
   unit: string;
   lower?: { units: string[] };
+  problems?: string[];
   /** A sheet the workbook hides: every line about it says so. */
   visibility?: Grid["visibility"];
   /** The recognized table's short title; "" when the sheet is no report. */
@@ -221,7 +222,11 @@ export function briefOf(source: Source): Brief {
   const unit = ownCopy(unitOf(source));
   const { sheet, origin, fileHash, part, fileTime } = source;
   const lower = ownCopy(source.lower);
-  const brief: Brief = { sheet, origin, fileHash, part, fileTime, unit, lower, shortTitle: "" };
+  const problems = ownCopy(source.problems);
+  const brief: Brief = {
+    ...{ sheet, origin, fileHash, part, fileTime, unit, lower, problems },
+    shortTitle: "",
+  };
   if (rec.grid.visibility) brief.visibility = rec.grid.visibility;
   if (rec.kind === "none") return brief;
   brief.shortTitle = rec.template.shortTitle;
@@ -327,7 +332,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
       table: brief.shortTitle,
       status: "included",
       reason: "",
-      problems: [],
+      problems: [...(brief.problems ?? [])],
       timeliness: "",
     };
     const w: Work<S> = { source, brief, line, unit, key: names.key(unit), order };
@@ -378,15 +383,40 @@ export function planConsolidation<S extends Source | Brief = Source>(
       }
     else if (choice.remark) for (const w of list) w.line.problems.push(choice.remark);
 
-    // A summary someone made by hand (its title says 汇总) holds other units' numbers: summing it
-    // with them would count them twice. One SRS wrote comes as a lower level's report instead.
-    for (const w of list.filter((x) => live(x) && !x.brief.lower))
-      if (/汇总/.test(w.table!.heading))
+    // A lone summary (its title says 汇总, or a township's report of a table with a 村 row) is that
+    // unit's report one level up, like a township workbook's (DOMAIN.md, third round), unless its
+    // unit reported directly too, or its units did: summed with them it would count them twice.
+    const hasVillages = t.rows.some((r) => r.key === "village");
+    const lone = (w: Work<S>) =>
+      !w.brief.lower && (/汇总/.test(w.table!.heading) || (hasVillages && isTownship(w.unit)));
+    const units = list.filter((x) => live(x) && !x.brief.lower && !lone(x));
+    for (const w of list.filter((x) => live(x) && lone(x))) {
+      const under = units.filter(
+        (x) => unitKey(x.unit, w.unit) !== normalizeUnit(x.unit) || names.isWithin(w.unit)
+      );
+      const same = units.find((x) => x.key === w.key);
+      if (!w.key)
         exclude(
           w,
           "overlap",
-          "标题含“汇总”，像是一份汇总表：为免重复计算未计入（若确是单位的报表，请改正标题后重发）"
+          "标题含“汇总”，像是一份汇总表，却没有填报单位：为免重复计算未计入（若确是单位的报表，请填写填报单位、改正标题后重发）"
         );
+      else if (same)
+        exclude(
+          w,
+          "overlap",
+          `${w.unit}另有直接报送的${t.shortTitle}（${describe(same)}），这份汇总表不再计入，以免重复计算`
+        );
+      else if (under.length)
+        exclude(
+          w,
+          "overlap",
+          `像是${w.unit}的汇总表，而其中的${under
+            .slice(0, 5)
+            .map((x) => x.unit)
+            .join("、")}${under.length > 5 ? "等" : ""}已逐一报送：为免重复计算未计入`
+        );
+    }
 
     // The same report twice: the same table of the same file received twice, or the same unit
     // with the same numbers. Two tables inside one file are never the same file twice.
@@ -508,7 +538,11 @@ export function planConsolidation<S extends Source | Brief = Source>(
       problems: [],
       timeliness: "",
     });
-  const received = new Set(works.map((w) => w.key).filter(Boolean));
+  // Each line's unit, as the counts count it: one however its name was written.
+  for (const w of works) {
+    w.line.key = w.key;
+    if (roster && w.key && names.find(w.unit).length === 1) w.line.listed = true;
+  }
   if (roster) {
     const reported = new Set<RosterEntry>();
     for (const w of works) {
@@ -534,17 +568,11 @@ export function planConsolidation<S extends Source | Brief = Source>(
           reason: "单位名册中有、本次没有报送",
           problems: [],
           timeliness: "",
+          key: names.key(e.unit),
+          listed: true,
         });
   }
-  const included = lines.filter((l) => l.status === "included");
-  const counts: Counts = {
-    expected: roster ? roster.entries.length : received.size,
-    received: received.size,
-    onTime: included.filter((l) => l.timeliness === "按时").length,
-    late: included.filter((l) => l.timeliness === "逾期").length,
-    missing: lines.filter((l) => l.status === "missing").length,
-    excluded: lines.filter((l) => l.status !== "included" && l.status !== "missing").length,
-  };
+  const counts = countsOf(lines);
   const clean =
     lines.every((l) => l.status === "included" && l.problems.length === 0) && children.size > 0;
   return { lines, children, periods, counts, clean, unitKey: names.key };

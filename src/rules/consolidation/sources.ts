@@ -1,9 +1,10 @@
 /**
  * What counts as a received report: a file's recognized tables (one source a table, so a sheet
- * holding 季报表（一） and （三） gives both), or, when the file is a lower
- * level's consolidated workbook (its 汇总说明 says so), its summaries alone, as that unit's
- * report. Sheets already in a workbook being consolidated are sources too, except SRS's own
- * sheets and the copies kept aside.
+ * holding 季报表（一） and （三） gives both), or, when the file is a township's workbook, its
+ * summaries alone, as that unit's report: one SRS consolidated (its 汇总说明 says so) or one made
+ * by hand (a summary beside the units' sheets it was built from). Each summary is checked against
+ * those sheets (received-summary.ts). Sheets already in a workbook being consolidated are sources
+ * too, except SRS's own sheets and the copies kept aside.
  */
 import { type Grid, toA1 } from "../grid";
 import { readNumber } from "../number";
@@ -11,8 +12,9 @@ import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import { type Recognition, recognizeSheet, type TableRecognition } from "../recognize";
 import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes, tableKey } from "./notes";
-import { headerUnit } from "../units/names";
-import { isPlan, type Source } from "./plan";
+import { headerUnit, isTownship } from "../units/names";
+import { isPlan, type Source, STATUS_WORDS } from "./plan";
+import { summaryMismatch } from "./received-summary";
 
 export interface ReceivedFile {
   origin: string;
@@ -41,11 +43,43 @@ function explainedSheet(written: string, names: string[]): string | undefined {
   return renamed.length === 1 ? renamed[0] : undefined;
 }
 
-/** A file's sheets that are reports, with what the plan must know of them. */
+/** A summary someone made by hand says so in its title or its sheet's name. */
+const saysSummary = (r: TableRecognition) =>
+  /汇总/.test(r.title?.text ?? "") || /汇总/.test(r.sheet);
+
+/**
+ * In a file made by hand, a table's summary and the units' tables it was built from: per table,
+ * the one table whose title (or sheet) says 汇总, else the one whose 填报单位 is a township, beside
+ * at least one other table of the same kind. Nothing when no table, or more than one, is such.
+ */
+function handSummaries(recs: Recognition[]): Map<TableRecognition, TableRecognition[]> {
+  const byTemplate = new Map<string, TableRecognition[]>();
+  for (const r of recs)
+    if (r.kind === "table" && !isPlan(r))
+      byTemplate.set(r.template.id, [...(byTemplate.get(r.template.id) ?? []), r]);
+  const out = new Map<TableRecognition, TableRecognition[]>();
+  for (const list of byTemplate.values()) {
+    if (list.length < 2) continue;
+    const titled = list.filter(saysSummary);
+    const named = list.filter((r) => isTownship(headerUnit(r)));
+    const [summary] = titled.length ? titled : named;
+    if ((titled.length || named.length) === 1)
+      out.set(
+        summary,
+        list.filter((r) => r !== summary)
+      );
+  }
+  return out;
+}
+
+/**
+ * A file's sheets that are reports, with what the plan must know of them. `township`: the file is a
+ * township's workbook, its summaries alone its reports; its other sheets are never counted again.
+ */
 export function fileSources(
   grids: Grid[],
   file: ReceivedFile
-): { sources: (Source & { grid: Grid })[]; lower?: ReadNotes } {
+): { sources: (Source & { grid: Grid })[]; township: boolean } {
   const notes = readNotes(grids);
   // A practice sheet (培训) is no unit's report: a file of nothing else is no report at all.
   const practice = (g: Grid) => isOwnSheet(g, "practiceSheet");
@@ -59,21 +93,69 @@ export function fileSources(
       candidates: [],
     });
   const base = { origin: file.origin, fileHash: file.fileHash, fileTime: file.fileTime };
+  const stem = file.origin.replace(/\.[^.]+$/, "");
+  // A summary is checked against the copies it came with; one sent without them (past
+  // MAX_COPIES its numbers are in a 明细 instead) is summed as it stands.
+  const summed = (r: TableRecognition, parts: TableRecognition[]) => {
+    const differs = parts.length ? summaryMismatch(r, parts) : undefined;
+    return differs ? { problems: [differs] } : {};
+  };
   if (notes) {
     // A township's consolidated workbook: its summaries are its reports; its copies of the
     // villages' sheets and its 汇总说明 are never counted again.
+    const copies = recs.filter(
+      (r): r is TableRecognition =>
+        r.kind === "table" &&
+        notes.rows.some(
+          (x) =>
+            x.status === STATUS_WORDS.included &&
+            sameSheet(r.sheet, x.sheet) &&
+            (!x.place || x.place === r.place.range)
+        )
+    );
     const sources = recs
-      .filter((r) => notes.summaries.some((n) => sameSheet(r.sheet, n)) && r.kind === "table")
+      .filter(
+        (r): r is TableRecognition =>
+          notes.summaries.some((n) => sameSheet(r.sheet, n)) && r.kind === "table"
+      )
       .map((r, part) => ({
         ...base,
         part,
         sheet: r.sheet,
         grid: r.grid,
         recognition: r,
-        unit: headerUnit(r) || notes.unit || file.origin.replace(/\.[^.]+$/, ""),
+        unit: headerUnit(r) || notes.unit || stem,
         lower: { units: notes.included },
+        ...summed(
+          r,
+          copies.filter((c) => c.template.id === r.template.id)
+        ),
       }));
-    return { sources, lower: notes };
+    return { sources, township: true };
+  }
+  const hand = handSummaries(recs);
+  if (hand.size) {
+    // A township's workbook made by hand: each summary is its report, as an SRS-made one; the
+    // units' sheets beside it are not counted again (a table no summary covers still is).
+    const covered = new Set([...hand.values()].flat());
+    const sources = recs
+      .filter((r) => r.kind !== "none" && !covered.has(r as TableRecognition))
+      .map((r, part) => {
+        const parts = hand.get(r as TableRecognition);
+        return {
+          ...base,
+          part,
+          sheet: r.sheet,
+          grid: r.grid,
+          recognition: r,
+          ...(parts && {
+            unit: headerUnit(r) || stem,
+            lower: { units: parts.map((p) => headerUnit(p)).filter(Boolean) },
+            ...summed(r as TableRecognition, parts),
+          }),
+        };
+      });
+    return { sources, township: true };
   }
   const reports = recs.filter((r) => r.kind !== "none");
   // A file with no report at all is one line (未识别); empty helper sheets beside a report are not.
@@ -91,8 +173,11 @@ export function fileSources(
       // The sheet may have taken another name when inserted ("朴里村 (2)").
       explanations: explained.filter((e) => explainedSheet(e.sheet, names) === r.sheet),
     })),
+    township: false,
   };
 }
+
+const MISMATCH = /汇总表与其所附明细不符（[^（）]*）/;
 
 /** The sheets of a workbook being consolidated again (or read by QTOTAL) that are reports. */
 export function workbookSources(recs: Recognition[], notes: ReadNotes | undefined): Source[] {
@@ -115,6 +200,8 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
     if (!/汇总/.test(r.sheet) && !/汇总/.test(r.title?.text ?? ""))
       return [{ sheet: r.sheet, origin: row?.origin ?? "", recognition: r }];
     if (!row) return [];
+    // Its units' tables went when it was imported: what they said of it stays said.
+    const differs = MISMATCH.exec(row.note)?.[0];
     return [
       {
         sheet: r.sheet,
@@ -122,6 +209,7 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
         recognition: r,
         unit: headerUnit(r) || row.unit,
         lower: { units: [] },
+        ...(differs ? { problems: [differs] } : {}),
       },
     ];
   });

@@ -89,17 +89,17 @@ export function planWorkbook(
   const deletions: string[] = [];
   const existing = workbookSources(tables, notes);
 
-  // The inserted files: their reports, or a lower level's summaries (its other sheets go).
+  // The inserted files: their reports, or a township workbook's summaries (its other sheets go).
   const incoming: Source[] = [];
   const arriving: Explanation[] = [];
   for (const f of inserted) {
     const grids = f.sheets.map((n) => sheets.find((g) => g.name === n)!).filter(Boolean);
-    const { sources, lower } = fileSources(grids, f);
-    if (lower) deletions.push(...f.sheets.filter((n) => !sources.some((s) => s.sheet === n)));
+    const { sources, township } = fileSources(grids, f);
+    if (township) deletions.push(...f.sheets.filter((n) => !sources.some((s) => s.sheet === n)));
     // A unit's 审核说明 sheet: its explanations join the workbook's own (and its line in 汇总说明),
     // the sheet goes.
     const explained = readExplanations(grids);
-    if (explained && !lower) {
+    if (explained && !township) {
       deletions.push(explained.sheet);
       for (const x of sources)
         arriving.push(...(x.explanations ?? []).map((e) => ({ ...e, sheet: x.sheet })));

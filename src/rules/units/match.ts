@@ -5,7 +5,7 @@
  * A name that could be two roster units is never guessed: both are given back, for the plan to
  * list as a problem.
  */
-import { townshipPrefix, unitKey } from "./names";
+import { ownKey, townshipPrefix, unitKey } from "./names";
 
 export interface Named {
   unit: string;
@@ -19,6 +19,8 @@ export interface UnitNames<T extends Named> {
   find(name: string): T[];
   /** What a name is compared by: its one roster unit's identity, else its own key ("" for no name). */
   key(name: string): string;
+  /** Whether a name is the consolidating unit's own. */
+  isWithin(name: string): boolean;
 }
 
 /** The part after a township's name (朴里村 of 金淘镇朴里村), or the key itself. */
@@ -52,7 +54,8 @@ export function unitNames<T extends Named>(entries: readonly T[], within = ""): 
       add(byKey, k, e);
       add(byTail, tail(k), e);
     }
-  const ids = new Map(entries.map((e, i) => [e, `名册${i}|${unitKey(e.unit, within)}`]));
+  // A roster unit is known by its name as the roster writes it (the roster lists each once).
+  const ids = new Map(entries.map((e) => [e, e.unit]));
   const find = (name: string): T[] => {
     const k = unitKey(name, within);
     if (!k) return [];
@@ -72,6 +75,7 @@ export function unitNames<T extends Named>(entries: readonly T[], within = ""): 
   };
   return {
     within,
+    isWithin: (name) => !!within && ownKey(name) === ownKey(within),
     find,
     key: (name) => {
       const found = find(name);

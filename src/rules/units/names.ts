@@ -43,6 +43,9 @@ export const townshipPrefix = (normalized: string): string | undefined =>
 /** Higher levels written before the consolidating unit's name: 福建省泉州市南安市. */
 const ABOVE = /^(.{2,}?(省|市|县|区))*$/;
 
+/** The consolidating unit's name as names carry it in front: 金淘镇 of 金淘镇人民政府. */
+export const ownKey = (unit: string) => normalizeUnit(unit).replace(/(人民)?政府$/, "");
+
 /**
  * The key names are compared by within a consolidating unit (金淘镇; "" when unknown): the
  * normalized name without that unit's own name in front (nor the county or city before it), so
@@ -50,10 +53,13 @@ const ABOVE = /^(.{2,}?(省|市|县|区))*$/;
  */
 export function unitKey(name: string, within = ""): string {
   const n = normalizeUnit(name);
-  const w = normalizeUnit(within).replace(/(人民)?政府$/, "");
+  const w = ownKey(within);
   if (!w) return n;
   const at = n.indexOf(w);
   return at >= 0 && n.length > at + w.length && ABOVE.test(n.slice(0, at))
     ? n.slice(at + w.length)
     : n;
 }
+
+/** A township's (or a street's) name: 金淘镇, 龙门乡, 凤城街道. */
+export const isTownship = (unit: string) => /(镇|乡|街道|街道办事处)$/.test(normalizeUnit(unit));
