@@ -141,7 +141,7 @@ it("reads the 1904 calendar's dates as their days", () => {
   expect(readXls(book, "1904.xls")[0].values).toEqual([["2026-12-20"]]);
 });
 
-it("reads merges, widths and heights, and every worksheet, hidden ones too, but no chart sheet", () => {
+it("reads merges, widths and heights, and every worksheet, hidden and very hidden ones as such, but no chart sheet", () => {
   const sheet = [
     rec(0x0099, u16(9 * 256)), // STANDARDWIDTH: 9 characters
     rec(0x007d, [...u16(0), ...u16(0), ...u16(20 * 256), ...u16(15), 0, 0, 0, 0]), // A: 20
@@ -153,17 +153,20 @@ it("reads merges, widths and heights, and every worksheet, hidden ones too, but 
   ];
   const hidden = boundSheet("隐藏");
   hidden.data[4] = 1;
+  const veryHidden = boundSheet("深藏");
+  veryHidden.data[4] = 2;
   const chart = boundSheet("图表");
   chart.data[5] = 2;
   const stream = bookStream({
-    globals: [bof(5), ...XFS, boundSheet("表"), hidden, chart, eof],
+    globals: [bof(5), ...XFS, boundSheet("表"), hidden, veryHidden, chart, eof],
     sheets: [
       [bof(0x10), ...sheet, eof],
       [bof(0x10), cell(T.NUMBER, 0, 0, 0, f64(2)), eof],
+      [bof(0x10), cell(T.NUMBER, 0, 0, 0, f64(3)), eof],
       [bof(0x20), eof],
     ],
   });
-  const [g, h, ...rest] = readXls(compoundFile({ Workbook: stream }), "表.xls");
+  const [g, h, v, ...rest] = readXls(compoundFile({ Workbook: stream }), "表.xls");
   expect(g.merges).toEqual([
     { top: 0, left: 0, bottom: 0, right: 2 },
     { top: 3, left: 0, bottom: 4, right: 0 },
@@ -171,7 +174,9 @@ it("reads merges, widths and heights, and every worksheet, hidden ones too, but 
   expect(g.values).toEqual([["标题", null, null], [null, null, 1], [], [null], [null]]);
   expect(g.widths).toEqual([20]);
   expect(g.heights).toEqual([40]);
-  expect(h).toEqual({ name: "隐藏", values: [[2]], merges: [] });
+  expect(g.visibility).toBeUndefined();
+  expect(h).toEqual({ name: "隐藏", values: [[2]], merges: [], visibility: "hidden" });
+  expect(v).toEqual({ name: "深藏", values: [[3]], merges: [], visibility: "veryHidden" });
   expect(rest).toEqual([]);
 });
 

@@ -105,6 +105,8 @@ function sheetGrid(s: XlsSheet, value: (v: CellValue, xf: number) => CellValue):
       while (values[r].length <= m.right) values[r].push(null);
   return finishGrid({
     name: s.name,
+    // A report on a hidden sheet is named so wherever it is mentioned, as from an .xlsx.
+    ...(s.state !== "visible" && { visibility: s.state }),
     values,
     merges: s.merges,
     pending: [],
