@@ -6,6 +6,9 @@
 import path from "path";
 import { REASONS } from "../../src/workbook/xlsx/budget";
 import { pane, servedChromium } from "../helpers/browser";
+import { filledSheet } from "../../src/rules/sample/filled";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
 import { crafted, village } from "../helpers/hostile";
 
 const SHOTS = path.join(__dirname, "../../test-artifacts");
@@ -53,5 +56,24 @@ it("导入并汇总 gives each crafted file its line and sums the good and the l
     .getByLabel("打开 .xlsx、.xls 或 .et 文件")
     .setInputFiles([xlsx("长文字.xlsx", crafted.expanded(bad))]);
   await p.getByText(REASONS.text, { exact: true }).waitFor({ timeout: 20_000 });
+  await p.context().close();
+}, 120_000);
+
+it("a report on a very hidden sheet is named so in the page's pane (#26 item 6)", async () => {
+  const p = await env.page(undefined, true);
+  const grid = (seed: number) =>
+    filledSheet(getTemplate("nanan-2026-quarterly-1")!, {
+      seed,
+      rowTypes: ["village"],
+      unit: "金淘镇朴里村",
+    }).grid;
+  const file = await toXlsx((wb) => {
+    addGridSheet(wb, { ...grid(6), name: "报表" });
+    addGridSheet(wb, { ...grid(7), name: "藏" }).state = "veryHidden";
+  });
+  await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles([xlsx("藏.xlsx", file)]);
+  const head = pane(p).getByText("藏", { exact: true }).locator("..");
+  await head.getByText("深度隐藏的工作表").waitFor({ timeout: 20_000 });
+  await p.screenshot({ path: path.join(SHOTS, "hostile-page-hidden.png") });
   await p.context().close();
 }, 120_000);
