@@ -1,6 +1,7 @@
 /**
  * One-button consolidation in the pane: a child's sheets arrive with the formulas that stay inside
- * them; a WEBSERVICE, an external link or a DDE formula arrives as the value the child saved.
+ * them; a WEBSERVICE, STOCKHISTORY, PY, COPILOT…, an external link or a DDE formula arrives as the
+ * value the child saved.
  */
 import ExcelJS from "exceljs";
 import { filledSheet } from "../../src/rules/sample/filled";
@@ -24,6 +25,17 @@ it("inserts a child's own-sheet formulas and only the saved values of those reac
   extra.getCell("A2").value = { formula: '_xlfn.WEBSERVICE("http://x.test/?q=1")', result: "秘密" };
   extra.getCell("A3").value = { formula: "[1]Sheet1!A1", result: 7 };
   extra.getCell("A4").value = { formula: "cmd|' /C calc'!A0", result: 0 };
+  // The functions #26 found a block-list let through: none is on the allow-list.
+  const named = [
+    '_xlfn.STOCKHISTORY("MSFT",B1)',
+    '_xlfn.TRANSLATE("安全","zh","en")',
+    "_xlfn.DETECTLANGUAGE(B1)",
+    '_xlfn._xlws.PY(0,1,"import os")',
+    '_xlfn.COPILOT("总结",B1:B2)',
+    '_xlfn.FIELDVALUE(B1,"Price")',
+    '_xlws.WEBSERVICE("http://x.test/")',
+  ];
+  named.forEach((formula, i) => (extra.getCell(`A${5 + i}`).value = { formula, result: 10 + i }));
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
 
   const { ready, unreadable } = await childFiles([{ name: "朴里村.xlsx", bytes }]);
@@ -40,4 +52,5 @@ it("inserts a child's own-sheet formulas and only the saved values of those reac
   expect(book.value("附表", "A2")).toBe("秘密");
   expect(book.value("附表", "A3")).toBe(7);
   expect(book.value("附表", "A4")).toBe(0);
+  named.forEach((_, i) => expect(book.value("附表", `A${5 + i}`)).toBe(10 + i));
 });
