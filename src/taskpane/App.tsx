@@ -28,6 +28,8 @@ import { ProfileView } from "./ProfileView";
 import type { PracticeRound } from "../rules/sample/practice-record";
 import { TemplatePicker } from "./TemplatePicker";
 import type { CellWrite, WorkbookSource } from "./source";
+import { UndoDialog } from "./UndoDialog";
+import type { UndoAction } from "../workbook/types";
 import { nowText, today } from "../workbook/today";
 
 /**
@@ -108,6 +110,15 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
   /** What the pane did on its own and could not (the highlights following the findings). */
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<CellWrite[]>();
+  const [asking, setAsking] = useState<{ action: UndoAction; answer: (goOn: boolean) => void }>();
+  /**
+   * True at once where the action keeps Excel's undo history (always outside Excel); else once
+   * the user, told it will be cleared, goes on (UndoDialog).
+   */
+  const undoAllowed = (action: UndoAction) =>
+    source.clearsUndo?.(action)
+      ? new Promise<boolean>((answer) => setAsking({ action, answer }))
+      : Promise.resolve(true);
   // The table being returned: its sheet and its place there (a sheet may hold several tables).
   const [returning, setReturning] = useState<{ sheet: string; table: number }>();
   const [at, setAt] = useState<{ sheet: string; cell: string }>();
@@ -276,6 +287,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
               <TemplatePicker
                 t={t}
                 onInsert={async (grid, widths) => {
+                  if (!(await undoAllowed("addSheet"))) return;
                   const name = await source.addSheet(grid, widths);
                   setNotice(t.templateInserted(name));
                   await run();
@@ -287,43 +299,46 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
             {findings.some((f) => f.cell) && (
               <Button
                 appearance="primary"
-                onClick={() =>
+                onClick={async () => {
+                  if (!(await undoAllowed("highlight"))) return;
                   void act(async () => {
                     const marks = markOf(reports);
                     const r = await source.highlight(marks);
                     marked.current = JSON.stringify(marks);
                     setHighlighted(true);
                     return r.untouched.length ? `${t.highlighted(r.marked)}${t.untouched(r.untouched)}` : t.highlighted(r.marked);
-                  })
-                }
+                  });
+                }}
               >
                 {t.highlight}
               </Button>
             )}
             {highlighted && (
               <Button
-                onClick={() =>
+                onClick={async () => {
+                  if (!(await undoAllowed("clearHighlights"))) return;
                   void act(async () => {
                     const n = await source.clearHighlights();
                     marked.current = undefined;
                     setHighlighted(false);
                     return t.cleared(n);
-                  })
-                }
+                  });
+                }}
               >
                 {t.clearHighlight}
               </Button>
             )}
             {undoable > 0 && (
               <Button
-                onClick={() =>
+                onClick={async () => {
+                  if (!(await undoAllowed("undoFixes"))) return;
                   void act(async () => {
                     const n = await source.undoFixes();
                     setUndoable(0);
                     await run();
                     return t.undone(n);
-                  })
-                }
+                  });
+                }}
               >
                 {t.undoFixes(undoable)}
               </Button>
@@ -354,6 +369,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
                     setNotice(r.reason);
                     return false;
                   }
+                  if (!(await undoAllowed(state.explanations.sheet ? "explainInPlace" : "explainNew"))) return false;
                   try {
                     await source.writeExplanations(r.list, state.explanations.sheet);
                   } catch (e) {
@@ -385,14 +401,15 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           t={t}
           onWrites={(w) => (w.length ? setPending(w) : setNotice(t.nothingToChange))}
           onConsolidate={async (files, options) => {
+            if (!(await undoAllowed("consolidate"))) return undefined;
             const lines = await source.consolidate(files, options);
             await run();
             return lines;
           }}
           onAddSheet={async (grid) => {
-            const name = await source.addSheet(grid);
+            if (!(await undoAllowed("addSheet"))) return;
+            await source.addSheet(grid);
             await run();
-            return name;
           }}
         />
       )}
@@ -407,6 +424,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
               setPractice(p);
             }}
             onAddSheet={async ({ grid }) => {
+              if (!(await undoAllowed("practice"))) return undefined;
               const name = await source.addSheet(grid);
               await run();
               return name;
@@ -414,10 +432,22 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
           />
         </Suspense>
       )}
-      {tab === "profile" && <ProfileView initial={source.loadProfile()} t={t} onSave={(p) => source.saveProfile(p)} />}
+      {tab === "profile" && <ProfileView initial={source.loadProfile()} t={t} onSave={async (p) => {
+        if (!(await undoAllowed("profile"))) return false;
+        await source.saveProfile(p);
+        return true;
+      }} />}
+      <UndoDialog
+        action={asking?.action}
+        t={t}
+        onAnswer={(goOn) => {
+          asking?.answer(goOn);
+          setAsking(undefined);
+        }}
+      />
       <ConfirmDialog
         writes={pending}
-        undoCleared={source.clearsUndo}
+        undoCleared={source.clearsUndo?.("fix")}
         t={t}
         onCancel={() => setPending(undefined)}
         onConfirm={() => {

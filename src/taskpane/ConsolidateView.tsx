@@ -100,8 +100,8 @@ export function ConsolidateView({
   today: Day;
   t: Strings;
   onWrites: (w: CellWrite[]) => void;
-  onConsolidate: (files: ReceivedFile[], options: ConsolidateOptions) => Promise<ChildLine[]>;
-  onAddSheet: (grid: Grid) => Promise<string>;
+  onConsolidate: (files: ReceivedFile[], options: ConsolidateOptions) => Promise<ChildLine[] | undefined>;
+  onAddSheet: (grid: Grid) => Promise<void>;
 }) {
   const styles = useStyles();
   // A workbook consolidated before can be consolidated again from its copies, no file picked;
@@ -264,7 +264,7 @@ function RosterStatus({
 }: {
   reports: SheetReport[];
   t: Strings;
-  onAddSheet: (grid: Grid) => Promise<string>;
+  onAddSheet: (grid: Grid) => Promise<void>;
 }) {
   const [error, setError] = useState<string>();
   const grids = reports.map((r) => r.recognition.grid);

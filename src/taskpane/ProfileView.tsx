@@ -7,7 +7,7 @@ import type { Profile } from "./source";
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
 
 /** The clerk's unit, name and phone, remembered for stamping the header. */
-export function ProfileView({ initial, t, onSave }: { initial: Profile | undefined; t: Strings; onSave: (p: Profile) => Promise<void> }) {
+export function ProfileView({ initial, t, onSave }: { initial: Profile | undefined; t: Strings; onSave: (p: Profile) => Promise<boolean> }) {
   const styles = useStyles();
   const [p, setP] = useState<Profile>(initial ?? { unit: "", filler: "", phone: "" });
   const [saved, setSaved] = useState(false);
@@ -21,7 +21,7 @@ export function ProfileView({ initial, t, onSave }: { initial: Profile | undefin
       className={styles.root}
       onSubmit={(e) => {
         e.preventDefault();
-        void onSave(p).then(() => setSaved(true));
+        void onSave(p).then(setSaved);
       }}
     >
       <Caption1>{t.profileHint}</Caption1>

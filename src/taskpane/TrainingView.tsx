@@ -37,7 +37,8 @@ export function TrainingView({
   t: Strings;
   practice: PracticeRound | undefined;
   onPractice: (p: PracticeRound) => Promise<void>;
-  onAddSheet: (p: { grid: SheetReport["recognition"]["grid"] }) => Promise<string>;
+  /** The practice sheet's name, or undefined where the user chose not to go on. */
+  onAddSheet: (p: { grid: SheetReport["recognition"]["grid"] }) => Promise<string | undefined>;
 }) {
   const styles = useStyles();
   const [id, setId] = useState(tables()[0].id);
@@ -72,6 +73,7 @@ export function TrainingView({
             setError(undefined);
             try {
               const sheet = await onAddSheet({ grid: p.grid });
+              if (sheet === undefined) return;
               await onPractice({ sheet, planted: p.planted });
               setReveal(false);
             } catch (e) {

@@ -1,5 +1,42 @@
 /** UI strings: zh-CN first, en-US where Office's display language is English. */
 import { MAX_COPIES } from "../rules/consolidation/summary";
+import type { UndoAction } from "../workbook/types";
+
+/** What each action is called where the pane asks before it clears Excel's undo history. */
+const UNDO_ZH: Record<UndoAction, string> = {
+  fix: "修改",
+  undoFixes: "撤销上次修改",
+  highlight: "标出问题格",
+  clearHighlights: "清除标记",
+  explainNew: "保存审核说明",
+  explainInPlace: "保存审核说明",
+  consolidate: "汇总",
+  addSheet: "插入工作表",
+  practice: "生成练习表",
+  profile: "把单位信息保存到工作簿",
+};
+const UNDO_KEEPS_ZH: Partial<Record<UndoAction, string>> = {
+  highlight:
+    "标出后，问题格的标记随修改更新时，也会再次清空。原来的底色保存在文档里，可用“清除标记”恢复。",
+  consolidate: "建议先保存一份。",
+};
+const UNDO_EN: Record<UndoAction, string> = {
+  fix: "Changing the cells",
+  undoFixes: "Undo last changes",
+  highlight: "Highlight problems",
+  clearHighlights: "Clear highlights",
+  explainNew: "Saving the explanation",
+  explainInPlace: "Saving the explanation",
+  consolidate: "Consolidating",
+  addSheet: "Inserting the sheet",
+  practice: "Making the practice sheet",
+  profile: "Saving the profile in the workbook",
+};
+const UNDO_KEEPS_EN: Partial<Record<UndoAction, string>> = {
+  highlight:
+    " While highlights are on, each time they follow a change it is cleared again. The original fills are kept in the document; Clear highlights gives them back.",
+  consolidate: " Save a copy first.",
+};
 
 const zh = {
   title: "安全生产报表助手",
@@ -72,6 +109,11 @@ const zh = {
   andMore: (n: number) => `……等共 ${n} 格`,
   confirm: "修改",
   cancel: "取消",
+  undoTitle: "会清空 Excel 的“撤销”记录",
+  // Each action's line (office/undo.ts says which clear it on which Excel), and what it keeps instead.
+  undoAsk: (action: UndoAction) =>
+    `${UNDO_ZH[action]}会清空 Excel 的“撤销”记录：此前在 Excel 中做的修改，将不能再用“撤销”（Ctrl+Z）退回。${UNDO_KEEPS_ZH[action] ?? ""}`,
+  goOn: "继续",
   unrecognized: "未识别的工作表",
   tooOld:
     "您的 Excel 版本过旧，缺少本加载项需要的功能（ExcelApi 1.9）。请使用 Excel 网页版、Microsoft 365 版 Excel（版本 2002 及以上）、Excel 2021 及以上或 Mac 版 Excel 16.35 及以上；也可以改用命令行 npx srs 或浏览器网页版。",
@@ -225,6 +267,10 @@ const en: Strings = {
   andMore: (n) => `… ${n} cells in all`,
   confirm: "Change",
   cancel: "Cancel",
+  undoTitle: "Excel's undo history will be cleared",
+  undoAsk: (action) =>
+    `${UNDO_EN[action]} clears Excel's undo history: what you did in Excel before cannot be undone (Ctrl+Z) any more.${UNDO_KEEPS_EN[action] ?? ""}`,
+  goOn: "Go on",
   unrecognized: "Sheets not recognized",
   tooOld:
     "This Excel lacks what the add-in needs (ExcelApi 1.9). Use Excel on the web, Excel for Microsoft 365 (version 2002 or later), Excel 2021 or later, or Excel for Mac 16.35 or later; or use the CLI (npx srs) or the browser demo.",

@@ -18,6 +18,7 @@ import { type DocumentStore, keepBounded } from "../workbook/store";
 import { cleanRound } from "../rules/sample/practice-record";
 import { lastFixes, undoFixes, writeFixes } from "../workbook/office/values";
 import { runExcel } from "../workbook/office/run";
+import { clearsUndo, undoHost } from "../workbook/office/undo";
 import { keepLocalProfile, localProfile } from "../workbook/local-profile";
 import type { Profile } from "../workbook/types";
 import type { WorkbookSource } from "./source";
@@ -137,9 +138,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
     },
     // The whole workbook: the marked copy keeps the unit's sheet alone.
     sheetsFile: () => workbookFile(),
-    // Fixes and stamps keep what they replace in the document's settings: saveAsync clears Excel's
-    // undo history (office-js issue 3141), as lifting a sheet's protection does.
-    clearsUndo: true,
+    clearsUndo: (action) => clearsUndo(action, undoHost()),
     // [d.ts] Excel.createWorkbook (ExcelApi 1.8, under the 1.9 the pane needs): "Creates and
     // opens a new workbook", on Windows, Mac and the web alike; a blob download in the pane does
     // nothing in Excel for Mac.

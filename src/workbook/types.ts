@@ -119,8 +119,25 @@ export interface WorkbookSource {
    */
   openCopy?(bytes: Uint8Array): Promise<void>;
   /**
-   * Whether a confirmed write (fixes, stamps) clears the host's undo history, which its
-   * confirmation must say: in Excel, saving the document's settings does (office-js issue 3141).
+   * Whether this action clears the host's undo history, which the pane says before it runs
+   * (office/undo.ts for Excel). A host without it (the page, WPS) keeps no undo SRS could clear.
    */
-  clearsUndo?: boolean;
+  clearsUndo?(action: UndoAction): boolean;
 }
+
+/**
+ * The pane's actions that change the workbook: fixes and stamps (`fix`), 撤销上次修改, 标出问题格
+ * (and the marks following the findings), 清除标记, 审核说明 written into a new sheet or into the
+ * one there, consolidation, a sheet added (表样, the roster's draft), a practice round, the profile.
+ */
+export type UndoAction =
+  | "fix"
+  | "undoFixes"
+  | "highlight"
+  | "clearHighlights"
+  | "explainNew"
+  | "explainInPlace"
+  | "consolidate"
+  | "addSheet"
+  | "practice"
+  | "profile";

@@ -103,10 +103,18 @@ export class Book {
   /** The user is typing in a cell ([d.ts] RunOptions.delayForCellEdit). */
   editing = false;
   /**
-   * The calls that cleared the user's undo history ([docs] "Undo capabilities with the Excel
-   * JavaScript API": "If you call an unsupported API in your add-in, the user's undo stack is
-   * cleared"; its table lists Worksheet.delete, WorksheetProtection.protect/unprotect and
-   * Workbook.insertWorksheetsFromBase64 as unsupported everywhere).
+   * The host keeps the user's undo history through an add-in's writes ([docs] "Undo capabilities
+   * with the Excel JavaScript API", "Check for undo support": isSetSupported("ExcelUndoApiAll",
+   * "1.0"); ExcelApi 1.20 "adds undo support for Excel JavaScript APIs"). False for an older
+   * Excel (the perpetual 2016/2019), where any write clears it (OfficeDev/office-js#3788: "most of
+   * the set operation of Excel API will disable undo/redo operation, it's a by-design behavior").
+   */
+  undoKept = true;
+  /**
+   * The calls that cleared the user's undo history, in order: on a host that keeps it, the undo
+   * page's "unsupported APIs" ("the user's undo stack is cleared starting from that API call"),
+   * and the document's settings saved (MemoryStore, OfficeDev/office-js#3141); on one that does
+   * not, every write.
    */
   undoCleared: string[] = [];
   private editEnded: (() => void)[] = [];
@@ -450,6 +458,17 @@ export function excelContext(
   const touch = (n: number) => (requests[requests.length - 1] += n);
   const queue = (sent: unknown, run: () => number | void) =>
     pending.push({ sent: utf8(sent), run: () => run() ?? 0 });
+  /**
+   * A write reaching the host, by its API name, and whether the undo page's table lists it as
+   * unsupported: "everywhere" (Worksheet.delete, WorksheetProtection.protect/unprotect,
+   * Workbook.insertWorksheetsFromBase64) or "desktop" (Worksheet.name and Worksheet.visibility:
+   * supported in Excel on the web, not on Windows and Mac). Every write clears undo on a host that
+   * does not keep it (Book.undoKept).
+   */
+  const wrote = (api: string, unsupported: "everywhere" | "desktop" | "no" = "no") => {
+    if (!book.undoKept || unsupported === "everywhere" || (unsupported === "desktop" && !web))
+      book.undoCleared.push(api);
+  };
 
   /** An object whose loaded properties can be read only after the request that loaded them. */
   const loadable = (fill: (props: Set<string>) => Loaded) => {
@@ -546,6 +565,7 @@ export function excelContext(
        */
       set locked(v: boolean) {
         queue({ set: "locked", v }, () => {
+          wrote("FormatProtection.locked");
           const [, s] = sheetOf(key());
           if (s.protection) throw new HostError("AccessDenied", "the sheet is protected");
           const { p, rows, cols } = geometry();
@@ -605,6 +625,7 @@ export function excelContext(
         throw new HostError("InvalidArgument", "the values' size does not match the range");
       touch(rows * cols);
       queue({ set: asFormula ? "formulas" : "values", v }, () => {
+        wrote(asFormula ? "Range.formulas" : "Range.values");
         const [, s] = sheetOf(key());
         guardContents(s, p, rows, cols);
         v.forEach((row, r) => row.forEach((x, c) => enter(s, cellAt(p, r, c), x, asFormula)));
@@ -632,6 +653,7 @@ export function excelContext(
       set numberFormat(v: unknown[][]) {
         const { p } = geometry();
         queue({ set: "numberFormat", v }, () => {
+          wrote("Range.numberFormat");
           const [, s] = sheetOf(key());
           guardFormat(s, "allowFormatCells");
           v.forEach((row, r) =>
@@ -663,6 +685,7 @@ export function excelContext(
       },
       merge: () =>
         queue({ call: "merge" }, () => {
+          wrote("Range.merge");
           const [, s] = sheetOf(key());
           guardFormat(s, "allowFormatCells");
           s.merges.push(address());
@@ -672,6 +695,7 @@ export function excelContext(
         set columnWidth(w: number) {
           const { p, cols } = geometry();
           queue({ set: "columnWidth", w }, () => {
+            wrote("RangeFormat.columnWidth");
             if (typeof w !== "number" || !(w >= 0))
               throw new HostError("InvalidArgument", `columnWidth ${w}`);
             const [, s] = sheetOf(key());
@@ -683,6 +707,7 @@ export function excelContext(
       },
       clear: (what?: string) =>
         queue({ call: "clear", what }, () => {
+          wrote("Range.clear");
           const [, s] = sheetOf(key());
           const { p, rows, cols } = geometry();
           guardContents(s, p, rows, cols);
@@ -784,6 +809,7 @@ export function excelContext(
     touch(cells.length);
     const apply = (what: unknown, f: (s: string, cell: string) => void) =>
       queue(what, () => {
+        wrote("RangeFill");
         const [name, s] = sheetOf(key());
         guardFormat(s, "allowFormatCells");
         cells.forEach((c) => f(name, c));
@@ -876,7 +902,7 @@ export function excelContext(
        */
       protect: (options: Excel.WorksheetProtectionOptions = {}, password?: string) =>
         queue({ call: "protect", options }, () => {
-          book.undoCleared.push("protect");
+          wrote("WorksheetProtection.protect", "everywhere");
           const [name, s] = sheetOf(resolve());
           if (s.protection) throw new HostError("AccessDenied", "already protected");
           book.protect(name, options, password);
@@ -889,7 +915,7 @@ export function excelContext(
        */
       unprotect: (password?: string) =>
         queue({ call: "unprotect" }, () => {
-          book.undoCleared.push("unprotect");
+          wrote("WorksheetProtection.unprotect", "everywhere");
           const [, s] = sheetOf(resolve());
           if (!s.protection) return;
           if (s.protection.password && password !== s.protection.password)
@@ -905,6 +931,7 @@ export function excelContext(
       },
       set name(to: string) {
         queue({ set: "name", to }, () => {
+          wrote("Worksheet.name", "desktop");
           const [from, s] = sheetOf(resolve());
           checkSheetName(book, to, s);
           book.rename(from, to);
@@ -918,6 +945,7 @@ export function excelContext(
       },
       set visibility(to: string) {
         queue({ set: "visibility", to }, () => {
+          wrote("Worksheet.visibility", "desktop");
           if (to !== "Visible" && to !== "Hidden" && to !== "VeryHidden")
             throw new HostError("InvalidArgument", `visibility ${to}`);
           sheetOf(resolve())[1].visibility = to;
@@ -926,7 +954,7 @@ export function excelContext(
       /** [d.ts] Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an `InvalidOperation` exception." */
       delete: () =>
         queue({ call: "delete" }, () => {
-          book.undoCleared.push("delete");
+          wrote("Worksheet.delete", "everywhere");
           const [name, s] = sheetOf(resolve());
           if (s.visibility === "VeryHidden")
             throw new HostError("InvalidOperation", "a very hidden sheet cannot be deleted");
@@ -979,6 +1007,7 @@ export function excelContext(
     getItem: (key: string) => sheet(key),
     add: (name: string) => {
       queue({ call: "add", name }, () => {
+        wrote("WorksheetCollection.add");
         checkSheetName(book, name);
         book.add(name);
       });
@@ -1003,7 +1032,7 @@ export function excelContext(
           },
         };
         queue({ call: "insertWorksheetsFromBase64", base64 }, () => {
-          book.undoCleared.push("insertWorksheetsFromBase64");
+          wrote("Workbook.insertWorksheetsFromBase64", "everywhere");
           const grids = fixtures.get(base64);
           if (!grids) throw new HostError("InvalidArgument", "not a workbook");
           if (web && grids.some((g) => g.features?.length))
@@ -1085,11 +1114,19 @@ export function excelRun(
   return { run, runs, requests: () => syncs };
 }
 
-/** A document store that can be "saved and reopened": what was saved survives a new instance. */
+/**
+ * A document store that can be "saved and reopened": what was saved survives a new instance.
+ * Saving is Office.context.document.settings.saveAsync, which clears the user's undo history
+ * (OfficeDev/office-js#3141, open: "saveAsync() disables the undo button"): recorded in `book`'s
+ * undoCleared when one is given.
+ */
 export class MemoryStore {
   private data: Record<string, unknown>;
   saved: string;
-  constructor(saved = "{}") {
+  constructor(
+    saved = "{}",
+    private book?: Book
+  ) {
     this.saved = saved;
     this.data = JSON.parse(saved);
   }
@@ -1103,6 +1140,7 @@ export class MemoryStore {
     delete this.data[key];
   }
   async save() {
+    this.book?.undoCleared.push("settings.saveAsync");
     this.saved = JSON.stringify(this.data);
   }
 }

@@ -4,7 +4,7 @@
  * its error bar, in one line, the marks left as they were.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { App } from "../../src/taskpane/App";
@@ -38,9 +38,16 @@ function paneOver(before: (book: Book) => void = () => undefined): Book {
   return book;
 }
 
+/** 标出问题格, gone on past the question whether to clear Excel's undo history (undo.test.tsx). */
+async function highlight() {
+  fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
+  const dialog = (await screen.findByText("会清空 Excel 的“撤销”记录")).closest("[role=alertdialog]") as HTMLElement;
+  fireEvent.click(within(dialog).getByRole("button", { name: "继续", hidden: true }));
+}
+
 it("a password on the marked sheet: the zh line in the error bar, the marks as they were", async () => {
   const book = paneOver();
-  fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
+  await highlight();
   await screen.findByText(/已标出 1 个/);
   expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
   // The clerk protects the sheet with a password, then leaves F7 blank too.
@@ -54,7 +61,7 @@ it("a password on the marked sheet: the zh line in the error bar, the marks as t
 
 it("标出问题格 refused by a password: the reason is an alert in the error bar, not a success notice", async () => {
   const book = paneOver((b) => b.protect("1村", {}, "密码"));
-  fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
+  await highlight();
   expect(await screen.findByRole("alert")).toHaveTextContent(passwordReason("1村"));
   expect(screen.queryByText(/已标出/)).toBeNull();
   expect(book.fill("1村", "C7").color).not.toBe(MARK_COLORS.error);
