@@ -13,7 +13,9 @@ import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { notesForm } from "../../src/rules/layout/notes-form";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
-import { addNotesSheet } from "../../src/workbook/xlsx/write-workbook";
+import { newWorkbook } from "../../src/workbook/xlsx/new-workbook";
+import { zipParts } from "../../src/workbook/xlsx/parts";
+import { addPlainSheets } from "../../src/workbook/xlsx/sheet-xml";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "srs-lines-"));
 
@@ -93,8 +95,12 @@ test("汇总说明 prints as a form: title and lines across the table, header re
   const form = notesForm(grid);
   expect(form.header).toMatchObject({ top: 4, bottom: 4, right: 7 });
   expect(form.body).toEqual({ top: 5, bottom: 5 });
+  // Written as the township workbook writes it, read back by exceljs.
+  const parts = newWorkbook();
+  addPlainSheets(parts, [{ grid, layout: form }]);
   const wb = new ExcelJS.Workbook();
-  const ws = addNotesSheet(wb, grid);
+  await wb.xlsx.load(zipParts(parts) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
   expect(ws.pageSetup).toMatchObject({ orientation: "landscape", printTitlesRow: "5:5" });
   expect(ws.getColumn(8).width).toBeGreaterThan(ws.getColumn(2).width!);
   for (const r of [1, 2, 3, 8]) expect(ws.getCell(r, 8).isMerged).toBe(true);

@@ -37,7 +37,7 @@ import { uniqueSheetName } from "../../rules/sheet-names";
 import type { Recognition } from "../../rules/recognize";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
-import { townshipXlsx } from "../../workbook/xlsx/write-workbook";
+import { townshipXlsx } from "../../workbook/xlsx/township";
 import { readInput, writeAtomic } from "../io";
 import { reason } from "./check";
 

@@ -19,6 +19,25 @@ export const FORM_SIZES: Record<Part, number> = {
   notes: 9,
 };
 
+/**
+ * How the cells of each part print: a table's cells (header, body) bordered, the title and the
+ * header bold; a body column of text (a layout's topLeft columns: 汇总说明's) reads from its top left.
+ */
+export const FORM_STYLES: Record<
+  Part | "text",
+  { bold: boolean; horizontal: "left" | "center"; vertical: "top" | "center"; border: boolean }
+> = {
+  title: { bold: true, horizontal: "center", vertical: "center", border: false },
+  line: { bold: false, horizontal: "left", vertical: "center", border: false },
+  header: { bold: true, horizontal: "center", vertical: "center", border: true },
+  body: { bold: false, horizontal: "center", vertical: "center", border: true },
+  text: { bold: false, horizontal: "left", vertical: "top", border: true },
+  notes: { bold: false, horizontal: "left", vertical: "top", border: false },
+};
+
+/** The grey of a cell the notice shades (not filled in). */
+export const FORM_SHADE = "D9D9D9";
+
 /** A4 landscape, one page wide, as many pages tall as it takes; margins in inches. */
 export const FORM_PAGE = {
   paperSize: 9,

@@ -4,8 +4,9 @@
  * cells are already merged otherwise, or hold something, is left unmerged rather than hide a value.
  */
 import { columnLetters } from "../../rules/grid";
-import { FORM_FONT, FORM_SIZES } from "../../rules/layout/print";
-import { type Parts, partText, setPartText } from "./parts";
+import { FORM_SIZES } from "../../rules/layout/print";
+import { addCellStyle, partStyle } from "./cell-styles";
+import type { Parts } from "./parts";
 
 export interface AcrossLine {
   row: number;
@@ -22,58 +23,18 @@ const colOf = (letters: string) =>
  * A cell style of a printed form, added to styles.xml once (its index): a wrapped 宋体 line
  * (top-left, no border), a table cell (centred, wrapped, thin border), or the title (centred, bold).
  */
-export function formStyle(
+export const formStyle = (
   parts: Parts,
   kind: "line" | "cell" | "title" = "line"
-): number | undefined {
-  const styles = partText(parts, "xl/styles.xml");
-  const block = (tag: string) =>
-    styles && new RegExp(`<((?:\\w+:)?)${tag}\\b([^>]*)>([\\s\\S]*?)</\\1${tag}>`).exec(styles);
-  const fonts = block("fonts");
-  const borders = block("borders");
-  const xfs = block("cellXfs");
-  if (!styles || !fonts || !borders || !xfs) return undefined;
-  const p = fonts[1];
-  const items = (body: string, tag: string) =>
-    [...body.matchAll(new RegExp(`<${p}${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${tag}>)`, "g"))].map(
-      (m) => m[0]
-    );
-  const font = `<${p}font>${kind === "title" ? `<${p}b/>` : ""}<${p}sz val="${FORM_SIZES[kind === "title" ? "title" : "line"]}"/><${p}name val="${FORM_FONT.name}"/><${p}family val="${FORM_FONT.family}"/><${p}charset val="${FORM_FONT.charset}"/></${p}font>`;
-  const side = (s: string) => `<${p}${s} style="thin"><${p}color indexed="64"/></${p}${s}>`;
-  const border = `<${p}border>${["left", "right", "top", "bottom"].map(side).join("")}<${p}diagonal/></${p}border>`;
-  const align = {
-    line: `<${p}alignment horizontal="left" vertical="top" wrapText="1"/>`,
-    cell: `<${p}alignment horizontal="center" vertical="center" wrapText="1"/>`,
-    title: `<${p}alignment horizontal="center" vertical="center" wrapText="1"/>`,
-  }[kind];
-  const xf = (fontId: number, borderId: number) =>
-    `<${p}xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0" applyFont="1"${borderId ? ' applyBorder="1"' : ""} applyAlignment="1">${align}</${p}xf>`;
-  const fontList = items(fonts[3], "font");
-  const borderList = items(borders[3], "border");
-  const xfList = items(xfs[3], "xf");
-  // Written before (stamped twice): the style is there already.
-  const hadFont = fontList.indexOf(font);
-  const hadBorder = kind === "cell" ? borderList.indexOf(border) : 0;
-  if (hadFont >= 0 && hadBorder >= 0 && xfList.includes(xf(hadFont, hadBorder)))
-    return xfList.indexOf(xf(hadFont, hadBorder));
-  const fontId = hadFont >= 0 ? hadFont : fontList.length;
-  const borderId = hadBorder >= 0 ? hadBorder : borderList.length;
-  const xfId = xfList.length;
-  const withCount = (attrs: string, n: number) =>
-    /\scount="/.test(attrs) ? attrs.replace(/\scount="\d*"/, ` count="${n}"`) : attrs;
-  const grow = (m: RegExpExecArray, tag: string, n: number, add: string) =>
-    `<${p}${tag}${withCount(m[2], n)}>${m[3]}${add}</${p}${tag}>`;
-  let text = styles;
-  if (hadFont < 0) text = text.replace(fonts[0], grow(fonts, "fonts", fontId + 1, font));
-  if (hadBorder < 0)
-    text = text.replace(borders[0], grow(borders, "borders", borderId + 1, border));
-  setPartText(
+): number | undefined =>
+  addCellStyle(
     parts,
-    "xl/styles.xml",
-    text.replace(xfs[0], grow(xfs, "cellXfs", xfId + 1, xf(fontId, borderId)))
+    kind === "title"
+      ? partStyle("title")
+      : kind === "line"
+        ? { size: FORM_SIZES.line, horizontal: "left", vertical: "top" }
+        : { size: FORM_SIZES.line, horizontal: "center", vertical: "center", border: true }
   );
-  return xfId;
-}
 
 // Where <mergeCells> goes when a sheet has none: before the first of these (ECMA-376 order).
 const AFTER_MERGES =

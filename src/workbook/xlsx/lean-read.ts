@@ -26,9 +26,25 @@ const attrValue = (s: string) => xmlDecode(s.replace(/[\t\n\r]/g, " "));
 
 function attrs(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    out.set(m[1], attrValue(m[2] ?? m[3]));
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const v = m[2] ?? m[3];
+    // Most values have nothing to decode.
+    out.set(m[1], /[&\t\n\r]/.test(v) ? attrValue(v) : v);
+  }
   return out;
+}
+
+/**
+ * A cell's r, s and t. Most writers put them so (r="B7" s="3" t="s"), read here without the
+ * general parse, a tenth of the reading of a sheet; anything else goes through attrs.
+ */
+const PLAIN_CELL = /^\s+r="([A-Z]{1,3}\d+)"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
+
+function cellAttrs(tag: string): { r?: string; s?: string; t?: string } {
+  const m = PLAIN_CELL.exec(tag);
+  if (m) return { r: m[1], s: m[2], t: m[3] };
+  const a = attrs(tag);
+  return { r: a.get("r"), s: a.get("s"), t: a.get("t") };
 }
 
 /** exceljs decodes entities in a t="str" value a second time (utils.xmlDecode). */
@@ -183,13 +199,13 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
     heights[Number(r) - 1] = ht ? parseFloat(ht) : undefined;
   }
   for (const m of data.matchAll(CELL)) {
-    const a = attrs(m[1]);
-    const ref = a.get("r");
+    const a = cellAttrs(m[1]);
+    const ref = a.r;
     if (!ref || !/^[A-Z]{1,3}\d+$/.test(ref)) decline();
     const { row, col } = fromA1(ref!);
-    const type = a.get("t");
+    const type = a.t;
     // exceljs gives style 0 (or none) no format: its numbers are never dates.
-    const style = Number(a.get("s") ?? 0);
+    const style = Number(a.s ?? 0);
     const date = style !== 0 && dates.has(style);
     const body = m[2] ?? "";
     const f = FORMULA.exec(body);
@@ -234,7 +250,7 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
     if (!v) {
       // A styled empty cell is nothing; an unstyled one exceljs takes for a merged cell, which is
       // what it is when a merged area covers it (checked below), and is not modelled otherwise.
-      if (!Number(a.get("s") ?? 0)) unstyled.push({ row, col });
+      if (!style) unstyled.push({ row, col });
       continue;
     }
     if (type === "s") {

@@ -99,7 +99,7 @@ export async function saveXlsx({
   );
   const added = sheets.filter((g) => !inFile(g));
   if (added.length) {
-    const w = await import("./write-workbook");
+    const w = await import("./township");
     addPlainSheets(
       parts,
       added.map((g) => plainSheet(g, town, w))
@@ -166,7 +166,7 @@ function liveTownship(sheets: Grid[], t: { summaries: Summary[]; notes: string }
   return { summaries, notes, ours, copies };
 }
 type LiveTownship = NonNullable<ReturnType<typeof liveTownship>>;
-type Writer = typeof import("./write-workbook");
+type Writer = typeof import("./township");
 
 /** An added sheet as the township workbook writes it: a summary or 明细 with its formulas, a copy as a form. */
 function plainSheet(g: Grid, town: LiveTownship | undefined, w: Writer): PlainSheet {
@@ -179,7 +179,7 @@ function plainSheet(g: Grid, town: LiveTownship | undefined, w: Writer): PlainSh
 
 /** A workbook with no file behind it, consolidated: written as `srs consolidate` writes one. */
 async function freshTownship(sheets: Grid[], hidden: ReadonlySet<string>, town: LiveTownship) {
-  const { townshipXlsx } = await import("./write-workbook");
+  const { townshipXlsx } = await import("./township");
   const rest = sheets.filter((g) => !town.ours.has(g.name));
   return townshipXlsx(
     {

@@ -3,10 +3,19 @@
  * township workbook, and exceljs's cell model cost more than reading them (docs/PERFORMANCE.md).
  * Strings are inline (no shared-string table to merge), so a sheet is one self-contained part.
  */
-import type { Grid } from "../../rules/grid";
+import type { Grid, Merge } from "../../rules/grid";
 import { columnLetters } from "../../rules/grid";
-import { copyForm, type CopyForm, FORM_FOOTER, FORM_PAGE } from "../../rules/layout/print";
+import type { Layout } from "../../rules/layout/blank-template";
+import {
+  copyForm,
+  FORM_FOOTER,
+  FORM_PAGE,
+  partOf,
+  rowHeights,
+  spanLines,
+} from "../../rules/layout/print";
 import { formStyle } from "./across-lines";
+import { addCellStyle, partStyle } from "./cell-styles";
 import { type Parts, partText, setPartText, xmlEncode } from "./parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -30,14 +39,21 @@ function cellXml(ref: string, v: Written, s = ""): string {
 }
 
 /**
- * A copy printed as a form (layout/print.ts copyForm): its widths and heights, every cell of a
- * table row bordered in the shared cell style, lines in the line style, A4 landscape one page wide.
+ * A sheet printed as a form: its column widths and row heights; each cell's style (a table row's
+ * empty cells too, bordered across the table); A4 landscape one page wide. A child's copy
+ * (copyForm) or an official layout (a summary, 汇总说明: layoutForm).
  */
-export interface SheetForm extends CopyForm {
-  cell: number;
-  line: number;
-  /** The title's style (centred, bold). */
-  heading: number;
+export interface SheetForm {
+  widths: number[];
+  heights: number[];
+  /** Merged areas beside the grid's own: lines across the table. */
+  spans: Merge[];
+  /** A cell's style (its index in styles.xml), or undefined. */
+  style: (row: number, col: number) => number | undefined;
+  /** A table's row: its empty cells that have a style are written, bordered. */
+  table: (row: number) => boolean;
+  /** Centred on the page (an official layout). */
+  centered?: boolean;
   /** The tab the workbook opens on. */
   selected?: boolean;
 }
@@ -65,19 +81,20 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
   for (let r = 0; r <= last; r++) {
     const values = grid.values[r] ?? [];
     const over = byRow.get(r);
-    const line = form?.lines.has(r);
+    const table = form?.table(r);
     // A table row is bordered across the sheet's width, its empty cells too.
     const width = Math.max(
       values.length,
       over ? Math.max(...over.keys()) + 1 : 0,
-      form && !line ? form.widths.length : 0
+      table ? form!.widths.length : 0
     );
-    const s = form ? ` s="${r === form.title ? form.heading : line ? form.line : form.cell}"` : "";
     const cells: string[] = [];
     for (let c = 0; c < width; c++) {
       const v = over?.get(c) ?? values[c];
       const empty = v === null || v === undefined || v === "";
-      if (empty && (!form || line)) continue;
+      const style = form?.style(r, c);
+      if (empty && (!table || style === undefined)) continue;
+      const s = style === undefined ? "" : ` s="${style}"`;
       letters[c] ??= columnLetters(c + o.col);
       const ref = `${letters[c]}${r + o.row + 1}`;
       cells.push(empty ? `<c r="${ref}"${s}/>` : cellXml(ref, v, s));
@@ -104,9 +121,10 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
         )
         .join("")}</cols>`
     : "";
+  const page = form ? (form.centered ? '<printOptions horizontalCentered="1"/>' : "") + PAGE : "";
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN}">${head}<sheetData>${xml.join("")}</sheetData>${merges}${form ? PAGE : ""}</worksheet>`
+    `<worksheet xmlns="${MAIN}">${head}<sheetData>${xml.join("")}</sheetData>${merges}${page}</worksheet>`
   );
 }
 
@@ -118,7 +136,10 @@ const WORKSHEET_REL =
  * Adds these sheets after the workbook's own: each a worksheet part, its relationship, content
  * type and entry in xl/workbook.xml (and in docProps/app.xml's list of titles, as Excel keeps it).
  */
-export function addSheets(parts: Parts, sheets: { name: string; xml: string }[]): void {
+export function addSheets(
+  parts: Parts,
+  sheets: { name: string; xml: string; titles?: { top: number; bottom: number } }[]
+): void {
   const edit = (name: string, change: (text: string) => string) => {
     const text = partText(parts, name);
     if (text === undefined) throw new Error(`${name} missing: not an .xlsx`);
@@ -137,17 +158,34 @@ export function addSheets(parts: Parts, sheets: { name: string; xml: string }[])
   }));
   edit("xl/workbook.xml", (text) => {
     const firstId = maxOf(text, /sheetId="(\d+)"/g) + 1;
+    const before = [...text.matchAll(/<(?:\w+:)?sheet\b/g)].length;
     const tags = added
       .map(
         (s, i) => `<sheet sheetId="${firstId + i}" name="${xmlEncode(s.name)}" r:id="${s.rel}"/>`
       )
       .join("");
-    if (text.includes("</sheets>")) return text.replace("</sheets>", `${tags}</sheets>`);
-    // A workbook written with no sheet has no <sheets>: it goes where the schema orders it.
-    return text.replace(
-      /<(?:functionGroups|externalReferences|definedNames|calcPr|\/workbook)\b/,
-      (next) => `<sheets>${tags}</sheets>${next}`
+    let book = text.includes("</sheets>")
+      ? text.replace("</sheets>", `${tags}</sheets>`)
+      : // A workbook written with no sheet has no <sheets>: it goes where the schema orders it.
+        text.replace(
+          /<(?:functionGroups|externalReferences|definedNames|calcPr|\/workbook)\b/,
+          (next) => `<sheets>${tags}</sheets>${next}`
+        );
+    // Rows printed at the top of every page: the sheet's own defined name.
+    const names = added.flatMap((s, i) =>
+      s.titles
+        ? [
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${before + i}">${xmlEncode(
+              `'${s.name.replace(/'/g, "''")}'!$${s.titles.top + 1}:$${s.titles.bottom + 1}`
+            )}</definedName>`,
+          ]
+        : []
     );
+    if (names.length)
+      book = book.includes("</definedNames>")
+        ? book.replace("</definedNames>", `${names.join("")}</definedNames>`)
+        : book.replace("</sheets>", `</sheets><definedNames>${names.join("")}</definedNames>`);
+    return book;
   });
   edit("xl/_rels/workbook.xml.rels", (text) =>
     text.replace(
@@ -186,13 +224,17 @@ export interface PlainSheet {
   formulas?: FormulaCell[];
   /** Printed as a form (a child's copy): widths, heights, borders, A4 landscape. */
   form?: boolean;
+  /** Printed as this official layout (a summary, 汇总说明), its grid the sheet's. */
+  layout?: Layout;
   /** A form that is the tab the workbook opens on. */
   selected?: boolean;
 }
 
 /**
- * Plain sheets appended to a package's parts, copies printed as forms in one shared bordered
- * style for their table cells and one for their lines (not one a cell), added to its styles.xml.
+ * Plain sheets appended to a package's parts: copies printed as forms, in one shared bordered
+ * style for their table cells, one for their lines and one for the title (not one a cell); official layouts in a
+ * style a part (title, lines, header, body), their column header repeated on every page. The
+ * styles are added to its styles.xml.
  */
 export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
   const styles = plain.some((p) => p.form)
@@ -204,21 +246,65 @@ export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
     : undefined;
   addSheets(
     parts,
-    plain.map((p) => ({
-      name: p.grid.name,
-      xml: gridSheetXml(
-        p.grid,
-        p.formulas,
-        p.form && styles?.cell !== undefined && styles.line !== undefined
-          ? {
-              ...copyForm(p.grid),
-              cell: styles.cell,
-              line: styles.line,
-              heading: styles.heading ?? styles.line,
-              selected: p.selected,
-            }
-          : undefined
-      ),
-    }))
+    plain.map((p) => {
+      if (p.layout)
+        return {
+          name: p.grid.name,
+          xml: gridSheetXml(p.grid, p.formulas, layoutForm(parts, p.layout, p.selected)),
+          titles: p.layout.header,
+        };
+      const copy =
+        p.form && styles?.cell !== undefined && styles.line !== undefined && copyForm(p.grid);
+      return {
+        name: p.grid.name,
+        xml: gridSheetXml(
+          p.grid,
+          p.formulas,
+          copy
+            ? {
+                ...copy,
+                style: (r) =>
+                  r === copy.title
+                    ? (styles!.heading ?? styles!.line)
+                    : copy.lines.has(r)
+                      ? styles!.line
+                      : styles!.cell,
+                table: (r) => !copy.lines.has(r),
+                selected: p.selected,
+              }
+            : undefined
+        ),
+      };
+    })
   );
+}
+
+/**
+ * An official layout as a form, as write-layout.ts prints it through exceljs: its widths; rows as
+ * tall as their wrapped text; the title, lines and notes spanning the table, each styled in its
+ * first cell; the column header and body bordered, shaded cells grey; centred on the page.
+ */
+function layoutForm(parts: Parts, layout: Layout, selected?: boolean): SheetForm {
+  const { grid, header } = layout;
+  const spans = spanLines(grid, { ...header, bottom: layout.body.bottom });
+  const shaded = new Set(layout.shaded.map((s) => `${s.row},${s.col}`));
+  const ids = new Map<string, number | undefined>();
+  return {
+    widths: layout.widths,
+    heights: rowHeights({ ...grid, merges: [...grid.merges, ...spans] }, layout.widths, layout),
+    spans,
+    table: (r) => ["header", "body"].includes(partOf(layout, r)),
+    style: (r, c) => {
+      const part = partOf(layout, r);
+      const table = part === "header" || part === "body";
+      if (table ? c < header.left || c > header.right : c !== header.left) return undefined;
+      const text = part === "body" && layout.topLeft.includes(c);
+      const grey = shaded.has(`${r},${c}`);
+      const key = `${part}|${text}|${grey}`;
+      if (!ids.has(key)) ids.set(key, addCellStyle(parts, partStyle(part, { text, shaded: grey })));
+      return ids.get(key);
+    },
+    centered: true,
+    selected,
+  };
 }

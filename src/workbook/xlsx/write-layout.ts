@@ -11,7 +11,9 @@ import {
   FORM_FONT,
   FORM_FOOTER,
   FORM_PAGE,
+  FORM_SHADE,
   FORM_SIZES,
+  FORM_STYLES,
   type Part,
   partOf,
   rowHeights,
@@ -20,21 +22,23 @@ import {
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const SHADE: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
+const SHADE: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: `FF${FORM_SHADE}` },
+};
 
 const font = (part: Part): Partial<ExcelJS.Font> => ({
   ...FORM_FONT,
   size: FORM_SIZES[part],
-  bold: part === "title" || part === "header",
+  bold: FORM_STYLES[part].bold,
 });
 
-const ALIGN: Record<Part, Partial<ExcelJS.Alignment>> = {
-  title: { horizontal: "center", vertical: "middle", wrapText: true },
-  line: { horizontal: "left", vertical: "middle", wrapText: true },
-  header: { horizontal: "center", vertical: "middle", wrapText: true },
-  body: { horizontal: "center", vertical: "middle", wrapText: true },
-  notes: { horizontal: "left", vertical: "top", wrapText: true },
-};
+const align = (kind: Part | "text"): Partial<ExcelJS.Alignment> => ({
+  horizontal: FORM_STYLES[kind].horizontal,
+  vertical: FORM_STYLES[kind].vertical === "center" ? "middle" : "top",
+  wrapText: true,
+});
 
 export function addLayoutSheet(
   wb: ExcelJS.Workbook,
@@ -71,11 +75,8 @@ export function addLayoutSheet(
     for (let c = header.left; c <= (table ? header.right : header.left); c++) {
       const cell = ws.getCell(r + 1, c + 1);
       cell.font = font(part);
-      cell.alignment =
-        part === "body" && layout.topLeft.includes(c)
-          ? { horizontal: "left", vertical: "top", wrapText: true }
-          : ALIGN[part];
-      if (table) cell.border = BORDER;
+      cell.alignment = align(part === "body" && layout.topLeft.includes(c) ? "text" : part);
+      if (FORM_STYLES[part].border) cell.border = BORDER;
     }
   }
   for (const s of layout.shaded) ws.getCell(s.row + 1, s.col + 1).fill = SHADE;
