@@ -1,23 +1,22 @@
-/* srs consolidate over 1,000 village files vs the floor: a script that loads every file with
-   exceljs and writes one sheet of sums (goal: ≤ 1.3×). Both run as child processes, in turn
-   (A B A B A B), each timing its own CPU after module load; the ratio is of the medians. */
-const { execFileSync } = require("child_process");
+/* srs consolidate over 1,000 and 5,000 village files vs the floor: exceljs loads every file and
+   writes one sheet of sums (goal: ≤ 1.0× the floor's wall time, peak ≤ 300 MB at 5,000). Both are
+   whole processes (`node bin/srs.js consolidate`, and this file as the floor), start-up
+   included, timed from outside in turn (whole-process.js). The last output of each size is kept
+   for the LibreOffice benchmark. */
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
+const { timed, sideBySide } = require("./whole-process");
 
-const FILES = Number(process.env.BENCH_FILES || 1000);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
-const { cpu, makeFiles } = require("./check-files");
+const SRS = path.join(__dirname, "..", "bin", "srs.js");
 
 /** The floor: every file parsed by exceljs, every numeric cell added by position, one sheet written. */
-async function floor(files, out) {
+async function floor(dir, out) {
   const ExcelJS = require("exceljs");
-  const start = cpu();
   const sums = new Map();
-  for (const f of files) {
+  for (const f of fs.readdirSync(dir)) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(fs.readFileSync(f));
+    await wb.xlsx.load(fs.readFileSync(path.join(dir, f)));
     wb.worksheets[0].eachRow((row, r) =>
       row.eachCell((cell, c) => {
         if (typeof cell.value === "number")
@@ -32,61 +31,39 @@ async function floor(files, out) {
     ws.getCell(r, c).value = v;
   }
   fs.writeFileSync(out, new Uint8Array(await wb.xlsx.writeBuffer()));
-  return cpu() - start;
 }
 
-async function ours(files, out) {
-  const { consolidateFiles } = require("../lib/cli/commands/consolidate");
-  const start = cpu();
-  const r = await consolidateFiles(files, out);
-  if (r.summaries[0].children.length !== files.length) throw new Error("not every file summed");
-  return cpu() - start;
+function side({ n, dir, files }) {
+  const out = `${dir}.汇总.xlsx`;
+  const log = `${dir}.consolidate.log`;
+  const ours = () => {
+    fs.rmSync(out, { force: true });
+    const r = timed(process.execPath, [SRS, "consolidate", ...files, "-o", out], { cwd: dir, log });
+    if (r.status !== 0 || !fs.readFileSync(log, "utf8").includes(`汇总了 ${n} 份`))
+      throw new Error(`srs consolidate: ${r.status}, not every file summed (${log})`);
+    return r;
+  };
+  const sums = `${dir}.floor.xlsx`;
+  const bare = () => {
+    const r = timed(process.execPath, [__filename, "--floor", dir, sums]);
+    if (r.status !== 0) throw new Error(`floor: ${r.status}`);
+    return r;
+  };
+  const s = sideBySide(ours, bare, RUNS);
+  fs.rmSync(sums, { force: true });
+  return {
+    name: `srs consolidate ${n} village files vs exceljs load + one sheet of sums (whole processes, median of ${RUNS})`,
+    consolidate: s.a,
+    floor: s.b,
+    ratio: s.ratio,
+    load_average: s.load,
+    goal: "ratio ≤ 1.0; peak ≤ 300 MB at 5,000",
+    output: out,
+    output_kb: Math.round(fs.statSync(out).size / 1024),
+  };
 }
 
-async function child(mode, dir) {
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".xlsx"))
-    .map((f) => path.join(dir, f));
-  const out = path.join(os.tmpdir(), `srs-bench-out-${process.pid}.xlsx`);
-  const ms = await (mode === "floor" ? floor : ours)(files, out);
-  fs.rmSync(out, { force: true });
-  console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-}
+/** One result a size of `set` (villages.js); each size's output stays in the set's folder. */
+module.exports = (set) => set.dirs.map(side);
 
-const run = (mode, dir) =>
-  JSON.parse(
-    execFileSync(process.execPath, [__filename, "--mode", mode, dir], {
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-    })
-  );
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-module.exports = async function benchConsolidateFiles() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-bench-cons-"));
-  try {
-    await makeFiles(dir);
-    const a = [];
-    const b = [];
-    let peak = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const o = run("ours", dir);
-      a.push(o.ms);
-      peak = Math.max(peak, o.maxRssMB);
-      b.push(run("floor", dir).ms);
-    }
-    return {
-      name: `srs consolidate ${FILES} village files vs exceljs load + one sheet of sums`,
-      floor_cpu_ms: Math.round(median(b)),
-      consolidate_cpu_ms: Math.round(median(a)),
-      ratio: +(median(a) / median(b)).toFixed(3),
-      consolidate_peak_rss_mb: Math.round(peak),
-      goal: "ratio ≤ 1.3",
-    };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-};
-
-if (process.argv[2] === "--mode") child(process.argv[3], process.argv[4]);
+if (process.argv[2] === "--floor") floor(process.argv[3], process.argv[4]);

@@ -1,27 +1,14 @@
 /** Round trips through LibreOffice headless: write an HTML table, let soffice convert it to .xlsx. */
 import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import type { Grid } from "../../src/rules/grid";
 
-/**
- * LibreOffice keeps an .xlsx's cached formula results by default: this profile makes it
- * recalculate every formula on load (OOXMLRecalcMode 0 = always), so a test sees what Excel
- * would compute, not what we cached.
- */
-function recalcProfile(dir: string): void {
-  mkdirSync(path.join(dir, "profile", "user"), { recursive: true });
-  writeFileSync(
-    path.join(dir, "profile", "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-  );
-}
+// Every formula recalculated on load, as a spreadsheet would (tools/recalc-profile.js).
+const { recalcProfile } = require("../../tools/recalc-profile.js") as {
+  recalcProfile: (dir: string) => void;
+};
 
 /**
  * One headless soffice run converting `inputs` to `to` into `outdir`, with its own profile under
