@@ -4,9 +4,9 @@ const path = require("path");
 const zlib = require("zlib");
 
 const { DIST, ensureBuilt } = require("../tools/dist");
-/** A string only exceljs's bundle holds (a part only its writer names; the sniffer names
- *  xl/workbook.xml, and the page's save docProps/app.xml): the chunk that carries it is exceljs. */
-const EXCELJS = "docProps/core.xml";
+/** A string only exceljs's bundle holds (a part only its writer names; SRS's own writer
+ *  (new-workbook.ts) writes no theme): the chunk that carries it is exceljs. */
+const EXCELJS = "xl/theme/theme1.xml";
 
 /** The scripts a built page loads (Office.js aside: Microsoft's, loaded by Office). */
 function pageScripts(page) {
