@@ -78,9 +78,9 @@ describe(`${N} village files`, () => {
     expect(notes.some((l) => l.includes(`收到的报表超过 ${MAX_COPIES} 份，未附在本工作簿`))).toBe(
       true
     );
-    // Each report's line names its file; there is no sheet of it in the workbook.
+    // Each report's line names its file; there is no sheet of it in the workbook (its 工作表 blank).
     const line = grids[1].values.find((r) => r[4] === "7村.xlsx")!;
-    expect([line[0], line[3], line[5]]).toEqual(["金淘镇第7村", "", "已汇总"]);
+    expect([line[0], line[3], line[5]]).toEqual(["金淘镇第7村", null, "已汇总"]);
   });
 
   it("sum each 明细 column in the summary, as written and as =SRS.QTOTAL() gives it", () => {
