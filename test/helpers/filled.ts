@@ -33,6 +33,23 @@ export class Sheet {
     this.grid.values[row][col] = v;
     return this;
   }
+  /**
+   * 0 in every data cell left empty, as 注10 asks a clerk (a village writes 0 across the 镇直单位
+   * row, over the notice's (达标不分级) too); not-applicable cells stay as they are.
+   */
+  zeroUnused(): this {
+    const { info } = this.rec!;
+    for (const slot of info.slots)
+      for (const leaf of info.leaves) {
+        if (leaf.kind !== "number" || info.notApplicable(slot, leaf.key)) continue;
+        const a = cellAddress(this.rec!, slot.key, leaf.key);
+        if (!a) continue;
+        const { row, col } = fromA1(a);
+        const v = this.grid.values[row][col];
+        if (v === null || info.holdsLabel(slot, leaf.key, v)) this.grid.values[row][col] = 0;
+      }
+    return this;
+  }
   /** Replaces the text of the header line (the row above the column header). */
   header(text: string): this {
     const row = this.grid.values.findIndex(

@@ -96,11 +96,14 @@ describe("task pane", () => {
     book.fills.set("1村", new Map([["C7", "#92D050"]]));
     pane(book);
     fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
-    expect(await screen.findByText(/已标出 1 个单元格/)).toBeInTheDocument();
+    // The blank 规上企业, and the 总数 that cannot be checked until it is filled.
+    expect(await screen.findByText(/已标出 2 个单元格/)).toBeInTheDocument();
     expect(book.fillOf("1村", "C7")).toBe(MARK_COLORS.error);
+    expect(book.fillOf("1村", "B7")).toBe(MARK_COLORS.error);
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    expect(await screen.findByText("已恢复 1 个单元格原来的底色")).toBeInTheDocument();
+    expect(await screen.findByText("已恢复 2 个单元格原来的底色")).toBeInTheDocument();
     expect(book.fillOf("1村", "C7")).toBe("#92D050");
+    expect(book.fillOf("1村", "B7")).toBeUndefined();
   });
 
   it("explain: describes the selected cell, its counting basis, relations and notes", async () => {

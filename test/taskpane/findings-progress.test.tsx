@@ -16,7 +16,7 @@ const filled = (i: number) =>
   filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: i + 1, rowTypes: ["village"] }).grid;
 const village = (i: number): Grid => {
   const g = filled(i);
-  g.values[6][2] = "无"; // C7: one finding each
+  g.values[6][5] = "无"; // F7 (in no sum): one finding each
   return { ...g, name: `${i + 1}村` };
 };
 
@@ -70,7 +70,7 @@ it("checking again keeps the findings shown until the new ones are all in", asyn
   await screen.findByText(/识别出 14 张报表；错误 14 条/);
   await waitFor(() => expect(sheetNames()).toHaveLength(SHEETS));
   const looks = everyLook(() => ({ progress: progress(), sheets: sheetNames().length, summary: summary() }));
-  act(() => book.setCell("14村", "C7", filled(13).values[6][2]));
+  act(() => book.setCell("14村", "F7", filled(13).values[6][5]));
   await screen.findByText(/识别出 14 张报表；错误 13 条/, undefined, { timeout: 10_000 });
   looks.stop();
   // Each look while it checked again: the last whole summary and every sheet, no partial list.

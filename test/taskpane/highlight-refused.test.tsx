@@ -14,13 +14,13 @@ import { MARK_COLORS } from "../../src/workbook/types";
 import { Book, excelRun, MemoryStore } from "../helpers/excel-mock";
 
 /**
- * The pane in Excel (the host double) over one village sheet "1村" whose C7 says 无; `before`
+ * The pane in Excel (the host double) over one village sheet "1村" whose G7 (in no sum) says 无; `before`
  * changes the book first. Edits are not followed here (the double has no events): 重新检查 checks again.
  */
 function paneOver(before: (book: Book) => void = () => undefined): Book {
   const grid = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 2, rowTypes: ["village"] }).grid;
   const book = new Book().load({ ...grid, name: "1村" });
-  book.sheets.get("1村")!.values.set("C7", "无");
+  book.sheets.get("1村")!.values.set("G7", "无");
   before(book);
   Object.assign(globalThis, {
     Excel: { run: excelRun(book).run },
@@ -49,13 +49,13 @@ it("a password on the marked sheet: the zh line in the error bar, the marks as t
   const book = paneOver();
   await highlight();
   await screen.findByText(/已标出 1 个/);
-  expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
+  expect(book.fill("1村", "G7").color).toBe(MARK_COLORS.error);
   // The clerk protects the sheet with a password, then leaves F7 blank too.
   book.protect("1村", {}, "密码");
   book.sheets.get("1村")!.values.delete("F7");
   fireEvent.click(screen.getByRole("button", { name: "重新检查" }));
   expect(await screen.findByText(passwordReason("1村"))).toBeInTheDocument();
-  expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
+  expect(book.fill("1村", "G7").color).toBe(MARK_COLORS.error);
   expect(book.fill("1村", "F7").color).not.toBe(MARK_COLORS.error);
 });
 
@@ -64,5 +64,5 @@ it("标出问题格 refused by a password: the reason is an alert in the error b
   await highlight();
   expect(await screen.findByRole("alert")).toHaveTextContent(passwordReason("1村"));
   expect(screen.queryByText(/已标出/)).toBeNull();
-  expect(book.fill("1村", "C7").color).not.toBe(MARK_COLORS.error);
+  expect(book.fill("1村", "G7").color).not.toBe(MARK_COLORS.error);
 });

@@ -1,5 +1,6 @@
 import type { RowSlot } from "../templates/catalog";
 import { cellFinding, type TableContext } from "./context";
+import { expectedTotal, sumWords } from "./identity";
 import { isTable, type Rule } from "./rule";
 
 export const blankRule: Rule = {
@@ -25,16 +26,23 @@ export const blankRule: Rule = {
         continue;
       }
       if (at.number.kind !== "blank") continue;
+      // A total whose parts are filled is their sum, not 0.
+      const sum = expectedTotal(ctx, slot, key);
+      const value = sum?.value ?? 0;
       out.push(
         cellFinding(ctx, slot, key, {
           rule: this.id,
           category: this.category,
           severity: this.severity,
-          message: "此格为空白：表格不应有空白处，若无则应填写 0",
-          messageEn: "Blank cell: write 0 where there is nothing",
+          message: value
+            ? `此格为空白：表格不应有空白处，按各部分之和应为 ${sumWords(sum!)}`
+            : "此格为空白：表格不应有空白处，若无则应填写 0",
+          messageEn: value
+            ? `Blank cell: the sum of its parts is ${value}`
+            : "Blank cell: write 0 where there is nothing",
           source: ctx.source(ctx.template.noBlankNote),
-          expected: 0,
-          fix: { cell: at.address, value: 0 },
+          expected: value,
+          fix: { cell: at.address, value },
         })
       );
     }

@@ -1,9 +1,8 @@
 import { NO_RESULT } from "../formula";
 import { cellFinding } from "./context";
+import { expectedTotal, sumWords } from "./identity";
+import { meansNothing } from "./numeric";
 import { isTable, type Rule } from "./rule";
-
-/** Marks that mean "nothing": per the note, nothing is written as 0. */
-const NOTHING = /^(无|没有|暂无|空|[-—–─/／\\×xX]+)$/;
 
 export const notNumberRule: Rule = {
   id: "not-number",
@@ -25,26 +24,32 @@ export const notNumberRule: Rule = {
       // Not-applicable cells take the usual marks (/, —, 不适用); the notice's own label is unfilled (blank).
       if (notApplicable || ctx.rec.info.holdsLabel(slot, key, at.value)) continue;
       const text = at.number.text;
-      const nothing = NOTHING.test(text.replace(/\s+/g, ""));
+      const formula = text === NO_RESULT;
+      const nothing = meansNothing(text);
+      // A total whose parts are filled is their sum, whatever was written in it.
+      const sum = formula ? undefined : expectedTotal(ctx, slot, key);
+      const value = sum?.value ?? (nothing ? 0 : undefined);
       out.push(
         cellFinding(ctx, slot, key, {
           rule: this.id,
           category: this.category,
           severity: this.severity,
-          message:
-            text === NO_RESULT
-              ? "公式没有计算结果（保存文件的程序没有存下结果）：请在 Excel 或 WPS 中打开、保存后重发，或改为数字"
+          message: formula
+            ? "公式没有计算结果（保存文件的程序没有存下结果）：请在 Excel 或 WPS 中打开、保存后重发，或改为数字"
+            : sum
+              ? `填的是“${text}”，不是数字：按各部分之和应为 ${sumWords(sum)}`
               : nothing
                 ? `填的是“${text}”，不是数字：若无应填写 0`
                 : `填的是“${text}”，不是数字：请改为数字`,
-          messageEn:
-            text === NO_RESULT
-              ? "A formula saved without its result: open and save the file in Excel or WPS, or type the number"
+          messageEn: formula
+            ? "A formula saved without its result: open and save the file in Excel or WPS, or type the number"
+            : sum
+              ? `"${text}" is not a number: the sum of its parts is ${sum.value}`
               : nothing
                 ? `"${text}" is not a number: write 0 for none`
                 : `"${text}" is not a number`,
           source: ctx.source(ctx.template.noBlankNote),
-          ...(nothing ? { expected: 0, fix: { cell: at.address, value: 0 } } : {}),
+          ...(value === undefined ? {} : { expected: value, fix: { cell: at.address, value } }),
         })
       );
     }

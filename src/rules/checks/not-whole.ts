@@ -1,9 +1,6 @@
-import { numberIn } from "./numeric";
 import { cellFinding, fmt } from "./context";
+import { MONEY_DECIMALS, numberIn, wholeEnough } from "./numeric";
 import { isTable, type Rule } from "./rule";
-
-/** （万元） amounts: at most four decimals (one yuan). */
-const MONEY_DECIMALS = 4;
 
 export const notWholeRule: Rule = {
   id: "not-whole",
@@ -21,10 +18,8 @@ export const notWholeRule: Rule = {
     const out = [];
     for (const { slot, column: key, cell, leaf } of ctx.entries) {
       const v = numberIn(cell);
-      if (v === undefined) continue;
+      if (v === undefined || wholeEnough(v, leaf)) continue;
       const money = leaf.unit === "万元";
-      const scaled = money ? v * 10 ** MONEY_DECIMALS : v;
-      if (Math.abs(scaled - Math.round(scaled)) < 1e-6) continue;
       out.push(
         cellFinding(ctx, slot, key, {
           rule: this.id,

@@ -34,11 +34,21 @@ describe("a correctly filled sheet", () => {
   });
 });
 
-/** The first numeric, applicable leaf of a table template (optionally of a unit). */
+/**
+ * The first numeric, applicable leaf of a table template (optionally of a unit) that is no sum's
+ * total: a blank total is fixed to its parts' sum (test/rules/checks/invalid-parts.test.ts).
+ */
 function numericLeaf(id: string, pred: (unit?: string) => boolean = (u) => u !== "万元") {
   const info = getTableInfo(id)!;
+  const totals = new Set(
+    info.template.relations.flatMap((r) => (r.kind === "sum" ? [r.total] : []))
+  );
   return info.leaves.find(
-    (l) => l.kind === "number" && pred(l.unit) && !info.notApplicable(info.slots[0], l.key)
+    (l) =>
+      l.kind === "number" &&
+      pred(l.unit) &&
+      !totals.has(l.key) &&
+      !info.notApplicable(info.slots[0], l.key)
   )!;
 }
 
