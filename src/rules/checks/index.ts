@@ -1,5 +1,6 @@
 /** Every rule, in the order findings are listed. */
 import { blankRule } from "./blank";
+import { blankUnnotedRule } from "./blank-unnoted";
 import { boundRule } from "./bound";
 import { checklistAnsweredRule } from "./checklist-answered";
 import { clerkTotalRule } from "./clerk-total";
@@ -20,6 +21,7 @@ import { wrongRowRule } from "./wrong-row";
 
 export const RULES: Rule[] = [
   blankRule,
+  blankUnnotedRule,
   notNumberRule,
   numberFormatRule,
   negativeRule,

@@ -58,6 +58,7 @@ export function notesGrid({
     const reason = [
       l.reason,
       extra.length ? `按数字计：${extra.join("，")}` : "",
+      l.zeros?.length ? `空白按 0 计：${l.zeros.join("、")}` : "",
       l.problems.length ? `问题：${l.problems.join("；")}` : "",
       explainedText(l),
     ]

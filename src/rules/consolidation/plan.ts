@@ -10,6 +10,7 @@
  * numbers: the sheet is summed and the problem listed, and the run is not clean.
  */
 import { checkRecognized } from "../check";
+import { blankUnnotedRule } from "../checks/blank-unnoted";
 import type { Finding } from "../finding";
 import { applyExplanations, type Explanation } from "../review/explanations";
 import { numericValue } from "../number";
@@ -112,6 +113,8 @@ export interface ChildLine {
   key?: string;
   /** The unit is in the roster. */
   listed?: boolean;
+  /** Blank cells summed as 0 (a table whose notice asks for no 0: “回头看”统计表), by address. */
+  zeros?: string[];
 }
 
 /** A file that could not be read at all. */
@@ -215,6 +218,8 @@ export interface TableBrief {
   errors: Finding[];
   /** Its warnings the unit explained (审核说明): "C7 …（已说明：…）". */
   explained: string[];
+  /** Its blank cells summed as 0 (a table whose notice asks for no 0: “回头看”统计表). */
+  zeros: string[];
 }
 
 export function briefOf(source: Source): Brief {
@@ -251,6 +256,7 @@ export function briefOf(source: Source): Brief {
         .filter((f) => f.explained)
         .map((f) => `${f.cell} ${f.message}（已说明：${f.explained}）`)
     ),
+    zeros: ownCopy(findings.filter((f) => f.rule === blankUnnotedRule.id).map((f) => f.cell)),
   };
   return brief;
 }
@@ -501,6 +507,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
       else {
         w.line.problems.push(...w.table!.errors.map((f) => f.message));
         if (w.table!.explained.length) w.line.explained = w.table!.explained;
+        if (w.table!.zeros.length) w.line.zeros = w.table!.zeros;
       }
     }
 
