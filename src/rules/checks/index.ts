@@ -17,6 +17,7 @@ import { numberFormatRule } from "./number-format";
 import { periodWindowRule } from "./period-window";
 import type { Rule } from "./rule";
 import { scheduleRule } from "./schedule";
+import { wanYuanRule } from "./wan-yuan";
 import { wrongRowRule } from "./wrong-row";
 
 export const RULES: Rule[] = [
@@ -29,6 +30,7 @@ export const RULES: Rule[] = [
   identityRule,
   wrongRowRule,
   boundRule,
+  wanYuanRule,
   clerkTotalRule,
   notApplicableRule,
   evidenceRule,
