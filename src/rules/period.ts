@@ -29,6 +29,12 @@ export function parseDay(text: string): Day | undefined {
   return t.getUTCMonth() === d.month - 1 && t.getUTCDate() === d.day ? d : undefined;
 }
 
+/** An Excel date serial (days since 1899-12-30) as a calendar day. */
+export function dayOfSerial(serial: number): Day {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
 /** "2026Q4", "2026-Q4", "2026年第4季度", "2026年四季度" · "2024-05", "2024年5月". */
 export function parsePeriod(text: string): Period | undefined {
   const s = text.normalize("NFKC").replace(/\s+/g, "");

@@ -2,6 +2,7 @@
 import { basisText } from "./basis";
 import {
   type Day,
+  dayOfSerial,
   dayZh,
   deadlineOf,
   formatPeriod,
@@ -18,11 +19,7 @@ import type { Template } from "./templates/schema";
 export function dayOf(input: number | string | null | undefined, today: Day): Day | undefined {
   // null: the argument was omitted (Excel passes omitted optional arguments as null).
   if (input === undefined || input === null || input === "") return today;
-  if (typeof input === "number") {
-    const d = new Date(Date.UTC(1899, 11, 30) + Math.round(input) * 86400000);
-    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-  }
-  return parseDay(input);
+  return typeof input === "number" ? dayOfSerial(input) : parseDay(input);
 }
 
 function templateAt(recs: Recognition[], sheet: string): Template | undefined {

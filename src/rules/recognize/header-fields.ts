@@ -2,7 +2,8 @@
  * Finds the header fields printed around a table (填报单位（盖章）：… 填表人：… 联系电话：… 年 月 日),
  * whether they share one cell, as in the notice, or sit in cells of their own.
  */
-import { cellAt, type Grid, toA1 } from "../grid";
+import { type CellValue, cellAt, type Grid, gridCellOf, mergeAt, toA1 } from "../grid";
+import { dayOfSerial, dayText } from "../period";
 import type { HeaderField } from "../templates/schema";
 
 export interface HeaderFieldMatch {
@@ -49,6 +50,17 @@ function parseDate(text: string): HeaderFieldMatch["date"] | undefined {
     ? { year: num(m[4]), month: num(m[5]), day: num(m[6]) }
     : { year: num(m[1]), month: num(m[2]), day: num(m[3]) };
 }
+
+/**
+ * A date cell whose number format the reader did not take for a date (a built-in Chinese format
+ * such as 2026年12月20日, id 31 or 57) reaches us as its serial: 2000-01-01 to 2099-12-31.
+ */
+const isDateSerial = (v: CellValue): v is number =>
+  typeof v === "number" && v >= 36526 && v < 73051;
+
+/** A cell as a field's value: a date serial as its day (2026-12-20) for the date field. */
+const valueOf = (v: CellValue, date: boolean): string =>
+  date && isDateSerial(v) ? dayText(dayOfSerial(v)) : v === null ? "" : String(v).trim();
 
 /** A stamped period (报告期：2026年第4季度) ends the value before it. */
 const PERIOD_LINE = /\s*报告期\s*[:：].*$/;
@@ -133,13 +145,10 @@ export function findHeaderFields(
           .replace(PERIOD_LINE, "")
           .trim();
         let valueCell = toA1(grid, r, c);
-        // "填表人：" alone in its cell: the value is in the next cell to the right.
+        // "填表人：" alone in its cell: the value is in a cell to its right.
         if (!value && hits.length === 1) {
-          const next = cellAt(grid, r, c + 1);
-          if (next !== null && !(typeof next === "string" && hitsIn(next, fields).length > 0)) {
-            valueCell = toA1(grid, r, c + 1);
-            value = String(next).trim();
-          } else if (next === null) valueCell = toA1(grid, r, c + 1);
+          const next = valueAfter(grid, r, c, h.field, fields, within.right);
+          if (next) ({ cell: valueCell, value } = next);
         }
         const match: HeaderFieldMatch = {
           key: h.field.key,
@@ -152,5 +161,65 @@ export function findHeaderFields(
       });
     }
   }
+  const date = fields.find((f) => f.key === "date");
+  if (date && !out.has("date")) {
+    const found = dateCellBeside(grid, date, [...out.values()], exclude, within);
+    if (found) out.set("date", found);
+  }
   return fields.map((f) => out.get(f.key)).filter((m): m is HeaderFieldMatch => m !== undefined);
+}
+
+/**
+ * The value of a label standing alone in its cell: the first filled cell to its right, past the
+ * label's merged area and up to two empty cells, unless that is another field's label (a date's
+ * text is the date field's value, not a label). The cell right after the label when none.
+ */
+function valueAfter(
+  grid: Grid,
+  r: number,
+  c: number,
+  field: HeaderField,
+  fields: HeaderField[],
+  right: number
+): { cell: string; value: string } | undefined {
+  const date = field.key === "date";
+  const merge = mergeAt(grid, r, c);
+  const first = (merge?.left === c ? merge.right : c) + 1;
+  const last = Math.min(right, first + 2, (grid.values[r]?.length ?? 0) - 1);
+  for (let col = c + 1; col <= last; col++) {
+    const v = cellAt(grid, r, col);
+    if (v === null || (typeof v === "string" && !v.trim())) continue;
+    const labels =
+      typeof v === "string"
+        ? hitsIn(v, fields).filter((x) => !(date && x.field.key === "date" && x.start === x.end))
+        : [];
+    if (labels.length) break;
+    return { cell: toA1(grid, r, col), value: valueOf(v, date) };
+  }
+  return first <= right ? { cell: toA1(grid, r, first), value: "" } : undefined;
+}
+
+/**
+ * A date cell with no label (the notice prints only "年 月 日") whose format the reader did not
+ * take for a date: a serial in the header line, beside the fields found there.
+ */
+function dateCellBeside(
+  grid: Grid,
+  field: HeaderField,
+  found: HeaderFieldMatch[],
+  exclude: Box,
+  within: Box
+): HeaderFieldMatch | undefined {
+  const rows = new Set(found.map((m) => gridCellOf(grid, m.labelCell).row));
+  for (const r of rows) {
+    if (field.place === "above" ? r >= exclude.top : r <= exclude.bottom) continue;
+    const row = grid.values[r] ?? [];
+    for (let c = within.left; c < Math.min(row.length, within.right + 1); c++) {
+      if (!isDateSerial(row[c])) continue;
+      const value = valueOf(row[c], true);
+      const cell = toA1(grid, r, c);
+      return { key: "date", labelCell: cell, valueCell: cell, value, date: parseDate(value) };
+    }
+  }
+  return undefined;
 }
