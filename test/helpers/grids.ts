@@ -141,3 +141,25 @@ export function insertRow(g: Grid, at: number, values: CellValue[]): Grid {
   );
   return out;
 }
+
+/** Rows [from, to] pasted again right under themselves, `times` more times (their merges too). */
+export function repeatRows(g: Grid, from: number, to: number, times = 1): Grid {
+  const out = clone(g);
+  const n = to - from + 1;
+  const copy = out.values.slice(from, to + 1);
+  const inside = out.merges.filter((m) => m.top >= from && m.bottom <= to);
+  out.values.splice(
+    to + 1,
+    0,
+    ...Array.from({ length: times }, () => copy.map((r) => [...r])).flat()
+  );
+  out.merges = [
+    ...out.merges.map((m) =>
+      m.top > to ? { ...m, top: m.top + n * times, bottom: m.bottom + n * times } : m
+    ),
+    ...Array.from({ length: times }, (_, k) =>
+      inside.map((m) => ({ ...m, top: m.top + n * (k + 1), bottom: m.bottom + n * (k + 1) }))
+    ).flat(),
+  ];
+  return out;
+}

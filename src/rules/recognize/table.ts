@@ -14,7 +14,7 @@ import {
 } from "../templates/catalog";
 import { readNumber } from "../number";
 import { normalizeLabel, withoutUnit } from "../text";
-import { headerPath } from "./header-text";
+import { headerPath, isAutoName } from "./header-text";
 import type { SheetText } from "./sheet-text";
 import { isFooter, rowTypeScore, strayRows, type StrayRows } from "./unit-rows";
 
@@ -109,7 +109,8 @@ function headerHits(sheet: SheetText, sets: LabelSets): { row: number; col: numb
 
 /**
  * The densest cluster of hit rows (header rows lie within two rows of each other; a data row or a
- * second row-header label between them starts another table's header).
+ * second row-header label between them starts another table's header). A header copied again
+ * right under itself (clerks paste the header rows twice above the data) is one header.
  */
 function bandOf(sheet: SheetText, hits: { row: number; col: number }[], rowHeader: string) {
   const byRow = new Map<number, number>();
@@ -123,7 +124,13 @@ function bandOf(sheet: SheetText, hits: { row: number; col: number }[], rowHeade
       if ((sheet.grid.values[r] ?? []).some((v) => typeof v === "number")) return true;
     return false;
   };
-  let best: { top: number; bottom: number; n: number } | undefined;
+  // Each cluster remembers its last copy, which the next cluster may repeat.
+  const clusters: {
+    top: number;
+    bottom: number;
+    n: number;
+    copy: { top: number; bottom: number };
+  }[] = [];
   let start = 0;
   let headSeen = heads.has(rows[0]);
   for (let i = 0; i <= rows.length; i++) {
@@ -136,11 +143,17 @@ function bandOf(sheet: SheetText, hits: { row: number; col: number }[], rowHeade
     if (i < rows.length && !next && i > start) headSeen ||= heads.has(rows[i]);
     if (i === rows.length || next) {
       const n = rows.slice(start, i).reduce((s, r) => s + (byRow.get(r) ?? 0), 0);
-      if (!best || n > best.n) best = { top: rows[start], bottom: rows[i - 1], n };
+      const copy = { top: rows[start], bottom: rows[i - 1] };
+      const last = clusters[clusters.length - 1];
+      if (last && repeats(sheet, last.copy, copy))
+        clusters[clusters.length - 1] = { ...last, bottom: copy.bottom, n: last.n + n, copy };
+      else clusters.push({ ...copy, n, copy });
       start = i;
       headSeen = heads.has(rows[i]);
     }
   }
+  let best: { top: number; bottom: number; n: number } | undefined;
+  for (const c of clusters) if (!best || c.n > best.n) best = c;
   if (!best) return undefined;
   const inRows = hits.filter((h) => h.row >= best!.top && h.row <= best!.bottom);
   const { from, to, floor } = widestRun(sheet, inRows, best, rowHeader);
@@ -154,6 +167,42 @@ function bandOf(sheet: SheetText, hits: { row: number; col: number }[], rowHeade
     },
     floor,
   };
+}
+
+/** A row holding only an Excel Table's names for blank header cells (列1, Column2…). */
+function autoNamesRow(sheet: SheetText, r: number, right: number): boolean {
+  let names = 0;
+  for (const v of (sheet.grid.values[r] ?? []).slice(0, right + 1)) {
+    if (v === null || v === "") continue;
+    if (typeof v !== "string" || !isAutoName(normalizeLabel(v))) return false;
+    names++;
+  }
+  return names > 0;
+}
+
+/** A row's text, cell by cell (merged areas filled): two rows reading alike are a copy. */
+const rowText = (sheet: SheetText, r: number) =>
+  Array.from({ length: sheet.cols }, (_, c) => sheet.at(r, c)).join("\u0001");
+
+/**
+ * Is header `b` a copy of header `a` just above it: the same rows reading alike, with nothing
+ * between them but empty rows or copies of the lines right above `a` (its title, header line)?
+ */
+function repeats(
+  sheet: SheetText,
+  a: { top: number; bottom: number },
+  b: { top: number; bottom: number }
+): boolean {
+  if (b.bottom - b.top !== a.bottom - a.top || b.top - a.bottom > 3) return false;
+  for (let k = 0; k <= a.bottom - a.top; k++)
+    if (rowText(sheet, a.top + k) !== rowText(sheet, b.top + k)) return false;
+  const above = new Set([1, 2, 3].map((k) => (a.top - k >= 0 ? rowText(sheet, a.top - k) : "")));
+  for (let r = a.bottom + 1; r < b.top; r++) {
+    const text = rowText(sheet, r);
+    const empty = (sheet.grid.values[r] ?? []).every((v) => v === null || v === "");
+    if (!empty && !above.has(text)) return false;
+  }
+  return true;
 }
 
 /**
@@ -219,11 +268,19 @@ function nextHeader(sheet: SheetText, band: TableMatch["band"]): number {
   return Infinity;
 }
 
-/** The distinct labels stacked above a column inside the header band, top to bottom (flattened ones split). */
+/**
+ * The distinct labels stacked above a column inside the header band, top to bottom (flattened
+ * ones split); a header copied twice reads as its last copy, the leaf last.
+ */
 function columnPath(sheet: SheetText, col: number, top: number, bottom: number): string[] {
   const path: string[] = [];
   for (let r = top; r <= bottom; r++)
-    for (const t of cellPath(sheet, r, col)) if (path[path.length - 1] !== t) path.push(t);
+    for (const t of cellPath(sheet, r, col)) {
+      if (path[path.length - 1] === t) continue;
+      const seen = path.indexOf(t);
+      if (seen >= 0) path.splice(seen, 1);
+      path.push(t);
+    }
   return path;
 }
 
@@ -414,6 +471,8 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
   const found = bandOf(sheet, hits, normalizeLabel(info.template.rowHeader ?? ""));
   if (!found) return undefined;
   const { band, floor } = found;
+  // A Table made over the data with "has headers" off put its names (列1…) under the header.
+  while (autoNamesRow(sheet, band.bottom + 1, band.right)) band.bottom++;
   const paths: { col: number; path: string[] }[] = [];
   for (let c = band.left; c <= band.right; c++) {
     const path = columnPath(sheet, c, band.top, band.bottom);
