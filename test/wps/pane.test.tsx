@@ -70,8 +70,11 @@ describe("the pane in WPS (host double)", () => {
     pane(app);
     fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
     await waitFor(() => expect(fillOf(app, "1村", "C7")).toBe(MARK_COLORS.error));
+    // Once every mark is written (and every fill it replaces recorded), not just the first.
+    expect(await screen.findByText(/已标出 2 个单元格/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
-    expect(await screen.findByText("已恢复 1 个单元格原来的底色")).toBeInTheDocument();
+    // The blank 规上企业, and the 总数 that cannot be checked until it is filled.
+    expect(await screen.findByText("已恢复 2 个单元格原来的底色")).toBeInTheDocument();
     expect(fillOf(app, "1村", "C7")).toBe("#92D050");
   });
 

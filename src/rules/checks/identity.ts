@@ -9,6 +9,10 @@ const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 const short = (ctx: TableContext, key: string) => ctx.leaf(key).path[ctx.leaf(key).path.length - 1];
 const isUnusable = (v: number | Unusable): v is Unusable => typeof v !== "number";
 
+/** A cell the relation can read: found on the sheet (a deleted column is a structure error) and applicable. */
+const inTable = (ctx: TableContext, slot: RowSlot, k: string) =>
+  ctx.cell(slot, k) !== undefined && !ctx.notApplicable(slot, k);
+
 type Checked = Exclude<Relation, { kind: "at-most" } | { kind: "evidence" }>;
 
 /** Does the relation hold for these values (in relationColumns order)? */
@@ -33,7 +37,7 @@ export function expectedTotal(
 ): { value: number; parts: number[] } | undefined {
   for (const r of ctx.template.relations) {
     if (r.kind !== "sum" || r.total !== column) continue;
-    if (relationColumns(r).some((k) => ctx.notApplicable(slot, k))) return undefined;
+    if (relationColumns(r).some((k) => !inTable(ctx, slot, k))) return undefined;
     const parts = r.parts.map((k) => usable(ctx, slot, k));
     if (parts.some(isUnusable)) return undefined;
     const value = (parts as number[]).reduce((a, b) => a + b, 0);
@@ -74,7 +78,7 @@ export const identityRule: Rule = {
       for (const r of ctx.template.relations) {
         if (r.kind === "at-most" || r.kind === "evidence") continue;
         const keys = relationColumns(r);
-        if (keys.some((k) => ctx.notApplicable(slot, k))) continue;
+        if (keys.some((k) => !inTable(ctx, slot, k))) continue;
         const read = keys.map((k) => usable(ctx, slot, k));
         const cells = keys.map((k) => address(slot, k));
         // A total is never judged from parts that are themselves wrong: name them instead. A sum's

@@ -9,10 +9,11 @@ import { RULES } from "../../../src/rules/checks";
 import { checkGrids } from "../../../src/rules/check";
 import type { Finding } from "../../../src/rules/finding";
 import { applyFixes } from "../../../src/rules/fix";
-import type { CellValue } from "../../../src/rules/grid";
+import { type CellValue, fromA1 } from "../../../src/rules/grid";
 import { allTemplates, getTableInfo } from "../../../src/rules/templates/catalog";
 import { relationColumns, type TableTemplate } from "../../../src/rules/templates/schema";
 import { ofRule, Sheet } from "../../helpers/filled";
+import { deleteColumns } from "../../helpers/grids";
 
 const identity = RULES.find((r) => r.id === "identity")!;
 const templates = allTemplates().filter(
@@ -141,4 +142,11 @@ it("the issue's example: 总数 28 over 规上 -1 asks for 规上 first, not “
     `请先改正规上企业（${s.address("village", "base.large")}：负数 -1），才能核对总数是否等于规上企业+中等企业+小微企业`
   );
   expect(ofRule(s.findings(), "negative")).toHaveLength(1);
+});
+
+it("a relation whose column was deleted is not judged: the structure finding says what is missing", () => {
+  const s = clerk("nanan-2026-quarterly-1");
+  const grid = deleteColumns(s.grid, fromA1(s.address("village", "base.medium")).col, 1);
+  const findings = checkGrids([grid])[0].findings;
+  expect(findings.map((f) => f.rule)).toEqual(["structure/missing-columns"]);
 });
