@@ -26,7 +26,7 @@ const VALUED = [
 ];
 /** Options that may be given more than once (--explain L7=… --explain M7=…). */
 const REPEATED = ["explain"];
-const SWITCHES = ["json", "values", "help", "version"];
+const SWITCHES = ["json", "values", "fix", "help", "version"];
 const SHORT: Record<string, string> = { out: "o", help: "h", version: "v" };
 
 const OPTIONS = Object.fromEntries([

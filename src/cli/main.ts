@@ -25,6 +25,8 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
                                          识别每个工作表是哪张报表，并检查填报问题
   srs check 文件.xlsx --explain L7=说明 [--explain "'表名'!M7=说明"] -o 输出.xlsx
                                          对提示写审核说明（存进文件的隐藏工作表，随文件走）；强制性错误不能说明
+  srs check 文件.xlsx --fix -o 输出.xlsx  写出修正副本：能确定的修正全部改好（文本数字、全角数字、1,200、3家
+                                         改为数字，空白和“无”填 0），单元格格式不变，列出改了哪些格
 
 选项:
   --json        以 JSON 输出
@@ -34,6 +36,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
   --unit U      汇总单位（写进汇总表的“填报单位”和汇总说明）
   --template ID 下发哪张表（编号见 srs templates）
   --explain C=T 对单元格 C 的提示写说明 T（可重复，须同时给 -o）
+  --fix         写出修正副本（须同时给 -o）
   -o, --out     输出文件
   --            其后都是文件名（文件名以 - 开头时用）
   -h, --help    显示本帮助
@@ -43,7 +46,7 @@ export const USAGE = `srs — 安全生产标准化提升专项行动报表助�
 
 退出状态: 0 无错误；1 发现错误（汇总时：有报表未汇总、有问题或有单位缺报）；2 有文件无法读取。
 
-Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs distribute --roster FILE --period P [--template ID] -o DIR | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE... | srs check FILE --explain CELL=TEXT -o OUT.xlsx | srs return FILE... -o DIR
+Usage (English): srs templates | srs template ID -o FILE.xlsx | srs stamp FILE --period P [--date D] -o OUT.xlsx | srs distribute --roster FILE --period P [--template ID] -o DIR | srs consolidate FILE... -o OUT.xlsx [--values] | srs check [--json] [--period P] [--previous FILE] FILE... | srs check FILE --explain CELL=TEXT -o OUT.xlsx | srs check FILE --fix -o OUT.xlsx | srs return FILE... -o DIR
 Reports may be .xlsx, .xls or WPS .et; what SRS writes is always .xlsx.
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read.`;
 
@@ -109,6 +112,15 @@ export async function main(
         const previous =
           typeof options.previous === "string" ? await readPrevious(options.previous) : undefined;
         const explain = options.explain as string[] | undefined;
+        if (options.fix) {
+          if (explain) throw new UsageError("--fix 和 --explain 请分两次运行");
+          if (positionals.length !== 1) throw new UsageError("--fix 一次只修正一个文件");
+          if (!output) throw new UsageError("请用 -o 指定写出修正副本的文件（不会覆盖原文件）");
+          const { fixFile, fixJson, fixText } = await import("./commands/fix");
+          const fixed = await fixFile(positionals[0], output, { period, previous });
+          print(json ? JSON.stringify(fixJson(fixed), null, 2) : fixText(fixed));
+          return exitCode([fixed.report]);
+        }
         if (explain) {
           if (positionals.length !== 1) throw new UsageError("--explain 一次只说明一个文件");
           if (!output) throw new UsageError("请用 -o 指定写出说明的文件（不会覆盖原文件）");

@@ -194,10 +194,17 @@ function TableFindings({
   const errors = r.findings.filter((f) => f.severity === "error");
   const warnings = r.findings.filter((f) => f.severity === "warning");
   const blanks = r.findings.filter((f) => f.category === "blank" && f.fix);
+  // Numbers written as text, in full-width digits, with 1,200 or 3家: every one at once.
+  const numbers = r.findings.filter((f) => f.category === "number-format" && f.fix);
   return (
     <>
       {blanks.length > 1 && (
         <Button onClick={() => onFix(writesOf(r, blanks))}>{t.fillBlanks(blanks.length)}</Button>
+      )}
+      {numbers.length > 1 && (
+        <Button onClick={() => onFix(writesOf(r, numbers))}>
+          {t.allToNumbers(numbers.length)}
+        </Button>
       )}
       {onReturn && r.findings.some((f) => !f.explained) && (
         <Button onClick={() => onReturn(r)} aria-label={`${t.returnAction} ${name}`}>

@@ -2,10 +2,10 @@ import { cellFinding } from "./context";
 import { isTable, type Rule } from "./rule";
 
 const WHY: Record<"full-width" | "thousands" | "unit" | "text", { zh: string; en: string }> = {
-  "full-width": { zh: "用了全角数字", en: "full-width digits" },
-  thousands: { zh: "带千位分隔符", en: "a thousands separator" },
-  unit: { zh: "带了单位", en: "a unit written in the cell" },
-  text: { zh: "是存成文本的数字（汇总时会被漏算）", en: "a number stored as text (sums skip it)" },
+  "full-width": { zh: "用了全角数字", en: "is written in full-width digits" },
+  thousands: { zh: "带千位分隔符", en: "is written with a thousands separator" },
+  unit: { zh: "带了单位", en: "is written with its unit" },
+  text: { zh: "是存成文本的数字", en: "is a number stored as text" },
 };
 
 export const numberFormatRule: Rule = {
@@ -14,8 +14,8 @@ export const numberFormatRule: Rule = {
   severity: "warning",
   title: { zh: "数字写法不规范", en: "Number written wrongly" },
   description: {
-    zh: "全角数字（５）、千位分隔符（1,200）、带单位（3家）或存成文本的数字，能读懂但不规范，汇总公式可能漏算；应改成纯数字。",
-    en: "Full-width digits, thousands separators, units in the cell or numbers stored as text are readable but sums may skip them: write plain numbers.",
+    zh: "全角数字（５）、千位分隔符（1,200）、带单位（3家）或存成文本的数字，能读懂但不规范：SRS 汇总时按数字计，但 Excel 自己的求和会漏掉它们；建议改为数字格式（“全部改为数字”一次改完）。",
+    en: "Full-width digits, thousands separators, units in the cell or numbers stored as text are readable: SRS counts them as numbers when consolidating, but Excel's own sums skip them. Better written as numbers (Change all to numbers does it at once).",
   },
   examples: { good: "1200", bad: "1,200 或 ５ 或 3家" },
   appliesTo: isTable,
@@ -35,14 +35,16 @@ export const numberFormatRule: Rule = {
           message:
             why === "date"
               ? `此格是数字 ${value}，但单元格设成了日期格式（显示为日期）：请把格式改为“常规”或“数值”`
-              : `“${String(at.value).trim()}”${WHY[why].zh}，应写成 ${value}`,
+              : `“${String(at.value).trim()}”${WHY[why].zh}：按数字 ${value} 汇总；建议改为数字格式`,
           messageEn:
             why === "date"
               ? `This cell holds the number ${value} formatted as a date: use the General or Number format`
-              : `"${String(at.value).trim()}" has ${WHY[why].en}: write ${value}`,
+              : `"${String(at.value).trim()}" ${WHY[why].en}: summed as ${value}; better written as a number`,
           source: ctx.source(ctx.template.noBlankNote),
           expected: value,
-          fix: { cell: at.address, value },
+          // The consolidation counts it already (DOMAIN): the fix writes the number it is read as. A
+          // date-formatted number is that number already: only its format is wrong.
+          ...(why === "date" ? {} : { fix: { cell: at.address, value } }),
         })
       );
     }

@@ -1,12 +1,13 @@
 /**
- * Writes text into a few cells of a saved .xlsx and leaves every other part and cell as it was:
- * srs stamp through exceljs lost the user's external links (=[1]Sheet1!A1 became #NAME?) and
- * HYPERLINK formulas. Each cell is written as an inline string, so no text turns into a number or
- * a date, and keeps its style.
+ * Writes text or numbers into a few cells of a saved .xlsx and leaves every other part and cell as
+ * it was: srs stamp through exceljs lost the user's external links (=[1]Sheet1!A1 became #NAME?)
+ * and HYPERLINK formulas. Text is written as an inline string, so no text turns into a number or
+ * a date; a number as a number (srs check --fix). Each cell keeps its style.
  */
 import { formStyle, setAcrossLines } from "./across-lines";
 import {
   dropCalcChain,
+  type Parts,
   partText,
   setPartText,
   sheetParts,
@@ -14,7 +15,7 @@ import {
   xmlEncode,
   zipParts,
 } from "./parts";
-import { cellAddress, CellsNotWritable, editSheetCells } from "./sheet-cells";
+import { type CellAt, cellAddress, CellsNotWritable, editSheetCells } from "./sheet-cells";
 
 export interface TextEdit {
   sheet: string;
@@ -26,31 +27,77 @@ export interface TextEdit {
   across?: { right: number; height: number };
 }
 
-export function writeTextCells(xlsx: Uint8Array, edits: TextEdit[]): Uint8Array {
+/** Each sheet's part, in turn with its edits; the package packed again. */
+function editSheets<E extends { sheet: string }>(
+  xlsx: Uint8Array,
+  edits: E[],
+  edit: (parts: Parts, part: string, edits: E[]) => void
+): Uint8Array {
   const parts = unzipParts(xlsx);
   const where = new Map(sheetParts(parts).map((s) => [s.name, s.part]));
-  let formulaGone = false;
-  let style: number | null | undefined;
   for (const sheet of new Set(edits.map((e) => e.sheet))) {
     const part = where.get(sheet);
     if (!part) throw new CellsNotWritable(`找不到工作表“${sheet}”的内容`);
-    const r = setCells(
-      partText(parts, part)!,
+    edit(
+      parts,
+      part,
       edits.filter((e) => e.sheet === sheet)
     );
-    const lines = edits.flatMap((e) =>
-      e.sheet === sheet && e.across ? [{ row: e.row, col: e.col, ...e.across }] : []
-    );
+  }
+  return zipParts(parts);
+}
+
+export function writeTextCells(xlsx: Uint8Array, edits: TextEdit[]): Uint8Array {
+  let formulaGone = false;
+  let style: number | null | undefined;
+  return editSheets(xlsx, edits, (parts, part, mine) => {
+    const r = setCells(partText(parts, part)!, mine);
+    const lines = mine.flatMap((e) => (e.across ? [{ row: e.row, col: e.col, ...e.across }] : []));
     if (lines.length) style ??= formStyle(parts) ?? null;
     setPartText(
       parts,
       part,
       lines.length ? setAcrossLines(r.xml, lines, style ?? undefined) : r.xml
     );
+    if (r.formulaGone && !formulaGone) dropCalcChain(parts);
     formulaGone ||= r.formulaGone;
-  }
-  if (formulaGone) dropCalcChain(parts);
-  return zipParts(parts);
+  });
+}
+
+export interface NumberEdit extends CellAt {
+  sheet: string;
+  value: number;
+}
+
+/**
+ * Writes numbers over what a few cells hold (a number stored as text, 无, a blank), each cell
+ * keeping its style; a cell holding a formula is left as it is and given back in `kept`.
+ */
+export function writeNumberCells(
+  xlsx: Uint8Array,
+  edits: NumberEdit[]
+): { xlsx: Uint8Array; kept: NumberEdit[] } {
+  const kept: NumberEdit[] = [];
+  const out = editSheets(xlsx, edits, (parts, part, mine) =>
+    setPartText(
+      parts,
+      part,
+      editSheetCells(partText(parts, part)!, mine, (e, old, rowAttrs, p) => {
+        if (old && /<(?:\w+:)?f\b/.test(old)) {
+          kept.push(e);
+          return old;
+        }
+        // A cell the sheet had keeps its style; a new one takes its row's, when the row has one.
+        const style = old
+          ? (/\ss="\d+"/.exec(old)?.[0] ?? "")
+          : /\scustomFormat="(1|true)"/.test(rowAttrs)
+            ? (/\ss="\d+"/.exec(rowAttrs)?.[0] ?? "")
+            : "";
+        return `<${p}c r="${cellAddress(e.row, e.col)}"${style}><${p}v>${e.value}</${p}v></${p}c>`;
+      })
+    )
+  );
+  return { xlsx: out, kept };
 }
 
 function setCells(xml: string, edits: TextEdit[]) {
