@@ -33,23 +33,6 @@ export class Sheet {
     this.grid.values[row][col] = v;
     return this;
   }
-  /**
-   * 0 in every data cell left empty, as 注10 asks a clerk (a village writes 0 across the 镇直单位
-   * row, over the notice's (达标不分级) too); not-applicable cells stay as they are.
-   */
-  zeroUnused(): this {
-    const { info } = this.rec!;
-    for (const slot of info.slots)
-      for (const leaf of info.leaves) {
-        if (leaf.kind !== "number" || info.notApplicable(slot, leaf.key)) continue;
-        const a = cellAddress(this.rec!, slot.key, leaf.key);
-        if (!a) continue;
-        const { row, col } = fromA1(a);
-        const v = this.grid.values[row][col];
-        if (v === null || info.holdsLabel(slot, leaf.key, v)) this.grid.values[row][col] = 0;
-      }
-    return this;
-  }
   /** Replaces the text of the header line (the row above the column header). */
   header(text: string): this {
     const row = this.grid.values.findIndex(
@@ -73,3 +56,15 @@ export class Sheet {
 
 export const ofRule = (findings: Finding[], rule: string) =>
   findings.filter((f) => f.rule === rule);
+
+/**
+ * A unit's report as its clerk fills it (注10): a village's 村 row (in 月报表 a township's 乡镇 /
+ * 县（市、区） row; in an unlabelled table its first row), 0 across every other row.
+ */
+export function clerkSheet(id: string, seed = 1): Sheet {
+  const t = getTemplate(id)!;
+  const rows = t.kind === "table" ? t.rows.map((r) => r.key) : [];
+  const row = rows.includes("village") ? "village" : (rows[1] ?? rows[0]);
+  const unit = row === "village" || rows.length < 2 ? "金淘镇朴里村" : "湖头镇";
+  return new Sheet(id, { seed, unit, ...(row ? { rowTypes: [row] } : {}) });
+}

@@ -11,7 +11,7 @@ import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { recognize } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { allTemplates, getTableInfo, getTemplate } from "../../src/rules/templates/catalog";
-import { Sheet } from "../helpers/filled";
+import { clerkSheet } from "../helpers/filled";
 import { repeatRows } from "../helpers/grids";
 import { autoNamesAbove } from "../helpers/headers";
 import { misplaced, planted } from "../helpers/plant";
@@ -63,8 +63,7 @@ const TABLES: [string, (g: Grid, id: string) => Grid][] = [
 /** A unit's sheet as its clerk fills it: its own rows, 0 in every unused cell. */
 function clerk(id: string, seed = 3): Grid {
   const t = getTemplate(id)!;
-  if (t.kind !== "table") return filledSheet(t, { seed }).grid;
-  return new Sheet(id, { seed, rowTypes: [t.rows[0].key] }).zeroUnused().grid;
+  return t.kind === "table" ? clerkSheet(id, seed).grid : filledSheet(t, { seed }).grid;
 }
 
 /** Where a value sits on a grid (the planted mistakes are unique values). */
@@ -96,7 +95,7 @@ describe.each(templates.map((t) => t.id))("%s", (id) => {
         expect(rec.kind === "table" && rec.findings).toEqual([]);
 
         const info = getTableInfo(id)!;
-        const s = new Sheet(id, { seed: 5, rowTypes: [info.slots[0].rowType] }).zeroUnused();
+        const s = clerkSheet(id, 5);
         const numbers = info.leaves.filter(
           (l) => l.kind === "number" && !info.notApplicable(info.slots[0], l.key)
         );

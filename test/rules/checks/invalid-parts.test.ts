@@ -12,7 +12,7 @@ import { applyFixes } from "../../../src/rules/fix";
 import { type CellValue, fromA1 } from "../../../src/rules/grid";
 import { allTemplates, getTableInfo } from "../../../src/rules/templates/catalog";
 import { relationColumns, type TableTemplate } from "../../../src/rules/templates/schema";
-import { ofRule, Sheet } from "../../helpers/filled";
+import { clerkSheet, ofRule } from "../../helpers/filled";
 import { deleteColumns } from "../../helpers/grids";
 
 const identity = RULES.find((r) => r.id === "identity")!;
@@ -22,11 +22,7 @@ const templates = allTemplates().filter(
 const checked = (t: TableTemplate) =>
   t.relations.filter((r) => r.kind !== "at-most" && r.kind !== "evidence");
 
-/** A unit's report as its clerk fills it: its own row, 0 across every other. */
-const clerk = (id: string, seed = 7) => {
-  const t = templates.find((x) => x.id === id)!;
-  return new Sheet(id, { seed, rowTypes: [t.rows[0].key] }).zeroUnused();
-};
+const clerk = (id: string, seed = 7) => clerkSheet(id, seed);
 
 /** The ways a clerk spoils a cell, for its column's unit. */
 const spoilers = (id: string, key: string): [string, CellValue][] => [

@@ -56,7 +56,7 @@ const cases = templates.flatMap((t) =>
 describe.each(cases)("%s %s: %s on its %s row", (id, key, unit, row, bar) => {
   /** The unit's report as its clerk fills it, `key` holding `v`, every other cell 0 where empty. */
   const report = (v: number) => {
-    const s = new Sheet(id, { seed: 6, unit, rowTypes: [row] }).zeroUnused();
+    const s = new Sheet(id, { seed: 6, unit, rowTypes: [row] });
     const slot = getTableInfo(id)!.slots.find((x) => x.rowType === row)!.key;
     // 金额 > 0 needs its 企业数 > 0 (罚款 企业数 0 ⇔ 金额 0).
     for (const r of getTableInfo(id)!.template.relations)
@@ -78,7 +78,8 @@ describe.each(cases)("%s %s: %s on its %s row", (id, key, unit, row, bar) => {
           message: `填的是 ${v}：疑似按元填写（本栏单位为万元），${v} 元应填 ${v / 10_000}`,
         }),
       ]);
-      expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+      // (Which row a unit's name calls for is the wrong-row rule's, tested there.)
+      expect(findings.filter((f) => f.severity === "error" && f.rule !== "wrong-row")).toEqual([]);
     }
   });
 });
