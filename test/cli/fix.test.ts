@@ -14,6 +14,7 @@ import { fromA1 } from "../../src/rules/grid";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { recalculatedSheets } from "../helpers/csv";
+import { saveAsXls } from "../helpers/libreoffice";
 
 const id = "nanan-2026-quarterly-1";
 /** The village's row (7) and the department row it fills with 0 (6), as 注10 asks. */
@@ -111,11 +112,11 @@ it("writes a copy with every certain fix, lists each change, keeps styles, formu
   const was = a.getWorksheet("朴里村")!;
   const now = b.getWorksheet("朴里村")!;
   for (const p of planted) {
-    const cell = now.getCell(p.cell);
-    if (typeof p.becomes === "number") expect([p.cell, cell.value]).toEqual([p.cell, p.becomes]);
-    else expect([p.cell, cell.formula]).toEqual([p.cell, p.becomes.formula]);
+    const { value, formula, style } = now.getCell(p.cell);
+    if (typeof p.becomes === "number") expect([p.cell, value]).toEqual([p.cell, p.becomes]);
+    else expect([p.cell, formula]).toEqual([p.cell, p.becomes.formula]);
     // The cell's own style, as the clerk left it.
-    expect([p.cell, cell.style]).toEqual([p.cell, was.getCell(p.cell).style]);
+    expect([p.cell, style]).toEqual([p.cell, was.getCell(p.cell).style]);
   }
   // Every other cell as it was; the merges, the other sheet and the name too.
   const touched = new Set(planted.map((p) => p.cell));
@@ -163,4 +164,22 @@ it("says so in JSON, and refuses what it must", async () => {
   expect((await run(["check", file, "--fix"])).code).toBe(64);
   expect((await run(["check", file, file, "--fix", "-o", out])).code).toBe(64);
   expect((await run(["check", file, "--fix", "-o", file])).code).toBe(64);
+});
+
+it("fixes an .xls in the .xlsx SRS writes in its place, and says so", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-fix-xls-"));
+  const { file } = await villageFile(dir);
+  const [xls] = saveAsXls([new Uint8Array(readFileSync(file))]);
+  const input = path.join(dir, "朴里村.xls");
+  writeFileSync(input, xls);
+  const { code, out: text } = await run(["check", input, "--fix", "-o", path.join(dir, "改.xls")]);
+  const written = path.join(dir, "改.xlsx");
+  expect(text).toContain(`已写出 ${written}，改了 `);
+  expect(text).toContain(`${input} 是 `);
+  expect(text).toContain("[朴里村] F7：“无” → 0（不是数字）");
+  expect(readFileSync(input).equals(Buffer.from(xls))).toBe(true);
+  const ws = (await load(written)).getWorksheet("朴里村")!;
+  expect(ws.getCell("F7").value).toBe(0);
+  expect(ws.getCell("I7").value).toBe(1200);
+  expect(code).toBe(0);
 });

@@ -8,9 +8,9 @@ import { type CheckOptions, checkGrids } from "../../rules/check";
 import { ruleTitle } from "../../rules/checks";
 import { certainFixes } from "../../rules/fix";
 import { type CellValue, cellAt, fromA1, gridCellOf } from "../../rules/grid";
-import { readGrids } from "../../workbook/xlsx/read";
+import { openWorkbook, readGrids } from "../../workbook/xlsx/read";
 import { writeNumberCells } from "../../workbook/xlsx/text-cells";
-import { readInput, writeAtomic } from "../io";
+import { readInput, writeAtomic, writtenAsXlsx, xlsxPath } from "../io";
 import {
   type FileReport,
   summarizeSheets,
@@ -42,8 +42,8 @@ export async function fixFile(
   out: string,
   options: CheckOptions = {}
 ): Promise<Fixed> {
-  const bytes = readInput(file);
-  const grids = await readGrids(bytes, file);
+  // An .xls or .et is fixed in the .xlsx SRS writes in its place (openWorkbook), and said so.
+  const { grids, bytes, was } = await openWorkbook(readInput(file), file);
   const byName = new Map(grids.map((g) => [g.name, g]));
   const fixes = certainFixes(checkGrids(grids, options).flatMap((r) => r.findings));
   const changes: Change[] = fixes
@@ -64,15 +64,20 @@ export async function fixFile(
     bytes,
     changes.map((c) => ({ sheet: c.sheet, ...fromA1(c.cell), value: c.to }))
   );
-  await writeAtomic(out, written.xlsx, [file]);
+  const target = was ? xlsxPath(out) : out;
+  await writeAtomic(target, written.xlsx, [file]);
   const kept = new Set(written.kept.map((k) => `${k.sheet}!${k.row},${k.col}`));
   const isKept = (c: Change) => {
     const { row, col } = fromA1(c.cell);
     return kept.has(`${c.sheet}!${row},${col}`);
   };
-  const copy = await readGrids(written.xlsx, out);
+  const copy = await readGrids(written.xlsx, target);
   return {
-    report: { file: out, sheets: summarizeSheets(checkGrids(copy, options)) },
+    report: {
+      file: target,
+      ...(was && { note: writtenAsXlsx(file, was, target) }),
+      sheets: summarizeSheets(checkGrids(copy, options)),
+    },
     changes: changes.filter((c) => !isKept(c)),
     kept: changes.filter(isKept),
   };
