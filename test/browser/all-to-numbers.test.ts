@@ -30,7 +30,7 @@ it("changes every number typed as text at once, confirmed, undoable, and saves n
   });
   const n = numbers.size;
   const p = await env.page({ width: 1366, height: 768 });
-  await p.getByLabel("打开 .xlsx 文件").setInputFiles({
+  await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
     name: "朴里村.xlsx",
     mimeType: "application/octet-stream",
     buffer: await xlsxOf("朴里村", grid),
