@@ -58,6 +58,8 @@ describe("a village's numbers in the 镇直单位 row", () => {
   it("srs check: an error, exit 1", async () => {
     const { code, out } = await cli(village(["town-dept"]));
     expect(out).toMatch(WRONG);
+    // The cells named in reading order, from the row's first.
+    expect(out).toMatch(/非零数字（B6、C6、D6等）/);
     expect(code).toBe(1);
   });
 

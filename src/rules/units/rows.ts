@@ -31,7 +31,8 @@ export function nonZeroCells(rec: TableRecognition): NonZeroCell[] {
         out.push({ slot, column, row, col });
     }
   }
-  return out;
+  // In reading order (the matched columns come in the alignment's order), as findings name them.
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** The unit types a child filled in: rows holding at least one non-zero number. */
