@@ -171,7 +171,7 @@ function placeLines(grid: Grid, lines: Line[], edits: Edit[]): Edit[] {
     put(l, mine[0]);
   }
   for (const l of lines.filter((x) => !spot.has(x))) {
-    const row = freeRow(grid, l, l.rec.place.zone, [...edits, ...placed]);
+    const row = freeRow(grid, l.rec, l.rec.place.zone, [...edits, ...placed]);
     if (row !== undefined) put(l, { row, col: l.rec.match.band.left });
   }
   for (const l of lines.filter((x) => !spot.has(x))) {
@@ -182,24 +182,39 @@ function placeLines(grid: Grid, lines: Line[], edits: Edit[]): Edit[] {
   }
   const sheet = { top: 0, bottom: Infinity, left: 0, right: Infinity };
   for (const l of lines.filter((x) => !spot.has(x)))
-    put(l, { row: freeRow(grid, l, sheet, [...edits, ...placed])!, col: l.rec.match.band.left });
+    put(l, {
+      row: freeRow(grid, l.rec, sheet, [...edits, ...placed])!,
+      col: l.rec.match.band.left,
+    });
   return placed;
 }
 
-function lineEdit(l: Line, p: { row: number; col: number }): Edit {
-  const right = Math.max(p.col, l.rec.match.band.right);
+const lineEdit = (l: Line, p: { row: number; col: number }) => lineAcross(l.rec, p, l.text);
+
+/** A line of text across the table from this cell: merged to its right edge, wrapped, as tall as it needs. */
+export function lineAcross(
+  rec: TableRecognition,
+  p: { row: number; col: number },
+  text: string
+): Edit {
+  const right = Math.max(p.col, rec.match.band.right);
   // Excel's default column is 8.43 characters wide; the writer sets 宋体 10pt.
-  const height = textHeight(l.text, (right - p.col + 1) * 8.43, FORM_SIZES.line);
-  return { ...p, value: l.text, across: { right, height } };
+  const height = textHeight(text, (right - p.col + 1) * 8.43, FORM_SIZES.line);
+  return { ...p, value: text, across: { right, height } };
 }
 
 /**
  * The first row of the zone, under the table and under whatever the zone holds below it (its
  * notes), that is empty and merged nowhere across the line's width, and holds no other edit.
  */
-function freeRow(grid: Grid, l: Line, z: Region, taken: Edit[]): number | undefined {
-  const left = l.rec.match.band.left;
-  const right = Math.max(left, l.rec.match.band.right);
+export function freeRow(
+  grid: Grid,
+  rec: TableRecognition,
+  z: Region,
+  taken: Edit[] = []
+): number | undefined {
+  const left = rec.match.band.left;
+  const right = Math.max(left, rec.match.band.right);
   const filled = (row: number, a: number, b: number) =>
     (grid.values[row] ?? []).some(
       (v, c) => c >= a && c <= b && v !== null && v !== "" && c >= z.left && c <= z.right
@@ -212,7 +227,7 @@ function freeRow(grid: Grid, l: Line, z: Region, taken: Edit[]): number | undefi
         m.left <= Math.min(b, z.right)
     );
   const end = Math.max(grid.values.length, ...grid.merges.map((m) => m.bottom + 1));
-  let last = l.rec.place.region.bottom;
+  let last = rec.place.region.bottom;
   for (let r = last + 1; r < Math.min(end, z.bottom + 1); r++) if (filled(r, 0, Infinity)) last = r;
   for (let r = last + 1; r <= z.bottom; r++) {
     if (filled(r, left, right)) continue;

@@ -6,6 +6,7 @@
 import type { ChildLine, UnreadableChild } from "../rules/consolidation/plan";
 import { detailValues, type Summary } from "../rules/consolidation/summary";
 import { type InsertedFile, planWorkbook } from "../rules/consolidation/workbook";
+import { headerCode } from "../rules/consolidation/incomplete";
 import type { CellValue, Grid } from "../rules/grid";
 import { type Explanation, explanationsGrid, readExplanations } from "../rules/review/explanations";
 import { type PracticeRound, practiceGrid, readPractice } from "../rules/sample/practice-record";
@@ -69,8 +70,15 @@ export class MemoryWorkbook implements WorkbookSource {
       sheets: this.sheets,
       hidden: this.hidden,
       township: this.township,
+      headers: this.headers,
     });
   }
+
+  /**
+   * Page headers a consolidation set on copies ("未汇总：…", Excel's codes) or took off (""), by
+   * sheet: saved into each sheet's XML (a file's own header stays where none is set).
+   */
+  headers = new Map<string, string>();
 
   /**
    * A workbook opened from a file (the browser demo's "open a local file"). An .xls or .et opens
@@ -110,6 +118,7 @@ export class MemoryWorkbook implements WorkbookSource {
       return to;
     };
     this.received = follow(this.received);
+    this.headers = follow(this.headers);
     if (this.original) this.original.names = follow(this.original.names);
   }
 
@@ -413,10 +422,12 @@ export class MemoryWorkbook implements WorkbookSource {
       const base = here ?? s.layout.grid;
       const values = base.values.map((r) => [...r]);
       for (const c of s.cells) (values[c.row] ??= [])[c.col] = c.value;
+      if (s.line) (values[s.line.row] ??= [])[s.line.col] = s.line.value || null;
       put({ ...base, name: s.sheet, values });
       if (s.detail) put(detailValues(s.detail));
     }
     put(plan.notes);
+    for (const [sheet, text] of plan.headers) this.headers.set(sheet, headerCode(text));
     this.township = { summaries: plan.summaries, notes: plan.notes.name };
     this.copiesRead = new Map(
       plan.lines.flatMap((l) => {

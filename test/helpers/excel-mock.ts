@@ -88,6 +88,13 @@ export interface Sheet {
    * are locked"; locking takes effect once the sheet is protected).
    */
   unlocked: Set<string>;
+  /**
+   * [d.ts] HeaderFooter.leftHeader (ExcelApi 1.9): "The left header of the worksheet. To apply
+   * formatting or insert variable values, use format codes", of PageLayout.headersFooters
+   * .defaultForAllPages: "The general header/footer, used for all pages unless even/odd or first
+   * page is specified."
+   */
+  leftHeader?: string;
 }
 
 let nextId = 1;
@@ -925,6 +932,17 @@ export function excelContext(
     };
     return {
       protection,
+      pageLayout: {
+        headersFooters: {
+          defaultForAllPages: {
+            set leftHeader(to: string) {
+              queue({ set: "leftHeader", to }, () => {
+                sheetOf(resolve())[1].leftHeader = to;
+              });
+            },
+          },
+        },
+      },
       load: (p: string) => void lo.load(p),
       get name() {
         return read("name");

@@ -112,6 +112,8 @@ export class MockSheet {
   /** [vba] Worksheet.Visible: xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2. */
   Visible = -1;
   protection?: { password: string; options: ProtectionOptions };
+  /** [vba] Worksheet.PageSetup → PageSetup.LeftHeader: "Returns or sets the left part of the header", in the header codes ("&B", "&\"font,style\"", "&&"). */
+  readonly PageSetup = { LeftHeader: "" };
 
   constructor(
     readonly app: MockApplication,

@@ -5,6 +5,7 @@ import path from "path";
 import type { Grid } from "../../rules/grid";
 import type { Period } from "../../rules/period";
 import { countsText } from "../../rules/consolidation/counts";
+import { copyHeaders, headerCode, markIncomplete } from "../../rules/consolidation/incomplete";
 import { notesGrid } from "../../rules/consolidation/notes";
 import { OWN_SHEETS, reservedNames } from "../../rules/own-sheets";
 import {
@@ -172,6 +173,7 @@ export async function consolidateFiles(
     if (s.detail) taken.add(detail);
     summaries.push(s);
   }
+  markIncomplete(summaries, plan.lines);
   const notes = notesGrid({
     plan,
     summaries,
@@ -200,6 +202,7 @@ export async function consolidateFiles(
       for (const c of found) values[c.row][c.col] = c.value;
       return { ...s.grid!, values };
     }),
+    headers: new Map([...copyHeaders(plan.lines)].map(([k, v]) => [k, headerCode(v)])),
     values: options.values,
   });
   await writeAtomic(out, bytes, files);

@@ -12,7 +12,7 @@ import { numericValue } from "../number";
 import type { Period } from "../period";
 import { recognize, type TableRecognition } from "../recognize";
 import { sheetRef } from "../sheet-names";
-import { stampEdits } from "../stamp";
+import { type Edit, stampEdits } from "../stamp";
 import { getTableInfo, linesOf, slotWords } from "../templates/catalog";
 import type { TableTemplate } from "../templates/schema";
 import { unitOf } from "../units/names";
@@ -48,6 +48,8 @@ export interface Summary {
   /** The children summed (with a 明细 of `values`, their sheets are not in the workbook). */
   children: { sheet: string; origin: string; unit?: string }[];
   detail?: DetailSheet;
+  /** The line under the table on a summary already in the workbook (incomplete.ts): its host writes it. */
+  line?: Edit;
 }
 
 /** Excel: at most 255 arguments a function, 8,192 characters a formula. */
@@ -135,10 +137,24 @@ export function childNumbers(rec: TableRecognition): Float64Array {
   return out;
 }
 
-/** The summary sheet: the official blank, titled as a summary, stamped with the period and unit. */
+/**
+ * The summary sheet: the official blank, titled as a summary, stamped with the period and unit,
+ * with an empty row right under the table for the line saying it is incomplete (incomplete.ts).
+ */
 function summaryLayout(t: TableTemplate, options: SummaryOptions): Layout {
   const layout = blankTemplate(t);
   layout.grid.values[0][0] = `${t.title}（汇总）`;
+  const under = layout.body.bottom + 1;
+  layout.grid.values.splice(
+    under,
+    0,
+    layout.grid.values[0].map(() => null)
+  );
+  for (const m of layout.grid.merges)
+    if (m.top >= under) {
+      m.top++;
+      m.bottom++;
+    }
   if (options.period || options.unit) {
     const rec = recognize(layout.grid);
     if (rec.kind === "table" && options.period)

@@ -11,6 +11,7 @@ import { type Recognition, recognizeSheet, type TableRecognition } from "../reco
 import { cleanSheetName, cut, uniqueSheetName } from "../sheet-names";
 import { type Explanation, readExplanations } from "../review/explanations";
 import { isOwnSheet, OWN_SHEETS, reservedNames } from "../own-sheets";
+import { copyHeaders, markIncomplete } from "./incomplete";
 import { notesGrid, readNotes } from "./notes";
 import { headerUnit } from "../units/names";
 import { type ChildLine, planConsolidation, type Source, type UnreadableChild } from "./plan";
@@ -56,6 +57,8 @@ export interface WorkbookPlan {
   /** Summary sheets that exist already (updated in place). */
   existingSummaries: Set<string>;
   notes: Grid;
+  /** Each copy's page header this round sets ("未汇总：…") or takes off (""), by final sheet name. */
+  headers: Map<string, string>;
   /** The workbook's 审核说明 after the round (its own and the units'), when there are any. */
   explanations?: { existing?: string; list: Explanation[] };
   lines: ChildLine[];
@@ -233,6 +236,15 @@ export function planWorkbook(
       };
     });
   const lines = [...plan.lines, ...kept];
+  markIncomplete(summaries, lines, (name) =>
+    existingSummaries.has(name) ? before.find((g) => g.name === name) : undefined
+  );
+  // A header an earlier round set comes off once the copy is summed; a copy just inserted has none of ours.
+  const arrived = new Set(renames.values());
+  const headers = copyHeaders(
+    lines,
+    (notes?.rows ?? []).filter((r) => !arrived.has(r.sheet))
+  );
   const notesGridOut = notesGrid({
     plan: { ...plan, lines },
     summaries,
@@ -254,6 +266,7 @@ export function planWorkbook(
       : undefined;
   return {
     explanations,
+    headers,
     deletions,
     backups,
     renames,

@@ -27,6 +27,8 @@ export interface Layout {
    * group label merged over pages prints where its group starts, not in a page's header.
    */
   topLeft: number[];
+  /** A line printed in bold red (a summary's 本汇总不完整：…). */
+  alert?: number;
 }
 
 class Sheet {

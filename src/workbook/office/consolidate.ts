@@ -6,6 +6,7 @@
  */
 import type { ChildLine, UnreadableChild } from "../../rules/consolidation/plan";
 import type { Grid } from "../../rules/grid";
+import { headerCode } from "../../rules/consolidation/incomplete";
 import { planWorkbook } from "../../rules/consolidation/workbook";
 import { writeExplanations } from "./explanations";
 import type { ConsolidateOptions } from "../types";
@@ -158,7 +159,7 @@ async function liftProtected(
     })),
     ...plan.summaries.map((s) => ({
       sheet: s.sheet,
-      cells: s.cells.map((c) => rect(c.row, c.col, 1, 1)),
+      cells: [...s.cells, ...(s.line ? [s.line] : [])].map((c) => rect(c.row, c.col, 1, 1)),
       formats: false,
     })),
     { sheet: plan.notes.name, cells: "all" as const, formats: true },
@@ -217,6 +218,8 @@ async function writePlan(context: Excel.RequestContext, plan: WorkbookPlan, shee
         if (!present.has(s.sheet)) writeGrid(sheet, s.layout.grid);
         for (const c of s.cells)
           sheet.getRange(rect(c.row, c.col, 1, 1)).formulas = [[`=${c.formula}`]];
+        // The line saying the total is incomplete, on a summary updated in place (a new one has it).
+        if (s.line) sheet.getRange(rect(s.line.row, s.line.col, 1, 1)).values = [[s.line.value]];
       },
     });
     const d = s.detail;
@@ -235,6 +238,15 @@ async function writePlan(context: Excel.RequestContext, plan: WorkbookPlan, shee
         },
       });
   }
+  // "未汇总：…" at the top of every printed page of a copy not summed ([d.ts] HeaderFooter.leftHeader,
+  // ExcelApi 1.9; consolidation needs 1.13).
+  writes.push({
+    size: plan.headers.size * 2,
+    write: () => {
+      for (const [name, text] of plan.headers)
+        ws.getItem(name).pageLayout.headersFooters.defaultForAllPages.leftHeader = headerCode(text);
+    },
+  });
   writes.push({
     size: 500,
     write: () => {

@@ -8,6 +8,7 @@
  * numbers as numbers in the copies, summaries as native SUMs, 明细, 汇总说明 and 审核说明.
  */
 import type { ChildLine, UnreadableChild } from "../../rules/consolidation/plan";
+import { headerCode } from "../../rules/consolidation/incomplete";
 import { type InsertedFile, planWorkbook } from "../../rules/consolidation/workbook";
 import type { Grid } from "../../rules/grid";
 import { uniqueSheetName } from "../../rules/sheet-names";
@@ -86,7 +87,7 @@ export async function consolidateInWps(
       .filter((s) => present.has(s.sheet))
       .map((s) => ({
         name: s.sheet,
-        cells: s.cells.map((c) => rect(c.row, c.col, 1, 1)),
+        cells: [...s.cells, ...(s.line ? [s.line] : [])].map((c) => rect(c.row, c.col, 1, 1)),
         formats: false,
       })),
     ...(present.has(plan.notes.name)
@@ -133,6 +134,8 @@ function writePlan(app: EtApplication, book: EtWorkbook, plan: WorkbookPlan, pre
     const sheet = present.has(s.sheet) ? ws.Item(s.sheet) : addSheet(book, s.sheet);
     if (!present.has(s.sheet)) writeGrid(sheet, s.layout.grid);
     for (const c of s.cells) sheet.Range(rect(c.row, c.col, 1, 1)).Formula = `=${c.formula}`;
+    // The line saying the total is incomplete, on a summary updated in place (a new one has it).
+    if (s.line) sheet.Range(rect(s.line.row, s.line.col, 1, 1)).Value2 = s.line.value;
     const d = s.detail;
     if (d) {
       const detail = addSheet(book, d.sheet);
@@ -148,6 +151,8 @@ function writePlan(app: EtApplication, book: EtWorkbook, plan: WorkbookPlan, pre
           d.rows.length === 1 && width === 1 ? formulas[0][0] : formulas;
     }
   }
+  // "未汇总：…" at the top of every printed page of a copy not summed.
+  for (const [name, text] of plan.headers) ws.Item(name).PageSetup.LeftHeader = headerCode(text);
   const notes = present.has(plan.notes.name)
     ? ws.Item(plan.notes.name)
     : addSheet(book, plan.notes.name);

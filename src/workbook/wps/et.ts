@@ -81,6 +81,8 @@ export interface EtWorksheet {
   readonly Index: number;
   readonly UsedRange: EtRange;
   Range(address: string): EtRange;
+  /** Page setup: the left section of the page header ([vba] PageSetup.LeftHeader, Excel's header codes). */
+  readonly PageSetup: { LeftHeader: string };
   readonly ProtectContents: boolean;
   readonly ProtectDrawingObjects: boolean;
   readonly ProtectScenarios: boolean;

@@ -20,6 +20,8 @@ export interface CellStyle {
   border?: boolean;
   /** A solid fill, RRGGBB. */
   fill?: string;
+  /** The font's colour, RRGGBB (black when absent). */
+  color?: string;
 }
 
 /** A part of a form as a cell style; `shaded` for a cell the notice greys out. */
@@ -45,7 +47,7 @@ export function addCellStyle(parts: Parts, style: CellStyle): number | undefined
     [...body.matchAll(new RegExp(`<${p}${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${tag}>)`, "g"))].map(
       (m) => m[0]
     );
-  const font = `<${p}font>${style.bold ? `<${p}b/>` : ""}<${p}sz val="${style.size}"/><${p}name val="${FORM_FONT.name}"/><${p}family val="${FORM_FONT.family}"/><${p}charset val="${FORM_FONT.charset}"/></${p}font>`;
+  const font = `<${p}font>${style.bold ? `<${p}b/>` : ""}<${p}sz val="${style.size}"/>${style.color ? `<${p}color rgb="FF${style.color}"/>` : ""}<${p}name val="${FORM_FONT.name}"/><${p}family val="${FORM_FONT.family}"/><${p}charset val="${FORM_FONT.charset}"/></${p}font>`;
   const side = (s: string) => `<${p}${s} style="thin"><${p}color indexed="64"/></${p}${s}>`;
   const border = `<${p}border>${["left", "right", "top", "bottom"].map(side).join("")}<${p}diagonal/></${p}border>`;
   const fill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${style.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;

@@ -18,6 +18,7 @@ import {
   xmlEncode,
   zipParts,
 } from "./parts";
+import { setPageHeader } from "./page-header";
 import { dropSheets, renameSheets } from "./sheet-list";
 import { addPlainSheets, type FormulaCell, type PlainSheet } from "./sheet-xml";
 import { type TextEdit, writeTextCells } from "./text-cells";
@@ -32,6 +33,8 @@ export interface SaveInput {
   hidden: ReadonlySet<string>;
   /** The page's last consolidation: its summaries (their formulas) and 汇总说明's name. */
   township?: { summaries: Summary[]; notes: string };
+  /** Page headers' left sections set ("" taken off) by sheet, in Excel's codes (a copy not summed). */
+  headers?: ReadonlyMap<string, string>;
 }
 
 export async function saveXlsx({
@@ -39,9 +42,10 @@ export async function saveXlsx({
   sheets,
   hidden,
   township,
+  headers = new Map(),
 }: SaveInput): Promise<Uint8Array> {
   const town = township && liveTownship(sheets, township);
-  if (!original) return town ? freshTownship(sheets, hidden, town) : fresh(sheets, hidden);
+  if (!original) return town ? freshTownship(sheets, hidden, town, headers) : fresh(sheets, hidden);
   const formulas = new Map<string, Map<string, FormulaCell>>();
   for (const s of town?.summaries ?? [])
     formulas.set(s.sheet, new Map(s.cells.map((c) => [`${c.row},${c.col}`, c])));
@@ -88,6 +92,14 @@ export async function saveXlsx({
   }
   const parts = unzipParts(edits.length ? writeTextCells(original.bytes, edits) : original.bytes);
   if (typed.length) setTyped(parts, typed);
+  setHeaders(
+    parts,
+    sheets.flatMap((g) => {
+      const old = inFile(g);
+      const code = headers.get(g.name);
+      return old && code !== undefined ? [{ sheet: old.name, code }] : [];
+    })
+  );
   const kept = new Set(original.names.values());
   dropSheets(
     parts,
@@ -102,7 +114,10 @@ export async function saveXlsx({
     const w = await import("./township");
     addPlainSheets(
       parts,
-      added.map((g) => plainSheet(g, town, w))
+      added.map((g) => ({
+        ...plainSheet(g, town, w, headers),
+        header: headers.get(g.name) || undefined,
+      }))
     );
     hide(
       parts,
@@ -131,6 +146,15 @@ function setTyped(parts: Parts, cells: Typed[]) {
       );
     }
     setPartText(parts, part, xml);
+  }
+}
+
+/** Page headers into the sheets of the file (by their names in it). */
+function setHeaders(parts: Parts, list: { sheet: string; code: string }[]) {
+  const where = new Map(sheetParts(parts).map((s) => [s.name, s.part]));
+  for (const { sheet, code } of list) {
+    const part = where.get(sheet);
+    if (part) setPartText(parts, part, setPageHeader(partText(parts, part)!, code));
   }
 }
 
@@ -169,24 +193,37 @@ type LiveTownship = NonNullable<ReturnType<typeof liveTownship>>;
 type Writer = typeof import("./township");
 
 /** An added sheet as the township workbook writes it: a summary or 明细 with its formulas, a copy as a form. */
-function plainSheet(g: Grid, town: LiveTownship | undefined, w: Writer): PlainSheet {
+function plainSheet(
+  g: Grid,
+  town: LiveTownship | undefined,
+  w: Writer,
+  headers: ReadonlyMap<string, string>
+): PlainSheet {
   const s = town?.summaries.find((x) => x.sheet === g.name);
   if (s) return { grid: g, formulas: s.cells, form: true };
   const d = town?.summaries.find((x) => x.detail?.sheet === g.name)?.detail;
   if (d) return w.detailSheet(d, false);
-  return { grid: g, form: town?.copies.has(g.name) };
+  return { grid: g, form: town?.copies.has(g.name) || !!headers.get(g.name) };
 }
 
 /** A workbook with no file behind it, consolidated: written as `srs consolidate` writes one. */
-async function freshTownship(sheets: Grid[], hidden: ReadonlySet<string>, town: LiveTownship) {
+async function freshTownship(
+  sheets: Grid[],
+  hidden: ReadonlySet<string>,
+  town: LiveTownship,
+  headers: ReadonlyMap<string, string>
+) {
   const { townshipXlsx } = await import("./township");
   const rest = sheets.filter((g) => !town.ours.has(g.name));
+  // A copy not summed prints as a form too, its header saying why.
+  const copy = (g: Grid) => town.copies.has(g.name) || !!headers.get(g.name);
   return townshipXlsx(
     {
       summaries: town.summaries,
       notes: town.notes,
-      copies: rest.filter((g) => town.copies.has(g.name)),
-      others: rest.filter((g) => !town.copies.has(g.name)),
+      headers,
+      copies: rest.filter(copy),
+      others: rest.filter((g) => !copy(g)),
     },
     (parts) => hide(parts, [...hidden])
   );

@@ -13,9 +13,10 @@ import {
   partOf,
   rowHeights,
   spanLines,
+  textHeight,
 } from "../../rules/layout/print";
 import { formStyle } from "./across-lines";
-import { addCellStyle, partStyle } from "./cell-styles";
+import { addCellStyle, type CellStyle, partStyle } from "./cell-styles";
 import { type Parts, partText, setPartText, xmlEncode } from "./parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -56,12 +57,17 @@ export interface SheetForm {
   centered?: boolean;
   /** The tab the workbook opens on. */
   selected?: boolean;
+  /** Its page header's left section, in Excel's codes (a copy not summed: incomplete.ts headerCode). */
+  header?: string;
 }
 
-const PAGE =
+/** A summary's 本汇总不完整 line (Layout.alert): bold, dark red, a size above the other lines. */
+const ALERT: CellStyle = { ...partStyle("line"), size: 11, bold: true, color: "C00000" };
+
+const page = (header = "") =>
   `<pageMargins left="${FORM_PAGE.margins.left}" right="${FORM_PAGE.margins.right}" top="${FORM_PAGE.margins.top}" bottom="${FORM_PAGE.margins.bottom}" header="${FORM_PAGE.margins.header}" footer="${FORM_PAGE.margins.footer}"/>` +
   `<pageSetup paperSize="${FORM_PAGE.paperSize}" orientation="${FORM_PAGE.orientation}" fitToWidth="1" fitToHeight="0"/>` +
-  `<headerFooter><oddFooter>${xmlEncode(FORM_FOOTER)}</oddFooter></headerFooter>`;
+  `<headerFooter>${header ? `<oddHeader>${xmlEncode(`&L${header}`)}</oddHeader>` : ""}<oddFooter>${xmlEncode(FORM_FOOTER)}</oddFooter></headerFooter>`;
 
 /**
  * The worksheet part of a plain sheet: values and merged areas at the grid's origin, and formula
@@ -121,10 +127,12 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
         )
         .join("")}</cols>`
     : "";
-  const page = form ? (form.centered ? '<printOptions horizontalCentered="1"/>' : "") + PAGE : "";
+  const setup = form
+    ? (form.centered ? '<printOptions horizontalCentered="1"/>' : "") + page(form.header)
+    : "";
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN}">${head}<sheetData>${xml.join("")}</sheetData>${merges}${page}</worksheet>`
+    `<worksheet xmlns="${MAIN}">${head}<sheetData>${xml.join("")}</sheetData>${merges}${setup}</worksheet>`
   );
 }
 
@@ -228,6 +236,8 @@ export interface PlainSheet {
   layout?: Layout;
   /** A form that is the tab the workbook opens on. */
   selected?: boolean;
+  /** A form's page header's left section, in Excel's codes. */
+  header?: string;
 }
 
 /**
@@ -271,6 +281,7 @@ export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
                       : styles!.cell,
                 table: (r) => !copy.lines.has(r),
                 selected: p.selected,
+                header: p.header,
               }
             : undefined
         ),
@@ -291,13 +302,19 @@ function layoutForm(parts: Parts, layout: Layout, selected?: boolean): SheetForm
   const ids = new Map<string, number | undefined>();
   return {
     widths: layout.widths,
-    heights: rowHeights({ ...grid, merges: [...grid.merges, ...spans] }, layout.widths, layout),
+    heights: rowHeights({ ...grid, merges: [...grid.merges, ...spans] }, layout.widths, layout).map(
+      (h, r) => (r === layout.alert ? Math.max(h, textHeight("一", 9, ALERT.size)) : h)
+    ),
     spans,
     table: (r) => ["header", "body"].includes(partOf(layout, r)),
     style: (r, c) => {
       const part = partOf(layout, r);
       const table = part === "header" || part === "body";
       if (table ? c < header.left || c > header.right : c !== header.left) return undefined;
+      if (r === layout.alert) {
+        if (!ids.has("alert")) ids.set("alert", addCellStyle(parts, ALERT));
+        return ids.get("alert");
+      }
       const text = part === "body" && layout.topLeft.includes(c);
       const grey = shaded.has(`${r},${c}`);
       const key = `${part}|${text}|${grey}`;

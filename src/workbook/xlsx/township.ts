@@ -43,6 +43,8 @@ export interface Township {
   roster?: Grid;
   /** The children's copies, each printed as a form. */
   copies: Grid[];
+  /** A copy's page header's left section by its name, in Excel's codes ("未汇总：…", incomplete.ts). */
+  headers?: ReadonlyMap<string, string>;
   /** Other sheets, plain (in the page: a sheet that is no report, SRS's hidden 审核说明). */
   others?: Grid[];
   /** Summaries and 明细 hold values alone, no formulas (`--values`). */
@@ -63,7 +65,7 @@ export function townshipXlsx(t: Township, finish?: (parts: Parts) => void): Prom
     { grid: t.notes, layout: notesForm(t.notes) },
     ...(t.roster ? [{ grid: t.roster }] : []),
     ...t.summaries.flatMap((s) => (s.detail ? [detailSheet(s.detail, values)] : [])),
-    ...t.copies.map((grid) => ({ grid, form: true })),
+    ...t.copies.map((grid) => ({ grid, form: true, header: t.headers?.get(grid.name) })),
     ...(t.others ?? []).map((grid) => ({ grid })),
   ]);
   addAddinReference(parts);
