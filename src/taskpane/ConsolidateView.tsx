@@ -1,6 +1,7 @@
 import {
   Button,
   Caption1,
+  Textarea,
   Field,
   Input,
   makeStyles,
@@ -16,6 +17,7 @@ import { milestones } from "../rules/consolidation/chart-data";
 import { countsOf, countsText, unitStates } from "../rules/consolidation/counts";
 import { readNotes } from "../rules/consolidation/notes";
 import { draftRoster } from "../rules/consolidation/draft-roster";
+import { reminderMessage } from "../rules/consolidation/reminder";
 import { rosterFromGrid, rosterSheet } from "../rules/consolidation/roster";
 import { OWN_SHEETS } from "../rules/own-sheets";
 import { workbookSources } from "../rules/consolidation/sources";
@@ -100,7 +102,10 @@ export function ConsolidateView({
   today: Day;
   t: Strings;
   onWrites: (w: CellWrite[]) => void;
-  onConsolidate: (files: ReceivedFile[], options: ConsolidateOptions) => Promise<ChildLine[] | undefined>;
+  onConsolidate: (
+    files: ReceivedFile[],
+    options: ConsolidateOptions
+  ) => Promise<ChildLine[] | undefined>;
   onAddSheet: (grid: Grid) => Promise<void>;
 }) {
   const styles = useStyles();
@@ -251,6 +256,21 @@ export function ConsolidateView({
       )}
       <ErrorBar error={error} />
       {lines && <Outcome lines={lines} t={t} />}
+      {lines && p && (
+        <Reminder
+          text={reminderMessage(
+            lines,
+            reports.flatMap((r) =>
+              r.recognition.kind === "table" && notes?.summaries.includes(r.recognition.sheet)
+                ? [r.recognition.template]
+                : []
+            ),
+            p,
+            profile?.unit
+          )}
+          t={t}
+        />
+      )}
       {schedule && <MilestoneChart data={schedule} t={t} />}
     </section>
   );
@@ -301,6 +321,39 @@ function RosterStatus({
         {t.rosterCreate}
       </Button>
       <ErrorBar error={error} />
+    </>
+  );
+}
+
+/**
+ * 复制催报消息: the message naming each unit missing, for the township's chat group. A webview may
+ * refuse the clipboard (Office's older ones): the text is shown to copy by hand.
+ */
+function Reminder({ text, t }: { text: string; t: Strings }) {
+  const [copied, setCopied] = useState<boolean>();
+  if (!text) return null;
+  return (
+    <>
+      <Button
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(text);
+            setCopied(true);
+          } catch {
+            setCopied(false);
+          }
+        }}
+      >
+        {t.remind}
+      </Button>
+      {copied !== undefined && (
+        <MessageBar intent={copied ? "success" : "warning"}>
+          <MessageBarBody>{copied ? t.remindCopied : t.remindByHand}</MessageBarBody>
+        </MessageBar>
+      )}
+      {copied !== undefined && (
+        <Textarea readOnly value={text} aria-label={t.remindText} rows={6} resize="vertical" />
+      )}
     </>
   );
 }

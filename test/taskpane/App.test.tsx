@@ -238,7 +238,8 @@ describe("task pane", () => {
     const roster = book.sheets.find((s) => s.name === "单位名册")!;
     expect(roster.values.slice(0, 2)).toEqual([
       ["单位名称", "单位类型", "联系人", "联系电话", "别名"],
-      ["金淘镇朴里村", "村", "", "", ""],
+      // 联系人 and 联系电话 from the report's header line (填表人, 联系电话): whom a 催报 reaches.
+      ["金淘镇朴里村", "村", "林小红", "0595-86123456", ""],
     ]);
   });
 });

@@ -264,7 +264,10 @@ export function consolidateText(
   lines.push(`  ${countsText(c)}`);
   // A unit's explained warnings (审核说明) are shown too: the reviewer reads its reasons here.
   const notClean = (l: ChildLine) =>
-    l.status !== "included" || l.problems.length > 0 || Boolean(l.explained?.length);
+    l.status !== "included" ||
+    l.problems.length > 0 ||
+    Boolean(l.explained?.length) ||
+    l.timeliness === "逾期";
   // Unreadable files are told below, with their full path.
   for (const l of r.plan.lines.filter((x) => notClean(x) && x.status !== "unreadable"))
     lines.push(`  ${lineText(l)}`);

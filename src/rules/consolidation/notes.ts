@@ -61,6 +61,7 @@ export function notesGrid({
       l.zeros?.length ? `空白按 0 计：${l.zeros.join("、")}` : "",
       l.problems.length ? `问题：${l.problems.join("；")}` : "",
       explainedText(l),
+      l.contact ?? "",
     ]
       .filter(Boolean)
       .join("；");

@@ -30,7 +30,7 @@ import { reportDay, reportPeriod } from "../report-period";
 import { ownCopy } from "../text";
 import type { TableTemplate } from "../templates/schema";
 import { type Counts, countsOf } from "./counts";
-import type { Roster, RosterEntry } from "./roster";
+import { contactText, type Roster, type RosterEntry } from "./roster";
 
 export type { Counts };
 import { wrongRowRule } from "../checks/wrong-row";
@@ -115,6 +115,8 @@ export interface ChildLine {
   listed?: boolean;
   /** Blank cells summed as 0 (a table whose notice asks for no 0: “回头看”统计表), by address. */
   zeros?: string[];
+  /** Who to call, on a 缺报 or 逾期 line: the roster's 联系人 and 联系电话, else the report's 填表人 and 联系电话. */
+  contact?: string;
 }
 
 /** A file that could not be read at all. */
@@ -214,6 +216,8 @@ export interface TableBrief {
   content: string;
   /** The unit-type rows it filled. */
   filled: string[];
+  /** Its header's 填表人 and 联系电话 (contactText). */
+  contact: string;
   /** Its errors (checkRecognized). */
   errors: Finding[];
   /** Its warnings the unit explained (审核说明): "C7 …（已说明：…）". */
@@ -248,6 +252,7 @@ export function briefOf(source: Source): Brief {
     heading: ownCopy(rec.title?.text ?? ""),
     content: contentKey(rec, unit),
     filled: [...filledRowTypes(rec)],
+    contact: ownCopy(contactText(headerContact(rec))),
     // The row a unit filled is the plan's to decide, with the roster's type (wrong-row says it
     // at check time from the same decision).
     errors: ownCopy(findings.filter((f) => f.severity === "error" && f.rule !== wrongRowRule.id)),
@@ -262,6 +267,12 @@ export function briefOf(source: Source): Brief {
 }
 
 const isBrief = (s: Source | Brief): s is Brief => "shortTitle" in s;
+
+const headerContact = (rec: TableRecognition) => {
+  const field = (key: string) =>
+    rec.headerFields.find((f) => f.key === key)?.value.trim() || undefined;
+  return { contact: field("filler"), phone: field("phone") };
+};
 
 const DATA_CATEGORIES_EXEMPT = new Set(["header", "period", "consolidation"]);
 
@@ -577,8 +588,15 @@ export function planConsolidation<S extends Source | Brief = Source>(
           timeliness: "",
           key: names.key(e.unit),
           listed: true,
+          ...(contactText(e) && { contact: contactText(e) }),
         });
   }
+  for (const w of works)
+    if (w.line.timeliness === "逾期") {
+      const found = roster ? names.find(w.unit) : [];
+      const contact = contactText(found.length === 1 ? found[0] : undefined) || w.table?.contact;
+      if (contact) w.line.contact = contact;
+    }
   const counts = countsOf(lines);
   const clean =
     lines.every((l) => l.status === "included" && l.problems.length === 0) && children.size > 0;
@@ -628,7 +646,9 @@ export function lineText(l: ChildLine): string {
       ? `${STATUS_WORDS.included}${l.table ? ` ${l.table}` : ""}`
       : `${STATUS_WORDS[l.status]}：${l.reason}`;
   const problems = l.problems.length ? `；问题：${l.problems.join("；")}` : "";
-  return `${who}${from}：${what}${problems}${explainedText(l, "；")}`;
+  const late = l.timeliness === "逾期" ? "；逾期" : "";
+  const reach = l.contact ? `；${l.contact}` : "";
+  return `${who}${from}：${what}${late}${problems}${explainedText(l, "；")}${reach}`;
 }
 
 /** "已说明的提示：C7 …（已说明：…）", for 汇总说明 and the list of units; "" when none. */

@@ -93,6 +93,12 @@ export function rosterFromGrid(grid: Grid): Roster | { error: string } {
   );
 }
 
+/** Who to call about a unit: "联系人：张三，13905951234" ("" when neither is known). */
+export const contactText = (e: { contact?: string; phone?: string } | undefined) =>
+  [e?.contact ? `联系人：${e.contact}` : "", e?.phone ? `电话：${e.phone}` : ""]
+    .filter(Boolean)
+    .join("，");
+
 /** The roster kept in the workbook (its 单位名册 sheet), if any and usable. */
 export function workbookRoster(sheets: Grid[]): Roster | undefined {
   const g = sheets.find((s) => s.name === OWN_SHEETS.roster.name);

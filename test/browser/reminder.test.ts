@@ -1,0 +1,56 @@
+/**
+ * 复制催报消息 in the page (#23 item 5), in Debian's Chromium: a workbook holding its 单位名册 (with
+ * 联系人 and 联系电话), two of its three villages consolidated; the 缺报 line names who to call and
+ * the button copies one message naming the unit missing, the table, the period and the deadline.
+ * Screenshot: test-artifacts/page/remind.png.
+ */
+import path from "path";
+import { rosterSheet } from "../../src/rules/consolidation/roster";
+import { pane, servedChromium } from "../helpers/browser";
+import { clerkFile, xlsxOf } from "../helpers/clerk-file";
+
+const SHOTS = path.join(__dirname, "../../test-artifacts/page");
+const env = servedChromium(SHOTS);
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+it("the 缺报 line names who to call, and 复制催报消息 copies the message for the group chat", async () => {
+  const p = await env.page();
+  await p.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: new URL(p.url()).origin,
+  });
+  const roster = rosterSheet([
+    { unit: "金淘镇朴里村", type: "村", contact: "林小红", phone: "0595-86123456" },
+    { unit: "金淘镇岭兜村", type: "村" },
+    { unit: "金淘镇深垵村", type: "村", contact: "黄丽", phone: "0595-86120000" },
+  ]);
+  await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
+    name: "金淘镇汇总.xlsx",
+    mimeType: XLSX,
+    buffer: await xlsxOf(roster.name, roster),
+  });
+  await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
+  await pane(p)
+    .getByText(/单位名册.*3/)
+    .waitFor();
+  await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
+  const files = [await clerkFile("金淘镇朴里村", 1), await clerkFile("金淘镇岭兜村", 2)];
+  await pane(p).getByLabel("选择报表文件").setInputFiles(files);
+  await pane(p).getByRole("button", { name: "导入并汇总（2 个文件）" }).click();
+  const list = pane(p).getByRole("list", { name: "汇总结果" });
+  await list.waitFor();
+  expect(await list.textContent()).toContain(
+    "金淘镇深垵村：缺报：单位名册中有、本次没有报送；联系人：黄丽，电话：0595-86120000"
+  );
+
+  await pane(p).getByRole("button", { name: "复制催报消息" }).click();
+  await pane(p).getByText("已复制：可以粘贴到工作群。").waitFor();
+  const text = await pane(p).getByLabel("催报消息").inputValue();
+  expect(text).toContain("【催报】以下单位尚未报送2026年第4季度的报表：");
+  expect(text).toContain("1. 金淘镇深垵村（联系人：黄丽，电话：0595-86120000）");
+  expect(text).toMatch(/《南安市2026年.*季报表（一）》（截止 2026年12月29日）/);
+  expect(text).not.toContain("朴里村");
+  expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(text);
+  await pane(p).getByLabel("催报消息").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: path.join(SHOTS, "remind.png") });
+  await p.context().close();
+}, 180_000);
