@@ -169,14 +169,26 @@ it("importing 100 files shows a progress bar counting the files, then the outcom
   await pane(page)
     .getByLabel("选择报表文件")
     .setInputFiles(await villages(100));
-  // Every progress text the page showed, recorded as the DOM changes.
+  // Every progress text the page showed, recorded as the DOM changes: a label replaced before the
+  // observer ran is still in its record's oldValue (reading got fast enough to pass 0 unseen).
   await page.evaluate(() => {
     const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
-    new MutationObserver(() => {
-      const bar = document.querySelector('[role="progressbar"]');
-      const text = bar?.getAttribute("aria-label");
-      if (text && seen[seen.length - 1] !== text) seen.push(text);
-    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    const add = (text: string | null | undefined) =>
+      text && seen[seen.length - 1] !== text && seen.push(text);
+    new MutationObserver((records) => {
+      for (const r of records)
+        if (
+          r.attributeName === "aria-label" &&
+          (r.target as Element).getAttribute("role") === "progressbar"
+        )
+          add(r.oldValue);
+      add(document.querySelector('[role="progressbar"]')?.getAttribute("aria-label"));
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeOldValue: true,
+    });
   });
   await pane(page).getByRole("button", { name: "导入并汇总（100 个文件）" }).click();
   await pane(page)

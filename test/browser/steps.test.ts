@@ -51,7 +51,7 @@ it.each([...SIZES, FROM_DISK])(
     const b = await clerkFile("金淘镇后厝村", 12);
     await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles([a, b]);
     await pane(p)
-      .getByText(/2 个工作表，识别出 2 张报表；错误 2 条/)
+      .getByText(/2 个工作表，识别出 2 张报表；错误 3 条/)
       .waitFor();
     await shot(p, "1-open-two-files", size);
 

@@ -42,7 +42,7 @@ async function openFixDownload(p: Page, name: string) {
   const [v] = villages;
   await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles(asFile(v, name));
   await pane(p)
-    .getByText(/1 个工作表，识别出 1 张报表；错误 2 条/)
+    .getByText(/1 个工作表，识别出 1 张报表；错误 3 条/)
     .waitFor();
   const stem = name.replace(/\.(xls|et)$/, "");
   await p.getByText(`${name} 是 `).waitFor();
@@ -93,7 +93,7 @@ it("served: 导入并汇总 sums .xls villages", async () => {
   const chart = pane(p).getByRole("img", { name: /^各单位报送情况/ });
   await chart.waitFor();
   expect(await chart.getAttribute("aria-label")).toBe(
-    "各单位报送情况：共 2 个单位，按时 2，逾期 0，缺报 0，未汇总 0"
+    "各单位报送情况：共 2 个单位，按时 2，逾期 0，缺报 0，报表均未汇总 0"
   );
   await chart.scrollIntoViewIfNeeded();
   await p.screenshot({ path: path.join(SHOTS, "xls-consolidate.png") });

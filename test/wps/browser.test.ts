@@ -22,7 +22,7 @@ const SHOTS = path.join(__dirname, "../../test-artifacts/wps");
 const PANE = { width: 360, height: 820 };
 const env = servedChromium(SHOTS);
 
-/** 朴里村 with a blank and a 无 (two errors); 岭兜村 filled right. */
+/** 朴里村 with a blank and a 无 (two errors, and 总数, which cannot be checked until they are corrected, a third); 岭兜村 filled right. */
 function township(): WpsFixture[] {
   const s = new Sheet("nanan-2026-quarterly-1", {
     seed: 2,
@@ -77,15 +77,15 @@ describe("the WPS add-in in Chromium (host double as window.Application)", () =>
       "village",
       "base.large"
     );
-    await p.getByText(/2 个工作表，识别出 2 张报表；错误 2 条/).waitFor();
+    await p.getByText(/2 个工作表，识别出 2 张报表；错误 3 条/).waitFor();
     await shot(p, "1-findings");
 
     await p.getByRole("button", { name: "标出问题格" }).click();
-    await p.getByText(/已标出 2 个单元格/).waitFor();
+    await p.getByText(/已标出 3 个单元格/).waitFor();
     expect(await fill(p, "朴里村", blank)).toBe("#F8C4C4");
     await shot(p, "2-highlighted");
     await p.getByRole("button", { name: "清除标记" }).click();
-    await p.getByText("已恢复 2 个单元格原来的底色").waitFor();
+    await p.getByText("已恢复 3 个单元格原来的底色").waitFor();
     expect(await fill(p, "朴里村", blank)).toBeUndefined();
 
     await p.getByRole("button", { name: "改为 0" }).first().click();
@@ -194,7 +194,7 @@ describe("the WPS add-in in Chromium (host double as window.Application)", () =>
     const folder = path.join(DIST, "wps-offline", "jsaddons", FOLDER);
     const p = await open(township(), `file://${folder}/taskpane.html`);
     const asked = outside(p, (u) => u.startsWith(`file://${folder}/`));
-    await p.getByText(/2 个工作表，识别出 2 张报表；错误 2 条/).waitFor();
+    await p.getByText(/2 个工作表，识别出 2 张报表；错误 3 条/).waitFor();
     await p.getByRole("tab", { name: "汇总·盖章" }).click();
     await p.getByLabel("选择报表文件").setInputFiles([await clerkFile("金淘镇霞春村", 11)]);
     await p.getByRole("button", { name: "导入并汇总（1 个文件）" }).click();
