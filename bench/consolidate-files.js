@@ -2,10 +2,11 @@
    writes one sheet of sums (goal: ≤ 1.0× the floor's wall time, peak ≤ 300 MB at 5,000). Both are
    whole processes (`node bin/srs.js consolidate`, and this file as the floor), start-up
    included, timed from outside in turn (whole-process.js). The last output of each size is kept
-   for the LibreOffice benchmark. */
+   for the LibreOffice benchmark, after its 村 row is checked against the villages' own sums. */
 const fs = require("fs");
 const path = require("path");
 const { timed, sideBySide } = require("./whole-process");
+const { villageRow } = require("./villages");
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const SRS = path.join(__dirname, "..", "bin", "srs.js");
@@ -33,7 +34,20 @@ async function floor(dir, out) {
   fs.writeFileSync(out, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
-function side({ n, dir, files }) {
+/** The summary's 村 row as SRS cached it, against the sums of the villages' own rows. */
+async function exact(output, expected) {
+  const { readGrids } = require("../lib/workbook/xlsx/read");
+  const grids = await readGrids(new Uint8Array(fs.readFileSync(output)));
+  const summary = grids.find((g) => g.name.endsWith("汇总"));
+  const got = summary ? villageRow(summary.values) : [];
+  if (got.length !== expected.length || got.some((v, c) => v !== expected[c]))
+    throw new Error(
+      `srs consolidate: the 村 row is ${got.join(",")}, the villages sum to ${expected.join(",")}`
+    );
+  return got.length;
+}
+
+async function side({ n, dir, files, expected }) {
   const out = `${dir}.汇总.xlsx`;
   const log = `${dir}.consolidate.log`;
   const ours = () => {
@@ -58,12 +72,17 @@ function side({ n, dir, files }) {
     ratio: s.ratio,
     load_average: s.load,
     goal: "ratio ≤ 1.0; peak ≤ 300 MB at 5,000",
+    exact_village_row_cells: await exact(out, expected),
     output: out,
     output_kb: Math.round(fs.statSync(out).size / 1024),
   };
 }
 
 /** One result a size of `set` (villages.js); each size's output stays in the set's folder. */
-module.exports = (set) => set.dirs.map(side);
+module.exports = async (set) => {
+  const results = [];
+  for (const d of set.dirs) results.push(await side(d));
+  return results;
+};
 
 if (process.argv[2] === "--floor") floor(process.argv[3], process.argv[4]);

@@ -9,7 +9,7 @@ const { villages } = require("./villages");
   const set = await villages();
   try {
     for (const r of require("./check-files")(set)) console.log(JSON.stringify(r));
-    const consolidated = require("./consolidate-files")(set);
+    const consolidated = await require("./consolidate-files")(set);
     for (const r of consolidated) console.log(JSON.stringify({ ...r, output: undefined }));
     const outputs = consolidated.map((r, i) => ({ n: set.dirs[i].n, output: r.output }));
     for (const r of await require("./libreoffice-open")(outputs)) console.log(JSON.stringify(r));

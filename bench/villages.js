@@ -17,8 +17,13 @@ async function villages(sizes = SIZES) {
   const all = path.join(root, "all");
   fs.mkdirSync(all);
   const names = [];
+  // The 村 row's sum after each file, column by column: what the township's 村 row must say.
+  const sums = [];
+  let sum = [];
   for (let i = 0; i < Math.max(...sizes); i++) {
     const f = filledSheet(t, { seed: i + 1, rowTypes: ["village"], unit: `金淘镇${i + 1}村` });
+    sum = villageRow(f.grid.values).map((v, c) => v + (sum[c] ?? 0));
+    sums.push(sum);
     names.push(`${i + 1}村.xlsx`);
     fs.writeFileSync(
       path.join(all, names[i]),
@@ -29,9 +34,13 @@ async function villages(sizes = SIZES) {
     const dir = path.join(root, String(n));
     fs.mkdirSync(dir);
     for (const name of names.slice(0, n)) fs.linkSync(path.join(all, name), path.join(dir, name));
-    return { n, dir, files: names.slice(0, n) };
+    return { n, dir, files: names.slice(0, n), expected: sums[n - 1] };
   });
   return { root, dirs, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
-module.exports = { villages, SIZES };
+/** The numbers of the row labelled 村, left to right. */
+const villageRow = (values) =>
+  (values.find((row) => row[0] === "村") ?? []).filter((v) => typeof v === "number");
+
+module.exports = { villages, villageRow, SIZES };
