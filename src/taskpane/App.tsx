@@ -29,7 +29,7 @@ import type { PracticeRound } from "../rules/sample/practice-record";
 import { TemplatePicker } from "./TemplatePicker";
 import type { CellWrite, WorkbookSource } from "./source";
 import { UndoDialog } from "./UndoDialog";
-import type { UndoAction } from "../workbook/types";
+import type { Mark, UndoAction } from "../workbook/types";
 import { nowText, today } from "../workbook/today";
 
 /**
@@ -188,20 +188,46 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
 
   // While highlights are on they follow the findings: a fixed cell loses its mark, a new one gets it.
   const marked = useRef<string>();
+  /** The marks the findings call for now (a repaint after a question paints the latest). */
+  const wanted = useRef<Mark[]>([]);
+  /**
+   * Whether the user went on past a question about following (标出问题格's, or the one below) in
+   * this pane: marks kept from before (a workbook reopened) are repainted only after one, since a
+   * repaint clears Excel's undo history; unless they are already what the findings call for.
+   */
+  const following = useRef<"no" | "asking" | "yes" | "declined">("no");
+  const [keptAsBefore, setKeptAsBefore] = useState(false);
   useEffect(() => {
     if (!highlighted || state.kind !== "done") return;
     const marks = markOf(state.reports);
     const key = JSON.stringify(marks);
+    wanted.current = marks;
     if (key === marked.current) return;
     marked.current = key;
-    // A sheet since protected with a password (or any refusal): its one line, the marks left as they are.
-    source
-      .clearHighlights()
-      .then(() => source.highlight(marks))
-      .then(
-        () => setError(undefined),
-        (e) => setError(oneLine(e))
-      );
+    void (async () => {
+      if (following.current !== "yes") {
+        if (following.current !== "no") return; // asked already: the answer settles it
+        following.current = "asking";
+        const kept = await source.marksKept?.(marks).catch(() => false);
+        if (kept && wanted.current === marks) {
+          following.current = "no";
+          return;
+        }
+        const goOn = await undoAllowed("followHighlights");
+        following.current = goOn ? "yes" : "declined";
+        setKeptAsBefore(!goOn);
+        if (!goOn) return;
+      }
+      // A sheet since protected with a password (or any refusal): its one line, the marks left as they are.
+      const latest = wanted.current;
+      await source
+        .clearHighlights()
+        .then(() => source.highlight(latest))
+        .then(
+          () => setError(undefined),
+          (e) => setError(oneLine(e))
+        );
+    })();
   }, [highlighted, state, source]);
 
   // A done action says so in green; a refused one in the error bar, never as if it had worked.
@@ -301,6 +327,8 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
                 appearance="primary"
                 onClick={async () => {
                   if (!(await undoAllowed("highlight"))) return;
+                  following.current = "yes";
+                  setKeptAsBefore(false);
                   void act(async () => {
                     const marks = markOf(reports);
                     const r = await source.highlight(marks);
@@ -321,6 +349,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
                     const n = await source.clearHighlights();
                     marked.current = undefined;
                     setHighlighted(false);
+                    setKeptAsBefore(false);
                     return t.cleared(n);
                   });
                 }}
@@ -344,6 +373,7 @@ export function App({ source, lang = "zh", supported = true }: { source: Workboo
               </Button>
             )}
           </div>
+          {highlighted && keptAsBefore && <Caption1>{t.marksAsBefore}</Caption1>}
           {returned && (
             <Suspense fallback={<Spinner size="tiny" />}>
               <ReturnView report={returned} source={source} t={t} onClose={() => setReturning(undefined)} />

@@ -7,6 +7,7 @@ const UNDO_ZH: Record<UndoAction, string> = {
   fix: "修改",
   undoFixes: "撤销上次修改",
   highlight: "标出问题格",
+  followHighlights: "按本次检查更新上次留下的问题格标记",
   clearHighlights: "清除标记",
   explainNew: "保存审核说明",
   explainInPlace: "保存审核说明",
@@ -18,12 +19,15 @@ const UNDO_ZH: Record<UndoAction, string> = {
 const UNDO_KEEPS_ZH: Partial<Record<UndoAction, string>> = {
   highlight:
     "标出后，问题格的标记随修改更新时，也会再次清空。原来的底色保存在文档里，可用“清除标记”恢复。",
+  followHighlights:
+    "更新后，标记随修改更新时，也会再次清空。选“取消”，标记保持上次的样子，不再随修改更新，可随时点“标出问题格”或“清除标记”。",
   consolidate: "建议先保存一份。",
 };
 const UNDO_EN: Record<UndoAction, string> = {
   fix: "Changing the cells",
   undoFixes: "Undo last changes",
   highlight: "Highlight problems",
+  followHighlights: "Bringing the highlights kept from last time up to this check",
   clearHighlights: "Clear highlights",
   explainNew: "Saving the explanation",
   explainInPlace: "Saving the explanation",
@@ -35,6 +39,8 @@ const UNDO_EN: Record<UndoAction, string> = {
 const UNDO_KEEPS_EN: Partial<Record<UndoAction, string>> = {
   highlight:
     " While highlights are on, each time they follow a change it is cleared again. The original fills are kept in the document; Clear highlights gives them back.",
+  followHighlights:
+    " After that, each time they follow a change it is cleared again. Cancel leaves them as they were, no longer following changes; Highlight problems or Clear highlights at any time.",
   consolidate: " Save a copy first.",
 };
 
@@ -114,6 +120,7 @@ const zh = {
   // Each action's line (office/undo.ts says which clear it on which Excel), and what it keeps instead.
   undoAsk: (action: UndoAction) =>
     `${UNDO_ZH[action]}会清空 Excel 的“撤销”记录：此前在 Excel 中做的修改，将不能再用“撤销”（Ctrl+Z）退回。${UNDO_KEEPS_ZH[action] ?? ""}`,
+  marksAsBefore: "问题格的标记是上次留下的，没有随本次检查更新：点“标出问题格”更新，或“清除标记”。",
   goOn: "继续",
   unrecognized: "未识别的工作表",
   tooOld:
@@ -276,6 +283,8 @@ const en: Strings = {
   undoTitle: "Excel's undo history will be cleared",
   undoAsk: (action) =>
     `${UNDO_EN[action]} clears Excel's undo history: what you did in Excel before cannot be undone (Ctrl+Z) any more.${UNDO_KEEPS_EN[action] ?? ""}`,
+  marksAsBefore:
+    "The highlights are the ones kept from last time, not this check's: Highlight problems brings them up to it, Clear highlights removes them.",
   goOn: "Go on",
   unrecognized: "Sheets not recognized",
   tooOld:

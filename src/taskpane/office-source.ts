@@ -10,7 +10,12 @@ import { setColumnWidths, writeGrid } from "../workbook/office/write-grid";
 import { uniqueSheetName } from "../rules/sheet-names";
 import type { Grid } from "../rules/grid";
 import { recognize } from "../rules/recognize";
-import { clearHighlights, hasHighlights, highlightCells } from "../workbook/office/highlight";
+import {
+  clearHighlights,
+  hasHighlights,
+  highlightCells,
+  marksRecorded,
+} from "../workbook/office/highlight";
 import { mergesSupported, readAllSheets } from "../workbook/office/read-sheets";
 import { invalidateWorkbook } from "../workbook/office/snapshot";
 import { officeDocumentStore } from "../workbook/office/store";
@@ -69,6 +74,7 @@ export function officeSource(store: DocumentStore = officeDocumentStore): Workbo
     highlight: (marks) => runExcel((context) => highlightCells(context, marks, store)),
     clearHighlights: () => runExcel((context) => clearHighlights(context, store)),
     hasHighlights: () => hasHighlights(store),
+    marksKept: (marks) => runExcel((context) => marksRecorded(context, marks, store)),
     writeFixes: (writes) => runExcel((context) => writeFixes(context, writes, store)),
     undoFixes: () => runExcel((context) => undoFixes(context, store)),
     lastFixes: () => lastFixes(store),

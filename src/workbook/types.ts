@@ -76,6 +76,11 @@ export interface WorkbookSource {
   /** Gives every highlighted cell its own fill back; returns how many. */
   clearHighlights(): Promise<number>;
   hasHighlights(): boolean;
+  /**
+   * Whether the highlights kept in the workbook are exactly these marks, so a workbook reopened
+   * needs no repaint; where a repaint clears the host's undo history (Excel), else absent.
+   */
+  marksKept?(marks: Mark[]): Promise<boolean>;
   /** Writes confirmed fixes; returns how many cells changed. */
   writeFixes(writes: CellWrite[]): Promise<number>;
   /** Gives back what the last fixes replaced. */
@@ -127,13 +132,15 @@ export interface WorkbookSource {
 
 /**
  * The pane's actions that change the workbook: fixes and stamps (`fix`), 撤销上次修改, 标出问题格
- * (and the marks following the findings), 清除标记, 审核说明 written into a new sheet or into the
+ * (and the marks following the findings), the marks a reopened workbook kept brought up to its
+ * findings (`followHighlights`), 清除标记, 审核说明 written into a new sheet or into the
  * one there, consolidation, a sheet added (表样, the roster's draft), a practice round, the profile.
  */
 export type UndoAction =
   | "fix"
   | "undoFixes"
   | "highlight"
+  | "followHighlights"
   | "clearHighlights"
   | "explainNew"
   | "explainInPlace"

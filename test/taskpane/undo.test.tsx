@@ -28,7 +28,7 @@ const HOSTS: [string, Host][] = [
   ["Excel 2016/2019 (no undo through add-ins)", { kept: false, platform: "windows" }],
 ];
 
-function inExcel(book: Book, host: Host) {
+function inExcel(book: Book, host: Host, store = new MemoryStore("{}", book)) {
   book.undoKept = host.kept;
   Object.assign(globalThis, {
     Excel: { run: excelRun(book, { platform: host.platform }).run },
@@ -43,7 +43,7 @@ function inExcel(book: Book, host: Host) {
       StartupBehavior: { load: "Load", none: "None" },
     },
   });
-  return officeSource(new MemoryStore("{}", book));
+  return officeSource(store);
 }
 
 const village = () => {
@@ -66,6 +66,11 @@ describe.each(HOSTS)("%s: what the pane says clears undo is what clears it", (_,
       (s) => s.writeFixes([{ sheet: "1村", cell: "C7", value: 0, expected: null }]),
     ],
     ["highlight", (s) => s.highlight([{ sheet: "1村", cell: "C7", severity: "error" }])],
+    [
+      "followHighlights",
+      (s) => s.clearHighlights().then(() => s.highlight([{ sheet: "1村", cell: "D7", severity: "error" }])),
+      (s) => s.highlight([{ sheet: "1村", cell: "C7", severity: "error" }]),
+    ],
     [
       "clearHighlights",
       (s) => s.clearHighlights(),
@@ -102,9 +107,9 @@ describe.each(HOSTS)("%s: what the pane says clears undo is what clears it", (_,
   });
 });
 
-function pane(book: Book, host: Host) {
-  const source = inExcel(book, host);
-  render(
+function pane(book: Book, host: Host, store?: MemoryStore) {
+  const source = inExcel(book, host, store);
+  return render(
     <FluentProvider theme={webLightTheme}>
       <App source={{ ...source, subscribe: () => () => undefined }} />
     </FluentProvider>
@@ -205,5 +210,63 @@ describe("the pane asks before it clears undo, and changes nothing until told to
     await waitFor(() => expect(screen.queryByText("会清空 Excel 的“撤销”记录")).toBeNull());
     expect(book.undoCleared).toEqual([]);
     expect(screen.getByRole("button", { name: "保存" })).toBeInTheDocument();
+  });
+});
+
+describe("a workbook reopened with its highlights (the marks kept in its settings)", () => {
+  /** A first session: 标出问题格, gone on; the workbook then saved and closed. */
+  async function markedAndClosed(host: Host) {
+    const book = village();
+    const own = book.fill("1村", "C7").color;
+    const store = new MemoryStore("{}", book);
+    const first = pane(book, host, store);
+    fireEvent.click(await screen.findByRole("button", { name: "标出问题格" }));
+    fireEvent.click(within(await undoDialog()).getByRole("button", { name: "继续", hidden: true }));
+    await screen.findByText(/已标出 2 个/);
+    first.unmount();
+    book.undoCleared = [];
+    return { book, own, reopened: () => new MemoryStore(store.saved, book) };
+  }
+
+  it.each(HOSTS)("%s: the marks already what the check finds: nothing repainted, nothing asked, undo kept", async (_, host) => {
+    const { book, reopened } = await markedAndClosed(host);
+    const store = reopened();
+    pane(book, host, store);
+    await screen.findByRole("button", { name: "清除标记" });
+    await screen.findByText(/识别出 1 张报表/);
+    // Let the pane's follow-up run out: it reads the sheets' ids, and writes nothing.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText("会清空 Excel 的“撤销”记录")).toBeNull();
+    expect(book.undoCleared).toEqual([]);
+    expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
+  });
+
+  it("the findings changed since (the clerk filled C7 elsewhere): it asks once; cancelled, the marks stay as they were and say so", async () => {
+    const { book, reopened } = await markedAndClosed(HOSTS[0][1]);
+    book.sheets.get("1村")!.values.set("C7", 0);
+    pane(book, HOSTS[0][1], reopened());
+    const dialog = await undoDialog();
+    expect(dialog).toHaveTextContent("按本次检查更新上次留下的问题格标记会清空 Excel 的“撤销”记录");
+    expect(book.undoCleared).toEqual([]);
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    expect(await screen.findByText(/标记是上次留下的，没有随本次检查更新/)).toBeInTheDocument();
+    expect(book.undoCleared).toEqual([]);
+    expect(book.fill("1村", "C7").color).toBe(MARK_COLORS.error);
+    // Checking again does not ask again, nor repaint.
+    fireEvent.click(screen.getByRole("button", { name: "重新检查" }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText("会清空 Excel 的“撤销”记录")).toBeNull();
+    expect(book.undoCleared).toEqual([]);
+  });
+
+  it("gone on, the marks follow the findings: C7, filled since, gets its own fill back", async () => {
+    const { book, own, reopened } = await markedAndClosed(HOSTS[0][1]);
+    book.sheets.get("1村")!.values.set("C7", 0);
+    pane(book, HOSTS[0][1], reopened());
+    fireEvent.click(within(await undoDialog()).getByRole("button", { name: "继续", hidden: true }));
+    await waitFor(() => expect(book.fill("1村", "C7").color).toBe(own));
+    expect(own).not.toBe(MARK_COLORS.error);
+    expect(book.undoCleared).toContain("settings.saveAsync");
+    expect(screen.queryByText(/标记是上次留下的/)).toBeNull();
   });
 });

@@ -171,9 +171,7 @@ export async function highlightCells(
   store: DocumentStore
 ): Promise<HighlightResult> {
   const saved = loadSaved(store);
-  const unique = new Map(marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
-  // Errors win over warnings on the same cell.
-  for (const m of marks) if (m.severity === "error") unique.set(`${m.sheet}!${m.cell}`, m);
+  const unique = oneMarkACell(marks);
   // One request: every marked cell's fill now, and each sheet's id.
   const { fills: now, lift } = await readFills(context, groupBySheet([...unique.values()]));
   const list: Mark[] = [];
@@ -214,6 +212,40 @@ export async function highlightCells(
     await paint(context, groups);
   });
   return { marked: list.length, untouched };
+}
+
+/** One mark a cell, an error winning over a warning on the same cell (as they are painted). */
+function oneMarkACell(marks: Mark[]): Map<string, Mark> {
+  const unique = new Map(marks.map((m) => [`${m.sheet}!${m.cell}`, m]));
+  for (const m of marks) if (m.severity === "error") unique.set(`${m.sheet}!${m.cell}`, m);
+  return unique;
+}
+
+/**
+ * Whether the document's record is exactly these marks, each cell under its severity's colour:
+ * then the highlights a reopened workbook shows are the ones a repaint would give, and the pane
+ * need not repaint (which saves the settings and so clears Excel's undo history, undo.ts). Reads
+ * only the sheets' names and ids. A cell the user recoloured since stays as they chose; a gradient
+ * cell, never recorded, makes the record differ.
+ */
+export async function marksRecorded(
+  context: Excel.RequestContext,
+  marks: Mark[],
+  store: DocumentStore
+): Promise<boolean> {
+  const saved = loadSaved(store);
+  const unique = oneMarkACell(marks);
+  const recorded = [...saved.values()].reduce((n, cells) => n + cells.size, 0);
+  if (recorded !== unique.size) return false;
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/id");
+  await context.sync();
+  const idOf = new Map(sheets.items.map((s) => [s.name, s.id]));
+  return [...unique.values()].every((m) => {
+    const id = idOf.get(m.sheet);
+    const cells = (id !== undefined && saved.get(id)) || saved.get(m.sheet);
+    return cells?.get(m.cell)?.mark.toUpperCase() === MARK_COLORS[m.severity].toUpperCase();
+  });
 }
 
 export function hasHighlights(store: DocumentStore): boolean {
