@@ -60,6 +60,16 @@ describe("the line under a summary", () => {
     // A duplicate, a replaced report, a list and a lower level's summary leave nobody out.
     for (const s of ["duplicate", "replaced", "other-template", "overlap"] as const)
       expect(incompleteText([line("included", "朴里村"), line(s, "岭兜村")], t)).toBe("");
+    // Unless the lower level's summary held units sent nowhere else, or says itself incomplete.
+    expect(
+      incompleteText(
+        [
+          { ...line("included", "仙夹镇"), short: "partial" },
+          { ...line("overlap", "诗山镇"), short: "out" },
+        ],
+        t
+      )
+    ).toBe("本汇总不完整：1 份报表未汇总，1 份下级汇总表本身不完整，详见汇总说明");
     expect(
       incompleteText(
         [
@@ -77,6 +87,69 @@ describe("the line under a summary", () => {
       )
     ).toBe(LINE);
   });
+});
+
+describe("one level up: the county over the townships' workbooks (南安, row by row)", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-county-short-"));
+  const COUNTY = "本汇总不完整：1 份报表未汇总，1 份下级汇总表本身不完整，详见汇总说明";
+  let county: Awaited<ReturnType<typeof consolidateFiles>>;
+  let book: ExcelJS.Workbook;
+  const out = path.join(dir, "南安市.xlsx");
+
+  beforeAll(async () => {
+    const write = async (name: string, g: Grid) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, await xlsx(g));
+      return file;
+    };
+    // 仙夹镇 consolidates 2 of its 3 villages: its summary says 缺报 1 个单位.
+    const xianjia = [
+      await write("仙夹村.xlsx", village("仙夹村", 21)),
+      await write("美宅村.xlsx", village("美宅村", 22)),
+    ];
+    const roster = makeRoster(
+      ["仙夹村", "美宅村", "夹林村"].map((unit) => ({ unit, type: "村" as const }))
+    );
+    await consolidateFiles(xianjia, path.join(dir, "仙夹镇汇总.xlsx"), { roster, unit: "仙夹镇" });
+    // 诗山镇 consolidates its three villages, and 凤坡村 also sends its report to the county.
+    const shishan = [
+      await write("诗山村.xlsx", village("诗山村", 23)),
+      await write("凤坡村.xlsx", village("凤坡村", 24)),
+      await write("鹏峰村.xlsx", village("鹏峰村", 25)),
+    ];
+    await consolidateFiles(shishan, path.join(dir, "诗山镇汇总.xlsx"), { unit: "诗山镇" });
+    county = await consolidateFiles(
+      [path.join(dir, "仙夹镇汇总.xlsx"), path.join(dir, "诗山镇汇总.xlsx"), shishan[1]],
+      out,
+      { unit: "南安市", made: "2026-12-20 10:00" }
+    );
+    book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+  }, 120_000);
+
+  test("a township's summary short of its own units makes the county's short; 汇总说明 says whose", () => {
+    const lines = county.plan.lines;
+    const xianjia = lines.find((l) => l.unit === "仙夹镇")!;
+    expect(xianjia.status).toBe("included");
+    expect(xianjia.problems).toContain("仙夹镇的汇总表本身不完整：缺报 1 个单位");
+    // Left out as 重复汇总, its other villages are in no total: the line names them.
+    const shishan = lines.find((l) => l.unit === "诗山镇")!;
+    expect(shishan.status).toBe("overlap");
+    expect(shishan.reason).toContain("其余的诗山村、鹏峰村因此未计入总数");
+    expect(county.plan.clean).toBe(false);
+  });
+
+  test("the county's summary says so under its table, and on the printed page", () => {
+    const ws = book.getWorksheet("季报表（一）汇总")!;
+    const cells: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => void cells.push(c.text)));
+    expect(cells).toContain(COUNTY);
+    const pdf = printToPdf([{ name: "county", bytes: readFileSync(out) }]).get("county")!;
+    const target = path.join(ARTIFACTS, "incomplete");
+    mkdirSync(target, { recursive: true });
+    execFileSync("pdftoppm", ["-r", "70", "-png", "-l", "1", pdf, path.join(target, "county")]);
+    expect(pdfText(pdf, 1)).toContain(COUNTY.replace(/\s+/g, ""));
+  }, 600_000);
 });
 
 describe("srs consolidate, stamped and printed", () => {

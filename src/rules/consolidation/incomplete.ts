@@ -31,10 +31,21 @@ export function incompleteText(lines: ChildLine[], t: TableTemplate): string {
   );
   const missing = new Set(lines.filter((l) => l.status === "missing").map((l) => unitKey(l))).size;
   const out = lines.filter(
-    (l) => SHORT.has(l.status) && mine(l) && !(unitKey(l) && summed.has(unitKey(l)))
+    (l) =>
+      (SHORT.has(l.status) || (l.short === "out" && l.status !== "included")) &&
+      mine(l) &&
+      !(unitKey(l) && summed.has(unitKey(l)))
   ).length;
-  if (!missing && !out) return "";
-  const parts = [missing ? `缺报 ${missing} 个单位` : "", out ? `${out} 份报表未汇总` : ""];
+  // A lower level's summary short of its own units leaves this total short of them too.
+  const partial = lines.filter(
+    (l) => l.short === "partial" && l.status === "included" && l.table === t.shortTitle
+  ).length;
+  if (!missing && !out && !partial) return "";
+  const parts = [
+    missing ? `缺报 ${missing} 个单位` : "",
+    out ? `${out} 份报表未汇总` : "",
+    partial ? `${partial} 份下级汇总表本身不完整` : "",
+  ];
   return `${INCOMPLETE}${parts.filter(Boolean).join("，")}，详见汇总说明`;
 }
 
@@ -42,6 +53,19 @@ export function incompleteText(lines: ChildLine[], t: TableTemplate): string {
 const unitKey = (l: ChildLine) => l.key ?? normalizeUnit(l.unit);
 
 const isIncomplete = (v: unknown) => typeof v === "string" && v.startsWith(INCOMPLETE);
+
+/**
+ * What a received summary's own line says of it ("缺报 1 个单位"), "" when it has none: a lower
+ * level's total short of its units makes every total built on it short of them too.
+ */
+export function ownIncomplete(rec: TableRecognition): string {
+  const z = rec.place.zone;
+  for (let r = z.top; r <= Math.min(z.bottom, rec.grid.values.length - 1); r++)
+    for (const [c, v] of (rec.grid.values[r] ?? []).entries())
+      if (c >= z.left && c <= z.right && isIncomplete(v))
+        return (v as string).slice(INCOMPLETE.length).replace(/[，,]?详见汇总说明[。.]?$/, "");
+  return "";
+}
 
 /**
  * Where the line goes on a summary (a new one from its layout, or one already in the workbook):

@@ -57,6 +57,8 @@ export interface Source {
   period?: Period;
   /** A lower level's consolidated workbook: this is its summary, holding these units' reports. */
   lower?: { units: string[] };
+  /** A lower level's summary that says itself incomplete: what its line says ("缺报 1 个单位"). */
+  incomplete?: string;
   /** The unit's 审核说明 of its warnings (from its file's hidden sheet). */
   explanations?: Explanation[];
   /** What is wrong with it that does not keep it from being summed (a summary unlike its parts). */
@@ -115,6 +117,12 @@ export interface ChildLine {
   listed?: boolean;
   /** Blank cells summed as 0 (a table whose notice asks for no 0: “回头看”统计表), by address. */
   zeros?: string[];
+  /**
+   * The total is short by this line though its status alone does not say so: a lower level's
+   * summary left out whose other units were not received (out), or one summed that says itself
+   * incomplete (partial).
+   */
+  short?: "out" | "partial";
   /** Who to call, on a 缺报 or 逾期 line: the roster's 联系人 and 联系电话, else the report's 填表人 and 联系电话. */
   contact?: string;
 }
@@ -193,6 +201,7 @@ export interface Brief {
   /** The unit it reports for (unitOf). */
   unit: string;
   lower?: { units: string[] };
+  incomplete?: string;
   problems?: string[];
   /** A sheet the workbook hides: every line about it says so. */
   visibility?: Grid["visibility"];
@@ -236,6 +245,7 @@ export function briefOf(source: Source): Brief {
     ...{ sheet, origin, fileHash, part, fileTime, unit, lower, problems },
     shortTitle: "",
   };
+  if (source.incomplete) brief.incomplete = ownCopy(source.incomplete);
   if (rec.grid.visibility) brief.visibility = rec.grid.visibility;
   if (rec.kind === "none") return brief;
   brief.shortTitle = rec.template.shortTitle;
@@ -352,6 +362,11 @@ export function planConsolidation<S extends Source | Brief = Source>(
       problems: [...(brief.problems ?? [])],
       timeliness: "",
     };
+    // Its own units missing are missing from every total it goes into.
+    if (brief.incomplete) {
+      line.problems.push(`${unit || "该单位"}的汇总表本身不完整：${brief.incomplete}`);
+      line.short = "partial";
+    }
     const w: Work<S> = { source, brief, line, unit, key: names.key(unit), order };
     if (!brief.shortTitle)
       Object.assign(line, { status: "no-template", reason: "未识别为任何报表" });
@@ -424,7 +439,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
           "overlap",
           `${w.unit}另有直接报送的${t.shortTitle}（${describe(same)}），这份汇总表不再计入，以免重复计算`
         );
-      else if (under.length)
+      else if (under.length) {
         exclude(
           w,
           "overlap",
@@ -433,6 +448,9 @@ export function planConsolidation<S extends Source | Brief = Source>(
             .map((x) => x.unit)
             .join("、")}${under.length > 5 ? "等" : ""}已逐一报送：为免重复计算未计入`
         );
+        // Which of its units it held is not known: those not sent one by one may be left out.
+        w.line.short = "out";
+      }
     }
 
     // The same report twice: the same table of the same file received twice, or the same unit
@@ -480,12 +498,16 @@ export function planConsolidation<S extends Source | Brief = Source>(
     const direct = new Set(list.filter((w) => live(w) && !w.brief.lower).map((w) => w.key));
     for (const w of list.filter((x) => live(x) && x.brief.lower)) {
       const both = w.brief.lower!.units.filter((u) => direct.has(names.key(u)));
-      if (both.length)
-        exclude(
-          w,
-          "overlap",
-          `其中的${both.slice(0, 5).join("、")}${both.length > 5 ? "等" : ""}已直接报送，不能再计入这份汇总表`
-        );
+      if (!both.length) continue;
+      // Its units not sent here are then in no total: the total is short of them.
+      const rest = w.brief.lower!.units.filter((u) => !direct.has(names.key(u)));
+      const named = (us: string[]) => `${us.slice(0, 5).join("、")}${us.length > 5 ? "等" : ""}`;
+      exclude(
+        w,
+        "overlap",
+        `其中的${named(both)}已直接报送，不能再计入这份汇总表${rest.length ? `；其余的${named(rest)}因此未计入总数（请只收${w.unit || "该单位"}的汇总表，或请其余单位也直接报送）` : ""}`
+      );
+      if (rest.length) w.line.short = "out";
     }
 
     // A unit fills its own type's row: non-zero numbers in another are 填错行 (0 across it is

@@ -14,6 +14,7 @@ import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes, tableKey } from "./notes";
 import { headerUnit, isTownship } from "../units/names";
 import { isPlan, type Source, STATUS_WORDS } from "./plan";
+import { ownIncomplete } from "./incomplete";
 import { summaryMismatch } from "./received-summary";
 
 export interface ReceivedFile {
@@ -98,7 +99,8 @@ export function fileSources(
   // MAX_COPIES its numbers are in a 明细 instead) is summed as it stands.
   const summed = (r: TableRecognition, parts: TableRecognition[]) => {
     const differs = parts.length ? summaryMismatch(r, parts) : undefined;
-    return differs ? { problems: [differs] } : {};
+    const incomplete = ownIncomplete(r);
+    return { ...(differs && { problems: [differs] }), ...(incomplete && { incomplete }) };
   };
   if (notes) {
     // A township's consolidated workbook: its summaries are its reports; its copies of the
@@ -172,6 +174,8 @@ export function fileSources(
       recognition: r,
       // The sheet may have taken another name when inserted ("朴里村 (2)").
       explanations: explained.filter((e) => explainedSheet(e.sheet, names) === r.sheet),
+      // A summary sent on its own still says what it lacks.
+      ...(r.kind === "table" && ownIncomplete(r) && { incomplete: ownIncomplete(r) }),
     })),
     township: false,
   };
@@ -202,6 +206,7 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
     if (!row) return [];
     // Its units' tables went when it was imported: what they said of it stays said.
     const differs = MISMATCH.exec(row.note)?.[0];
+    const incomplete = ownIncomplete(r);
     return [
       {
         sheet: r.sheet,
@@ -210,6 +215,7 @@ export function workbookSources(recs: Recognition[], notes: ReadNotes | undefine
         unit: headerUnit(r) || row.unit,
         lower: { units: [] },
         ...(differs ? { problems: [differs] } : {}),
+        ...(incomplete && { incomplete }),
       },
     ];
   });
