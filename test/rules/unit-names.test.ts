@@ -184,3 +184,95 @@ describe("the plan counts one unit once however it is written", () => {
     expect(draftRoster(sources).map((e) => e.unit)).toEqual(["金淘镇朴里村", "金淘镇岭兜村"]);
   });
 });
+
+describe("a department writes the township without 镇 (金淘派出所 of 金淘镇)", () => {
+  it("is one unit with the roster's 金淘镇派出所; 金淘村 and 金淘社区 stay villages named after it", () => {
+    for (const [a, b] of [
+      ["金淘派出所", "金淘镇派出所"],
+      ["南安市金淘市场监督管理所（盖章）", "金淘镇市场监督管理所"],
+      ["金淘派出所", "派出所"],
+      ["金淘东村", "金淘镇金淘东村"],
+    ])
+      expect([a, unitKey(a, "金淘镇")]).toEqual([a, unitKey(b, "金淘镇")]);
+    expect(unitKey("金淘村", "金淘镇")).toBe("金淘村");
+    expect(unitKey("金淘镇金淘村", "金淘镇")).toBe("金淘村");
+    expect(unitKey("金淘社区居委会", "金淘镇")).toBe("金淘社区");
+    expect(unitKey("金淘站", "金淘镇")).toBe("金淘站");
+    // Another township's short name is not ours.
+    expect(unitKey("仙夹派出所", "金淘镇")).toBe("仙夹派出所");
+  });
+
+  it("counts as the roster's unit: reported, not 名册外, not 缺报", () => {
+    const q2 = getTemplate("nanan-2026-quarterly-2") as TableTemplate;
+    const dept = (unit: string, seed: number): Grid => ({
+      ...filledSheet(q2, { seed, unit, rowTypes: ["dept"] }).grid,
+      name: unit,
+    });
+    const roster = makeRoster([
+      { unit: "金淘镇派出所", type: "镇直单位" },
+      { unit: "金淘镇市场监督管理所", type: "镇直单位" },
+      { unit: "金淘镇金淘村", type: "村" },
+    ]);
+    const p = plan([dept("金淘派出所", 1), dept("金淘市场监督管理所", 2), sheet("金淘村", 3)], {
+      roster,
+    });
+    expect(p.lines.map((l) => [l.unit, l.status, l.problems])).toEqual([
+      ["金淘派出所", "included", []],
+      ["金淘市场监督管理所", "included", []],
+      ["金淘村", "included", []],
+    ]);
+    expect(p.counts).toMatchObject({ expected: 3, received: 3, unlisted: 0, missing: 0 });
+  });
+});
+
+describe("a header with no 填报单位: the unit its file's name gives", () => {
+  const blank = (seed: number, origin: string) => {
+    const g = sheet("福庭村", seed, "Sheet1");
+    g.values = g.values.map((r) =>
+      r.map((v) => (typeof v === "string" ? v.replace("福庭村", "") : v))
+    );
+    return { sheet: g.name, origin, recognition: recognize(g) };
+  };
+  const roster = makeRoster([
+    { unit: "金淘镇福庭村", type: "村" },
+    { unit: "金淘镇朴里村", type: "村" },
+  ]);
+
+  it("is the roster's unit the file name names, summed with a problem saying so", () => {
+    for (const origin of [
+      "金淘镇福庭村-季报表（一）.xlsx",
+      "福庭村季报表一.xlsx",
+      "收件/福庭村村委会 四季度.xlsx",
+    ]) {
+      const p = planConsolidation([blank(1, origin)], { roster });
+      expect([origin, p.lines.map((l) => [l.unit, l.status])]).toEqual([
+        origin,
+        [
+          ["金淘镇福庭村", "included"],
+          ["金淘镇朴里村", "missing"],
+        ],
+      ]);
+      expect(p.lines[0].problems[0]).toBe("按文件名认作金淘镇福庭村，请核对填报单位");
+      expect(p.counts).toMatchObject({ expected: 2, received: 1, unlisted: 0, missing: 1 });
+    }
+  });
+
+  it("two such files of one village are one unit, the later replacing the earlier", () => {
+    const p = planConsolidation(
+      [blank(1, "金淘镇福庭村-季报表（一）.xlsx"), blank(2, "福庭村季报表（一）改.xlsx")],
+      { unit: "金淘镇" }
+    );
+    expect(p.lines.map((l) => [l.unit, l.status])).toEqual([
+      ["金淘镇福庭村", "replaced"],
+      ["福庭村", "included"],
+    ]);
+  });
+
+  it("a file name naming no unit, or two, gives none: 没有填报单位", () => {
+    for (const origin of ["季报表（一）.xlsx", "福庭村、朴里村.xlsx"]) {
+      const p = planConsolidation([blank(1, origin)], { roster });
+      expect([origin, p.lines[0].unit]).toEqual([origin, ""]);
+      expect(p.lines[0].problems).toContain("没有填报单位，无法对照单位名册");
+    }
+  });
+});

@@ -35,7 +35,7 @@ import { contactText, type Roster, type RosterEntry } from "./roster";
 export type { Counts };
 import { wrongRowRule } from "../checks/wrong-row";
 import { isTownship, normalizeUnit, unitKey, unitOf } from "../units/names";
-import { unitNames } from "../units/match";
+import { unitFromFileName, unitNames } from "../units/match";
 import { filledRowTypes } from "../units/rows";
 import { rowKeyOf, type UnitType, unitTypeOf } from "../units/types";
 
@@ -339,7 +339,8 @@ export function planConsolidation<S extends Source | Brief = Source>(
 ): Plan<S> {
   const { roster, unreadable = [] } = options;
   // One unit however it is written: matched to the roster (names, 别名), else compared by key.
-  const names = unitNames(roster?.entries ?? [], options.unit ?? roster?.township ?? "");
+  const entries = roster?.entries ?? [];
+  const names = unitNames(entries, options.unit ?? roster?.township ?? "");
   const known = {
     typeOf: (name: string) => {
       const found = names.find(name);
@@ -348,7 +349,9 @@ export function planConsolidation<S extends Source | Brief = Source>(
   };
   const works: Work<S>[] = sources.map((source, order) => {
     const brief = isBrief(source) ? source : briefOf(source);
-    const unit = brief.unit;
+    // A header with no 填报单位: the unit its file's name gives, said so (the header finding stays).
+    const named = brief.unit || !brief.table ? "" : unitFromFileName(brief.origin, names, entries);
+    const unit = brief.unit || named;
     const type = brief.template ? unitTypeOf(unit, brief.template, known) : undefined;
     const line: ChildLine = {
       unit,
@@ -359,7 +362,10 @@ export function planConsolidation<S extends Source | Brief = Source>(
       table: brief.shortTitle,
       status: "included",
       reason: "",
-      problems: [...(brief.problems ?? [])],
+      problems: [
+        ...(named ? [`按文件名认作${named}，请核对填报单位`] : []),
+        ...(brief.problems ?? []),
+      ],
       timeliness: "",
     };
     // Its own units missing are missing from every total it goes into.

@@ -87,3 +87,33 @@ export function unitNames<T extends Named>(entries: readonly T[], within = ""): 
 /** Two names of one unit, with no consolidating unit known (上期对比: the same unit's reports). */
 export const sameUnit = (a: string, b: string) =>
   !!unitKey(a) && unitNames([{ unit: a }]).find(b).length > 0;
+
+/** A unit's name at the start of a file-name part: 金淘镇福庭村 of 金淘镇福庭村-季报表（一）. */
+const NAMED = /^.+?(村民委员会|村委会|居民委员会|居委会|社区|村|所|站|办|中心|局|队|院|公司)/;
+
+/**
+ * The unit a file's name gives, for a report whose header gives none (“金淘镇福庭村-季报表（一）.xlsx”):
+ * the one roster unit it names, else, with no roster, the part of it that reads as a unit's name
+ * by its ending (村, 社区, 所, 站, 办, 中心…); "" when it names none or could be two.
+ */
+export function unitFromFileName<T extends Named>(
+  origin: string,
+  names: UnitNames<T>,
+  entries: readonly T[]
+): string {
+  const stem = (origin.split(/[\\/]/).pop() ?? "").replace(/\.[^.]*$/, "");
+  const parts = stem
+    .split(/[-_—－~～·、\s]+/)
+    .map((p) => NAMED.exec(p)?.[0] ?? "")
+    .filter(Boolean);
+  if (!entries.length) return parts[0] ?? "";
+  const hit = new Set(parts.flatMap((p) => (names.find(p).length === 1 ? names.find(p) : [])));
+  if (hit.size === 0) {
+    // The name as any part of the stem (福庭村季报表一): the roster units whose key it contains.
+    const flat = unitKey(stem, names.within);
+    for (const e of entries)
+      if ([e.unit, ...(e.aliases ?? [])].some((n) => flat.includes(unitKey(n, names.within))))
+        hit.add(e);
+  }
+  return hit.size === 1 ? [...hit][0].unit : "";
+}

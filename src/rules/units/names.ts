@@ -49,16 +49,25 @@ export const ownKey = (unit: string) => normalizeUnit(unit).replace(/(人民)?�
 /**
  * The key names are compared by within a consolidating unit (金淘镇; "" when unknown): the
  * normalized name without that unit's own name in front (nor the county or city before it), so
- * 金淘镇朴里村 and 朴里村 are one village of 金淘镇.
+ * 金淘镇朴里村 and 朴里村 are one village of 金淘镇, and 金淘派出所 and 金淘镇派出所 one department.
  */
 export function unitKey(name: string, within = ""): string {
   const n = normalizeUnit(name);
   const w = ownKey(within);
   if (!w) return n;
-  const at = n.indexOf(w);
-  return at >= 0 && n.length > at + w.length && ABOVE.test(n.slice(0, at))
-    ? n.slice(at + w.length)
-    : n;
+  const after = (own: string, s: string) => {
+    const at = s.indexOf(own);
+    return at >= 0 && s.length > at + own.length && ABOVE.test(s.slice(0, at))
+      ? s.slice(at + own.length)
+      : s;
+  };
+  const key = after(w, n);
+  // The township written without 镇/乡/街道, as departments' names carry it (金淘派出所,
+  // 金淘市场监督管理所); 金淘村 and 金淘社区 are villages named after it, not 村 of 金淘.
+  const short = w.replace(/(镇|乡|街道)$/, "");
+  if (short === w || short.length < 2) return key;
+  const rest = after(short, key);
+  return rest.length >= 2 && rest !== "社区" ? rest : key;
 }
 
 /** A township's (or a street's) name: 金淘镇, 龙门乡, 凤城街道. */
