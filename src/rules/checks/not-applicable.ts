@@ -23,7 +23,9 @@ export const notApplicableRule: Rule = {
     const subRows = ctx.template.subRows ?? [];
     for (const { slot, column: key, cell: at, notApplicable } of ctx.entries) {
       if (!notApplicable) continue;
-      if (at.number.kind === "blank" || (at.number.kind === "number" && at.number.value === 0))
+      // 0 however written: a 0 kept as text (a cell formatted 文本) or full-width is still 0.
+      const n = at.number;
+      if (n.kind === "blank" || ((n.kind === "number" || n.kind === "malformed") && n.value === 0))
         continue;
       // The notice's own label (an older layout prints it over 二级/三级) and the usual marks are fine.
       const labels = Object.values(subRows.find((s) => s.key === slot.subRow)?.labels ?? {});

@@ -23,8 +23,9 @@ export const numberFormatRule: Rule = {
   check(ctx) {
     if (ctx.kind !== "table") return [];
     const out = [];
-    for (const { slot, column: key, cell: at } of ctx.entries) {
-      if (at.number.kind !== "malformed") continue;
+    for (const { slot, column: key, cell: at, notApplicable } of ctx.entries) {
+      // A cell that does not apply is never summed: not-applicable says what it should hold.
+      if (at.number.kind !== "malformed" || notApplicable) continue;
       const { value, why } = at.number;
       out.push(
         cellFinding(ctx, slot, key, {

@@ -11,7 +11,8 @@ import { fromA1 } from "../../../src/rules/grid";
 import { ofRule, Sheet } from "../../helpers/filled";
 
 const IDS = ["anxi-2024-monthly-1", "jinjiang-2024-monthly-1"];
-const MARKS = ["/", "—", "-", "不适用", "无", "／"];
+// A 0 kept as text (a cell formatted 文本, an .xls from WPS) or full-width is the 0 DOMAIN accepts.
+const MARKS = ["/", "—", "-", "不适用", "无", "／", "0", "０", " 0 "];
 const NA_CELLS = ["create.l2", "create.l3", "bench.large", "bench.medium", "bench.small"];
 
 describe.each(IDS)("%s", (id) => {
@@ -22,6 +23,13 @@ describe.each(IDS)("%s", (id) => {
     const s = new Sheet(id, { seed: 4 });
     for (const type of types) for (const col of NA_CELLS) s.set(`${type}.local`, col, mark);
     expect(s.findings()).toEqual([]);
+  });
+
+  it("a number as text in a not-applicable cell gets one warning, never “按数字 … 汇总” (it is not summed)", () => {
+    const s = new Sheet(id, { seed: 5 }).set(`${types[1]}.local`, "create.l3", "4");
+    expect(s.findings().map((f) => [f.rule, f.cell])).toEqual([
+      ["not-applicable", s.address(`${types[1]}.local`, "create.l3")],
+    ]);
   });
 
   it("still warns about a number in a not-applicable cell", () => {
