@@ -319,7 +319,7 @@ export function Demo() {
             grid={grid}
             fills={book.fills.get(grid.name)}
             selected={book.selection?.sheet === grid.name ? book.selection.cell : undefined}
-            sheets={book.sheets.filter((s) => !book.hidden.has(s.name)).map((s) => s.name)}
+            sheets={book.sheets.filter((s) => !book.hidden.has(s.name))}
             onSheet={(name) => {
               // As in Excel, the sheet shown is the sheet a fix or an explanation applies to.
               setActive(name);

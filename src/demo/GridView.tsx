@@ -1,6 +1,7 @@
-import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
 import { type CellValue, columnLetters, fromA1, type Grid, gridSize } from "../rules/grid";
+import { strings } from "../taskpane/i18n";
 
 const useStyles = makeStyles({
   wrap: {
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
   editor: { width: "100%", minWidth: "60px", boxSizing: "border-box", font: "inherit", border: "none", outline: "none", padding: 0 },
   // Like Excel's sheet tabs: a long row scrolls sideways instead of spilling over the pane.
   tabs: { overflowX: "auto", flexShrink: 0 },
+  hiddenMark: { marginLeft: "4px" },
 });
 
 /** A plain spreadsheet view of one sheet: merged areas, fills, the selected cell. */
@@ -68,7 +70,8 @@ export function GridView({
   grid: Grid;
   fills: Map<string, string> | undefined;
   selected: string | undefined;
-  sheets: string[];
+  /** The tabs: each sheet's name, and whether the workbook hides it (marked as the pane marks it). */
+  sheets: Pick<Grid, "name" | "visibility">[];
   onSheet: (name: string) => void;
   onSelect: (cell: string) => void;
   /** Typing, a pasted block or Delete: the cells and their new values, at once. */
@@ -218,8 +221,13 @@ export function GridView({
         aria-label="工作表"
       >
         {sheets.map((s) => (
-          <Tab key={s} value={s}>
-            {s}
+          <Tab key={s.name} value={s.name}>
+            {s.name}
+            {s.visibility && (
+              <Badge className={styles.hiddenMark} size="small" appearance="outline" color="important">
+                {strings("zh").hiddenSheet(s.visibility === "veryHidden")}
+              </Badge>
+            )}
           </Tab>
         ))}
       </TabList>

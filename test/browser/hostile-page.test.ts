@@ -59,7 +59,7 @@ it("导入并汇总 gives each crafted file its line and sums the good and the l
   await p.context().close();
 }, 120_000);
 
-it("a report on a very hidden sheet is named so in the page's pane (#26 item 6)", async () => {
+it("a report on a very hidden sheet is named so in the page's pane (#26 item 6), and hidden sheets on their tabs", async () => {
   const p = await env.page(undefined, true);
   const grid = (seed: number) =>
     filledSheet(getTemplate("nanan-2026-quarterly-1")!, {
@@ -70,10 +70,18 @@ it("a report on a very hidden sheet is named so in the page's pane (#26 item 6)"
   const file = await toXlsx((wb) => {
     addGridSheet(wb, { ...grid(6), name: "报表" });
     addGridSheet(wb, { ...grid(7), name: "藏" }).state = "veryHidden";
+    addGridSheet(wb, { ...grid(8), name: "底稿" }).state = "hidden";
   });
   await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles([xlsx("藏.xlsx", file)]);
   const head = pane(p).getByText("藏", { exact: true }).locator("..");
   await head.getByText("深度隐藏的工作表").waitFor({ timeout: 20_000 });
+  // The sheet tabs under the grid say the same words as the pane, on the hidden sheets only.
+  const tabs = p.getByRole("tablist", { name: "工作表" });
+  expect(await tabs.getByRole("tab").allInnerTexts()).toEqual([
+    "报表",
+    expect.stringMatching(/^藏\s*深度隐藏的工作表$/),
+    expect.stringMatching(/^底稿\s*隐藏的工作表$/),
+  ]);
   await p.screenshot({ path: path.join(SHOTS, "hostile-page-hidden.png") });
   await p.context().close();
 }, 120_000);
