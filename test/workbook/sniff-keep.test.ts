@@ -3,7 +3,7 @@
  * strings, styles, the workbook and its relationships) to the reader, byte for byte what an unzip gives, so they are not unpacked twice. A part whose
  * size is not the one declared is not handed over (the reader unpacks it as before).
  */
-import { unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import { sniffWorkbook } from "../../src/workbook/xlsx/sniff";
@@ -34,9 +34,12 @@ it("hands over each part the reader reads as an unzip gives them, a big sheet in
   const all = unzipSync(bytes);
   const checked = Object.keys(all).filter((n) => CHECKED.test(n));
   expect(checked.length).toBeGreaterThanOrEqual(3);
-  const { parts: kept } = await sniffWorkbook(bytes, "两表.xlsx", true);
+  const { parts: kept, texts } = await sniffWorkbook(bytes, "两表.xlsx", true);
   expect(Object.keys(kept).sort()).toEqual(checked.sort());
   for (const n of checked) expect(Buffer.from(kept[n]).equals(Buffer.from(all[n]))).toBe(true);
+  // Their text as decoded to scan them, so the reader decodes none again.
+  expect(Object.keys(texts).sort()).toEqual(checked.sort());
+  for (const n of checked) expect(texts[n]).toBe(strFromU8(all[n]));
   expect((await sniffWorkbook(bytes, "两表.xlsx")).parts).toEqual({});
 });
 
@@ -50,8 +53,10 @@ it("keeps no part smaller than declared, and refuses one larger", async () => {
     { name: "xl/worksheets/sheet1.xml", ...pack(sheet(50)) },
     { name: "xl/worksheets/sheet3.xml", ...pack(sheet(5)), declared: 5000 },
   ];
-  const { parts: kept } = await sniffWorkbook(new Uint8Array(zip(entries)), "说谎.xlsx", true);
+  const sniffed = await sniffWorkbook(new Uint8Array(zip(entries)), "说谎.xlsx", true);
+  const kept = sniffed.parts;
   expect(Object.keys(kept)).toEqual(["xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
+  expect(Object.keys(sniffed.texts)).toEqual(["xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
   expect(Buffer.from(kept["xl/worksheets/sheet1.xml"]).equals(sheet(50))).toBe(true);
   // Past its declared size: the parser would refuse it once it held it whole; refused at once.
   const lying = zip([

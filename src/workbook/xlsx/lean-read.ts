@@ -9,7 +9,8 @@
  * everything else a township consolidation does (docs/PERFORMANCE.md); test/workbook/lean-read.test.ts
  * compares both routes on every kind of file the tests make.
  * Call only after the file was sniffed (sniff.ts): its parts are known to unpack to a bounded size.
- * The parts the sniff unpacked (worksheets, shared strings) can be given, and are not unpacked again.
+ * The parts the sniff unpacked (worksheets, shared strings) can be given, and are not unpacked
+ * or decoded again.
  */
 import { type Parts, partText, unzipParts, xmlDecode } from "./parts";
 import type { CellValue, Grid, Merge } from "../../rules/grid";
@@ -342,8 +343,15 @@ function columnSizes(head: string, cols: number): Omit<SheetSizes, "heights"> {
 const WORKSHEET_REL =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 
-/** The sheets of the workbook, or undefined when exceljs must read it. */
-export function leanSheets(bytes: Uint8Array, unpacked: Parts = {}): LeanSheet[] | undefined {
+/**
+ * The sheets of the workbook, or undefined when exceljs must read it. `unpacked` parts are not
+ * unpacked again, and those whose `texts` are given (as the sniff decoded them) not decoded again.
+ */
+export function leanSheets(
+  bytes: Uint8Array,
+  unpacked: Parts = {},
+  texts: Record<string, string> = {}
+): LeanSheet[] | undefined {
   try {
     const parts = {
       ...unzipParts(
@@ -357,7 +365,7 @@ export function leanSheets(bytes: Uint8Array, unpacked: Parts = {}): LeanSheet[]
       ...unpacked,
     };
     const text = (name: string) => {
-      const s = partText(parts, name);
+      const s = texts[name] ?? partText(parts, name);
       if (s === undefined) return undefined;
       // What an XML parser does before anything else; and what this reader does not model.
       const afterDeclaration = s.startsWith("<?xml") ? s.indexOf("?>") + 2 : 0;

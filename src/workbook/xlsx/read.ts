@@ -189,8 +189,12 @@ function withoutRanges(bytes: Uint8Array): Uint8Array {
 }
 
 /** The grids read from the parts alone, or undefined when exceljs must read the file (sniffed already). */
-export function leanGrids(buf: Uint8Array, unpacked?: UnpackedParts): Grid[] | undefined {
-  const sheets = leanSheets(buf, unpacked);
+export function leanGrids(
+  buf: Uint8Array,
+  unpacked?: UnpackedParts,
+  texts?: Record<string, string>
+): Grid[] | undefined {
+  const sheets = leanSheets(buf, unpacked, texts);
   return sheets?.length ? sheets.map(finishGrid) : undefined;
 }
 
@@ -211,7 +215,7 @@ export async function openWorkbook(
   // The parts the sniff unpacked to check them are read as they are: no part is unpacked twice.
   const sniffed = await sniffWorkbook(buf, name, true);
   // A plain workbook is read from its parts; anything else by exceljs (lean-read.ts says why).
-  const lean = leanGrids(sniffed.bytes, sniffed.parts);
+  const lean = leanGrids(sniffed.bytes, sniffed.parts, sniffed.texts);
   if (lean) return { grids: lean, bytes: sniffed.bytes };
   const wb = await parse(sniffed);
   // A workbook with no sheet would otherwise pass without a word.

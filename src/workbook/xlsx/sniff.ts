@@ -5,6 +5,7 @@
 import { Inflate, inflateSync } from "fflate";
 import { FileBudget, LIMITS, REASONS, UnreadableFile, type Counted } from "./budget";
 import { unzipParts, zipParts } from "./parts";
+import { eachTag } from "./xml-tags";
 
 export { UnreadableFile } from "./budget";
 export const MAX_FILE_BYTES = LIMITS.fileBytes;
@@ -38,6 +39,8 @@ export interface Sniffed {
    * its relationships) as unpacked to check them, each whole and exactly its declared size.
    */
   parts: UnpackedParts;
+  /** With `keep`: the text of each part handed over that was UTF-8, as decoded to check it. */
+  texts: Record<string, string>;
   /**
    * Cells the data validations and defined names cover: exceljs lays out every one of them, so
    * past a bound they are left out of what it is handed (read.ts), never out of the file.
@@ -132,6 +135,7 @@ export async function sniffWorkbook(
 
   const budget = new FileBudget();
   const kept: UnpackedParts = {};
+  const texts: Record<string, string> = {};
   const utf8: UnpackedParts = {};
   const stats = new Map<string, Partial<Record<Counted, number>>>();
   const ranges = { cells: 0 };
@@ -169,6 +173,7 @@ export async function sniffWorkbook(
     if (part.utf8) utf8[e.name] = part.utf8;
     const bytes = part.utf8 ?? part.whole;
     if (want && bytes) kept[e.name] = bytes;
+    if (want && part.text !== undefined) texts[e.name] = part.text;
     if (e.role === "sheet") {
       const key = e.name.replace(/^\/+/, "");
       const before = stats.get(key) ?? {};
@@ -181,7 +186,7 @@ export async function sniffWorkbook(
     throw new UnreadableFile("这个压缩文件不是 Excel 工作簿（.xlsx）：里面没有工作簿");
   // A sheet part the workbook lists n times is read n times (400 sheet entries aliasing one part
   // are 400 sheets), and was counted once above.
-  for (const [part, times] of sheetReads(kept)) {
+  for (const [part, times] of sheetReads(kept, texts)) {
     const counts = stats.get(part);
     if (counts && times > 1)
       for (const [k, v] of Object.entries(counts) as [Counted, number][])
@@ -191,12 +196,16 @@ export async function sniffWorkbook(
   return {
     bytes: transcoded ? zipParts({ ...unzipParts(buf), ...utf8 }) : buf,
     parts: keep ? kept : transcoded ? utf8 : {},
+    texts: keep ? texts : {},
     ranges: ranges.cells,
   };
 }
 
-const colNumber = (letters: string) =>
-  [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+function colNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
 
 /** An attribute's value (either quote), not one of another namespace's of the same local name. */
 function attrOf(attrs: string, name: string): string | undefined {
@@ -388,8 +397,8 @@ function workbookVisitor(count: Count, ranges: { cells: number }): Visitor {
  * How often each worksheet part is read: once for each sheet the workbook lists on it, by the
  * lean reader's resolution of the target and exceljs's (they differ on odd targets).
  */
-function sheetReads(kept: UnpackedParts): Map<string, number> {
-  const text = (n: string) => (kept[n] ? new TextDecoder().decode(kept[n]) : "");
+function sheetReads(kept: UnpackedParts, texts: Record<string, string>): Map<string, number> {
+  const text = (n: string) => texts[n] ?? (kept[n] ? new TextDecoder().decode(kept[n]) : "");
   const targets = new Map<string, string>();
   for (const m of text(WORKBOOK_RELS).matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
     const id = attrOf(m[1], "Id");
@@ -410,11 +419,11 @@ function sheetReads(kept: UnpackedParts): Map<string, number> {
   return times;
 }
 
-/**
- * One start or end tag (attribute values may hold ">"), and the text after it. A piece scanned
- * ends just before a "<", so each tag's text is whole.
- */
-const TOKEN = /<(\/?)([A-Za-z_][\w.:-]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>([^<]*)/g;
+/** An XML declaration at the start of a part. */
+const DECLARATION = /^\s*<\?xml[^>]*>/;
+/** A comment, CDATA, processing instruction or DOCTYPE (sticky from lastIndex on, via g). */
+const OTHER_MARKUP = /<[!?]/g;
+const SLASH = 0x2f;
 /** Past this, the text or tag being carried to the next piece is no cell's (10 bytes a character at most). */
 const MAX_CARRY = 1 << 20;
 
@@ -428,7 +437,8 @@ function encodingOf(b: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
 /**
  * Unpacks one part piece by piece, decodes it, checks its tags close in order and counts every
  * element, handing each tag to the visitor. Returns the part whole when asked (and unpacked to
- * exactly its declared size), and re-encoded as UTF-8 when it was UTF-16. Throws UnreadableFile.
+ * exactly its declared size) with its text as decoded, or re-encoded as UTF-8 when it was
+ * UTF-16. Throws UnreadableFile.
  */
 function scanPart(
   buf: Uint8Array,
@@ -437,7 +447,7 @@ function scanPart(
   elements: "elements" | "otherElements",
   visitor: Visitor | undefined,
   want: boolean
-): { whole?: Uint8Array; utf8?: Uint8Array } {
+): { whole?: Uint8Array; utf8?: Uint8Array; text?: string } {
   const data = entryData(buf, e);
   if (!data || (e.method !== 0 && e.method !== 8)) throw new UnreadableFile(CORRUPT);
   let decoder: InstanceType<typeof TextDecoder> | undefined;
@@ -450,21 +460,32 @@ function scanPart(
   let lenient = false;
   const stack: string[] = [];
   const scan = (part: string) => {
-    if (!lenient && /<[!?]/.test(first ? part.replace(/^\s*<\?xml[^>]*>/, "") : part))
-      lenient = true;
+    if (!lenient) {
+      // After the declaration, if the part starts with one.
+      OTHER_MARKUP.lastIndex = first ? (DECLARATION.exec(part)?.[0].length ?? 0) : 0;
+      if (OTHER_MARKUP.test(part)) lenient = true;
+    }
     first = false;
     let opened = 0;
-    for (const m of part.matchAll(TOKEN)) {
-      const [, close, qname, attrs, text] = m;
-      const name = qname.includes(":") ? qname.slice(qname.indexOf(":") + 1) : qname;
+    eachTag(part, (close, at, nameEnd, gt, textEnd) => {
+      const qname = part.slice(at, nameEnd);
       if (close) {
         if (!lenient && stack.pop() !== qname) throw new UnreadableFile(BROKEN_XML);
       } else {
         opened++;
-        if (!lenient && !attrs.endsWith("/")) stack.push(qname);
+        // A start tag closing itself (<c r="A1"/>) opens nothing.
+        if (!lenient && part.charCodeAt(gt - 1) !== SLASH) stack.push(qname);
       }
-      visitor?.tag(close === "/", name, attrs, text);
-    }
+      if (visitor) {
+        const colon = qname.indexOf(":");
+        visitor.tag(
+          close,
+          colon < 0 ? qname : qname.slice(colon + 1),
+          part.slice(nameEnd, gt),
+          part.slice(gt + 1, textEnd)
+        );
+      }
+    });
     count(elements, opened);
   };
   let pieces: Uint8Array[] | undefined = want ? [] : undefined;
@@ -476,14 +497,17 @@ function scanPart(
       size += chunk.byteLength;
       // More than declared: a lying zip (the parser would refuse it, once it held it whole).
       if (size > e.declared) throw new UnreadableFile(CORRUPT);
+      // The part in one piece (every part of a report): decoded at once, by a decoder set up once.
+      let once = false;
       if (!decoder) {
         const encoding = encodingOf(chunk);
         utf16 = encoding !== "utf-8";
-        decoder = new TextDecoder(encoding);
+        once = !utf16 && size === e.declared;
+        decoder = once ? UTF8 : new TextDecoder(encoding);
       }
       pieces?.push(chunk);
-      const text = decoder.decode(chunk, { stream: true });
-      if (utf16) decoded.push(text);
+      const text = decoder.decode(chunk, once ? undefined : { stream: true });
+      if (utf16 || want) decoded.push(text);
       const all = carry + text;
       // Whole tags only: what follows the last "<" waits for the next piece.
       const cut = all.lastIndexOf("<");
@@ -498,7 +522,8 @@ function scanPart(
     e.declared
   );
   if (result === "corrupt") throw new UnreadableFile(CORRUPT);
-  scan(carry + (decoder?.decode() ?? ""));
+  const rest = decoder?.decode() ?? "";
+  scan(carry + rest);
   if (!lenient && stack.length) throw new UnreadableFile(BROKEN_XML);
   visitor?.end?.();
   if (utf16) {
@@ -506,7 +531,7 @@ function scanPart(
     return { utf8: new TextEncoder().encode(xml) };
   }
   if (!pieces || size !== e.declared) return {};
-  return { whole: joined(pieces, size) };
+  return { whole: joined(pieces, size), text: decoded.join("") + rest };
 }
 
 /** One array of the pieces (the one piece itself when there is one). */
