@@ -20,6 +20,7 @@ import type { TableTemplate } from "../../src/rules/templates/schema";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
+import { tableNumbers } from "../helpers/table-numbers";
 
 const t = getTemplate("nanan-2026-quarterly-1") as TableTemplate;
 const SUMMARY = `${t.shortTitle}汇总`;
@@ -38,16 +39,6 @@ async function run(args: string[]) {
   let out = "";
   const code = await main(args, (s) => (out += s + "\n"));
   return { code, out };
-}
-
-/** slot|leaf → value of a sheet's table. */
-function numbers(grid: Grid): Map<string, number> {
-  const rec = recognize(grid) as TableRecognition;
-  const out = new Map<string, number>();
-  for (const [slot, r] of rec.match.rows)
-    for (const [leaf, c] of rec.match.columns)
-      out.set(`${slot}|${leaf}`, numericValue(grid.values[r]?.[c] ?? null) ?? 0);
-  return out;
 }
 
 const add = (a: Map<string, number>, b: Map<string, number>) =>
@@ -120,10 +111,10 @@ describe("an SRS-made township workbook edited by hand afterwards", () => {
     );
     // As it stands: the county's total holds the typed number.
     const sums = add(
-      numbers((await readGrids(readFileSync(jintao))).find((g) => g.name === SUMMARY)!),
-      numbers((await readGrids(readFileSync(xianjia))).find((g) => g.name === SUMMARY)!)
+      tableNumbers((await readGrids(readFileSync(jintao))).find((g) => g.name === SUMMARY)!),
+      tableNumbers((await readGrids(readFileSync(xianjia))).find((g) => g.name === SUMMARY)!)
     );
-    expect(numbers(c.summary)).toEqual(sums);
+    expect(tableNumbers(c.summary)).toEqual(sums);
 
     // The pane (the page's workbook): the same line.
     const book = new MemoryWorkbook([]);
@@ -162,7 +153,7 @@ describe("an SRS-made township workbook edited by hand afterwards", () => {
     expect(c.lines.map((l) => [l.unit, l.status, l.problems])).toEqual([
       ["金淘镇", "included", []],
     ]);
-    expect(numbers(c.summary)).toEqual(numbers(summary));
+    expect(tableNumbers(c.summary)).toEqual(tableNumbers(summary));
   }, 120_000);
 });
 
@@ -176,7 +167,7 @@ describe("a township workbook made entirely by hand", () => {
     };
     summary.values[0][0] = `${t.title}汇总`;
     const rec = recognize(summary) as TableRecognition;
-    const sums = add(numbers(villages[0]), numbers(villages[1]));
+    const sums = add(tableNumbers(villages[0]), tableNumbers(villages[1]));
     for (const [slot, r] of rec.match.rows)
       for (const [leaf, c] of rec.match.columns)
         if (sums.has(`${slot}|${leaf}`)) summary.values[r][c] = sums.get(`${slot}|${leaf}`)!;
@@ -197,10 +188,10 @@ describe("a township workbook made entirely by hand", () => {
     ]);
     expect(c.code).toBe(0);
     const want = add(
-      numbers(summary),
-      numbers((await readGrids(readFileSync(other))).find((g) => g.name === SUMMARY)!)
+      tableNumbers(summary),
+      tableNumbers((await readGrids(readFileSync(other))).find((g) => g.name === SUMMARY)!)
     );
-    expect(numbers(c.summary)).toEqual(want);
+    expect(tableNumbers(c.summary)).toEqual(want);
   }, 120_000);
 
   it("whose summary differs from its sheets: summed as it stands, the cell named, exit 1", async () => {
@@ -212,7 +203,7 @@ describe("a township workbook made entirely by hand", () => {
       ["金淘镇", "included", [`汇总表与其所附明细不符（${at.a1}：${want + 5}，明细合计 ${want}）`]],
     ]);
     expect(c.code).toBe(1);
-    expect(numbers(c.summary)).toEqual(numbers(summary));
+    expect(tableNumbers(c.summary)).toEqual(tableNumbers(summary));
   }, 120_000);
 
   it("a lone summary is left out only when its unit's villages were received one by one", async () => {

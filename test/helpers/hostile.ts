@@ -143,18 +143,22 @@ const SRS = path.join(__dirname, "../../bin/srs.js");
 const RSS = path.join(__dirname, "report-rss.js");
 
 /**
- * One srs process: its exit, output and peak memory. The time bound is only a generous guard
- * against a hang (speed goals live in the benchmarks).
+ * One srs process: its exit, output and peak memory. The time bound (`guard`, 20 s unless a test
+ * holds its runs to less) is only a generous guard against a hang (speed goals live in the
+ * benchmarks).
  */
-export function srs(args: string[], cwd?: string) {
+export function srs(
+  args: string[],
+  { cwd, guard = 20_000 }: { cwd?: string; guard?: number } = {}
+) {
   const r = spawnSync("node", ["-r", RSS, SRS, ...args], {
     encoding: "utf8",
-    timeout: 20_000,
+    timeout: guard,
     cwd,
   });
   const rss = /max-rss-kb (\d+)/.exec(r.stderr);
   return {
-    code: r.status, // null when the 20 s ran out
+    code: r.status, // null when the guard ran out
     out: r.stdout,
     err: r.stderr.replace(/\n?max-rss-kb \d+\n/, "").trim(),
     rssMB: rss ? Number(rss[1]) / 1024 : Infinity,
@@ -166,7 +170,7 @@ export function srs(args: string[], cwd?: string) {
  * 500 MB, and at most one zh line on stderr, no stack trace nor English library message anywhere.
  */
 export function bounded(r: ReturnType<typeof srs>): void {
-  if (r.code === null) throw new Error("srs ran past the 20 s guard");
+  if (r.code === null) throw new Error("srs ran past its time guard");
   if (r.rssMB >= 500) throw new Error(`srs used ${Math.round(r.rssMB)} MB`);
   if (r.err.split("\n").length > 1) throw new Error(`more than one line on stderr: ${r.err}`);
   if (/\n\s+at |Error:|ENOENT|EACCES|heap/.test(`${r.out}\n${r.err}`))

@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { consolidateFiles } from "../../src/cli/commands/consolidate";
-import type { Grid } from "../../src/rules/grid";
 import { numericValue } from "../../src/rules/number";
 import { recognize, type TableRecognition } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
@@ -18,16 +17,7 @@ import { consolidateInExcel } from "../../src/workbook/office/consolidate";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
 import { Book, excelContext, type FixtureSheet } from "../helpers/excel-mock";
-
-/** slot|leaf → value of a recognized sheet. */
-function numbers(grid: Grid): Map<string, number> {
-  const rec = recognize(grid) as TableRecognition;
-  const out = new Map<string, number>();
-  for (const [slot, r] of rec.match.rows)
-    for (const [leaf, c] of rec.match.columns)
-      out.set(`${slot}|${leaf}`, numericValue(grid.values[r]?.[c] ?? null) ?? 0);
-  return out;
-}
+import { tableNumbers } from "../helpers/table-numbers";
 
 /** =SUM('a'!B7,'b'!C8) over the book's values. */
 function evaluate(book: Book, formula: string): number {
@@ -66,13 +56,13 @@ it.each([
       const grids = await readGrids(readFileSync(out));
       fixtures.set(`b64-${town}`, grids);
       files.push({ name: `${town}汇总.xlsx`, base64: `b64-${town}` });
-      add(numbers(grids.find((g) => g.name === `${t.shortTitle}汇总`)!));
+      add(tableNumbers(grids.find((g) => g.name === `${t.shortTitle}汇总`)!));
     }
     if (deptRow) {
       const grid = filledSheet(t, { seed: 99, rowTypes: [deptRow], unit: "县应急管理局" }).grid;
       fixtures.set("b64-局", [{ ...grid, name: "Sheet1" }]);
       files.push({ name: "县应急管理局.xlsx", base64: "b64-局" });
-      add(numbers(grid));
+      add(tableNumbers(grid));
     }
 
     const book = new Book();
