@@ -10,6 +10,7 @@ const { toProduction } = require("./tools/manifest");
 const { officeJs } = require("./tools/office-js");
 const { singleHtmlConfig } = require("./tools/single-html");
 const { wpsConfig } = require("./tools/wps");
+const { liteConfig } = require("./tools/lite");
 
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** The files of Office.js a self-hosted build serves from its own origin (tools/office-js.js). */
@@ -130,10 +131,15 @@ module.exports = async (env, options) => {
         }
       : undefined,
   };
-  // dist/srs.html, the page in one file for use from disk (tools/single-html.js), and the WPS
-  // add-in (tools/wps.js); not when serving. Both define SRS_ADDIN_STORE as the pane does.
+  // dist/srs.html, the page in one file for use from disk (tools/single-html.js), the WPS
+  // add-in (tools/wps.js) and the 兼容版 for old Excels (tools/lite.js); not when serving.
   const base = { ...config, mode: options.mode };
   return serving
     ? config
-    : [config, singleHtmlConfig(base, define), wpsConfig(base, publicUrl, define)];
+    : [
+        config,
+        singleHtmlConfig(base, define),
+        wpsConfig(base, publicUrl, define),
+        liteConfig(base, office, publicUrl, define, NO_EVAL),
+      ];
 };

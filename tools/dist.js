@@ -8,7 +8,9 @@ const DIST = path.join(__dirname, "../dist");
 
 function ensureBuilt() {
   if (
-    !["demo.html", "srs.html", "wps/taskpane.html"].every((f) => fs.existsSync(path.join(DIST, f)))
+    !["demo.html", "srs.html", "wps/taskpane.html", "lite/lite.html"].every((f) =>
+      fs.existsSync(path.join(DIST, f))
+    )
   )
     execFileSync(
       process.execPath,
