@@ -38,9 +38,9 @@
       ];
     if (trident)
       return [
-        "这台电脑的 Excel 用 Internet Explorer 显示加载项，SRS 无法在其中运行：请安装 Microsoft Edge WebView2 运行时（免费）或把 Office 更新到最新版，然后重新打开 Excel。" +
+        "这台电脑的 Excel 用 Internet Explorer 显示加载项，SRS 无法在其中运行：请安装 Microsoft Edge WebView2 运行时（免费）或把 Office 更新到最新版，然后重新打开 Excel；或请管理员装上能在这里检查、标出问题格的“SRS 检查（兼容版）”。" +
           TOOLS,
-        "This Excel shows add-ins in Internet Explorer, where SRS cannot run: install the Microsoft Edge WebView2 Runtime (free) or update Office, then restart Excel. " +
+        "This Excel shows add-ins in Internet Explorer, where SRS cannot run: install the Microsoft Edge WebView2 Runtime (free) or update Office, then restart Excel; or have SRS 检查（兼容版）, which checks and highlights here, installed. " +
           TOOLS_EN,
       ];
     if (mac)
