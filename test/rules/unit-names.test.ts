@@ -276,3 +276,27 @@ describe("a header with no 填报单位: the unit its file's name gives", () => 
     }
   });
 });
+
+it("the consolidating township's own summary, sent back among its villages' reports, is a report not summed, not a unit that reported", () => {
+  const summary = sheet("金淘镇", 9, "汇总");
+  summary.values = summary.values.map((r) =>
+    r.map((v) => (typeof v === "string" && v.includes("季报表（一）") ? `${v}（汇总）` : v))
+  );
+  const roster = makeRoster([
+    { unit: "金淘镇朴里村", type: "村" },
+    { unit: "金淘镇岭兜村", type: "村" },
+  ]);
+  const p = plan([sheet("朴里村", 1), sheet("岭兜村", 2), summary], { roster, unit: "金淘镇" });
+  expect(p.lines.map((l) => [l.unit, l.status])).toEqual([
+    ["朴里村", "included"],
+    ["岭兜村", "included"],
+    ["金淘镇", "overlap"],
+  ]);
+  expect(p.counts).toMatchObject({
+    expected: 2,
+    received: 2,
+    unlisted: 0,
+    notSummed: 0,
+    excluded: 1,
+  });
+});

@@ -18,6 +18,8 @@ export interface CountedLine {
   key?: string;
   /** The unit is in the roster. */
   listed?: boolean;
+  /** The consolidating unit's own report received among its units': a report, no unit reporting to it. */
+  own?: boolean;
 }
 
 /** 按时, 逾期, 日期不明 (summed, no date to judge by), 缺报, 报表均未汇总 (sent, nothing summed). */
@@ -37,7 +39,7 @@ export interface UnitStates {
 export function unitStates(lines: readonly CountedLine[]): UnitStates {
   const byUnit = new Map<string, { unit: string; listed: boolean; lines: CountedLine[] }>();
   for (const l of lines) {
-    if (l.status === "unreadable") continue;
+    if (l.status === "unreadable" || l.own) continue;
     // A line not from a plan (a copy an earlier round set aside) is known by its name alone.
     const key = (l.key ?? normalizeUnit(l.unit)) || `file|${l.origin}|${l.sheet}`;
     const u = byUnit.get(key) ?? { unit: l.unit || l.origin || l.sheet, listed: false, lines: [] };

@@ -115,6 +115,8 @@ export interface ChildLine {
   key?: string;
   /** The unit is in the roster. */
   listed?: boolean;
+  /** The consolidating unit's own (counts.ts): a report of it received, no unit of its own. */
+  own?: boolean;
   /** Blank cells summed as 0 (a table whose notice asks for no 0: “回头看”统计表), by address. */
   zeros?: string[];
   /**
@@ -587,6 +589,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
   // Each line's unit, as the counts count it: one however its name was written.
   for (const w of works) {
     w.line.key = w.key;
+    if (names.isWithin(w.unit)) w.line.own = true;
     if (roster && w.key && names.find(w.unit).length === 1) w.line.listed = true;
   }
   if (roster) {
