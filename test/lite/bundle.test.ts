@@ -14,7 +14,8 @@ import vm from "vm";
 import { checkGrids } from "../../src/rules/check";
 import { strings } from "../../src/taskpane/i18n";
 import { MARK_COLORS } from "../../src/workbook/types";
-import { Book, MemoryStore, NO_FILL } from "../helpers/excel-mock";
+import { highlightCells } from "../../src/workbook/office/highlight";
+import { Book, excelContext, MemoryStore, NO_FILL } from "../helpers/excel-mock";
 import { excel11 } from "../helpers/excel-1-1";
 import { clerkSheet } from "../helpers/filled";
 const { DIST, ensureBuilt } = require("../../tools/dist.js");
@@ -289,5 +290,62 @@ describe("SRS 检查（兼容版）in an IE11 page over ExcelApi 1.1", () => {
       expect([cell, book.fill("朴里村", cell)]).toEqual([cell, NO_FILL]);
     expect(JSON.parse(store.saved)).toEqual({});
     expect(button(t.clearHighlight)!.disabled).toBe(true);
+  });
+
+  it("clears the main pane's marks; one over a patterned fill it cannot set stays, listed", async () => {
+    const book = new Book();
+    book.load(grid);
+    const PATTERNED = { color: "#FFFF00", pattern: "Gray25", patternColor: "#FF0000" };
+    book.setFill("朴里村", blankCell, PATTERNED);
+    const store = new MemoryStore("{}", book);
+    // Marked by the main pane on a newer Excel (ExcelApi 1.9), the file then opened in Excel 2016.
+    const marks = expected
+      .filter((f) => f.cell)
+      .map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity }));
+    await highlightCells(excelContext(book).context, marks, store);
+    const { context, host, doc } = ie11Page(book, store);
+    host.active.key = "朴里村";
+    vm.runInContext(readFileSync(LITE_JS(), "utf8"), context, { filename: "lite.js" });
+    const button = (text: string) =>
+      [...doc.querySelectorAll("button")].find((b) => b.textContent === text) as HTMLButtonElement;
+    const status = () => doc.querySelector("[role=status]")!.textContent ?? "";
+    (await until(() => button(t.clearHighlight), "the pane")).click();
+    (await until(() => button(t.goOn), "the question")).click();
+    await until(() => status().startsWith("已恢复"), "the originals");
+    const others = [...new Set(marks.map((m) => m.cell))].filter((c) => c !== blankCell);
+    expect(status()).toMatch(
+      new RegExp(
+        `^${t.cleared(others.length)}；1 个单元格原来是图案或主题色填充.*朴里村!${blankCell}`
+      )
+    );
+    for (const cell of others) expect([cell, book.fill("朴里村", cell)]).toEqual([cell, NO_FILL]);
+    expect(book.fill("朴里村", blankCell).color).toBe(MARK_COLORS.error);
+    // Still recorded: a newer Excel's 清除标记 gives the pattern back.
+    expect(button(t.clearHighlight).disabled).toBe(false);
+    expect(JSON.parse(store.saved)["srs.highlights.v3"].sheets).toBeDefined();
+  });
+
+  it("a sheet protected against formatting: one line, no cell changed", async () => {
+    const book = new Book();
+    book.load(grid);
+    // Protected with nothing allowed but selecting (ExcelApi 1.1 cannot read protection).
+    book.protect("朴里村");
+    const store = new MemoryStore("{}", book);
+    const { context, host, doc } = ie11Page(book, store);
+    host.active.key = "朴里村";
+    vm.runInContext(readFileSync(LITE_JS(), "utf8"), context, { filename: "lite.js" });
+    const button = (text: string) =>
+      [...doc.querySelectorAll("button")].find((b) => b.textContent === text) as HTMLButtonElement;
+    const status = () => doc.querySelector("[role=status]")!.textContent ?? "";
+    (await until(() => button("检查当前工作表"), "the check button")).click();
+    await until(() => /错误 \d+ 条/.test(status()), "the findings");
+    button(t.highlight).click();
+    (await until(() => button(t.goOn), "the question")).click();
+    await until(() => /受保护/.test(status()), "the line");
+    expect(status()).toBe(
+      "有的工作表受保护，Excel 拒绝改底色：请先点“审阅 › 撤销工作表保护”，再标出或清除。单元格的内容没有改动。"
+    );
+    for (const f of expected.filter((x) => x.cell))
+      expect([f.cell, book.fill("朴里村", f.cell)]).toEqual([f.cell, NO_FILL]);
   });
 });
