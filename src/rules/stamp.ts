@@ -12,7 +12,8 @@ import { type Recognition, type Recognized, type Region, type TableRecognition }
 import { getTableInfo } from "./templates/catalog";
 
 export interface StampInput {
-  period: Period;
+  /** None for a table with no period (回头看统计表, one-off): the header is written without 报告期. */
+  period?: Period;
   date?: Day;
   profile?: { unit?: string; filler?: string; phone?: string };
 }
@@ -71,7 +72,7 @@ function headerEdits(rec: Recognized, input: StampInput): { edits: Edit[]; line:
     phone: profile.phone,
     date,
   };
-  const period = `报告期：${formatPeriod(input.period)}`;
+  const period = input.period ? `报告期：${formatPeriod(input.period)}` : "";
   // Fields written inline share a cell: rebuild that cell's line from the template's labels.
   const byCell = new Map<string, typeof rec.headerFields>();
   for (const f of rec.headerFields)
@@ -90,9 +91,9 @@ function headerEdits(rec: Recognized, input: StampInput): { edits: Edit[]; line:
         const line =
           hf.label === "年 月 日" ? value || "    年    月    日" : `${hf.label}：${value}`;
         periodPlaced = true;
-        return `${period}${GAP}${line}`;
+        return [period, line].filter(Boolean).join(GAP);
       });
-    if (!periodPlaced) {
+    if (!periodPlaced && period) {
       parts.push(period);
       periodPlaced = true;
     }

@@ -157,7 +157,8 @@ function summaryLayout(t: TableTemplate, options: SummaryOptions): Layout {
     }
   if (options.period || options.unit) {
     const rec = recognize(layout.grid);
-    if (rec.kind === "table" && options.period)
+    // A table with no period (回头看统计表) still gets its 填报单位.
+    if (rec.kind === "table")
       for (const e of stampEdits(rec, { period: options.period, profile: { unit: options.unit } }))
         (layout.grid.values[e.row] ??= [])[e.col] = e.value;
   }

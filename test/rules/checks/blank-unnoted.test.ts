@@ -95,7 +95,10 @@ describe.each(ids)("%s", (id) => {
       files.push(file);
     }
     const out = path.join(dir, "out.xlsx");
-    const { plan, summaries } = await consolidateFiles(files, out, { values: true });
+    const { plan, summaries } = await consolidateFiles(files, out, {
+      values: true,
+      unit: "金淘镇",
+    });
     expect(plan.lines.map((l) => [l.unit, l.status])).toEqual([
       ["金淘镇朴里村", "included"],
       ["金淘镇岭兜村", "included"],
@@ -109,5 +112,10 @@ describe.each(ids)("%s", (id) => {
     const notes = grids.find((g) => g.name === OWN_SHEETS.notes.name)!;
     const line = notes.values.find((r) => r[0] === "金淘镇岭兜村")!;
     expect(String(line[line.length - 1])).toContain(`空白按 0 计：${blank}`);
+    // The table has no period (one-off): its summary still names who consolidated it.
+    const summary = grids.find((g) => g.name === summaries[0].sheet)!;
+    expect(summary.values.flat().filter((v) => /^填报单位/.test(String(v)))).toEqual([
+      expect.stringMatching(/^填报单位（盖章）：金淘镇\s+填报时间：/),
+    ]);
   });
 });
