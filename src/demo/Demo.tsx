@@ -45,7 +45,8 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minWidth: 0,
     gap: tokens.spacingVerticalS,
-    "@media (max-width: 760px)": { height: "60vh", padding: tokens.spacingHorizontalS },
+    // Its own height there: the bars above the grid take what they need, the grid (GridView) its share.
+    "@media (max-width: 760px)": { padding: tokens.spacingHorizontalS },
   },
   bar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   ask: {

@@ -9,6 +9,9 @@ const useStyles = makeStyles({
     flexGrow: 1,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: "#fff",
+    // Stacked above the pane (Demo.tsx): a fixed share of the screen, whatever the bars above take,
+    // where a share of the section left a 320 px phone one row of the sheet.
+    "@media (max-width: 760px)": { flexGrow: 0, height: "55vh", minHeight: "240px" },
   },
   table: {
     borderCollapse: "collapse",
