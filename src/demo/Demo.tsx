@@ -312,7 +312,7 @@ export function Demo() {
         {/* Above the grid, where the copy was changed: the summary beside it holds the old sums. */}
         {stale.length > 0 && (
           <MessageBar intent="warning" layout="multiline" aria-label="汇总表已过期">
-            <MessageBarBody>{strings("zh").staleSummary(stale, "右侧“汇总·盖章”中的")}</MessageBarBody>
+            <MessageBarBody>{strings("zh").staleSummary(stale, "“汇总·盖章”中的")}</MessageBarBody>
           </MessageBar>
         )}
         {grid && (

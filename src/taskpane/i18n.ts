@@ -157,7 +157,7 @@ const zh = {
   consolidateHint:
     "选择各村、各单位报来的报表文件（.xlsx、.xls 或 WPS .et，可多选），导入为工作表，生成或更新汇总表（公式汇总）和“汇总说明”。",
   pickFiles: "选择报表文件",
-  undoWarning: "导入后不能靠“撤销”回到导入前（Excel 导入时会清空撤销记录），建议先保存一份。",
+  undoWarning: "导入后不能靠“撤销”回到导入前，建议先保存一份。",
   detached: (sheets: string[]) =>
     `这份汇总工作簿没有附各单位的报表（报表超过 ${MAX_COPIES} 份，各单位的数字在${sheets.map((s) => `“${s}”`).join("、")}），不能在这里追加汇总：请把全部报表文件一起用 srs consolidate 重新汇总。`,
   consolidate: (n: number) => `导入并汇总（${n} 个文件）`,
@@ -323,8 +323,7 @@ const en: Strings = {
   consolidateHint:
     "Pick the villages' and departments' files (.xlsx, .xls or WPS .et): they become sheets, and the summary (formulas) and 汇总说明 are written or updated.",
   pickFiles: "Pick report files",
-  undoWarning:
-    "Do not count on Undo to reverse an import (Excel clears its undo history on import). Save a copy first.",
+  undoWarning: "Do not count on Undo to reverse an import. Save a copy first.",
   detached: (sheets) =>
     `This consolidated workbook holds no copies of the reports (more than ${MAX_COPIES}; their numbers are in ${sheets.join(", ")}), so no more can be consolidated into it: consolidate all the files again with srs consolidate.`,
   consolidate: (n) => `Import and consolidate (${n} files)`,
