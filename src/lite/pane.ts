@@ -2,7 +2,8 @@
  * The 兼容版's pane, in plain DOM for Internet Explorer 11 (no React, no Fluent UI: they need
  * Chromium 84, .browserslistrc). Only DOM members IE11 has: createElement, appendChild,
  * removeChild, textContent, addEventListener, className (not append, remove(), closest,
- * replaceChildren). zh-CN, with the main pane's words (taskpane/i18n.ts) for what both show.
+ * replaceChildren). zh-CN, en-US where Office's display language is English, with the main
+ * pane's words (taskpane/i18n.ts) for what both show.
  *
  * 检查当前工作表 reads the whole workbook (the rules read other sheets: 审核说明, a roster, a plan)
  * and lists the active sheet's findings as the main pane words them: where, the message, the note
@@ -11,12 +12,10 @@
  */
 import { checkGrids, type SheetReport } from "../rules/check";
 import type { Finding } from "../rules/finding";
-import { strings } from "../taskpane/i18n";
+import { type Lang, strings } from "../taskpane/i18n";
 import type { LiteHost } from "./host";
 
-const t = strings("zh");
-
-export const LITE = {
+const LITE_ZH = {
   title: "SRS 检查（兼容版）",
   intro:
     "兼容版供批量许可版 Excel 2016/2019 等旧版 Excel 使用：检查当前工作表、标出问题格。汇总、=SRS.* 函数和盖章请用 SRS 网页版（srs.html）或命令行 npx srs。",
@@ -33,10 +32,29 @@ export const LITE = {
     "Excel 未能完成这一步，请再试一次；若仍不行，请改用 SRS 网页版（srs.html）或命令行 npx srs。",
 };
 
-/** A reason for the clerk: our own zh lines as they are, anything else (a host's English) as one zh line. */
-const reason = (e: unknown) => {
+const LITE_EN: typeof LITE_ZH = {
+  title: "SRS Check (compatibility edition)",
+  intro:
+    "For older Excels such as volume-licensed Excel 2016/2019: check the active sheet and highlight the problem cells. To consolidate, stamp or use =SRS.*, use the SRS web page (srs.html) or the command line, npx srs.",
+  check: "Check this sheet",
+  sheet: (name) => `Sheet ${name}`,
+  counts: (errors, warnings) => `${errors} errors, ${warnings} warnings`,
+  kept: (cells) =>
+    `; ${cells.length} cells had a patterned or theme-tinted fill this Excel cannot set back, so they stay marked: ${cells.slice(0, 5).join(", ")}${cells.length > 5 ? " …" : ""} (clear them in SRS on a newer Excel)`,
+  skipped: (s) => `Sheet ${s.sheet}: ${s.reason}`,
+  askHighlight:
+    "Highlight problems clears Excel's undo history: changes made so far can no longer be undone (Ctrl+Z). The original fills are kept in the document; Clear highlights gives them back.",
+  failed:
+    "Excel could not finish this step: try again; if it still fails, use the SRS web page (srs.html) or the command line, npx srs.",
+};
+
+/** The 兼容版's own words in the language asked for. */
+export const liteStrings = (lang: Lang) => (lang === "en" ? LITE_EN : LITE_ZH);
+
+/** A reason for the clerk: our own zh lines as they are, anything else (a host's English) as one line. */
+const reason = (e: unknown, failed: string) => {
   const m = String((e as { message?: unknown } | undefined)?.message ?? "");
-  return /[\u4e00-\u9fff]/.test(m) ? m : LITE.failed;
+  return /[\u4e00-\u9fff]/.test(m) ? m : failed;
 };
 
 function el(tag: string, className?: string, text?: string): HTMLElement {
@@ -64,7 +82,9 @@ const marksOf = (reports: SheetReport[]) =>
     .filter((f) => f.cell)
     .map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity }));
 
-export function mountLite(root: HTMLElement, host: LiteHost): void {
+export function mountLite(root: HTMLElement, host: LiteHost, lang: Lang = "zh"): void {
+  const t = strings(lang);
+  const LITE = liteStrings(lang);
   empty(root);
   root.appendChild(el("h1", "title", LITE.title));
   root.appendChild(el("p", "intro", LITE.intro));
@@ -102,7 +122,7 @@ export function mountLite(root: HTMLElement, host: LiteHost): void {
     try {
       await action();
     } catch (e) {
-      status.textContent = reason(e);
+      status.textContent = reason(e, LITE.failed);
     } finally {
       busy = false;
       refresh();
@@ -138,14 +158,14 @@ export function mountLite(root: HTMLElement, host: LiteHost): void {
     );
     const lines = [
       LITE.sheet(read.active) +
-        "：" +
+        (lang === "en" ? ": " : "：") +
         (reports.every((r) => r.recognition.kind === "none")
           ? t.noTemplate
           : findings
             ? LITE.counts(errors, findings - errors)
             : t.clean),
     ].concat(read.skipped.map(LITE.skipped));
-    status.textContent = lines.join("；");
+    status.textContent = lines.join(lang === "en" ? "; " : "；");
   }
 
   function show(sheet: string) {
@@ -176,7 +196,7 @@ export function mountLite(root: HTMLElement, host: LiteHost): void {
       `finding ${f.severity}`
     );
     b.appendChild(el("span", "where", [f.cell, f.row, f.column].filter(Boolean).join(" · ")));
-    b.appendChild(el("span", "message", f.message));
+    b.appendChild(el("span", "message", lang === "en" ? f.messageEn : f.message));
     b.appendChild(el("span", "source", `〔${f.source}〕`));
     if (f.explained) b.appendChild(el("span", "explained", `${t.explained}：${f.explained}`));
     li.appendChild(b);

@@ -12,7 +12,7 @@
  *   Worksheet.name/id/visibility/load/activate/getRange/getUsedRange() (its valuesOnly argument is
  *   ExcelApi 1.2: dropped); Range.values/numberFormat/rowIndex/columnIndex/load/select/format;
  *   RangeFormat.fill; RangeFill.color (read and set), load, clear().
- * Office: onReady, HostType, context.requirements.isSetSupported (ExcelApi 1.1 and nothing newer),
+ * Office: onReady, HostType, context.displayLanguage, context.requirements.isSetSupported (ExcelApi 1.1 and nothing newer),
  * context.document.settings (the common Settings API: get gives null for a name not set, set,
  * remove, saveAsync(callback)), AsyncResultStatus.
  * `adopt` copies what the host answers into the caller's realm (a vm context's own arrays), as
@@ -32,7 +32,12 @@ export interface Excel11 {
 type Ctx = ReturnType<typeof excelContext>["context"];
 type Any = Record<string, any>;
 
-export function excel11(book: Book, store: MemoryStore, adopt: <T>(v: T) => T = (v) => v): Excel11 {
+export function excel11(
+  book: Book,
+  store: MemoryStore,
+  adopt: <T>(v: T) => T = (v) => v,
+  displayLanguage = "zh-CN"
+): Excel11 {
   const first = [...book.sheets.keys()][0];
   const active = { key: first };
   const selected: Excel11["selected"] = [];
@@ -181,6 +186,7 @@ export function excel11(book: Book, store: MemoryStore, adopt: <T>(v: T) => T = 
       return Promise.resolve(info);
     },
     context: {
+      displayLanguage,
       requirements: {
         isSetSupported: (name: string, version = "1.1") =>
           name === "ExcelApi" && Number(version) <= 1.1,

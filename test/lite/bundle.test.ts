@@ -119,7 +119,7 @@ const IE11_LACKS = {
 };
 
 /** A page as IE11 shows it, the Excel double as Office.js gives it, lite.js run in it. */
-function ie11Page(book: Book, store: MemoryStore) {
+function ie11Page(book: Book, store: MemoryStore, displayLanguage = "zh-CN") {
   const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', {
     runScripts: "outside-only",
     url: "https://localhost:3000/lite/lite.html",
@@ -142,8 +142,11 @@ function ie11Page(book: Book, store: MemoryStore) {
     )
   ).toEqual(Array(9).fill("undefined"));
   const innerJson = vm.runInContext("JSON", context) as JSON;
-  const host = excel11(book, store, (v) =>
-    v === undefined ? v : innerJson.parse(JSON.stringify(v))
+  const host = excel11(
+    book,
+    store,
+    (v) => (v === undefined ? v : innerJson.parse(JSON.stringify(v))),
+    displayLanguage
   );
   const win = dom.window as unknown as Record<string, unknown>;
   win.Office = host.Office;
@@ -323,6 +326,25 @@ describe("SRS 检查（兼容版）in an IE11 page over ExcelApi 1.1", () => {
     // Still recorded: a newer Excel's 清除标记 gives the pattern back.
     expect(button(t.clearHighlight).disabled).toBe(false);
     expect(JSON.parse(store.saved)["srs.highlights.v3"].sheets).toBeDefined();
+  });
+
+  it("speaks English where Office's display language is English", async () => {
+    const book = new Book();
+    book.load(grid);
+    const { context, host, doc } = ie11Page(book, new MemoryStore("{}", book), "en-US");
+    host.active.key = "朴里村";
+    vm.runInContext(readFileSync(LITE_JS(), "utf8"), context, { filename: "lite.js" });
+    const button = (text: string) =>
+      [...doc.querySelectorAll("button")].find((b) => b.textContent === text) as HTMLButtonElement;
+    const status = () => doc.querySelector("[role=status]")!.textContent ?? "";
+    (await until(() => button("Check this sheet"), "the check button")).click();
+    await until(() => /errors/.test(status()), "the findings");
+    const errors = expected.filter((f) => f.severity === "error").length;
+    expect(status()).toBe(`Sheet 朴里村: ${errors} errors, ${expected.length - errors} warnings`);
+    expect([...doc.querySelectorAll("li .message")].map((e) => e.textContent)).toEqual(
+      expected.map((f) => f.messageEn)
+    );
+    expect(button(strings("en").highlight)).toBeDefined();
   });
 
   it("a sheet protected against formatting: one line, no cell changed", async () => {
