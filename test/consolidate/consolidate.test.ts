@@ -280,7 +280,7 @@ describe("srs consolidate: words and exit status", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("金淘镇后厝村：缺报：单位名册中有、本次没有报送");
     expect(r.out).toContain(
-      "单位：应报 3 个，已报 2 个（按时 2、逾期 0），缺报 1 个；报表：未汇总 0 份"
+      "单位：应报 3 个，已报 2 个（按时 2、逾期 0），缺报 1 个；报表：缺 1 份、未汇总 0 份"
     );
     // The roster caught by the same glob as the reports is not taken for one.
     const clean = await say([

@@ -10,7 +10,8 @@
  * SRS made them, edited by hand afterwards, and made entirely by hand. Every summary cell must
  * equal the oracle as written and after LibreOffice recalculates it; every file has exactly one
  * status and only the problems it should; 应报/已报/缺报 count each unit once; the exit code says
- * whether anything was left out or is in doubt; =SRS.QTOTAL() equals each summary cell.
+ * whether anything was left out or is in doubt; =SRS.QTOTAL() equals each summary cell. A round of
+ * 季报表（一）（二）（三） together: a village that sent two of them is 缺报 for the third alone.
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from "fs";
@@ -458,6 +459,54 @@ describe("consolidation oracle", () => {
     },
     900_000
   );
+});
+
+describe("a round of several tables", () => {
+  it("南安 季报表（一）（二）（三）: a village that sent （一） and （三） but not （二） is 缺报 for （二） alone", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-oracle-tables-"));
+    const tables = [1, 2, 3].map((n) => getTemplate(`nanan-2026-quarterly-${n}`) as TableTemplate);
+    // 第1村 sends no （二）; 第3村 sends nothing; the department (第5应急站) owes no （三）.
+    const units = unitsFor(tables[0], 8);
+    const [partial, absent] = [units[1], units[3]];
+    const roster = ["单位名称,单位类型", ...units.map((u) => `${u.name},${u.type}`)];
+    const rosterFile = path.join(dir, "名册.csv");
+    writeFileSync(rosterFile, roster.join("\n"));
+    const inputs = new Map(tables.map((t) => [t.id, [] as Input[]]));
+    for (const [i, u] of units.entries())
+      for (const [k, t] of tables.entries()) {
+        if (u === absent || (u === partial && k === 1)) continue;
+        if (!t.rows.some((r) => r.key === u.row)) continue;
+        // Each table names the unit its own way, as clerks do.
+        const grid = filledSheet(t, {
+          ...{ seed: 300 + i * 3 + k, rowTypes: [u.row], unit: spelled(u, i + k), period: Q4 },
+        }).grid;
+        const file = path.join(dir, `${i}-${u.name}-${t.shortTitle}.xlsx`);
+        await write(file, grid);
+        inputs.get(t.id)!.push({ file, status: "included", adds: numbersOf(grid) });
+      }
+    const out = path.join(dir, "汇总.xlsx");
+    const all = [...inputs.values()].flat();
+    const { code, json } = await run([
+      "consolidate",
+      "--json",
+      "--roster",
+      rosterFile,
+      ...all.map((i) => i.file),
+      "-o",
+      out,
+    ]);
+    statuses(json, all);
+    const missing = json.children
+      .filter((l: { status: Status }) => l.status === "missing")
+      .map((l: { unit: string; table: string; owes?: string[] }) => [l.unit, l.table, l.owes]);
+    expect(missing).toEqual([
+      [absent.name, "", tables.map((t) => t.shortTitle)],
+      [partial.name, tables[1].shortTitle, undefined],
+    ]);
+    expect(json.counts).toMatchObject({ expected: 8, received: 7, missing: 1, absent: 4 });
+    expect(code).toBe(1);
+    for (const t of tables) await check(out, t, inputs.get(t.id)!);
+  }, 600_000);
 });
 
 /**

@@ -71,6 +71,8 @@ describe("a round with a unit missing and a unit late", () => {
     expect(text.split("\n")).toEqual([
       "【催报】以下单位尚未报送2026年第4季度的报表：",
       "1. 金淘镇深垵村（联系人：黄丽，电话：0595-86120000）",
+      // Its one report is dated in the next quarter: this quarter's is still owed (owed.ts).
+      "2. 金淘镇岭兜村（联系人：陈明，电话：13905951234）：尚缺季报表（一）",
       `应报：《${t.title}》（截止 2026年12月29日）。`,
       "请尽快报送金淘镇汇总；已经报送的请核对是否发送成功。",
     ]);

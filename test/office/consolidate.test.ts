@@ -92,7 +92,16 @@ describe("Office adapter: one-button consolidation", () => {
     ]);
     await run("朴里村-更正.xlsx", "b64-朴里更正");
     const lines = await run("金淘村.xlsx", "b64-金淘");
-    expect(lines.every((l) => l.status === "included")).toBe(true);
+    expect(lines.filter((l) => l.status !== "missing").every((l) => l.status === "included")).toBe(
+      true
+    );
+    // The two other villages sent no （三）: each owes it (owed.ts).
+    expect(
+      lines
+        .filter((l) => l.status === "missing")
+        .map((l) => `${l.unit} ${l.table}`)
+        .sort()
+    ).toEqual([`金淘镇岭兜村 ${q3.shortTitle}`, `金淘镇金淘村 ${q3.shortTitle}`]);
     expect([...book.sheets.keys()].filter((n) => n.includes("（上次）"))).toEqual([]);
     // 季报表（一） still sums 朴里村's table on its first sheet, beside the other two villages.
     const refs = String(book.value("季报表（一）汇总", "B7"))

@@ -20,6 +20,10 @@ export interface CountedLine {
   listed?: boolean;
   /** The consolidating unit's own report received among its units': a report, no unit reporting to it. */
   own?: boolean;
+  /** The table, "" when none is known (a 缺报 line of a unit that sent nothing names none). */
+  table?: string;
+  /** On the 缺报 line of a unit that sent nothing: the tables it owes. */
+  owes?: string[];
 }
 
 /** 按时, 逾期, 日期不明 (summed, no date to judge by), 缺报, 报表均未汇总 (sent, nothing summed). */
@@ -82,6 +86,8 @@ export interface Counts {
   missing: number;
   /** Reports (not units) not summed: excluded, or files that could not be read. */
   excluded: number;
+  /** Reports (not units) owed and not sent: a 缺报 line a table, a unit that sent nothing for each table it owes. */
+  absent: number;
 }
 
 export function countsOf(lines: readonly CountedLine[]): Counts {
@@ -98,12 +104,16 @@ export function countsOf(lines: readonly CountedLine[]): Counts {
     notSummed: counts.notSummed,
     missing: counts.missing,
     excluded: lines.filter((l) => l.status !== "included" && l.status !== "missing").length,
+    absent: lines
+      .filter((l) => l.status === "missing")
+      .reduce((n, l) => n + (l.table ? 1 : (l.owes?.length ?? 0)), 0),
   };
 }
 
 /**
  * The one line every face shows: "单位：应报 12 个，已报 11 个（按时 8、逾期 2、报表均未汇总 1），
- * 缺报 1 个；报表：未汇总 3 份". The states in brackets add up to 已报.
+ * 缺报 1 个；报表：缺 4 份、未汇总 3 份". The states in brackets add up to 已报; 缺 counts the
+ * reports owed and not sent, the missing unit's and those of units that sent only some.
  */
 export function countsText(c: Counts): string {
   const states = [
@@ -113,5 +123,5 @@ export function countsText(c: Counts): string {
     ...(c.notSummed ? [`报表均未汇总 ${c.notSummed}`] : []),
   ];
   const unlisted = c.unlisted ? `；其中名册外 ${c.unlisted} 个` : "";
-  return `单位：应报 ${c.expected} 个，已报 ${c.received} 个（${states.join("、")}${unlisted}），缺报 ${c.missing} 个；报表：未汇总 ${c.excluded} 份`;
+  return `单位：应报 ${c.expected} 个，已报 ${c.received} 个（${states.join("、")}${unlisted}），缺报 ${c.missing} 个；报表：${c.absent ? `缺 ${c.absent} 份、` : ""}未汇总 ${c.excluded} 份`;
 }

@@ -25,11 +25,24 @@ const SHORT = new Set<Status>(["errors", "wrong-row", "other-period", "no-templa
 
 /** The line under a table's summary, "" when nothing is missing or left out. */
 export function incompleteText(lines: ChildLine[], t: TableTemplate): string {
+  const what = shortOf(lines, t);
+  return what ? `${INCOMPLETE}${what}，详见汇总说明` : "";
+}
+
+/**
+ * What leaves a table's total short: "缺报 2 个单位，3 份报表未汇总", "" when nothing. 缺报 counts
+ * the units owing this table that did not send it (owed.ts): a unit that sent nothing, for the
+ * tables it owes, and a unit that sent other tables but not this one.
+ */
+function shortOf(lines: ChildLine[], t: TableTemplate): string {
   const mine = (l: ChildLine) => l.table === "" || l.table === t.shortTitle;
   const summed = new Set(
     lines.filter((l) => l.status === "included" && l.table === t.shortTitle).map((l) => unitKey(l))
   );
-  const missing = new Set(lines.filter((l) => l.status === "missing").map((l) => unitKey(l))).size;
+  const owing = (l: ChildLine) =>
+    l.status === "missing" &&
+    (l.table ? l.table === t.shortTitle : !l.owes || l.owes.includes(t.shortTitle));
+  const missing = new Set(lines.filter(owing).map((l) => unitKey(l))).size;
   const out = lines.filter(
     (l) =>
       (SHORT.has(l.status) || (l.short === "out" && l.status !== "included")) &&
@@ -40,13 +53,25 @@ export function incompleteText(lines: ChildLine[], t: TableTemplate): string {
   const partial = lines.filter(
     (l) => l.short === "partial" && l.status === "included" && l.table === t.shortTitle
   ).length;
-  if (!missing && !out && !partial) return "";
   const parts = [
     missing ? `缺报 ${missing} 个单位` : "",
     out ? `${out} 份报表未汇总` : "",
     partial ? `${partial} 份下级汇总表本身不完整` : "",
   ];
-  return `${INCOMPLETE}${parts.filter(Boolean).join("，")}，详见汇总说明`;
+  return parts.filter(Boolean).join("，");
+}
+
+/**
+ * 汇总说明's own line at its top, from the same counts as the summaries' lines: "本汇总不完整：缺报
+ * 1 个单位，详见下表" (one table), or each table's ("季报表（二）缺报 1 个单位；…"); "" when complete.
+ */
+export function notesIncompleteText(lines: ChildLine[], tables: TableTemplate[]): string {
+  const distinct = [...new Map(tables.map((t) => [t.id, t])).values()];
+  const each = distinct.map((t) => ({ t, what: shortOf(lines, t) })).filter((x) => x.what);
+  if (!each.length) return "";
+  const what =
+    distinct.length === 1 ? each[0].what : each.map((x) => `${x.t.shortTitle}${x.what}`).join("；");
+  return `${INCOMPLETE}${what}，详见下表`;
 }
 
 /** A unit however its name was written (the plan's key), else its name normalized. */

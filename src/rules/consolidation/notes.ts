@@ -6,6 +6,8 @@
  * workbook is known as a township's report.
  */
 import { countsText } from "./counts";
+import { notesIncompleteText } from "./incomplete";
+import { missingText } from "./owed";
 import type { CellValue, Grid } from "../grid";
 import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import { formatPeriod } from "../period";
@@ -49,6 +51,7 @@ export function notesGrid({
     : `结论：汇总结果需要核对——${[
         c.excluded ? `${c.excluded} 份报表未汇总` : "",
         c.missing ? `${c.missing} 个单位缺报` : "",
+        c.absent ? `缺 ${c.absent} 份报表：${missingText(plan.lines)}` : "",
         plan.lines.some((l) => l.problems.length) ? "部分已汇总的报表有问题" : "",
       ]
         .filter(Boolean)
@@ -76,8 +79,14 @@ export function notesGrid({
       reason,
     ];
   };
+  // Bold and red at the top when the total is short (notes-form.ts), in the summaries' words.
+  const short = notesIncompleteText(
+    plan.lines,
+    summaries.map((s) => s.template)
+  );
   const values: CellValue[][] = [
     [`${unit}汇总说明`],
+    ...(short ? [[short]] : []),
     [`报告期：${periodText || "未确定"}`],
     [`生成时间：${made}`],
     [countsText(c)],

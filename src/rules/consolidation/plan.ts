@@ -30,6 +30,7 @@ import { reportDay, reportPeriod } from "../report-period";
 import { ownCopy } from "../text";
 import type { TableTemplate } from "../templates/schema";
 import { type Counts, countsOf } from "./counts";
+import { missingTables, owedBy, UNKNOWN_TYPE } from "./owed";
 import { contactText, type Roster, type RosterEntry } from "./roster";
 
 export type { Counts };
@@ -127,6 +128,8 @@ export interface ChildLine {
   short?: "out" | "partial";
   /** Who to call, on a 缺报 or 逾期 line: the roster's 联系人 and 联系电话, else the report's 填表人 and 联系电话. */
   contact?: string;
+  /** On the 缺报 line of a unit that sent nothing: the tables it owes this round (owed.ts). */
+  owes?: string[];
 }
 
 /** A file that could not be read at all. */
@@ -572,6 +575,11 @@ export function planConsolidation<S extends Source | Brief = Source>(
     else if (w.line.status !== "replaced") w.line.reason += hiddenWords(g); // replaced: said above
   }
 
+  // This round's tables (a report of this period came): what each unit known this round owes (owed.ts).
+  const roundTables = [...byTemplate.values()]
+    .filter((list) => list.some((w) => w.line.status !== "other-period"))
+    .map((list) => list[0].brief.template!);
+  const typeIn = (unit: string, t: TableTemplate) => unitTypeOf(unit, t, known);
   // Units received, and roster units that sent nothing.
   const lines = works.map((w) => w.line);
   for (const u of unreadable)
@@ -605,23 +613,51 @@ export function planConsolidation<S extends Source | Brief = Source>(
           `“${w.unit}”可能是单位名册中的${found.map((e) => e.unit).join("、")}，无法确定是哪一个，未算作其中任何一个已报（请在名册“别名”列写明，或改正填报单位）`
         );
     }
-    for (const e of roster.entries)
-      if (!reported.has(e))
-        lines.push({
-          unit: e.unit,
-          type: e.type ?? "",
-          sheet: "",
-          origin: "",
-          table: "",
-          status: "missing",
-          reason: "单位名册中有、本次没有报送",
-          problems: [],
-          timeliness: "",
-          key: names.key(e.unit),
-          listed: true,
-          ...(contactText(e) && { contact: contactText(e) }),
-        });
+    for (const e of roster.entries) {
+      if (reported.has(e)) continue;
+      // A unit owing none of this round's tables (a 镇直单位 when only 季报表（三） came) is not missing.
+      const owed = owedBy(e.unit, roundTables, typeIn);
+      if (roundTables.length && !owed.titles.length) continue;
+      lines.push({
+        unit: e.unit,
+        type: e.type ?? "",
+        sheet: "",
+        origin: "",
+        table: "",
+        status: "missing",
+        reason: `单位名册中有、本次没有报送${owed.unknown ? `；${UNKNOWN_TYPE}` : ""}`,
+        problems: [],
+        timeliness: "",
+        key: names.key(e.unit),
+        listed: true,
+        ...(contactText(e) && { contact: contactText(e) }),
+        ...(roundTables.length > 0 && { owes: owed.titles }),
+      });
+    }
   }
+  // Units that sent some of this round's tables but not all they owe: a line a table.
+  lines.push(
+    ...missingTables(
+      roundTables,
+      works.flatMap((w) => {
+        // The consolidating unit's own report (counts.ts `own`) is no unit owing tables to it.
+        if (!w.table || !w.key || names.isWithin(w.unit)) return [];
+        const found = roster ? names.find(w.unit) : [];
+        const entry = found.length === 1 ? found[0] : undefined;
+        return [
+          {
+            key: w.key,
+            unit: entry?.unit ?? w.unit,
+            template: w.brief.template!,
+            status: w.line.status,
+            contact: contactText(entry) || w.table.contact,
+            listed: Boolean(entry),
+          },
+        ];
+      }),
+      typeIn
+    )
+  );
   for (const w of works)
     if (w.line.timeliness === "逾期") {
       const found = roster ? names.find(w.unit) : [];
@@ -667,7 +703,10 @@ function describe(w: Work<unknown>): string {
   return w.day ? `${name}（${dayZh(w.day)}）` : name;
 }
 
-/** Ready-made text for a line: "朴里村：已汇总" or "朴里村（1村.xlsx）：被…替换". */
+/**
+ * Ready-made text for a line: "朴里村：已汇总", "朴里村（1村.xlsx）：被…替换" or
+ * "朴里村：缺报（季报表（二））：已报送季报表（一），未报送本表".
+ */
 export function lineText(l: ChildLine): string {
   const who = l.unit || l.sheet || l.origin || "（未知单位）";
   const stem = l.origin.replace(/\.[^.]*$/, "");
@@ -675,7 +714,7 @@ export function lineText(l: ChildLine): string {
   const what =
     l.status === "included"
       ? `${STATUS_WORDS.included}${l.table ? ` ${l.table}` : ""}`
-      : `${STATUS_WORDS[l.status]}：${l.reason}`;
+      : `${STATUS_WORDS[l.status]}${l.status === "missing" && l.table ? `（${l.table}）` : ""}：${l.reason}`;
   const problems = l.problems.length ? `；问题：${l.problems.join("；")}` : "";
   const late = l.timeliness === "逾期" ? "；逾期" : "";
   const reach = l.contact ? `；${l.contact}` : "";
