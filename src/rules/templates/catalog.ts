@@ -114,15 +114,21 @@ function tableInfo(t: TableTemplate): TableInfo {
         }))
       : [{ key: r.key, rowType: r.key, label: r.label }]
   );
-  const na = new Set(t.notApplicable.flatMap((n) => n.columns.map((c) => `${n.row}|${c}`)));
+  // By row, then column: asked for every cell by every rule, so no key is built a question.
+  const na = new Map<string, Set<string>>();
+  for (const n of t.notApplicable) {
+    const columns = na.get(n.row) ?? new Set<string>();
+    for (const c of n.columns) columns.add(c);
+    na.set(n.row, columns);
+  }
   return {
     template: t,
     leaves,
     leafByKey: new Map(leaves.map((l) => [l.key, l])),
     slots,
     notApplicable: (slot, column) =>
-      na.has(`${slot.rowType}|${column}`) ||
-      (slot.subRow !== undefined && na.has(`${slot.subRow}|${column}`)),
+      na.get(slot.rowType)?.has(column) === true ||
+      (slot.subRow !== undefined && na.get(slot.subRow)?.has(column) === true),
     holdsLabel: (slot, column, value) => {
       const label = t.subRows?.find((s) => s.key === slot.subRow)?.labels[column];
       return label !== undefined && normalizeLabel(value) === normalizeLabel(label);
