@@ -6,7 +6,7 @@
 import { basisText } from "./basis";
 import { locateCell, type Recognition } from "./recognize";
 import { slotWords } from "./templates/catalog";
-import { relationColumns } from "./templates/schema";
+import { relationColumns } from "./templates/relations";
 
 export interface Explanation {
   template: { id: string; title: string; shortTitle: string };

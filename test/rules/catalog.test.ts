@@ -98,6 +98,17 @@ describe("template catalog", () => {
     });
   });
 
+  it("holds each source as its schema gives it, and every source passes its schema", () => {
+    // The catalog does not load zod (catalog.ts fromSource): the schema checks the sources here.
+    const all = allTemplates();
+    expect(all).toHaveLength(TEMPLATE_SOURCES.length);
+    TEMPLATE_SOURCES.forEach((source, i) => {
+      const parsed = Template.safeParse(source);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      expect(all[i]).toStrictEqual(parsed.data);
+    });
+  });
+
   it("rejects malformed template data", () => {
     const broken = { ...TEMPLATE_SOURCES[0], columns: [{ label: "总数" }] };
     expect(Template.safeParse(broken).success).toBe(false);

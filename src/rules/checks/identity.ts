@@ -1,6 +1,7 @@
 import type { Finding } from "../finding";
 import type { RowSlot } from "../templates/catalog";
-import { type Relation, relationColumns } from "../templates/schema";
+import { relationColumns } from "../templates/relations";
+import type { Relation } from "../templates/schema";
 import { cellFinding, fmt, type TableContext } from "./context";
 import { numberIn, type Unusable, unusableWords, usable, zeroByFix } from "./numeric";
 import type { Rule } from "./rule";

@@ -7,7 +7,8 @@ import type { Grid } from "../grid";
 import { blankTemplate, type Layout } from "../layout/blank-template";
 import { dayZh, deadlineOf, type Period, periodRange } from "../period";
 import { getTableInfo, type RowSlot } from "../templates/catalog";
-import { relationColumns, type TableTemplate, type Template } from "../templates/schema";
+import { relationColumns } from "../templates/relations";
+import type { TableTemplate, Template } from "../templates/schema";
 import { ownRow } from "../units/rows";
 import { typeFromName } from "../units/types";
 

@@ -131,22 +131,6 @@ export const Relation = z.discriminatedUnion("kind", [
 ]);
 export type Relation = z.infer<typeof Relation>;
 
-/** Every column a relation names. */
-export function relationColumns(r: Relation): string[] {
-  switch (r.kind) {
-    case "sum":
-      return [r.total, ...r.parts];
-    case "zero-implies-zero":
-      return [r.when, ...r.then];
-    case "zero-iff-zero":
-      return [r.a, r.b];
-    case "at-most":
-      return [...r.left, ...r.right];
-    case "evidence":
-      return r.columns;
-  }
-}
-
 export const Deadline = z.discriminatedUnion("kind", [
   /** Day N of the last month of the quarter being reported (南安: 29th). */
   z.object({

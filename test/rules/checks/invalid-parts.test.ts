@@ -11,7 +11,8 @@ import type { Finding } from "../../../src/rules/finding";
 import { applyFixes } from "../../../src/rules/fix";
 import { type CellValue, fromA1 } from "../../../src/rules/grid";
 import { allTemplates, getTableInfo } from "../../../src/rules/templates/catalog";
-import { relationColumns, type TableTemplate } from "../../../src/rules/templates/schema";
+import { relationColumns } from "../../../src/rules/templates/relations";
+import type { TableTemplate } from "../../../src/rules/templates/schema";
 import { clerkSheet, ofRule } from "../../helpers/filled";
 import { deleteColumns } from "../../helpers/grids";
 
