@@ -225,6 +225,71 @@ describe("a department writes the township without 镇 (金淘派出所 of 金�
   });
 });
 
+describe("one level up: townships and county departments as they write themselves (月报表)", () => {
+  it("a township's government is the township; the county written short in front is the county", () => {
+    const anxi = [
+      { unit: "金淘镇" },
+      { unit: "城厢镇" },
+      { unit: "县应急管理局" },
+      { unit: "安溪县住房和城乡建设局" },
+    ];
+    const names = unitNames(anxi, "安溪县");
+    for (const [written, unit] of [
+      ["金淘镇人民政府", 0],
+      ["安溪县金淘镇", 0],
+      ["安溪县金淘镇人民政府（盖章）", 0],
+      ["城厢镇（盖章）", 1],
+      ["城厢镇政府", 1],
+      ["安溪县应急管理局", 2],
+      ["县应急管理局", 2],
+      ["县住房和城乡建设局", 3],
+      ["安溪县住房和城乡建设局（盖章）", 3],
+    ] as const)
+      expect([written, names.find(written)]).toEqual([written, [anxi[unit]]]);
+    expect(names.find("县交通运输局")).toEqual([]);
+    // 晋江市: 市场监督管理局 keeps its 市, however the city's name runs into it.
+    const jinjiang = [{ unit: "市场监督管理局" }, { unit: "市住建局" }, { unit: "罗山街道" }];
+    const jj = unitNames(jinjiang, "晋江市");
+    for (const [written, unit] of [
+      ["晋江市市场监督管理局", 0],
+      ["晋江市场监督管理局", 0],
+      ["市市场监督管理局", 0],
+      ["晋江市住建局", 1],
+      ["住建局", 1],
+      ["罗山街道办事处", 2],
+      ["晋江市罗山街道办", 2],
+    ] as const)
+      expect([written, jj.find(written)]).toEqual([written, [jinjiang[unit]]]);
+  });
+
+  it("the county's roster counts them reported: not 缺报, not 名册外", () => {
+    const m1 = getTemplate("anxi-2024-monthly-1") as TableTemplate;
+    const report = (unit: string, seed: number, row: string): Grid => ({
+      ...filledSheet(m1, { seed, unit, rowTypes: [row] }).grid,
+      name: unit,
+    });
+    const roster = makeRoster([
+      { unit: "金淘镇", type: "乡镇" },
+      { unit: "城厢镇", type: "乡镇" },
+      { unit: "县应急管理局", type: "县直单位" },
+    ]);
+    const p = plan(
+      [
+        report("金淘镇人民政府", 1, "township"),
+        report("城厢镇（盖章）", 2, "township"),
+        report("安溪县应急管理局", 3, "county-dept"),
+      ],
+      { roster, unit: "安溪县" }
+    );
+    expect(p.lines.map((l) => [l.unit, l.status, l.problems])).toEqual([
+      ["金淘镇人民政府", "included", []],
+      ["城厢镇（盖章）", "included", []],
+      ["安溪县应急管理局", "included", []],
+    ]);
+    expect(p.counts).toMatchObject({ expected: 3, received: 3, unlisted: 0, missing: 0 });
+  });
+});
+
 describe("a header with no 填报单位: the unit its file's name gives", () => {
   const blank = (seed: number, origin: string) => {
     const g = sheet("福庭村", seed, "Sheet1");

@@ -54,13 +54,25 @@ export function unitNames<T extends Named>(entries: readonly T[], within = ""): 
       add(byKey, k, e);
       add(byTail, tail(k), e);
     }
+  // The county or city consolidating, written short in front (县应急管理局 of 安溪县, 市住建局 of
+  // 晋江市): tried only when no name matches as written, on both sides, so 市场监督管理局 and
+  // 晋江市场监督管理局 still meet and no exact match is ever changed.
+  const level = /(县|市|区)$/.exec(ownKey(within))?.[1];
+  const shortened = (k: string) =>
+    level && k.startsWith(level) && k.length > 3 ? [k, k.slice(1)] : [k];
+  const byShort = new Map<string, T[]>();
+  if (level)
+    for (const e of entries)
+      for (const name of [e.unit, ...(e.aliases ?? [])])
+        for (const k of shortened(unitKey(name, within))) if (k) add(byShort, k, e);
   // A roster unit is known by its name as the roster writes it (the roster lists each once).
   const ids = new Map(entries.map((e) => [e, e.unit]));
   const find = (name: string): T[] => {
     const k = unitKey(name, within);
     if (!k) return [];
     const exact = byKey.get(k);
-    if (exact || within) return exact ?? [];
+    if (exact) return exact;
+    if (within) return [...new Set(shortened(k).flatMap((c) => byShort.get(c) ?? []))];
     // No consolidating unit known: a township's name written on one side only still matches
     // (朴里村, 金淘镇朴里村), or with the county before it on one side (南安市金淘镇朴里村); two
     // different townships never do.

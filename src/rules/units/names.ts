@@ -23,7 +23,8 @@ export const stripInvisible = (s: string) => s.replace(/\p{Cf}/gu, "");
 /**
  * 金淘镇 朴里村村民委员会（盖章） → 金淘镇朴里村: NFKC (full-width forms), no invisible characters or
  * spaces, no （盖章） or trailing colon; a 村's committee (村委会, 村村委会, 村民委员会) is the 村, a
- * 社区's (居委会, 居民委员会, 社区居民委员会) the 社区.
+ * 社区's (居委会, 居民委员会, 社区居民委员会) the 社区, a township's government (金淘镇人民政府) the
+ * township and a 街道办事处 the 街道.
  */
 export function normalizeUnit(name: string): string {
   return stripInvisible(name.normalize("NFKC"))
@@ -31,7 +32,9 @@ export function normalizeUnit(name: string): string {
     .replace(/[(（][^()（）]*(盖章|公章|章)[^()（）]*[)）]$/, "")
     .replace(/[:：]$/, "")
     .replace(/村*(民)?委(员)?会$/, (m) => (m.startsWith("村") ? "村" : m))
-    .replace(/(社区)?居(民)?委(员)?会$/, "社区");
+    .replace(/(社区)?居(民)?委(员)?会$/, "社区")
+    .replace(/(镇|乡)(人民)?政府$/, "$1")
+    .replace(/街道(办事处|办)$/, "街道");
 }
 
 /** A township's name in front of a unit's (金淘镇 in 金淘镇朴里村), when it has one. */
