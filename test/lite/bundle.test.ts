@@ -19,6 +19,7 @@ import { Book, excelContext, MemoryStore, NO_FILL } from "../helpers/excel-mock"
 import { excel11 } from "../helpers/excel-1-1";
 import { clerkSheet } from "../helpers/filled";
 const { DIST, ensureBuilt } = require("../../tools/dist.js");
+const { bundleSizes } = require("../../bench/bundle.js");
 
 const t = strings("zh");
 
@@ -180,6 +181,10 @@ describe("dist/lite/lite.js", () => {
       /[=:(,]\s*Function\s*[,;)}]/,
     ])
       expect([pattern, pattern.exec(code)?.index]).toEqual([pattern, undefined]);
+  });
+
+  it("stays under the task pane's 300 KB gzipped, polyfills included", () => {
+    expect(bundleSizes().liteGzipBytes).toBeLessThan(300 * 1024);
   });
 
   it("the page loads Office.js and lite.js only, with its CSP", () => {
