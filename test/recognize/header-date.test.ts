@@ -55,6 +55,15 @@ const put = (g: Grid, row: number, col: number, v: CellValue) => {
   r[col] = v;
 };
 
+const fullWidth = (s: string) =>
+  s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const HAN = "〇一二三四五六七八九";
+/** 2026 → 二〇二六. */
+const hanDigits = (n: number) => [...String(n)].map((c) => HAN[+c]).join("");
+/** 7 → 七, 10 → 十, 12 → 十二, 20 → 二十, 25 → 二十五. */
+const hanNumber = (n: number) =>
+  n < 10 ? HAN[n] : `${n >= 20 ? HAN[Math.floor(n / 10)] : ""}十${n % 10 ? HAN[n % 10] : ""}`;
+
 /** How a date cell reaches the rules. */
 const SHAPES: [string, (d: Dated["day"]) => CellValue][] = [
   [
@@ -64,6 +73,16 @@ const SHAPES: [string, (d: Dated["day"]) => CellValue][] = [
   ["a date cell of a built-in Chinese format (its serial)", ({ y, m, d }) => serial(y, m, d)],
   ["typed 2026年12月7日", ({ y, m, d }) => `${y}年${m}月${d}日`],
   ["typed 2026.12.7", ({ y, m, d }) => `${y}.${m}.${d}`],
+  // Typed with a Chinese input method, and as official papers date themselves.
+  [
+    "typed in full-width digits ２０２６年１２月７日",
+    ({ y, m, d }) => fullWidth(`${y}年${m}月${d}日`),
+  ],
+  ["typed 2026年12月7号", ({ y, m, d }) => `${y}年${m}月${d}号`],
+  [
+    "typed 二〇二六年十二月七日",
+    ({ y, m, d }) => `${hanDigits(y)}年${hanNumber(m)}月${hanNumber(d)}日`,
+  ],
 ];
 
 /** Where the value sits after its label. */
@@ -165,4 +184,22 @@ it("through an .xlsx: a date cell in the built-in 2026年12月20日 format (id 3
     day: x.day.d,
   });
   expect(checkGrids([grid])[0].findings).toEqual([]);
+});
+
+it("in the notice's one header line, a date typed in full-width digits, with 号 or in Chinese numerals ends the phone number before it", () => {
+  const t = templates.find((x) => x.id === "nanan-2026-quarterly-1")!;
+  for (const date of ["２０２６年１２月２５日", "2026年12月25号", "二〇二六年十二月二十五日"]) {
+    const grid = clone(filledSheet(t, { seed: 2 }).grid);
+    const row = grid.values.find((r) => typeof r[0] === "string" && DATE.test(r[0]))!;
+    row[0] = String(row[0]).replace(/联系电话[:：].*$/, `联系电话：13905951234      ${date}`);
+    const rec = recognize(grid);
+    if (rec.kind !== "table") throw new Error("not recognized");
+    expect([date, reportDay(rec)]).toEqual([date, parseDay("2026-12-25")]);
+    expect(rec.headerFields.find((f) => f.key === "phone")?.value).toBe("13905951234");
+    expect(
+      checkGrids([grid])
+        .flatMap((s) => s.findings)
+        .filter((f) => f.category === "header")
+    ).toEqual([]);
+  }
 });

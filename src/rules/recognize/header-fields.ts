@@ -38,17 +38,50 @@ function labelPattern(label: string): string {
     .join("\\s*");
 }
 
-/** "2026年 12 月 20 日", "  年  月  日", "2026-12-20", "2026/12/20". */
+/**
+ * "2026年 12 月 20 日", "  年  月  日", "2026-12-20", "2026/12/20", "2026年12月20号", and the way
+ * official papers date themselves, "二〇二六年十二月二十日" (read on the text as dateText gives it).
+ */
 const DATE_RE =
-  /(\d{4})?\s*年\s*(\d{1,2})?\s*月\s*(\d{1,2})?\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+  /([\d〇零一二三四五六七八九]{4})?\s*年\s*([\d一二三四五六七八九十]{1,3})?\s*月\s*([\d一二三四五六七八九十]{1,3})?\s*[日号]|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/;
+
+/**
+ * Full-width digits and letters as ASCII (２０２６年１２月２０日, typed with a Chinese input method),
+ * one character for one so positions found in it are positions in the cell's text.
+ */
+const dateText = (s: string) =>
+  s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+
+const DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 2026, 二〇二六 (digit by digit), 12, 十二, 二十五 (with 十). */
+function numberOf(s?: string): number | undefined {
+  if (!s) return undefined;
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!s.includes("十")) return Number([...s].map((ch) => DIGIT[ch] ?? NaN).join(""));
+  const [tens, ones] = s.split("十");
+  const n = (tens ? (DIGIT[tens] ?? NaN) : 1) * 10 + (ones ? (DIGIT[ones] ?? NaN) : 0);
+  return Number.isNaN(n) ? undefined : n;
+}
 
 function parseDate(text: string): HeaderFieldMatch["date"] | undefined {
-  const m = DATE_RE.exec(text);
+  const m = DATE_RE.exec(dateText(text));
   if (!m) return undefined;
-  const num = (s?: string) => (s ? Number(s) : undefined);
   return m[4]
-    ? { year: num(m[4]), month: num(m[5]), day: num(m[6]) }
-    : { year: num(m[1]), month: num(m[2]), day: num(m[3]) };
+    ? { year: numberOf(m[4]), month: numberOf(m[5]), day: numberOf(m[6]) }
+    : { year: numberOf(m[1]), month: numberOf(m[2]), day: numberOf(m[3]) };
 }
 
 /**
@@ -98,7 +131,7 @@ function hitsIn(text: string, fields: HeaderField[]): Hit[] {
       }
     }
     if (!found && field.key === "date") {
-      const m = DATE_RE.exec(text);
+      const m = DATE_RE.exec(dateText(text));
       if (m) found = { field, start: m.index, end: m.index };
     }
     const f = found;
