@@ -213,9 +213,12 @@ describe("a department writes the township without 镇 (金淘派出所 of 金�
       { unit: "金淘镇市场监督管理所", type: "镇直单位" },
       { unit: "金淘镇金淘村", type: "村" },
     ]);
-    const p = plan([dept("金淘派出所", 1), dept("金淘市场监督管理所", 2), sheet("金淘村", 3)], {
-      roster,
-    });
+    // Every unit sends the same table: one missing is 缺报 for it (consolidation/owed.ts).
+    const village: Grid = {
+      ...filledSheet(q2, { seed: 3, unit: "金淘村", rowTypes: ["village"] }).grid,
+      name: "金淘村",
+    };
+    const p = plan([dept("金淘派出所", 1), dept("金淘市场监督管理所", 2), village], { roster });
     expect(p.lines.map((l) => [l.unit, l.status, l.problems])).toEqual([
       ["金淘派出所", "included", []],
       ["金淘市场监督管理所", "included", []],
