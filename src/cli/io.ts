@@ -20,7 +20,10 @@ import { UsageError } from "./args";
  * in docs/PERFORMANCE.md), from a regular file only (a FIFO would hang, /dev/zero never end), and
  * never more than the size limit plus one byte.
  */
-export function readInput(file: string): Uint8Array {
+export const readInput = (file: string): Uint8Array => readInputFile(file).bytes;
+
+/** readInput, with the file's modification time from the same stat (ms since 1970). */
+export function readInputFile(file: string): { bytes: Uint8Array; mtimeMs: number } {
   // Before opening: opening a FIFO waits for a writer that may never come.
   if (!statSync(file).isFile()) throw notFile();
   const fd = openSync(file, "r");
@@ -34,7 +37,7 @@ export function readInput(file: string): Uint8Array {
     for (let got = 1; got > 0 && n < buf.length; n += got)
       got = readSync(fd, buf, n, buf.length - n, null);
     if (n > st.size) throw new UnreadableFile("文件在读取时还在变化，请等它写完再试");
-    return new Uint8Array(buf.buffer, buf.byteOffset, n);
+    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, n), mtimeMs: st.mtimeMs };
   } finally {
     closeSync(fd);
   }
@@ -54,15 +57,27 @@ export const xlsxPath = (out: string) => out.replace(/\.(xls|et)$/i, ".xlsx");
 export const writtenAsXlsx = (input: string, was: string, written: string) =>
   `${input} 是 ${was}，SRS 只写 .xlsx：已写出 ${written}（数值、合并单元格和格式照原文件，公式存为结果；原文件未改动）`;
 
-/** The same file, however it is named: through a symlink, a hard link or another letter case. */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
+/**
+ * One of the inputs is the target, however it is named: through a symlink, a hard link or another
+ * letter case. Nothing at the target yet is no input (5,000 inputs are not each stat'ed then).
+ */
+function isInput(target: string, inputs: string[]): boolean {
+  if (inputs.some((i) => path.resolve(i) === target)) return true;
+  const statOf = (f: string) => {
+    try {
+      return statSync(f);
+    } catch {
+      return undefined;
+    }
+  };
+  const t = statOf(target);
+  return (
+    t !== undefined &&
+    inputs.some((i) => {
+      const x = statOf(i);
+      return x !== undefined && x.dev === t.dev && x.ino === t.ino;
+    })
+  );
 }
 
 /** Once a process, however many copies of this module are loaded (test runners load one a file). */
@@ -108,8 +123,7 @@ export async function writeAtomic(
   fresh = false
 ): Promise<void> {
   const target = path.resolve(file);
-  if (inputs.some((i) => path.resolve(i) === target || sameFile(i, target)))
-    throw new UsageError(`输出文件不能覆盖输入文件：${file}`);
+  if (isInput(target, inputs)) throw new UsageError(`输出文件不能覆盖输入文件：${file}`);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   guardSignals();
   try {

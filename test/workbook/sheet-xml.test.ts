@@ -4,6 +4,7 @@ import { readGrids } from "../../src/workbook/xlsx/read";
 import { partText, unzipParts, zipParts } from "../../src/workbook/xlsx/parts";
 import { addPlainSheets, type PlainSheet } from "../../src/workbook/xlsx/sheet-xml";
 import type { Grid } from "../../src/rules/grid";
+import { nodeDeflater } from "../../src/cli/deflate";
 
 /** A new workbook of these sheets, packed. */
 const written = (sheets: PlainSheet[]) => {
@@ -68,4 +69,18 @@ it("lists the added sheets wherever the package lists sheets", async () => {
   expect(bytes.length).toBeLessThan(unpacked / 2);
   for (const w of worksheets)
     expect(parts.get("[Content_Types].xml")).toContain(`PartName="/${w}"`);
+});
+
+it("packs with node's zlib (the CLI's) into the same parts and grids fflate packs", async () => {
+  const parts = newWorkbook();
+  const long = { ...copy, values: Array.from({ length: 100 }, () => copy.values).flat() };
+  addPlainSheets(parts, [{ grid: long }, { grid: { ...long, name: "二村" }, form: true }]);
+  // node 20.15 and later; the CLI packs with fflate before it.
+  expect(nodeDeflater).toBeDefined();
+  const native = zipParts(parts, nodeDeflater);
+  const fflate = zipParts(parts);
+  expect(unzipParts(native)).toEqual(unzipParts(fflate));
+  expect(await readGrids(native)).toEqual(await readGrids(fflate));
+  const unpacked = Object.values(parts).reduce((n, p) => n + p.length, 0);
+  expect(native.length).toBeLessThan(unpacked / 2);
 });

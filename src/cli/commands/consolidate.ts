@@ -1,6 +1,5 @@
 /** srs consolidate FILE... -o OUT.xlsx [--period P] [--roster 名册.xlsx|csv] [--unit 金淘镇] [--values] [--json] */
 import { createHash } from "crypto";
-import { statSync } from "fs";
 import path from "path";
 import type { Grid } from "../../rules/grid";
 import type { Period } from "../../rules/period";
@@ -39,7 +38,8 @@ import type { Recognition } from "../../rules/recognize";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
 import { townshipXlsx } from "../../workbook/xlsx/township";
-import { readInput, writeAtomic } from "../io";
+import { nodeDeflater } from "../deflate";
+import { readInputFile, writeAtomic } from "../io";
 import { reason } from "./check";
 
 /** No input could be read: nothing is written, and each file's reason is told. */
@@ -97,9 +97,10 @@ export async function consolidateFiles(
   let count = 0;
   for (const file of files) {
     let bytes: Uint8Array;
+    let fileTime: number;
     let grids: Grid[];
     try {
-      bytes = readInput(file);
+      ({ bytes, mtimeMs: fileTime } = readInputFile(file));
       grids = await readGrids(bytes, file);
     } catch (e) {
       unreadable.push({ file, error: reason(e) });
@@ -109,7 +110,7 @@ export async function consolidateFiles(
     const { sources } = fileSources(grids, {
       origin,
       fileHash: createHash("sha256").update(bytes).digest("hex"),
-      fileTime: statSync(file).mtimeMs,
+      fileTime,
     });
     // A sheet holding several tables is one copy, each table a source on it.
     const copies = new Map<string, string>();
@@ -204,6 +205,7 @@ export async function consolidateFiles(
     }),
     headers: new Map([...copyHeaders(plan.lines)].map(([k, v]) => [k, headerCode(v)])),
     values: options.values,
+    deflater: nodeDeflater,
   });
   await writeAtomic(out, bytes, files);
   return { plan, summaries, unreadable };

@@ -9,7 +9,7 @@ import type { Grid } from "../../rules/grid";
 import { notesForm } from "../../rules/layout/notes-form";
 import { addAddinReference } from "../addin-part";
 import { newWorkbook } from "./new-workbook";
-import { type Parts, zipParts } from "./parts";
+import { type Deflater, type Parts, zipParts } from "./parts";
 import { addPlainSheets, type PlainSheet } from "./sheet-xml";
 
 /**
@@ -49,6 +49,8 @@ export interface Township {
   others?: Grid[];
   /** Summaries and 明细 hold values alone, no formulas (`--values`). */
   values?: boolean;
+  /** A native deflate to pack with (the CLI's), else fflate's. */
+  deflater?: Deflater;
 }
 
 /**
@@ -70,7 +72,7 @@ export function townshipXlsx(t: Township, finish?: (parts: Parts) => void): Prom
   ]);
   addAddinReference(parts);
   finish?.(parts);
-  return Promise.resolve(zipParts(parts));
+  return Promise.resolve(zipParts(parts, t.deflater));
 }
 
 /** The summary in its official layout, each data cell a formula (its value cached), or the value alone. */
