@@ -43,9 +43,14 @@ function zipDeflated(parts: Parts, deflater: Deflater): Uint8Array {
     file.ondata!(null, deflater.raw(data) as Uint8Array<ArrayBuffer>, true);
   }
   zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  return concatBytes(chunks);
+}
+
+/** The pieces in one array. */
+export function concatBytes(pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) {
+  for (const c of pieces) {
     out.set(c, at);
     at += c.length;
   }

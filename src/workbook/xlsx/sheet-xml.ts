@@ -3,6 +3,7 @@
  * township workbook, and exceljs's cell model cost more than reading them (docs/PERFORMANCE.md).
  * Strings are inline (no shared-string table to merge), so a sheet is one self-contained part.
  */
+import { strToU8 } from "fflate";
 import type { Grid, Merge } from "../../rules/grid";
 import { columnLetters } from "../../rules/grid";
 import type { Layout } from "../../rules/layout/blank-template";
@@ -17,7 +18,7 @@ import {
 } from "../../rules/layout/print";
 import { formStyle } from "./across-lines";
 import { addCellStyle, type CellStyle, partStyle } from "./cell-styles";
-import { type Parts, partText, setPartText, xmlEncode } from "./parts";
+import { concatBytes, type Parts, partText, setPartText, xmlEncode } from "./parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -70,10 +71,41 @@ const page = (header = "") =>
   `<headerFooter>${header ? `<oddHeader>${xmlEncode(`&L${header}`)}</oddHeader>` : ""}<oddFooter>${xmlEncode(FORM_FOOTER)}</oddFooter></headerFooter>`;
 
 /**
- * The worksheet part of a plain sheet: values and merged areas at the grid's origin, and formula
- * cells (grid positions) over the values.
+ * Text written into UTF-8 a piece at a time: a 明细 of 5,000 rows never becomes one string (16 MB
+ * in UTF-16, and its rows kept until the end), only its bytes.
  */
-export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: SheetForm): string {
+class Utf8Pieces {
+  private done: Uint8Array[] = [];
+  private pending: string[] = [];
+  private size = 0;
+
+  add(text: string) {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 16) this.flush();
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    return concatBytes(this.done);
+  }
+
+  private flush() {
+    this.done.push(strToU8(this.pending.join("")));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+/**
+ * The worksheet part of a plain sheet, in UTF-8: values and merged areas at the grid's origin,
+ * and formula cells (grid positions) over the values.
+ */
+export function gridSheetPart(
+  grid: Grid,
+  formulas: FormulaCell[] = [],
+  form?: SheetForm
+): Uint8Array {
   const o = grid.origin ?? { row: 0, col: 0 };
   const byRow = new Map<number, Map<number, Written>>();
   let last = grid.values.length - 1;
@@ -83,7 +115,9 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
     last = Math.max(last, f.row);
   }
   const letters: string[] = [];
-  const xml: string[] = [];
+  const xml = new Utf8Pieces();
+  xml.add('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+  xml.add(`<worksheet xmlns="${MAIN}">${sheetHead(o.col, form)}<sheetData>`);
   for (let r = 0; r <= last; r++) {
     const values = grid.values[r] ?? [];
     const over = byRow.get(r);
@@ -106,7 +140,7 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
       cells.push(empty ? `<c r="${ref}"${s}/>` : cellXml(ref, v, s));
     }
     const ht = form ? ` ht="${form.heights[r] ?? 15}" customHeight="1"` : "";
-    if (cells.length || form) xml.push(`<row r="${r + o.row + 1}"${ht}>${cells.join("")}</row>`);
+    if (cells.length || form) xml.add(`<row r="${r + o.row + 1}"${ht}>${cells.join("")}</row>`);
   }
   const ref = (row: number, col: number) => `${columnLetters(col + o.col)}${row + o.row + 1}`;
   const all = form ? [...grid.merges, ...form.spans] : grid.merges;
@@ -115,26 +149,26 @@ export function gridSheetXml(grid: Grid, formulas: FormulaCell[] = [], form?: Sh
         .map((m) => `<mergeCell ref="${ref(m.top, m.left)}:${ref(m.bottom, m.right)}"/>`)
         .join("")}</mergeCells>`
     : "";
-  const head = form
+  const setup = form
+    ? (form.centered ? '<printOptions horizontalCentered="1"/>' : "") + page(form.header)
+    : "";
+  xml.add(`</sheetData>${merges}${setup}</worksheet>`);
+  return xml.bytes();
+}
+
+/** What comes before a form's rows: fit to the page, the tab it opens on, its column widths. */
+const sheetHead = (col: number, form?: SheetForm) =>
+  form
     ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
       (form.selected
         ? '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>'
         : "") +
       `<cols>${form.widths
         .map(
-          (w, c) =>
-            `<col min="${c + o.col + 1}" max="${c + o.col + 1}" width="${w}" customWidth="1"/>`
+          (w, c) => `<col min="${c + col + 1}" max="${c + col + 1}" width="${w}" customWidth="1"/>`
         )
         .join("")}</cols>`
     : "";
-  const setup = form
-    ? (form.centered ? '<printOptions horizontalCentered="1"/>' : "") + page(form.header)
-    : "";
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN}">${head}<sheetData>${xml.join("")}</sheetData>${merges}${setup}</worksheet>`
-  );
-}
 
 const WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const WORKSHEET_REL =
@@ -146,7 +180,7 @@ const WORKSHEET_REL =
  */
 export function addSheets(
   parts: Parts,
-  sheets: { name: string; xml: string; titles?: { top: number; bottom: number } }[]
+  sheets: { name: string; xml: Uint8Array; titles?: { top: number; bottom: number } }[]
 ): void {
   const edit = (name: string, change: (text: string) => string) => {
     const text = partText(parts, name);
@@ -223,7 +257,7 @@ export function addSheets(
           return `<TitlesOfParts><vt:vector size="${titles.length}" baseType="lpstr">${titles.join("")}</vt:vector></TitlesOfParts>`;
         })
     );
-  for (const s of added) setPartText(parts, `xl/${s.part}`, s.xml);
+  for (const s of added) parts[`xl/${s.part}`] = s.xml;
 }
 
 /** A sheet of values, merged areas and formulas, written directly as its part (sheet-xml.ts). */
@@ -260,14 +294,14 @@ export function addPlainSheets(parts: Parts, plain: PlainSheet[]): void {
       if (p.layout)
         return {
           name: p.grid.name,
-          xml: gridSheetXml(p.grid, p.formulas, layoutForm(parts, p.layout, p.selected)),
+          xml: gridSheetPart(p.grid, p.formulas, layoutForm(parts, p.layout, p.selected)),
           titles: p.layout.header,
         };
       const copy =
         p.form && styles?.cell !== undefined && styles.line !== undefined && copyForm(p.grid);
       return {
         name: p.grid.name,
-        xml: gridSheetXml(
+        xml: gridSheetPart(
           p.grid,
           p.formulas,
           copy
