@@ -141,7 +141,8 @@ export function Demo() {
       if (!k || changed.current) return;
       replace(k.book);
       setFileName(k.name);
-      setKept("已恢复上次在本页的工作簿");
+      // Another tab may hold the page already: it is the one that saves, and this one says so.
+      setKept(`已恢复上次在本页的工作簿${owner.current === false ? `；${NOT_OWNER}` : ""}`);
       // Kept before the page asked: it asks now.
       if (choice === undefined) setAsking(true);
     });
