@@ -54,3 +54,45 @@ it("the 缺报 line names who to call, and 复制催报消息 copies the message
   await p.screenshot({ path: path.join(SHOTS, "remind.png") });
   await p.context().close();
 }, 180_000);
+
+it("a village that sent 季报表（一） but not （二） is 缺报 for （二）, counted, and told in 催报", async () => {
+  const p = await env.page();
+  await p.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: new URL(p.url()).origin,
+  });
+  const roster = rosterSheet([
+    { unit: "金淘镇朴里村", type: "村" },
+    { unit: "金淘镇岭兜村", type: "村", contact: "陈明", phone: "13905951234" },
+  ]);
+  await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
+    name: "金淘镇汇总.xlsx",
+    mimeType: XLSX,
+    buffer: await xlsxOf(roster.name, roster),
+  });
+  await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
+  await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
+  const two = { template: "nanan-2026-quarterly-2" };
+  const files = [
+    await clerkFile("金淘镇朴里村", 1),
+    { ...(await clerkFile("朴里村", 2, two)), name: "朴里村-季报表二.xlsx" },
+    await clerkFile("金淘镇岭兜村", 3),
+  ];
+  await pane(p).getByLabel("选择报表文件").setInputFiles(files);
+  await pane(p).getByRole("button", { name: "导入并汇总（3 个文件）" }).click();
+  const list = pane(p).getByRole("list", { name: "汇总结果" });
+  await list.waitFor();
+  expect(await list.textContent()).toContain(
+    "金淘镇岭兜村：缺报（季报表（二））：已报送季报表（一），未报送本表；联系人：陈明，电话：13905951234"
+  );
+  await pane(p)
+    .getByText(
+      "单位：应报 2 个，已报 2 个（按时 2、逾期 0），缺报 0 个；报表：缺 1 份、未汇总 0 份"
+    )
+    .waitFor();
+  await pane(p).getByRole("button", { name: "复制催报消息" }).click();
+  const text = await pane(p).getByLabel("催报消息").inputValue();
+  expect(text).toContain("1. 金淘镇岭兜村（联系人：陈明，电话：13905951234）：尚缺季报表（二）");
+  await pane(p).getByLabel("催报消息").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: path.join(SHOTS, "remind-table.png") });
+  await p.context().close();
+}, 180_000);
