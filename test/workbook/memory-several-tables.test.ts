@@ -150,6 +150,8 @@ describe.each([
       ...(oneFirst ? onOld : onOld.reverse()),
       ["季报表（一）", "included"],
       ["“九小场所”季报表（三）", "included"],
+      // 岭兜村 sent （一） but not （三）, a table with a 村 row: it is 缺报 for （三） (owed.ts).
+      ["“九小场所”季报表（三）", "missing"],
     ]);
     expect(book.sheets.some((s) => s.name.includes("（上次）"))).toBe(false);
     expectSummary(book, Q1, [a1, b1]);
@@ -158,7 +160,13 @@ describe.each([
 
     // Round 3: another village. Nothing of 朴里村's is lost or listed twice.
     const l3 = await book.consolidate([await xlsx("金淘村.xlsx", c1)]);
-    expect(l3.every((l) => l.status === "included")).toBe(true);
+    // Every report summed; 岭兜村 and 金淘村 never sent （三）, so each is 缺报 for it.
+    expect(
+      l3.filter((l) => l.status !== "included").map((l) => [l.unit, l.table, l.status])
+    ).toEqual([
+      ["金淘镇岭兜村", "“九小场所”季报表（三）", "missing"],
+      ["金淘镇金淘村", "“九小场所”季报表（三）", "missing"],
+    ]);
     expectSummary(book, Q1, [a1, b1, c1]);
     expectSummary(book, Q3, [a3new]);
     const notes = expectOneLineEach(book);
