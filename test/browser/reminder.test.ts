@@ -13,22 +13,28 @@ const SHOTS = path.join(__dirname, "../../test-artifacts/page");
 const env = servedChromium(SHOTS);
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-it("the 缺报 line names who to call, and 复制催报消息 copies the message for the group chat", async () => {
+/** A fresh page allowed the clipboard, its workbook the roster, on 汇总·盖章. */
+async function withRoster(entries: Parameters<typeof rosterSheet>[0]) {
   const p = await env.page();
   await p.context().grantPermissions(["clipboard-read", "clipboard-write"], {
     origin: new URL(p.url()).origin,
   });
-  const roster = rosterSheet([
-    { unit: "金淘镇朴里村", type: "村", contact: "林小红", phone: "0595-86123456" },
-    { unit: "金淘镇岭兜村", type: "村" },
-    { unit: "金淘镇深垵村", type: "村", contact: "黄丽", phone: "0595-86120000" },
-  ]);
+  const roster = rosterSheet(entries);
   await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
     name: "金淘镇汇总.xlsx",
     mimeType: XLSX,
     buffer: await xlsxOf(roster.name, roster),
   });
   await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
+  return p;
+}
+
+it("the 缺报 line names who to call, and 复制催报消息 copies the message for the group chat", async () => {
+  const p = await withRoster([
+    { unit: "金淘镇朴里村", type: "村", contact: "林小红", phone: "0595-86123456" },
+    { unit: "金淘镇岭兜村", type: "村" },
+    { unit: "金淘镇深垵村", type: "村", contact: "黄丽", phone: "0595-86120000" },
+  ]);
   await pane(p)
     .getByText(/单位名册.*3/)
     .waitFor();
@@ -56,20 +62,10 @@ it("the 缺报 line names who to call, and 复制催报消息 copies the message
 }, 180_000);
 
 it("a village that sent 季报表（一） but not （二） is 缺报 for （二）, counted, and told in 催报", async () => {
-  const p = await env.page();
-  await p.context().grantPermissions(["clipboard-read", "clipboard-write"], {
-    origin: new URL(p.url()).origin,
-  });
-  const roster = rosterSheet([
+  const p = await withRoster([
     { unit: "金淘镇朴里村", type: "村" },
     { unit: "金淘镇岭兜村", type: "村", contact: "陈明", phone: "13905951234" },
   ]);
-  await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
-    name: "金淘镇汇总.xlsx",
-    mimeType: XLSX,
-    buffer: await xlsxOf(roster.name, roster),
-  });
-  await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
   await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
   const two = { template: "nanan-2026-quarterly-2" };
   const files = [
