@@ -22,7 +22,7 @@ import { rosterFromGrid, rosterSheet } from "../rules/consolidation/roster";
 import { OWN_SHEETS } from "../rules/own-sheets";
 import { workbookSources } from "../rules/consolidation/sources";
 import type { Grid } from "../rules/grid";
-import { type ChildLine, lineText } from "../rules/consolidation/plan";
+import { type ChildLine, isClean, lineText } from "../rules/consolidation/plan";
 import { MilestoneChart, UnitStatusChart } from "./ConsolidateCharts";
 import { ErrorBar } from "./ErrorBar";
 import { oneLine } from "./one-line";
@@ -361,12 +361,15 @@ function Reminder({ text, t }: { text: string; t: Strings }) {
 /** Loud when the total might be wrong: what was not summed, what is missing, what has problems. */
 function Outcome({ lines, t }: { lines: ChildLine[]; t: Strings }) {
   const styles = useStyles();
-  const clean =
-    lines.length > 0 && lines.every((l) => l.status === "included" && l.problems.length === 0);
+  // The plan's own verdict; a 细则's remarks leave it clean but are said.
+  const clean = isClean(lines);
+  const remarked = lines.some((l) => l.remarks?.length);
   return (
     <>
-      <MessageBar intent={clean ? "success" : "warning"} layout="multiline">
-        <MessageBarBody>{clean ? t.consolidatedClean : t.consolidatedCheck}</MessageBarBody>
+      <MessageBar intent={clean ? (remarked ? "info" : "success") : "warning"} layout="multiline">
+        <MessageBarBody>
+          {!clean ? t.consolidatedCheck : remarked ? t.consolidatedRemarks : t.consolidatedClean}
+        </MessageBarBody>
       </MessageBar>
       {/* The counts 汇总说明 and srs consolidate give, in the same words. */}
       <Caption1>{countsText(countsOf(lines))}</Caption1>

@@ -174,6 +174,7 @@ const zh = {
   remindText: "催报消息",
   included: "已汇总",
   consolidatedClean: "全部报表已汇总，无缺报、无问题。",
+  consolidatedRemarks: "全部报表已汇总，无缺报；另有提示（不影响汇总数），见下列各行和“汇总说明”。",
   consolidatedCheck: "汇总结果需要核对：下列报表未汇总、有问题或有单位缺报，详见“汇总说明”。",
   unitChart: "各单位报送情况",
   unitStates: {
@@ -340,6 +341,8 @@ const en: Strings = {
   remindText: "Reminder message",
   included: "consolidated",
   consolidatedClean: "Every report was summed; nothing missing, no problems.",
+  consolidatedRemarks:
+    "Every report was summed, nothing missing; some notes that touch no total are listed below and in 汇总说明.",
   consolidatedCheck:
     "Check the result: some reports were not summed, have problems, or units are missing (see 汇总说明).",
   unitChart: "Units' reports",

@@ -15,6 +15,7 @@ import {
   lineText,
   planConsolidation,
   type Plan,
+  remarkedText,
   type Source,
 } from "../../rules/consolidation/plan";
 import { unitOf } from "../../rules/units/names";
@@ -268,16 +269,20 @@ export function consolidateText(
   const notClean = (l: ChildLine) =>
     l.status !== "included" ||
     l.problems.length > 0 ||
+    Boolean(l.remarks?.length) ||
     Boolean(l.explained?.length) ||
     l.timeliness === "逾期";
   // Unreadable files are told below, with their full path.
   for (const l of r.plan.lines.filter((x) => notClean(x) && x.status !== "unreadable"))
     lines.push(`  ${lineText(l)}`);
   lines.push(...unreadableLines(r.unreadable));
+  const remarked = remarkedText(r.plan.lines);
   if (out)
     lines.push(
       r.plan.clean && !r.unreadable.length
-        ? "  全部报表已汇总，无缺报、无问题。"
+        ? remarked
+          ? `  全部报表已汇总，无缺报；${remarked}，见上面各行和“汇总说明”。`
+          : "  全部报表已汇总，无缺报、无问题。"
         : "  汇总结果需要核对：见上面各行和“汇总说明”。"
     );
   return lines.join("\n");

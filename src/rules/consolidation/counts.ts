@@ -3,7 +3,8 @@
  * the pane and the page say the same: units (应报, 已报 and how each stands: 按时, 逾期, 日期不明,
  * 报表均未汇总; 缺报) and reports (未汇总). A unit is one however its name was written (the
  * line's key); a report naming no unit stands for a unit of its own; a file that could not be read
- * is a report not summed, of no unit known.
+ * is a report not summed, of no unit known. A 细则 sent with a report (status attached) is neither
+ * a unit nor a report: it counts for nothing.
  */
 import { normalizeUnit } from "../units/names";
 
@@ -43,7 +44,7 @@ export interface UnitStates {
 export function unitStates(lines: readonly CountedLine[]): UnitStates {
   const byUnit = new Map<string, { unit: string; listed: boolean; lines: CountedLine[] }>();
   for (const l of lines) {
-    if (l.status === "unreadable" || l.own) continue;
+    if (l.status === "unreadable" || l.status === "attached" || l.own) continue;
     // A line not from a plan (a copy an earlier round set aside) is known by its name alone.
     const key = (l.key ?? normalizeUnit(l.unit)) || `file|${l.origin}|${l.sheet}`;
     const u = byUnit.get(key) ?? { unit: l.unit || l.origin || l.sheet, listed: false, lines: [] };
@@ -70,7 +71,7 @@ export function unitStates(lines: readonly CountedLine[]): UnitStates {
 }
 
 export interface Counts {
-  /** Units expected: the roster's, else those that reported. */
+  /** Units expected: the roster's, else those known (that reported, or owe a table they did not send). */
   expected: number;
   /** Units that sent at least one report (the roster's and any other). */
   received: number;
@@ -95,7 +96,8 @@ export function countsOf(lines: readonly CountedLine[]): Counts {
   const reported = units.filter((u) => u.state !== "missing");
   const roster = units.some((u) => u.listed);
   return {
-    expected: roster ? units.filter((u) => u.listed).length : reported.length,
+    // Without a roster, a unit known only by what it owes (its 细则 came, its table did not) is expected too.
+    expected: roster ? units.filter((u) => u.listed).length : units.length,
     received: reported.length,
     unlisted: roster ? reported.filter((u) => !u.listed).length : 0,
     onTime: counts.onTime,
@@ -103,7 +105,7 @@ export function countsOf(lines: readonly CountedLine[]): Counts {
     undated: counts.undated,
     notSummed: counts.notSummed,
     missing: counts.missing,
-    excluded: lines.filter((l) => l.status !== "included" && l.status !== "missing").length,
+    excluded: lines.filter((l) => !["included", "missing", "attached"].includes(l.status)).length,
     absent: lines
       .filter((l) => l.status === "missing")
       .reduce((n, l) => n + (l.table ? 1 : (l.owes?.length ?? 0)), 0),

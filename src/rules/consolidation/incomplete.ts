@@ -163,8 +163,9 @@ export function copyHeaders(
   before: { sheet: string; status: string }[] = []
 ): Map<string, string> {
   const bySheet = new Map<string, ChildLine[]>();
+  // A 细则's copy is never a report: no header of ours on it.
   for (const l of lines)
-    if (l.sheet && l.status !== "missing")
+    if (l.sheet && l.status !== "missing" && l.status !== "attached")
       bySheet.set(l.sheet, [...(bySheet.get(l.sheet) ?? []), l]);
   const out = new Map<string, string>();
   for (const [sheet, list] of bySheet) {

@@ -11,7 +11,14 @@ import { missingText } from "./owed";
 import type { CellValue, Grid } from "../grid";
 import { isOwnSheet, OWN_SHEETS } from "../own-sheets";
 import { formatPeriod } from "../period";
-import { type ChildLine, explainedText, type Plan, STATUS_WORDS } from "./plan";
+import {
+  type ChildLine,
+  explainedText,
+  type Plan,
+  remarkedText,
+  remarksText,
+  STATUS_WORDS,
+} from "./plan";
 import { MAX_COPIES, type Summary } from "./summary";
 
 const { name, marker } = OWN_SHEETS.notes;
@@ -46,13 +53,17 @@ export function notesGrid({
   const periodText = [...new Set(periods.map(([, p]) => formatPeriod(p.period!)))].join("、");
   const c = plan.counts;
   const remarks = [...new Set([...plan.periods.values()].map((p) => p.remark).filter(Boolean))];
+  const remarked = remarkedText(plan.lines);
   const verdict = plan.clean
-    ? "结论：全部报表已汇总，无缺报、无问题。"
+    ? remarked
+      ? `结论：全部报表已汇总，无缺报；${remarked}（见下表）。`
+      : "结论：全部报表已汇总，无缺报、无问题。"
     : `结论：汇总结果需要核对——${[
         c.excluded ? `${c.excluded} 份报表未汇总` : "",
         c.missing ? `${c.missing} 个单位缺报` : "",
         c.absent ? `缺 ${c.absent} 份报表：${missingText(plan.lines)}` : "",
         plan.lines.some((l) => l.problems.length) ? "部分已汇总的报表有问题" : "",
+        remarked,
       ]
         .filter(Boolean)
         .join("，")}（见下表）。`;
@@ -63,6 +74,7 @@ export function notesGrid({
       extra.length ? `按数字计：${extra.join("，")}` : "",
       l.zeros?.length ? `空白按 0 计：${l.zeros.join("、")}` : "",
       l.problems.length ? `问题：${l.problems.join("；")}` : "",
+      remarksText(l),
       explainedText(l),
       l.contact ?? "",
     ]

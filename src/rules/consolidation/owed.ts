@@ -6,7 +6,7 @@
  * not send it is missing it. A unit whose type is unknown owes every table, and its line says so.
  * The plan (plan.ts) adds these lines; incomplete.ts, counts.ts, notes.ts and reminder.ts read them.
  */
-import type { TableTemplate } from "../templates/schema";
+import type { TableTemplate, Template } from "../templates/schema";
 import { sameUnit } from "../units/match";
 import { isTownship, townshipPrefix, unitKey } from "../units/names";
 import { rowKeyOf, type UnitType, unitTypeOfRow } from "../units/types";
@@ -17,7 +17,8 @@ export interface ReceivedTable {
   key: string;
   /** The unit's name: the roster's when listed, else as written. */
   unit: string;
-  template: TableTemplate;
+  /** Its table, or the 细则 sent with it (a unit that sent only those owes the table). */
+  template: Template;
   /** The plan's status for it (plan.ts Status). */
   status: string;
   /** Who to call: the roster's 联系人 and 联系电话, else the report's 填表人 and 联系电话. */
@@ -47,7 +48,8 @@ export const UNKNOWN_TYPE =
   "单位类型不明，按应报计（若该单位不填这张表，请在单位名册“单位类型”列写明）";
 
 /** A series of tables reported together: one issuer's edition and cycle (南安 2026 季报表). */
-const seriesOf = (t: TableTemplate) => `${t.edition.issuer}|${t.edition.year}|${t.cycle}`;
+const seriesOf = (t: Pick<Template, "edition" | "cycle">) =>
+  `${t.edition.issuer}|${t.edition.year}|${t.cycle}`;
 
 /**
  * Whether a unit of this type (undefined: unknown) owes table `t`, and whether that rests on

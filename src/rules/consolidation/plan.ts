@@ -7,7 +7,9 @@
  * (重复报送) → an earlier report of a unit that sent a later one (被替换) → a lower level's
  * summary whose units were also sent here directly → in the wrong unit-type row → holding data
  * errors; otherwise it is summed. Header problems (填表人 missing, no date) do not drop a unit's
- * numbers: the sheet is summed and the problem listed, and the run is not clean.
+ * numbers: the sheet is summed and the problem listed, and the run is not clean. A 细则 checklist
+ * sent with a report (checklist.ts) is its unit's attachment: never a unit, never summed, and what
+ * it lacks is a remark that leaves the run clean.
  */
 import { checkRecognized } from "../check";
 import { blankUnnotedRule } from "../checks/blank-unnoted";
@@ -29,6 +31,7 @@ import type { Recognition, TableRecognition } from "../recognize";
 import { reportDay, reportPeriod } from "../report-period";
 import { ownCopy } from "../text";
 import type { TableTemplate } from "../templates/schema";
+import { type ChecklistBrief, checklistBrief, checklistReason, checklistRemark } from "./checklist";
 import { type Counts, countsOf } from "./counts";
 import { missingTables, owedBy, UNKNOWN_TYPE } from "./owed";
 import { contactText, type Roster, type RosterEntry } from "./roster";
@@ -74,6 +77,7 @@ export type Status =
   | "overlap"
   | "wrong-row"
   | "errors"
+  | "attached"
   | "no-template"
   | "other-template"
   | "unreadable"
@@ -88,6 +92,7 @@ export const STATUS_WORDS: Record<Status, string> = {
   overlap: "重复汇总",
   "wrong-row": "填错行",
   errors: "有错误",
+  attached: "附件（不汇总）",
   "no-template": "未识别",
   "other-template": "不可汇总",
   unreadable: "无法读取",
@@ -108,6 +113,11 @@ export interface ChildLine {
   reason: string;
   /** What is wrong with a summed sheet (its header), listed but not dropping its numbers. */
   problems: string[];
+  /**
+   * What is wrong with a sheet that touches no summed number (a 细则 line left unanswered): named
+   * wherever the line is, never making the run need review.
+   */
+  remarks?: string[];
   /** 按时 / 逾期 against the table's deadline, "" when unknown. */
   timeliness: "按时" | "逾期" | "";
   /** Warnings the unit explained (审核说明): "C7 …（已说明：…）". */
@@ -218,6 +228,8 @@ export interface Brief {
   template?: TableTemplate;
   /** A table that may be summed (not a plan's targets): what the plan decides it by. */
   table?: TableBrief;
+  /** A 细则 checklist, sent with its unit's report (checklist.ts). */
+  checklist?: ChecklistBrief;
 }
 
 export interface TableBrief {
@@ -255,6 +267,12 @@ export function briefOf(source: Source): Brief {
   if (rec.kind === "none") return brief;
   brief.shortTitle = rec.template.shortTitle;
   if (rec.place.of > 1) brief.place = rec.place.range;
+  const checklist = checklistBrief(rec);
+  if (checklist) {
+    // Its template is the catalog's: shared, never copied.
+    const { template, ...read } = checklist;
+    brief.checklist = { ...ownCopy(read), template };
+  }
   if (rec.kind !== "table") return brief;
   brief.template = rec.template;
   if (isPlan(rec)) return brief;
@@ -381,7 +399,14 @@ export function planConsolidation<S extends Source | Brief = Source>(
     const w: Work<S> = { source, brief, line, unit, key: names.key(unit), order };
     if (!brief.shortTitle)
       Object.assign(line, { status: "no-template", reason: "未识别为任何报表" });
-    else if (!brief.table)
+    else if (brief.checklist) {
+      const remark = checklistRemark(brief.shortTitle, brief.checklist);
+      Object.assign(line, {
+        status: "attached",
+        reason: checklistReason(brief.shortTitle, brief.checklist),
+        ...(remark && { remarks: [remark] }),
+      });
+    } else if (!brief.table)
       Object.assign(line, {
         status: "other-template",
         reason: `是${brief.shortTitle}，不是可汇总的统计表`,
@@ -393,6 +418,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
     return w;
   });
   const tables = works.filter((w) => w.table);
+  attachToUnits(works, (origin) => unitFromFileName(origin, names, entries), names.key);
   const byTemplate = new Map<string, Work<S>[]>();
   for (const w of tables)
     byTemplate.set(w.brief.template!.id, [...(byTemplate.get(w.brief.template!.id) ?? []), w]);
@@ -640,17 +666,19 @@ export function planConsolidation<S extends Source | Brief = Source>(
     ...missingTables(
       roundTables,
       works.flatMap((w) => {
-        // The consolidating unit's own report (counts.ts `own`) is no unit owing tables to it.
-        if (!w.table || !w.key || names.isWithin(w.unit)) return [];
+        // The consolidating unit's own report (counts.ts `own`) is no unit owing tables to it. A
+        // unit that sent only its 细则 still owes the report they go with.
+        const template = w.table ? w.brief.template : w.brief.checklist?.template;
+        if (!template || !w.key || names.isWithin(w.unit)) return [];
         const found = roster ? names.find(w.unit) : [];
         const entry = found.length === 1 ? found[0] : undefined;
         return [
           {
             key: w.key,
             unit: entry?.unit ?? w.unit,
-            template: w.brief.template!,
+            template,
             status: w.line.status,
-            contact: contactText(entry) || w.table.contact,
+            contact: contactText(entry) || (w.table?.contact ?? ""),
             listed: Boolean(entry),
           },
         ];
@@ -665,10 +693,51 @@ export function planConsolidation<S extends Source | Brief = Source>(
       if (contact) w.line.contact = contact;
     }
   const counts = countsOf(lines);
-  const clean =
-    lines.every((l) => l.status === "included" && l.problems.length === 0) && children.size > 0;
+  const clean = isClean(lines);
   return { lines, children, periods, counts, clean, unitKey: names.key };
 }
+
+/**
+ * Every report summed without a problem, nothing unreadable, no unit missing: what makes a run
+ * clean (srs consolidate's exit 0, 汇总说明's 结论, the pane's and the page's message). A 细则's
+ * remarks touch no summed number and leave it clean.
+ */
+export const isClean = (lines: readonly ChildLine[]) =>
+  lines.some((l) => l.status === "included") &&
+  lines.every(
+    (l) => (l.status === "included" || l.status === "attached") && l.problems.length === 0
+  );
+
+/**
+ * A checklist's unit (checklist.ts): that of the reports received in the same file, when they are
+ * one unit's; else the one its file's name gives (朴里村-回头看细则.xlsx), written as that unit's
+ * report writes it when one came; else none.
+ */
+function attachToUnits<S>(
+  works: Work<S>[],
+  fromFileName: (origin: string) => string,
+  keyOf: (unit: string) => string
+) {
+  for (const w of works) {
+    if (!w.brief.checklist || w.unit) continue;
+    const inFile = works.filter((x) => x.table && x.key && oneFile(x, w));
+    const units = new Set(inFile.map((x) => x.key));
+    const named = units.size ? "" : fromFileName(w.brief.origin);
+    const report =
+      units.size === 1 ? inFile[0] : works.find((x) => x.table && named && x.key === keyOf(named));
+    const unit = report?.unit ?? named;
+    if (!unit) continue;
+    w.unit = w.line.unit = unit;
+    w.key = keyOf(unit);
+    if (report) w.line.type = report.line.type;
+  }
+}
+
+/** Received in one file: the same bytes, else (no digest known) the same file's name. */
+const oneFile = (a: Work<unknown>, b: Work<unknown>) =>
+  a.brief.fileHash !== undefined || b.brief.fileHash !== undefined
+    ? a.brief.fileHash === b.brief.fileHash
+    : a.brief.origin !== "" && a.brief.origin === b.brief.origin;
 
 /** Whether the workbook hides the report's sheet. */
 const hid = <S>(w: Work<S>) => Boolean(w.brief.visibility);
@@ -718,7 +787,22 @@ export function lineText(l: ChildLine): string {
   const problems = l.problems.length ? `；问题：${l.problems.join("；")}` : "";
   const late = l.timeliness === "逾期" ? "；逾期" : "";
   const reach = l.contact ? `；${l.contact}` : "";
-  return `${who}${from}：${what}${late}${problems}${explainedText(l, "；")}${reach}`;
+  return `${who}${from}：${what}${late}${problems}${remarksText(l, "；")}${explainedText(l, "；")}${reach}`;
+}
+
+/** "提示：…" of a line's remarks (a 细则 line left unanswered), "" when none. */
+export const remarksText = (l: ChildLine, lead = "") =>
+  l.remarks?.length ? `${lead}提示：${l.remarks.join("；")}` : "";
+
+/**
+ * The units whose lines carry remarks, said once: "另有提示（不影响汇总数）：岭兜村的细则有未作答的
+ * 条目", "" when none. 汇总说明's 结论, the CLI and the pane end with it.
+ */
+export function remarkedText(lines: readonly ChildLine[]): string {
+  const units = [...new Set(lines.filter((l) => l.remarks?.length).map((l) => l.unit || l.origin))];
+  return units.length
+    ? `另有提示（不影响汇总数）：${units.slice(0, 10).join("、")}${units.length > 10 ? ` 等 ${units.length} 个单位` : ""}的细则有未作答的条目`
+    : "";
 }
 
 /** "已说明的提示：C7 …（已说明：…）", for 汇总说明 and the list of units; "" when none. */

@@ -14,6 +14,7 @@ import { readExplanations } from "../review/explanations";
 import { readNotes, type ReadNotes, tableKey } from "./notes";
 import { headerUnit, isTownship } from "../units/names";
 import { isPlan, type Source, STATUS_WORDS } from "./plan";
+import { isChecklist } from "./checklist";
 import { ownIncomplete } from "./incomplete";
 import { summaryMismatch } from "./received-summary";
 
@@ -183,9 +184,16 @@ export function fileSources(
 
 const MISMATCH = /汇总表与其所附明细不符（[^（）]*）/;
 
-/** The sheets of a workbook being consolidated again (or read by QTOTAL) that are reports. */
+/**
+ * The sheets of a workbook being consolidated again (or read by QTOTAL) that are reports, and the
+ * 细则 copies sent with them (their lines stay said round after round).
+ */
 export function workbookSources(recs: Recognition[], notes: ReadNotes | undefined): Source[] {
   return recs.flatMap((r): Source[] => {
+    if (r.kind === "list" && isChecklist(r.template) && !isOwnSheet(r.grid, "practiceSheet")) {
+      const row = notes?.rows.find((x) => x.sheet === r.sheet);
+      return [{ sheet: r.sheet, origin: row?.origin ?? "", recognition: r }];
+    }
     if (
       r.kind !== "table" ||
       isOwnSheet(r.grid, "practiceSheet") ||

@@ -1,0 +1,380 @@
+/**
+ * A 回头看 round as the notice asks units to send it (seed 004): each unit's “回头看”统计表 (附件3)
+ * together with its 细则 checklists (附件1 成员单位, 附件2 企业), in one workbook or as separate
+ * files, the 细则 sometimes on a hidden sheet or before the 统计表. The 细则 are never a unit and
+ * never summed; a line left unanswered is a finding for its unit in 汇总说明 that does not make
+ * the run need review (it touches no summed number); a complete 细则 says nothing. Run through the
+ * built command (`npm run build:cli`), recalculated and printed by LibreOffice.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import type { CellValue, Grid } from "../../src/rules/grid";
+import { blankTemplate } from "../../src/rules/layout/blank-template";
+import { recognize } from "../../src/rules/recognize";
+import { getTemplate } from "../../src/rules/templates/catalog";
+import type { ListTemplate, TableTemplate } from "../../src/rules/templates/schema";
+import { readGrids } from "../../src/workbook/xlsx/read";
+import { recalculatedSheets } from "../helpers/csv";
+import { ARTIFACTS, pdfText, printToPdf } from "../helpers/pdf";
+
+const SRS = path.join(__dirname, "../../bin/srs.js");
+const stats = getTemplate("nanan-2024-review-stats") as TableTemplate;
+const dept = getTemplate("nanan-2024-review-checklist-dept") as ListTemplate;
+const firm = getTemplate("nanan-2024-review-checklist-enterprise") as ListTemplate;
+
+/** The 统计表's 15 columns as the notice prints them, left to right. */
+const COLUMNS = [
+  "review.enterprises",
+  "review.gov",
+  "selfcheck.enterprises",
+  "selfcheck.gov",
+  "report.enterprises",
+  "report.gov",
+  "supervise.enterprises",
+  "supervise.enterpriseIssues",
+  "supervise.gov",
+  "supervise.govIssues",
+  "practice.enterprises",
+  "practice.gov",
+  "mechanism.count",
+  "exposure.batches",
+  "exposure.enterprises",
+] as const;
+type Numbers = Partial<Record<(typeof COLUMNS)[number], number>>;
+
+/** A 细则 answered: `problems` maps a line (0-based) to what was found, every other line says 无. */
+interface Checklist {
+  template: ListTemplate;
+  enterprise?: string;
+  problems?: Record<number, string>;
+  /** Lines whose 存在问题 the clerk left empty. */
+  blank?: number[];
+  hidden?: boolean;
+}
+
+interface Unit {
+  name: string;
+  /** The numbers the unit wrote in the first data row; 0 in every other cell, both rows (注10). */
+  numbers: Numbers;
+  checklists: Checklist[];
+  /** The 细则 come before the 统计表 in its workbook. */
+  checklistsFirst?: boolean;
+}
+
+/** The 统计表 as a clerk fills the notice's table: header line, first row, 0 wherever nothing. */
+function statsGrid(u: Unit): Grid {
+  const layout = blankTemplate(stats);
+  const values = layout.grid.values.map((r) => [...r]);
+  values[layout.header.top - 1][0] = `填报单位（盖章）：${u.name}          填报时间：2024年6月20日`;
+  values[layout.body.top] = COLUMNS.map((k) => u.numbers[k] ?? 0);
+  values[layout.body.top + 1] = COLUMNS.map(() => 0);
+  values[layout.body.bottom + 1][0] = "填报人：林小红          联系电话：13805951234";
+  return { ...layout.grid, name: "回头看统计表", values };
+}
+
+function checklistGrid(c: Checklist, name: string): Grid {
+  const layout = blankTemplate(c.template);
+  const values = layout.grid.values.map((r) => [...r]);
+  const answer = c.template.columns.findIndex((x) => x.role === "answer");
+  c.template.items.forEach((_, i) => {
+    const v: CellValue = c.blank?.includes(i) ? null : (c.problems?.[i] ?? "无");
+    values[layout.body.top + i][answer] = v;
+  });
+  if (c.enterprise)
+    values[layout.header.top - 1][0] =
+      `企业名称：${c.enterprise}          主要负责人（签字）：          时间：2024年6月18日`;
+  return { ...layout.grid, name, values, ...(c.hidden && { visibility: "hidden" as const }) };
+}
+
+async function xlsx(grids: Grid[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids) {
+    const ws = wb.addWorksheet(g.name, g.visibility ? { state: g.visibility } : {});
+    g.values.forEach((r, i) =>
+      r.forEach((v, c) => v !== null && (ws.getCell(i + 1, c + 1).value = v))
+    );
+    for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const sheetName = (c: Checklist, i: number) =>
+  c.template === dept ? "附件1细则" : `附件2-${c.enterprise ?? i + 1}`;
+
+/** Each unit's one workbook: the 统计表 and its 细则 sheets, in the unit's order. */
+async function oneWorkbook(dir: string, units: Unit[]): Promise<string[]> {
+  return Promise.all(
+    units.map(async (u) => {
+      const lists = u.checklists.map((c, i) => checklistGrid(c, sheetName(c, i)));
+      const grids = u.checklistsFirst ? [...lists, statsGrid(u)] : [statsGrid(u), ...lists];
+      const file = path.join(dir, `${u.name}-回头看.xlsx`);
+      writeFileSync(file, await xlsx(grids));
+      return file;
+    })
+  );
+}
+
+/** Each unit's 统计表 and each 细则 as files of their own, named as clerks name them. */
+async function separateFiles(dir: string, units: Unit[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const u of units) {
+    const table = path.join(dir, `${u.name}-回头看统计表.xlsx`);
+    writeFileSync(table, await xlsx([statsGrid(u)]));
+    const lists = await Promise.all(
+      u.checklists.map(async (c, i) => {
+        const file = path.join(dir, `${u.name}-回头看细则${i + 1}.xlsx`);
+        writeFileSync(file, await xlsx([checklistGrid(c, "Sheet1")]));
+        return file;
+      })
+    );
+    files.push(...(u.checklistsFirst ? [...lists, table] : [table, ...lists]));
+  }
+  return files;
+}
+
+const problemsIn = (u: Unit) =>
+  u.checklists
+    .filter((c) => c.template === firm)
+    .reduce((n, c) => n + Object.keys(c.problems ?? {}).length, 0);
+
+/** Two villages and two 镇直单位, every 细则 answered. */
+const UNITS: Unit[] = [
+  {
+    name: "金淘镇朴里村",
+    numbers: { "review.enterprises": 2, "report.enterprises": 2 },
+    checklists: [
+      { template: firm, enterprise: "南安市朴里石材有限公司" },
+      { template: firm, enterprise: "南安市朴里茶业有限公司" },
+    ],
+  },
+  {
+    name: "岭兜村村民委员会",
+    numbers: {
+      "review.enterprises": 3,
+      "report.enterprises": 3,
+      "supervise.enterprises": 1,
+      "supervise.enterpriseIssues": 2,
+    },
+    checklists: [
+      {
+        template: firm,
+        enterprise: "南安市岭兜五金厂",
+        problems: { 0: "告知书未在公示栏公示，已整改", 4: "安全管理协议未签订，限期整改" },
+      },
+    ],
+    checklistsFirst: true,
+  },
+  {
+    name: "金淘镇应急管理办",
+    numbers: {
+      "review.enterprises": 12,
+      "review.gov": 1,
+      "report.enterprises": 11,
+      "report.gov": 1,
+      "supervise.enterprises": 8,
+      "supervise.enterpriseIssues": 5,
+      "supervise.gov": 1,
+      "supervise.govIssues": 1,
+      "mechanism.count": 1,
+    },
+    checklists: [
+      { template: dept, problems: { 4: "“四项规范”3.0版本未报送" }, hidden: true },
+      {
+        template: firm,
+        enterprise: "福建金淘矿业有限公司",
+        problems: { 10: "未开展考核", 11: "岗位达标创建未开展", 20: "台账不全" },
+      },
+    ],
+  },
+  {
+    name: "金淘镇市场监督管理所",
+    numbers: { "review.gov": 1, "report.gov": 1, "exposure.batches": 1, "exposure.enterprises": 2 },
+    checklists: [{ template: dept }],
+    checklistsFirst: true,
+  },
+];
+// What the notice says: the 细则 lines answered with a problem feed 企业自查发现问题.
+for (const u of UNITS) u.numbers["selfcheck.enterprises"] = problemsIn(u);
+// The dept 细则 line with a problem is the department's own: 政府部门自查发现问题.
+UNITS[2].numbers["selfcheck.gov"] = 1;
+
+/** The expected totals, from the units' numbers as written (both rows: the second is all 0). */
+const expected = (units: Unit[]) =>
+  COLUMNS.map((k) => units.reduce((n, u) => n + (u.numbers[k] ?? 0), 0));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
+
+function consolidate(dir: string, files: string[], extra: string[] = []): Run {
+  const out = path.join(dir, "金淘镇回头看汇总.xlsx");
+  const run = spawnSync(
+    "node",
+    [SRS, "consolidate", "--unit", "金淘镇", ...extra, ...files, "-o", out],
+    { encoding: "utf8" }
+  );
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, out };
+}
+
+/** The summary's first data row, as SRS wrote it (cached values) or as LibreOffice computes it. */
+async function totals(out: string): Promise<number[]> {
+  const grids = await readGrids(readFileSync(out));
+  const g = grids.find((x) => x.name === `${stats.shortTitle}汇总`)!;
+  const rec = recognize(g);
+  if (rec.kind !== "table") throw new Error("summary not recognized");
+  const row = rec.match.rows.get(rec.info.slots[0].key)!;
+  return COLUMNS.map((k) => Number(g.values[row][rec.match.columns.get(k)!]));
+}
+
+async function notesRows(out: string): Promise<string[][]> {
+  const grids = await readGrids(readFileSync(out));
+  const notes = grids.find((g) => g.name === "汇总说明")!;
+  return notes.values.map((r) => Array.from({ length: 8 }, (_, i) => String(r[i] ?? "")));
+}
+
+const COUNTS =
+  "单位：应报 4 个，已报 4 个（按时 0、逾期 0、日期不明 4），缺报 0 个；报表：未汇总 0 份";
+
+describe.each([
+  ["one workbook a unit", oneWorkbook],
+  ["统计表 and 细则 as separate files", separateFiles],
+])("%s", (_, make) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-review-checklist-"));
+  let run: Run;
+  beforeAll(async () => {
+    run = consolidate(dir, await make(dir, UNITS));
+  }, 120_000);
+
+  it("sums the four 统计表 alone, counts four units, and exits 0", async () => {
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain(`  ${COUNTS}`);
+    expect(run.stdout).toContain("全部报表已汇总，无缺报、无问题。");
+    expect(run.stdout).toMatch(/汇总了 4 份/);
+    expect(run.status).toBe(0);
+    expect(await totals(run.out)).toEqual(expected(UNITS));
+  });
+
+  it("汇总说明 lists each 细则 with its unit, not summed, and says nothing else of it", async () => {
+    const rows = await notesRows(run.out);
+    expect(rows.map((r) => r[0])).toContain(COUNTS);
+    expect(rows.find((r) => r[0].startsWith("结论"))![0]).toBe(
+      "结论：全部报表已汇总，无缺报、无问题。"
+    );
+    const lists = rows.filter((r) => r[2].startsWith("“回头看”细则"));
+    expect(lists).toHaveLength(UNITS.reduce((n, u) => n + u.checklists.length, 0));
+    for (const r of lists) {
+      expect(r[5]).toBe("附件（不汇总）");
+      expect(r[7]).not.toMatch(/问题|提示|未作答/);
+    }
+    // Each 细则 is its unit's, whichever sheet or file it came on.
+    const unitsOf = (title: string) =>
+      lists
+        .filter((r) => r[2] === title)
+        .map((r) => r[0])
+        .sort();
+    expect(unitsOf(firm.shortTitle)).toEqual(
+      ["金淘镇朴里村", "金淘镇朴里村", "岭兜村村民委员会", "金淘镇应急管理办"].sort()
+    );
+    expect(unitsOf(dept.shortTitle)).toEqual(["金淘镇应急管理办", "金淘镇市场监督管理所"].sort());
+  });
+});
+
+describe("a 细则 line left unanswered", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-review-unanswered-"));
+  const units: Unit[] = UNITS.map((u) => ({
+    ...u,
+    checklists: u.checklists.map((c) => ({ ...c })),
+  }));
+  // 岭兜村 leaves two lines of its enterprise's 细则 empty; the 所 one line of its own.
+  units[1].checklists[0].blank = [7, 8];
+  units[3].checklists[0].blank = [2];
+  let run: Run;
+  beforeAll(async () => {
+    run = consolidate(dir, await oneWorkbook(dir, units));
+  }, 120_000);
+
+  it("is named for its unit in the output and 汇总说明, sums the same and still exits 0", async () => {
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(await totals(run.out)).toEqual(expected(units));
+    expect(run.stdout).toContain(`  ${COUNTS}`);
+    const said = run.stdout.split("\n").filter((l) => l.includes("未作答"));
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^ {2}岭兜村村民委员会（岭兜村村民委员会-回头看.xlsx）：附件（不汇总）：“回头看”细则（企业），随报表报送，不计入汇总（企业名称：南安市岭兜五金厂）；提示：“回头看”细则（企业）有 2 条未作答（D11、D12），没有问题的请填“无”$/
+      ),
+      expect.stringMatching(
+        /^ {2}金淘镇市场监督管理所（.*）：附件（不汇总）：.*提示：“回头看”细则（成员单位）有 1 条未作答（D5）/
+      ),
+      "  全部报表已汇总，无缺报；另有提示（不影响汇总数）：岭兜村村民委员会、金淘镇市场监督管理所的细则有未作答的条目，见上面各行和“汇总说明”。",
+    ]);
+    const rows = await notesRows(run.out);
+    expect(rows.find((r) => r[0].startsWith("结论"))![0]).toBe(
+      "结论：全部报表已汇总，无缺报；另有提示（不影响汇总数）：岭兜村村民委员会、金淘镇市场监督管理所的细则有未作答的条目（见下表）。"
+    );
+    const ling = rows.filter((r) => r[0] === "岭兜村村民委员会" && r[2] === firm.shortTitle);
+    expect(ling).toHaveLength(1);
+    expect(ling[0][7]).toMatch(/提示：“回头看”细则（企业）有 2 条未作答/);
+  });
+
+  it("recalculated by LibreOffice, the summary's formulas give the same totals; printed 汇总说明 names the unit", () => {
+    const name = `${stats.shortTitle}汇总`;
+    const sheet = recalculatedSheets(readFileSync(run.out), [name]).get(name)!;
+    const want = expected(units);
+    const row = sheet.find(
+      (r) => r.length >= 15 && r.slice(0, 15).map(Number).join() === want.join()
+    );
+    expect(row).toBeDefined();
+    const pdf = printToPdf([{ name: "review", bytes: readFileSync(run.out) }]).get("review")!;
+    const target = path.join(ARTIFACTS, "review-checklist");
+    mkdirSync(target, { recursive: true });
+    execFileSync("pdftoppm", ["-r", "70", "-png", "-l", "3", pdf, path.join(target, "township")]);
+    const text = pdfText(pdf);
+    expect(text).toContain("另有提示（不影响汇总数）");
+    expect(text).toContain("岭兜村村民委员会");
+  }, 600_000);
+});
+
+describe("a unit that sent its 细则 but not its 统计表", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "srs-review-only-lists-"));
+  const roster = path.join(dir, "名册.csv");
+  const only: Checklist = { template: firm, enterprise: "南安市福庭纸业有限公司" };
+  const TABLE = stats.shortTitle;
+
+  it.each([
+    ["with a roster", true],
+    ["without one", false],
+  ])(
+    "%s: is 缺报 for the 统计表, its 细则 summed into nothing, and the run exits 1",
+    async (_, listed) => {
+      writeFileSync(
+        roster,
+        "\uFEFF单位名称,单位类型\n金淘镇朴里村,村\n金淘镇岭兜村,村\n金淘镇应急管理办,镇直单位\n金淘镇市场监督管理所,镇直单位\n金淘镇福庭村,村\n"
+      );
+      const files = await oneWorkbook(dir, UNITS);
+      const lists = path.join(dir, "福庭村-回头看细则.xlsx");
+      writeFileSync(lists, await xlsx([checklistGrid(only, "Sheet1")]));
+      const run = consolidate(dir, [...files, lists], listed ? ["--roster", roster] : []);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(1);
+      expect(await totals(run.out)).toEqual(expected(UNITS));
+      const unit = listed ? "金淘镇福庭村" : "福庭村";
+      expect(run.stdout).toContain(
+        `  单位：应报 5 个，已报 4 个（按时 0、逾期 0、日期不明 4），缺报 1 个；报表：缺 1 份、未汇总 0 份`
+      );
+      expect(run.stdout.split("\n")).toContain(
+        `  ${unit}：缺报（${TABLE}）：已报送${firm.shortTitle}，未报送本表`
+      );
+      const rows = await notesRows(run.out);
+      expect(rows.find((r) => r[0].startsWith("结论"))![0]).toBe(
+        `结论：汇总结果需要核对——1 个单位缺报，缺 1 份报表：${unit}（缺${TABLE}）（见下表）。`
+      );
+    }
+  );
+});
