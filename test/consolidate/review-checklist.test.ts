@@ -16,6 +16,14 @@ import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { recognize } from "../../src/rules/recognize";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import type { ListTemplate, TableTemplate } from "../../src/rules/templates/schema";
+import { countsOf, countsText } from "../../src/rules/consolidation/counts";
+import { isClean } from "../../src/rules/consolidation/plan";
+import { consolidateInExcel } from "../../src/workbook/office/consolidate";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import type { EtApplication } from "../../src/workbook/wps/et";
+import { wpsSource } from "../../src/workbook/wps/source";
+import { Book, excelContext } from "../helpers/excel-mock";
+import { wpsApp } from "../helpers/wps-mock";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { recalculatedSheets } from "../helpers/csv";
 import { ARTIFACTS, pdfText, printToPdf } from "../helpers/pdf";
@@ -104,14 +112,18 @@ async function xlsx(grids: Grid[]): Promise<Buffer> {
 const sheetName = (c: Checklist, i: number) =>
   c.template === dept ? "附件1细则" : `附件2-${c.enterprise ?? i + 1}`;
 
-/** Each unit's one workbook: the 统计表 and its 细则 sheets, in the unit's order. */
+/** A unit's workbook: the 统计表 and its 细则 sheets, in the unit's order. */
+function unitGrids(u: Unit): Grid[] {
+  const lists = u.checklists.map((c, i) => checklistGrid(c, sheetName(c, i)));
+  return u.checklistsFirst ? [...lists, statsGrid(u)] : [statsGrid(u), ...lists];
+}
+
+/** Each unit's one workbook, as a file. */
 async function oneWorkbook(dir: string, units: Unit[]): Promise<string[]> {
   return Promise.all(
     units.map(async (u) => {
-      const lists = u.checklists.map((c, i) => checklistGrid(c, sheetName(c, i)));
-      const grids = u.checklistsFirst ? [...lists, statsGrid(u)] : [statsGrid(u), ...lists];
       const file = path.join(dir, `${u.name}-回头看.xlsx`);
-      writeFileSync(file, await xlsx(grids));
+      writeFileSync(file, await xlsx(unitGrids(u)));
       return file;
     })
   );
@@ -222,9 +234,9 @@ function consolidate(dir: string, files: string[], extra: string[] = []): Run {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, out };
 }
 
-/** The summary's first data row, as SRS wrote it (cached values) or as LibreOffice computes it. */
-async function totals(out: string): Promise<number[]> {
-  const grids = await readGrids(readFileSync(out));
+/** The summary's first data row, as SRS wrote it (cached values). */
+async function totals(out: string | Uint8Array): Promise<number[]> {
+  const grids = await readGrids(typeof out === "string" ? readFileSync(out) : out);
   const g = grids.find((x) => x.name === `${stats.shortTitle}汇总`)!;
   const rec = recognize(g);
   if (rec.kind !== "table") throw new Error("summary not recognized");
@@ -232,8 +244,8 @@ async function totals(out: string): Promise<number[]> {
   return COLUMNS.map((k) => Number(g.values[row][rec.match.columns.get(k)!]));
 }
 
-async function notesRows(out: string): Promise<string[][]> {
-  const grids = await readGrids(readFileSync(out));
+async function notesRows(out: string | Uint8Array): Promise<string[][]> {
+  const grids = await readGrids(typeof out === "string" ? readFileSync(out) : out);
   const notes = grids.find((g) => g.name === "汇总说明")!;
   return notes.values.map((r) => Array.from({ length: 8 }, (_, i) => String(r[i] ?? "")));
 }
@@ -378,3 +390,109 @@ describe("a unit that sent its 细则 but not its 统计表", () => {
     }
   );
 });
+
+describe("the page (the pane's plan in a workbook), round after round", () => {
+  const units: Unit[] = UNITS.map((u) => ({
+    ...u,
+    checklists: u.checklists.map((c) => ({ ...c })),
+  }));
+  units[1].checklists[0].blank = [7, 8];
+  const received = async (list: Unit[]) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "srs-review-page-"));
+    return (await oneWorkbook(dir, list)).map((f) => ({
+      name: path.basename(f),
+      bytes: new Uint8Array(readFileSync(f)),
+      lastModified: 0,
+    }));
+  };
+
+  it("counts the units alone, keeps the 细则 copies unmarked, and still names the unanswered lines", async () => {
+    const page = new MemoryWorkbook([]);
+    const first = await page.consolidate(await received(units.slice(0, 3)));
+    expect(countsText(countsOf(first))).toBe(
+      "单位：应报 3 个，已报 3 个（按时 0、逾期 0、日期不明 3），缺报 0 个；报表：未汇总 0 份"
+    );
+    expect(isClean(first)).toBe(true);
+    const lists = first.filter((l) => l.status === "attached");
+    expect(lists.map((l) => l.unit)).toEqual([
+      "金淘镇朴里村",
+      "金淘镇朴里村",
+      "岭兜村村民委员会",
+      "金淘镇应急管理办",
+      "金淘镇应急管理办",
+    ]);
+    // Each unit's report keeps its name, its 细则 are marked so, whichever came first in its
+    // file; their copies carry no 未汇总 page header: they are no report left out.
+    expect(first.filter((l) => l.status === "included").map((l) => l.sheet)).toEqual(
+      units.slice(0, 3).map((u) => u.name)
+    );
+    expect(lists.map((l) => l.sheet)).toEqual([
+      "金淘镇朴里村-细则",
+      "金淘镇朴里村-细则(2)",
+      "岭兜村村民委员会-细则",
+      "金淘镇应急管理办-细则",
+      "金淘镇应急管理办-细则(2)",
+    ]);
+    for (const l of lists) expect(page.headers.get(l.sheet) ?? "").toBe("");
+    expect(lists.filter((l) => l.remarks?.length).map((l) => [l.unit, l.remarks])).toEqual([
+      [
+        "岭兜村村民委员会",
+        [expect.stringMatching(/^“回头看”细则（企业）有 2 条未作答（D11、D12）/)],
+      ],
+    ]);
+    expect(await totals(await page.toXlsx())).toEqual(expected(units.slice(0, 3)));
+
+    // The 所 sends later: the copies already in the workbook are read again, and said the same.
+    const again = await page.consolidate(await received(units.slice(3)));
+    expect(countsText(countsOf(again))).toBe(
+      "单位：应报 4 个，已报 4 个（按时 0、逾期 0、日期不明 4），缺报 0 个；报表：未汇总 0 份"
+    );
+    expect(isClean(again)).toBe(true);
+    expect(
+      again
+        .filter((l) => l.status === "attached")
+        .map((l) => l.unit)
+        .sort()
+    ).toEqual([...lists.map((l) => l.unit), "金淘镇市场监督管理所"].sort());
+    expect(again.filter((l) => l.remarks?.length).map((l) => l.unit)).toEqual(["岭兜村村民委员会"]);
+    const bytes = await page.toXlsx();
+    expect(await totals(bytes)).toEqual(expected(units));
+    expect((await notesRows(bytes)).find((r) => r[0].startsWith("结论"))![0]).toBe(
+      "结论：全部报表已汇总，无缺报；另有提示（不影响汇总数）：岭兜村村民委员会的细则有未作答的条目（见下表）。"
+    );
+  }, 120_000);
+});
+
+test("the pane in Excel and in WPS (their doubles): the same lines, counts and verdict", async () => {
+  const units: Unit[] = UNITS.map((u) => ({
+    ...u,
+    checklists: u.checklists.map((c) => ({ ...c })),
+  }));
+  units[1].checklists[0].blank = [7, 8];
+  const said = (lines: Awaited<ReturnType<typeof consolidateInExcel>>) => ({
+    counts: countsText(countsOf(lines)),
+    clean: isClean(lines),
+    attached: lines.filter((l) => l.status === "attached").map((l) => l.unit),
+    remarked: lines.filter((l) => l.remarks?.length).map((l) => l.unit),
+  });
+  const want = {
+    counts: COUNTS,
+    clean: true,
+    attached: units.flatMap((u) => u.checklists.map(() => u.name)),
+    remarked: ["岭兜村村民委员会"],
+  };
+  const book = new Book();
+  const fixtures = new Map(units.map((u) => [`${u.name}-回头看.xlsx`, unitGrids(u)]));
+  const excel = await consolidateInExcel(
+    excelContext(book, fixtures).context,
+    [...fixtures.keys()].map((name) => ({ name, base64: name }))
+  );
+  expect(said(excel)).toEqual(want);
+
+  const app = wpsApp([{ name: "Sheet1", values: [[]], merges: [] }]);
+  const files = await Promise.all(
+    units.map(async (u) => ({ name: `${u.name}-回头看.xlsx`, bytes: await xlsx(unitGrids(u)) }))
+  );
+  const wps = await wpsSource(app as unknown as EtApplication).consolidate(files);
+  expect(said(wps)).toEqual(want);
+}, 120_000);

@@ -165,7 +165,10 @@ export function planWorkbook(
   for (const s of incoming) {
     // A sheet holding several tables is one sheet: renamed once.
     if (deletions.includes(s.sheet) || renames.has(s.sheet)) continue;
-    const name = uniqueSheetName(lineOf.get(s)!.unit || s.sheet, new Set([...taken, ...reserved]));
+    // A 细则 copy is marked so: its unit's own name is for its report, whichever came first.
+    const l = lineOf.get(s)!;
+    const base = l.status === "attached" && l.unit ? `${l.unit}-细则` : l.unit || s.sheet;
+    const name = uniqueSheetName(base, new Set([...taken, ...reserved]));
     taken.add(name);
     renames.set(s.sheet, name);
   }
