@@ -718,13 +718,21 @@ function attachToUnits<S>(
   fromFileName: (origin: string) => string,
   keyOf: (unit: string) => string
 ) {
+  // Indexed once: a county's thousands of files each bring their 细则.
+  const byFile = new Map<string, Work<S>[]>();
+  const byKey = new Map<string, Work<S>>();
+  for (const w of works)
+    if (w.table && w.key) {
+      const f = fileOf(w);
+      if (f) byFile.set(f, [...(byFile.get(f) ?? []), w]);
+      if (!byKey.has(w.key)) byKey.set(w.key, w);
+    }
   for (const w of works) {
     if (!w.brief.checklist || w.unit) continue;
-    const inFile = works.filter((x) => x.table && x.key && oneFile(x, w));
+    const inFile = byFile.get(fileOf(w)) ?? [];
     const units = new Set(inFile.map((x) => x.key));
     const named = units.size ? "" : fromFileName(w.brief.origin);
-    const report =
-      units.size === 1 ? inFile[0] : works.find((x) => x.table && named && x.key === keyOf(named));
+    const report = units.size === 1 ? inFile[0] : named ? byKey.get(keyOf(named)) : undefined;
     const unit = report?.unit ?? named;
     if (!unit) continue;
     w.unit = w.line.unit = unit;
@@ -733,11 +741,9 @@ function attachToUnits<S>(
   }
 }
 
-/** Received in one file: the same bytes, else (no digest known) the same file's name. */
-const oneFile = (a: Work<unknown>, b: Work<unknown>) =>
-  a.brief.fileHash !== undefined || b.brief.fileHash !== undefined
-    ? a.brief.fileHash === b.brief.fileHash
-    : a.brief.origin !== "" && a.brief.origin === b.brief.origin;
+/** The file a source came in: its bytes' digest, else (none known) its name; "" for neither. */
+const fileOf = (w: Work<unknown>) =>
+  w.brief.fileHash ?? (w.brief.origin ? `name|${w.brief.origin}` : "");
 
 /** Whether the workbook hides the report's sheet. */
 const hid = <S>(w: Work<S>) => Boolean(w.brief.visibility);
