@@ -2,7 +2,8 @@
  * 复制催报消息 in the page (#23 item 5), in Debian's Chromium: a workbook holding its 单位名册 (with
  * 联系人 and 联系电话), two of its three villages consolidated; the 缺报 line names who to call and
  * the button copies one message naming the unit missing, the table, the period and the deadline.
- * Screenshot: test-artifacts/page/remind.png.
+ * Screenshot: test-artifacts/page/remind.png. Without a roster, a village writing its name two ways
+ * is one unit in the counts (one-unit.png).
  */
 import path from "path";
 import { rosterSheet } from "../../src/rules/consolidation/roster";
@@ -90,5 +91,40 @@ it("a village that sent 季报表（一） but not （二） is 缺报 for （�
   expect(text).toContain("1. 金淘镇岭兜村（联系人：陈明，电话：13905951234）：尚缺季报表（二）");
   await pane(p).getByLabel("催报消息").scrollIntoViewIfNeeded();
   await p.screenshot({ path: path.join(SHOTS, "remind-table.png") });
+  await p.context().close();
+}, 180_000);
+
+it("no roster: a village whose clerk writes its name differently on each table is one unit in the counts, the chart and 催报", async () => {
+  const p = await env.page();
+  await p.context().grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: new URL(p.url()).origin,
+  });
+  await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
+  await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
+  const two = { template: "nanan-2026-quarterly-2" };
+  const files = [
+    { ...(await clerkFile("朴里村", 1)), name: "朴里村-季报表一.xlsx" },
+    { ...(await clerkFile("金淘镇朴里村委会", 2, two)), name: "朴里村-季报表二.xlsx" },
+    // A village whose name is close to it: another unit, that sent （一） only.
+    { ...(await clerkFile("金淘朴兜村", 3)), name: "朴兜村-季报表一.xlsx" },
+  ];
+  await pane(p).getByLabel("选择报表文件").setInputFiles(files);
+  await pane(p).getByRole("button", { name: "导入并汇总（3 个文件）" }).click();
+  const chart = pane(p).getByRole("img", { name: /^各单位报送情况/ });
+  await chart.waitFor();
+  expect(await chart.getAttribute("aria-label")).toBe(
+    "各单位报送情况：共 2 个单位，按时 2，逾期 0，缺报 0，报表均未汇总 0"
+  );
+  await pane(p)
+    .getByText(
+      "单位：应报 2 个，已报 2 个（按时 2、逾期 0），缺报 0 个；报表：缺 1 份、未汇总 0 份"
+    )
+    .waitFor();
+  await pane(p).getByRole("button", { name: "复制催报消息" }).click();
+  const text = await pane(p).getByLabel("催报消息").inputValue();
+  expect(text).toContain("1. 金淘朴兜村（联系人：林小红，电话：0595-86123456）：尚缺季报表（二）");
+  expect(text).not.toContain("朴里村");
+  await chart.scrollIntoViewIfNeeded();
+  await p.screenshot({ path: path.join(SHOTS, "one-unit.png") });
   await p.context().close();
 }, 180_000);

@@ -11,7 +11,7 @@ import { recognize } from "../../src/rules/recognize";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
 import type { TableTemplate } from "../../src/rules/templates/schema";
-import { unitNames } from "../../src/rules/units/match";
+import { unitIdentity, unitNames } from "../../src/rules/units/match";
 import { normalizeUnit, unitKey } from "../../src/rules/units/names";
 import { typeFromName } from "../../src/rules/units/types";
 
@@ -182,6 +182,76 @@ describe("the plan counts one unit once however it is written", () => {
       sheet("金淘镇岭兜村", 3),
     ].map((g) => ({ sheet: g.name, origin: "", recognition: recognize(g) }));
     expect(draftRoster(sources).map((e) => e.unit)).toEqual(["金淘镇朴里村", "金淘镇岭兜村"]);
+  });
+});
+
+describe("no roster and no township given: the names received tell the township (unitIdentity)", () => {
+  const identity = (received: string[]) => unitIdentity(unitNames([]), received);
+  const groups = (received: string[]) => {
+    const key = identity(received);
+    const by = new Map<string, string[]>();
+    for (const n of received) by.set(key(n), [...(by.get(key(n)) ?? []), n]);
+    return [...by.values()];
+  };
+
+  it("every spelling of one village is one unit, 金淘朴里村 too once 金淘镇 is written somewhere", () => {
+    expect(groups([...VILLAGE_SPELLINGS, "金淘朴里村"])).toHaveLength(1);
+    expect(groups(COMMUNITY_SPELLINGS)).toHaveLength(1);
+    expect(groups(["金淘镇应急管理站", "应急管理站", "金淘应急管理站"])).toHaveLength(1);
+  });
+
+  it("close names stay apart: 朴里村/朴兜村, 东村/东山村, 金淘村/村 of 金淘镇", () => {
+    expect(
+      groups([
+        "朴里村",
+        "金淘镇朴兜村",
+        "朴兜村",
+        "东村",
+        "金淘镇东山村",
+        "东山村",
+        "金淘村",
+        "金淘社区",
+      ])
+    ).toEqual([
+      ["朴里村"],
+      ["金淘镇朴兜村", "朴兜村"],
+      ["东村"],
+      ["金淘镇东山村", "东山村"],
+      ["金淘村"],
+      ["金淘社区"],
+    ]);
+  });
+
+  it("with no township written anywhere, 金淘朴里村 is not guessed to be 朴里村", () => {
+    expect(groups(["朴里村", "金淘朴里村"])).toHaveLength(2);
+  });
+
+  it("two townships' 东村 are two units, and a bare 东村 is neither of them", () => {
+    expect(
+      groups(["金淘镇东村", "仙夹镇东村", "东村", "东村村委会", "仙夹镇岭兜村", "岭兜村"])
+    ).toEqual([["金淘镇东村"], ["仙夹镇东村"], ["东村", "东村村委会"], ["仙夹镇岭兜村", "岭兜村"]]);
+  });
+
+  it("a roster unit keeps its roster name; a consolidating unit given decides alone", () => {
+    const roster = unitNames([{ unit: "朴里村" }]);
+    const key = unitIdentity(roster, ["金淘镇朴里村", "金淘镇朴兜村", "朴兜村委会"]);
+    expect(["金淘镇朴里村", "金淘镇朴兜村", "朴兜村委会"].map(key)).toEqual([
+      "朴里村",
+      "朴兜村",
+      "朴兜村",
+    ]);
+    const within = unitIdentity(unitNames([], "金淘镇"), ["仙夹镇朴里村", "朴里村"]);
+    expect(["仙夹镇朴里村", "朴里村"].map(within)).toEqual(["仙夹镇朴里村", "朴里村"]);
+  });
+
+  it("the plan: spellings across tables count once, a re-send under another spelling replaces", () => {
+    const p = plan([sheet("朴里村", 5), sheet("金淘镇朴里村委会", 6), sheet("朴兜村", 7)]);
+    expect(p.lines.map((l) => [l.unit, l.status])).toEqual([
+      ["朴里村", "replaced"],
+      ["金淘镇朴里村委会", "included"],
+      ["朴兜村", "included"],
+    ]);
+    expect(p.counts).toMatchObject({ expected: 2, received: 2, missing: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
 /** A draft 单位名册 from the reports received, for a township that has none yet. */
-import { unitKey, unitOf } from "../units/names";
-import { rosterTownship } from "../units/match";
+import { unitOf } from "../units/names";
+import { unitIdentity, unitNames } from "../units/match";
 import { filledRowTypes } from "../units/rows";
 import { typeFromName, unitTypeOfRow } from "../units/types";
 import type { Source } from "./plan";
@@ -13,12 +13,12 @@ import type { RosterEntry } from "./roster";
 export function draftRoster(sources: Source[]): RosterEntry[] {
   const entries: RosterEntry[] = [];
   // One unit however its reports wrote it (金淘镇朴里村, 朴里村委会): the first spelling.
-  const township = rosterTownship(sources.map((s) => ({ unit: unitOf(s) })));
+  const identity = unitIdentity(unitNames([]), sources.map(unitOf));
   const seen = new Set<string>();
   for (const s of sources) {
     const rec = s.recognition;
     const unit = unitOf(s);
-    const key = unitKey(unit, township);
+    const key = identity(unit);
     if (rec.kind !== "table" || !key || seen.has(key)) continue;
     seen.add(key);
     const rows = [...filledRowTypes(rec)];

@@ -7,13 +7,12 @@
  * The plan (plan.ts) adds these lines; incomplete.ts, counts.ts, notes.ts and reminder.ts read them.
  */
 import type { TableTemplate, Template } from "../templates/schema";
-import { sameUnit } from "../units/match";
-import { isTownship, townshipPrefix, unitKey } from "../units/names";
+import { isTownship } from "../units/names";
 import { rowKeyOf, type UnitType, unitTypeOfRow } from "../units/types";
 
 /** A report received, as the plan saw it. */
 export interface ReceivedTable {
-  /** The unit it counts as (the plan's key); "" for none. */
+  /** The unit it counts as (the plan's key: one however its name was written); "" for none. */
   key: string;
   /** The unit's name: the roster's when listed, else as written. */
   unit: string;
@@ -103,7 +102,6 @@ export function missingTables(
     u.sent.add(r.template.id);
     if (r.status !== "overlap") u.series.add(seriesOf(r.template));
   }
-  joinSpellings(units);
   // A listed unit known only by another period's reports owes this round's tables all the same.
   for (const r of received)
     if (r.key && r.listed && !units.has(r.key))
@@ -154,36 +152,6 @@ interface Known {
   series: Set<string>;
   /** Short titles sent, in order. */
   titles: string[];
-}
-
-/**
- * With neither a roster nor the consolidating unit, 朴里村 and 金淘镇朴里村 keep two keys in the
- * plan: a village that wrote its name one way on （一） and the other on （二） sent both. Each name
- * that can be only one other unit received (units/match.ts sameUnit) is joined to it.
- */
-function joinSpellings(units: Map<string, Known>) {
-  const byTail = new Map<string, string[]>();
-  for (const [key, u] of units) {
-    const k = unitKey(u.unit);
-    const tail = k.slice(townshipPrefix(k)?.length ?? 0);
-    if (tail) byTail.set(tail, [...(byTail.get(tail) ?? []), key]);
-  }
-  for (const keys of byTail.values())
-    for (const a of keys) {
-      const u = units.get(a);
-      if (!u) continue;
-      const same = keys.filter(
-        (b) => b !== a && units.has(b) && sameUnit(u.unit, units.get(b)!.unit)
-      );
-      if (same.length !== 1) continue;
-      const v = units.get(same[0])!;
-      for (const id of v.sent) u.sent.add(id);
-      for (const x of v.series) u.series.add(x);
-      u.titles.push(...v.titles.filter((x) => !u.titles.includes(x)));
-      u.contact ||= v.contact;
-      u.listed ||= v.listed;
-      units.delete(same[0]);
-    }
 }
 
 /**

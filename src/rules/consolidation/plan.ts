@@ -39,7 +39,7 @@ import { contactText, type Roster, type RosterEntry } from "./roster";
 export type { Counts };
 import { wrongRowRule } from "../checks/wrong-row";
 import { isTownship, normalizeUnit, unitKey, unitOf } from "../units/names";
-import { unitFromFileName, unitNames } from "../units/match";
+import { unitFromFileName, unitIdentity, unitNames } from "../units/match";
 import { filledRowTypes } from "../units/rows";
 import { rowKeyOf, type UnitType, unitTypeOf } from "../units/types";
 
@@ -396,7 +396,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
       line.problems.push(`${unit || "该单位"}的汇总表本身不完整：${brief.incomplete}`);
       line.short = "partial";
     }
-    const w: Work<S> = { source, brief, line, unit, key: names.key(unit), order };
+    const w: Work<S> = { source, brief, line, unit, key: "", order };
     if (!brief.shortTitle)
       Object.assign(line, { status: "no-template", reason: "未识别为任何报表" });
     else if (brief.checklist) {
@@ -417,8 +417,14 @@ export function planConsolidation<S extends Source | Brief = Source>(
     }
     return w;
   });
+  // One unit however it is written, among every name received (a lower level's units too).
+  const identity = unitIdentity(names, [
+    ...works.map((w) => w.unit),
+    ...works.flatMap((w) => w.brief.lower?.units ?? []),
+  ]);
+  for (const w of works) w.key = identity(w.unit);
   const tables = works.filter((w) => w.table);
-  attachToUnits(works, (origin) => unitFromFileName(origin, names, entries), names.key);
+  attachToUnits(works, (origin) => unitFromFileName(origin, names, entries), identity);
   const byTemplate = new Map<string, Work<S>[]>();
   for (const w of tables)
     byTemplate.set(w.brief.template!.id, [...(byTemplate.get(w.brief.template!.id) ?? []), w]);
@@ -534,10 +540,10 @@ export function planConsolidation<S extends Source | Brief = Source>(
     // would be counted twice.
     const direct = new Set(list.filter((w) => live(w) && !w.brief.lower).map((w) => w.key));
     for (const w of list.filter((x) => live(x) && x.brief.lower)) {
-      const both = w.brief.lower!.units.filter((u) => direct.has(names.key(u)));
+      const both = w.brief.lower!.units.filter((u) => direct.has(identity(u)));
       if (!both.length) continue;
       // Its units not sent here are then in no total: the total is short of them.
-      const rest = w.brief.lower!.units.filter((u) => !direct.has(names.key(u)));
+      const rest = w.brief.lower!.units.filter((u) => !direct.has(identity(u)));
       const named = (us: string[]) => `${us.slice(0, 5).join("、")}${us.length > 5 ? "等" : ""}`;
       exclude(
         w,
@@ -654,7 +660,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
         reason: `单位名册中有、本次没有报送${owed.unknown ? `；${UNKNOWN_TYPE}` : ""}`,
         problems: [],
         timeliness: "",
-        key: names.key(e.unit),
+        key: identity(e.unit),
         listed: true,
         ...(contactText(e) && { contact: contactText(e) }),
         ...(roundTables.length > 0 && { owes: owed.titles }),
@@ -694,7 +700,7 @@ export function planConsolidation<S extends Source | Brief = Source>(
     }
   const counts = countsOf(lines);
   const clean = isClean(lines);
-  return { lines, children, periods, counts, clean, unitKey: names.key };
+  return { lines, children, periods, counts, clean, unitKey: identity };
 }
 
 /**

@@ -96,6 +96,57 @@ export function unitNames<T extends Named>(entries: readonly T[], within = ""): 
   };
 }
 
+/** A township's name in front of a unit's, without the county or city before it: 金淘镇 of 南安市金淘镇. */
+const townshipOnly = (front: string) =>
+  front.replace(/^(.{2,}?(省|市|县|区))+(?=.{2,}(镇|乡|街道)$)/, "");
+
+/**
+ * Which unit each name received stands for: the one identity a consolidation counts, sums and
+ * lists units by (plan.ts gives it to every face). A roster unit is its roster name; with the
+ * consolidating unit known, a name is its key within it (unitKey). Otherwise the names received
+ * tell the township: a name is split into the township written in front (金淘镇 of 金淘镇朴里村,
+ * 南安市金淘镇 too; 金淘 of 金淘朴里村 when 金淘镇 is one of the townships the names carry and
+ * what follows is a name of its own, as unitKey reads it) and the rest (朴里村). Names with the
+ * same rest are one unit when at most one township is written in front of that rest among all the
+ * names received; with two (金淘镇东村, 仙夹镇东村) each township's is its own unit and the bare
+ * name (东村) a third, never guessed. Different rests are different units: 朴里村 and 朴兜村,
+ * 东村 and 东山村 are never joined.
+ */
+export function unitIdentity<T extends Named>(
+  names: UnitNames<T>,
+  received: readonly string[]
+): (name: string) => string {
+  if (names.within) return names.key;
+  const listed = (name: string) => names.find(name).length === 1;
+  const split = (name: string) => {
+    const k = unitKey(name);
+    const p = townshipPrefix(k);
+    return p ? { front: townshipOnly(p), rest: k.slice(p.length) } : { front: "", rest: k };
+  };
+  const unlisted = received.filter((n) => n && !listed(n));
+  const townships = new Set(unlisted.map((n) => split(n).front).filter(Boolean));
+  const read = (name: string) => {
+    const s = split(name);
+    if (s.front) return s;
+    // 金淘朴里村: the township written without 镇, when the names carry 金淘镇 (unitKey's rule).
+    const hits = [...townships].flatMap((t) => {
+      const rest = unitKey(s.rest, t);
+      return rest !== s.rest ? [{ front: t, rest }] : [];
+    });
+    return hits.length === 1 ? hits[0] : s;
+  };
+  const fronts = new Map<string, Set<string>>();
+  for (const n of unlisted) {
+    const { front, rest } = read(n);
+    if (front) fronts.set(rest, (fronts.get(rest) ?? new Set()).add(front));
+  }
+  return (name) => {
+    if (listed(name)) return names.key(name);
+    const { front, rest } = read(name);
+    return front && (fronts.get(rest)?.size ?? 0) > 1 ? `${front}${rest}` : rest;
+  };
+}
+
 /** Two names of one unit, with no consolidating unit known (上期对比: the same unit's reports). */
 export const sameUnit = (a: string, b: string) =>
   !!unitKey(a) && unitNames([{ unit: a }]).find(b).length > 0;
