@@ -3,9 +3,10 @@
  * strings, styles, the workbook and its relationships) to the reader, byte for byte what an unzip gives, so they are not unpacked twice. A part whose
  * size is not the one declared is not handed over (the reader unpacks it as before).
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { filledSheet } from "../../src/rules/sample/filled";
 import { getTemplate } from "../../src/rules/templates/catalog";
+import { openWorkbook, readGrids } from "../../src/workbook/xlsx/read";
 import { sniffWorkbook } from "../../src/workbook/xlsx/sniff";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
 import { pack, zip } from "../helpers/zip";
@@ -64,4 +65,38 @@ it("keeps no part smaller than declared, and refuses one larger", async () => {
     { name: "xl/worksheets/sheet2.xml", ...pack(sheet(50)), declared: 100 },
   ]);
   await expect(sniffWorkbook(new Uint8Array(lying), "说谎.xlsx", true)).rejects.toThrow("损坏");
+});
+
+describe("the parts no reader of a plain workbook parses", () => {
+  // A theme whose tags never close: the full sniff refuses it (exceljs parses themes).
+  const broken = async (sheetXml?: (xml: string) => string) => {
+    const report = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 5 });
+    const parts = unzipSync(new Uint8Array(await layoutsToXlsx([{ ...report.layout, grid: report.grid }])));
+    parts["xl/theme/theme1.xml"] = strToU8('<a:theme xmlns:a="x"><a:themeElements>');
+    if (sheetXml)
+      parts["xl/worksheets/sheet1.xml"] = strToU8(
+        sheetXml(strFromU8(parts["xl/worksheets/sheet1.xml"]))
+      );
+    return { report, bytes: zipSync(parts) };
+  };
+
+  it("are never unpacked when the grids alone are read, so a broken one costs nothing", async () => {
+    const { report, bytes } = await broken();
+    expect(Object.keys(unzipSync(bytes))).toContain("xl/theme/theme1.xml");
+    const grids = await readGrids(bytes, "1村.xlsx");
+    expect(grids[0].values).toEqual(report.grid.values);
+  });
+
+  it("are bounded before a writer gets the file's bytes, and before exceljs reads it", async () => {
+    const { bytes } = await broken();
+    await expect(openWorkbook(bytes, "1村.xlsx")).rejects.toThrow("XML 不完整");
+    // A hyperlink: the lean reader declines, exceljs would parse the theme too.
+    const { bytes: linked } = await broken((xml) =>
+      xml.replace(
+        "</worksheet>",
+        '<hyperlinks><hyperlink ref="A1" location="Sheet1!A1"/></hyperlinks></worksheet>'
+      )
+    );
+    await expect(readGrids(linked, "1村.xlsx")).rejects.toThrow("XML 不完整");
+  });
 });

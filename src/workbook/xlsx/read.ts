@@ -212,19 +212,31 @@ export async function openWorkbook(
     const grids = (await import("../xls/read")).readXls(buf, name);
     return { grids, ...(await asXlsx(buf, name)) };
   }
-  // The parts the sniff unpacked to check them are read as they are: no part is unpacked twice.
-  const sniffed = await sniffWorkbook(buf, name, true);
-  // A plain workbook is read from its parts; anything else by exceljs (lean-read.ts says why).
-  const lean = leanGrids(sniffed.bytes, sniffed.parts, sniffed.texts);
-  if (lean) return { grids: lean, bytes: sniffed.bytes };
-  const wb = await parse(sniffed);
-  // A workbook with no sheet would otherwise pass without a word.
-  if (wb.worksheets.length === 0) throw new UnreadableFile("工作簿中没有任何工作表");
-  return { grids: wb.worksheets.map(worksheetToGrid), bytes: sniffed.bytes };
+  const sniffed = await sniffWorkbook(buf, name, true, true);
+  const grids = await gridsOf(sniffed);
+  // A writer repacks every part: each is bounded first.
+  sniffed.rest();
+  return { grids, bytes: sniffed.bytes };
 }
 
+/** The grids alone: the parts no reader of a plain workbook parses are never unpacked. */
 export async function readGrids(buf: Uint8Array, name = "workbook.xlsx"): Promise<Grid[]> {
   // An .xls or .et: its own reader, loaded only when such a file comes (its own chunk in the page).
   if (isCompoundFile(buf)) return (await import("../xls/read")).readXls(buf, name);
-  return (await openWorkbook(buf, name)).grids;
+  return gridsOf(await sniffWorkbook(buf, name, true, true));
+}
+
+/**
+ * A sniffed file's grids, read from the parts the sniff unpacked to check them (no part is
+ * unpacked twice), or by exceljs when the lean reader declines (lean-read.ts says why), every
+ * part bounded first.
+ */
+async function gridsOf(sniffed: Sniffed): Promise<Grid[]> {
+  const lean = leanGrids(sniffed.bytes, sniffed.parts, sniffed.texts);
+  if (lean) return lean;
+  sniffed.rest();
+  const wb = await parse(sniffed);
+  // A workbook with no sheet would otherwise pass without a word.
+  if (wb.worksheets.length === 0) throw new UnreadableFile("工作簿中没有任何工作表");
+  return wb.worksheets.map(worksheetToGrid);
 }

@@ -46,6 +46,8 @@ export interface Sniffed {
    * past a bound they are left out of what it is handed (read.ts), never out of the file.
    */
   ranges: number;
+  /** Bounds the parts `leanFirst` left (nothing otherwise): before exceljs or a writer reads them. */
+  rest(): void;
 }
 
 /** How the parts of a package are read: by whom, and so how they are counted. */
@@ -71,12 +73,6 @@ function roleOf(entry: string): Role | undefined {
 const KEPT: Role[] = ["sheet", "strings", "styles", "workbook"];
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 
-/**
- * Throws UnreadableFile with a one-line zh-CN reason, or returns when the bytes look like an .xlsx
- * that unpacks to a report-sized workbook: every XML part is unpacked piece by piece and counted
- * against the file's budget (budget.ts) before any parser builds anything from it. With `keep`,
- * the parts the reader needs are handed over, so they are not unpacked twice.
- */
 /** An OLE compound file: an .xls or WPS .et (read by ../xls), or a password-protected .xlsx. */
 export const isCompoundFile = (buf: Uint8Array) => startsWith(buf, OLE);
 
@@ -92,10 +88,20 @@ export function sniffBytes(buf: Uint8Array): void {
   if (isCompoundFile(buf) && isEncrypted(buf)) throw new UnreadableFile(PASSWORD);
 }
 
+/**
+ * Throws UnreadableFile with a one-line zh-CN reason, or returns when the bytes look like an .xlsx
+ * that unpacks to a report-sized workbook: every XML part is unpacked piece by piece and counted
+ * against the file's budget (budget.ts) before any parser builds anything from it. With `keep`,
+ * the parts the reader needs are handed over, so they are not unpacked twice. With `leanFirst`,
+ * only the parts the lean reader parses are bounded now and the others (the theme, document
+ * properties, drawings: half a report's XML) when `rest` is called, before a reader that parses
+ * every part: a plain workbook's other parts are then never unpacked at all.
+ */
 export async function sniffWorkbook(
   buf: Uint8Array,
   _name: string,
-  keep = false
+  keep = false,
+  leanFirst = false
 ): Promise<Sniffed> {
   sniffBytes(buf);
   // Readers send compound files to ../xls before they get here.
@@ -145,43 +151,54 @@ export async function sniffWorkbook(
     ...read.filter((e) => e.role === "strings"),
     ...read.filter((e) => e.role !== "strings"),
   ];
-  for (const e of order) {
-    const counts: Partial<Record<Counted, number>> = {};
-    const count = (kind: Counted, n = 1) => {
-      budget.take(kind, n);
-      counts[kind] = (counts[kind] ?? 0) + n;
-    };
-    const visitor =
-      e.role === "sheet"
-        ? sheetVisitor(count, lengths, ranges)
-        : e.role === "strings"
-          ? stringsVisitor(count, lengths)
-          : e.role === "styles"
-            ? stylesVisitor(count)
-            : e.role === "workbook"
-              ? workbookVisitor(count, ranges)
-              : undefined;
-    const want = KEPT.includes(e.role) || e.name === WORKBOOK_RELS;
-    const part = scanPart(
-      buf,
-      e,
-      count,
-      e.role === "sheet" ? "elements" : "otherElements",
-      visitor,
-      want
-    );
-    if (part.utf8) utf8[e.name] = part.utf8;
-    const bytes = part.utf8 ?? part.whole;
-    if (want && bytes) kept[e.name] = bytes;
-    if (want && part.text !== undefined) texts[e.name] = part.text;
-    if (e.role === "sheet") {
-      const key = e.name.replace(/^\/+/, "");
-      const before = stats.get(key) ?? {};
-      for (const [k, v] of Object.entries(before) as [Counted, number][])
-        counts[k] = (counts[k] ?? 0) + v;
-      stats.set(key, counts);
+  const wanted = (e: { name: string; role: Role }) =>
+    KEPT.includes(e.role) || e.name === WORKBOOK_RELS;
+  const scanEntries = (list: typeof order) => {
+    for (const e of list) {
+      const counts: Partial<Record<Counted, number>> = {};
+      const count = (kind: Counted, n = 1) => {
+        budget.take(kind, n);
+        counts[kind] = (counts[kind] ?? 0) + n;
+      };
+      const visitor =
+        e.role === "sheet"
+          ? sheetVisitor(count, lengths, ranges)
+          : e.role === "strings"
+            ? stringsVisitor(count, lengths)
+            : e.role === "styles"
+              ? stylesVisitor(count)
+              : e.role === "workbook"
+                ? workbookVisitor(count, ranges)
+                : undefined;
+      const want = wanted(e);
+      const part = scanPart(
+        buf,
+        e,
+        count,
+        e.role === "sheet" ? "elements" : "otherElements",
+        visitor,
+        want
+      );
+      if (part.utf8) utf8[e.name] = part.utf8;
+      const bytes = part.utf8 ?? part.whole;
+      if (want && bytes) kept[e.name] = bytes;
+      if (want && part.text !== undefined) texts[e.name] = part.text;
+      if (e.role === "sheet") {
+        const key = e.name.replace(/^\/+/, "");
+        const before = stats.get(key) ?? {};
+        for (const [k, v] of Object.entries(before) as [Counted, number][])
+          counts[k] = (counts[k] ?? 0) + v;
+        stats.set(key, counts);
+      }
     }
-  }
+  };
+  let later = leanFirst ? order.filter((e) => !wanted(e)) : [];
+  scanEntries(leanFirst ? order.filter(wanted) : order);
+  const rest = () => {
+    const list = later;
+    later = [];
+    scanEntries(list);
+  };
   if (!names.has("xl/workbook.xml"))
     throw new UnreadableFile("这个压缩文件不是 Excel 工作簿（.xlsx）：里面没有工作簿");
   // A sheet part the workbook lists n times is read n times (400 sheet entries aliasing one part
@@ -192,12 +209,15 @@ export async function sniffWorkbook(
       for (const [k, v] of Object.entries(counts) as [Counted, number][])
         budget.take(k, v * (times - 1));
   }
+  // Re-encoding UTF-16 parts repacks every part: all are bounded first.
+  if (Object.keys(utf8).length > 0) rest();
   const transcoded = Object.keys(utf8).length > 0;
   return {
     bytes: transcoded ? zipParts({ ...unzipParts(buf), ...utf8 }) : buf,
     parts: keep ? kept : transcoded ? utf8 : {},
     texts: keep ? texts : {},
     ranges: ranges.cells,
+    rest,
   };
 }
 
