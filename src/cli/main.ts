@@ -2,7 +2,9 @@
 import path from "path";
 import { visible } from "../rules/file-names";
 import { parsePeriod } from "../rules/period";
+import { useNativeInflate } from "../workbook/xlsx/sniff";
 import { type ParsedArgs, parseArgs, UsageError } from "./args";
+import { nodeInflate } from "./zlib";
 
 export const USAGE = `srs — 安全生产标准化提升专项行动报表助手（命令行）
 
@@ -81,6 +83,8 @@ export async function main(
   // Cell text reaches the terminal: no control character may move the cursor or recolour it.
   const print = (s: string) => out(printable(s));
   const err = (s: string) => process.stderr.write(printable(s) + "\n");
+  // Every file this command reads is unpacked by node's zlib, not fflate in JavaScript.
+  useNativeInflate(nodeInflate);
   try {
     const { command, positionals, options } = parseArgs(argv);
     const json = options.json === true;

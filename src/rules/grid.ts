@@ -72,6 +72,22 @@ export function toA1(grid: Grid | null, row: number, col: number): string {
 
 /** Parses "C7" (sheet-absolute, 0-based result). */
 export function fromA1(address: string): { row: number; col: number } {
+  // A plain "C7" (every cell a reader meets) by character codes; anything else by the pattern.
+  let at = 0;
+  let col = 0;
+  let row = 0;
+  for (let c = address.charCodeAt(0); c >= 65 && c <= 90; c = address.charCodeAt(++at))
+    col = col * 26 + c - 64;
+  const digits = at;
+  for (let c = address.charCodeAt(at); c >= 48 && c <= 57; c = address.charCodeAt(++at))
+    row = row * 10 + c - 48;
+  // Up to 15 digits: the sum stays an exact integer, as Number() gives it.
+  if (at === address.length && digits > 0 && at > digits && at - digits <= 15)
+    return { row: row - 1, col: col - 1 };
+  return fromA1Pattern(address);
+}
+
+function fromA1Pattern(address: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
   if (!m) throw new Error(`not an A1 address: ${address}`);
   let col = 0;

@@ -4,7 +4,7 @@ import { readGrids } from "../../src/workbook/xlsx/read";
 import { partText, unzipParts, zipParts } from "../../src/workbook/xlsx/parts";
 import { addPlainSheets, type PlainSheet } from "../../src/workbook/xlsx/sheet-xml";
 import type { Grid } from "../../src/rules/grid";
-import { nodeDeflater } from "../../src/cli/deflate";
+import { nodeDeflater } from "../../src/cli/zlib";
 
 /** A new workbook of these sheets, packed. */
 const written = (sheets: PlainSheet[]) => {

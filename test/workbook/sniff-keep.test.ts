@@ -71,7 +71,9 @@ describe("the parts no reader of a plain workbook parses", () => {
   // A theme whose tags never close: the full sniff refuses it (exceljs parses themes).
   const broken = async (sheetXml?: (xml: string) => string) => {
     const report = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 5 });
-    const parts = unzipSync(new Uint8Array(await layoutsToXlsx([{ ...report.layout, grid: report.grid }])));
+    const parts = unzipSync(
+      new Uint8Array(await layoutsToXlsx([{ ...report.layout, grid: report.grid }]))
+    );
     parts["xl/theme/theme1.xml"] = strToU8('<a:theme xmlns:a="x"><a:themeElements>');
     if (sheetXml)
       parts["xl/worksheets/sheet1.xml"] = strToU8(

@@ -39,7 +39,7 @@ import type { Recognition } from "../../rules/recognize";
 import { nowText } from "../../workbook/today";
 import { readGrids } from "../../workbook/xlsx/read";
 import { townshipXlsx } from "../../workbook/xlsx/township";
-import { nodeDeflater } from "../deflate";
+import { nodeDeflater } from "../zlib";
 import { readInputFile, writeAtomic } from "../io";
 import { reason } from "./check";
 
