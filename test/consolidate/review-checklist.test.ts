@@ -21,7 +21,7 @@ import { Book, excelContext } from "../helpers/excel-mock";
 import { wpsApp } from "../helpers/wps-mock";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { recalculatedSheets } from "../helpers/csv";
-import { ARTIFACTS, pdfText, printToPdf } from "../helpers/pdf";
+import { ARTIFACTS, pdfText, printToPdf, words } from "../helpers/pdf";
 import {
   checklistGrid,
   COLUMNS,
@@ -154,7 +154,7 @@ describe("a 细则 line left unanswered", () => {
     expect(ling[0][7]).toMatch(/提示：“回头看”细则（企业）有 2 条未作答/);
   });
 
-  it("recalculated by LibreOffice, the summary's formulas give the same totals; printed 汇总说明 names the unit", () => {
+  it("recalculated by LibreOffice, the summary's formulas give the same totals; printed 汇总说明 names the unit, 填报时间 has room for a date by hand", () => {
     const name = `${stats.shortTitle}汇总`;
     const sheet = recalculatedSheets(readFileSync(run.out), [name]).get(name)!;
     const want = expected(units);
@@ -169,6 +169,17 @@ describe("a 细则 line left unanswered", () => {
     const text = pdfText(pdf);
     expect(text).toContain("另有提示（不影响汇总数）");
     expect(text).toContain("岭兜村村民委员会");
+    // The township writes its date by hand: room for 2026 before 年, for 12 before 月 and 日.
+    expect(text).toContain("填报单位（盖章）：金淘镇填报时间：年月日");
+    const page = words(pdf, 1);
+    const label = page.find((w) => w.text === "填报时间：")!;
+    const [year, month, day] = ["年", "月", "日"].map((ch) =>
+      page.find((w) => w.text === ch && Math.abs(w.y0 - label.y0) < 1)!
+    );
+    const char = year.x1 - year.x0;
+    expect(year.x0 - label.x1).toBeGreaterThanOrEqual(2 * char);
+    expect(month.x0 - year.x1).toBeGreaterThanOrEqual(1.5 * char);
+    expect(day.x0 - month.x1).toBeGreaterThanOrEqual(1.5 * char);
   }, 600_000);
 });
 

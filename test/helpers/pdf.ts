@@ -49,8 +49,8 @@ interface Word {
   y1: number;
 }
 
-/** Pairs of words drawn over each other on a page: text spilling out of a cell too short for it. */
-export function overlappingWords(pdf: string, page: number): [string, string][] {
+/** The words drawn on a page, with their boxes (points, from the top left). */
+export function words(pdf: string, page: number): Word[] {
   const html = execFileSync(
     "pdftotext",
     ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"],
@@ -58,16 +58,21 @@ export function overlappingWords(pdf: string, page: number): [string, string][] 
       encoding: "utf8",
     }
   );
-  const words: Word[] = [
+  return [
     ...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
   ].map((m) => ({ text: m[5], x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4] }));
+}
+
+/** Pairs of words drawn over each other on a page: text spilling out of a cell too short for it. */
+export function overlappingWords(pdf: string, page: number): [string, string][] {
+  const all = words(pdf, page);
   const pairs: [string, string][] = [];
   // A point of slack: glyph boxes of adjacent lines touch.
   const over = (a: Word, b: Word) =>
     Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 &&
     Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1;
-  words.forEach((a, i) =>
-    words.slice(i + 1).forEach((b) => over(a, b) && pairs.push([a.text, b.text]))
+  all.forEach((a, i) =>
+    all.slice(i + 1).forEach((b) => over(a, b) && pairs.push([a.text, b.text]))
   );
   return pairs;
 }

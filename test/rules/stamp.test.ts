@@ -3,7 +3,8 @@ import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
 import { checkGrids } from "../../src/rules/check";
-import type { Grid } from "../../src/rules/grid";
+import { fromA1, type Grid } from "../../src/rules/grid";
+import { blankTemplate } from "../../src/rules/layout/blank-template";
 import { formatPeriod, type Period } from "../../src/rules/period";
 import { recognize, type Recognized } from "../../src/rules/recognize";
 import { findPeriodStamp } from "../../src/rules/report-period";
@@ -95,6 +96,46 @@ it("季报表（一）'s basis line states every group, exceptions included", ()
   expect(line).toBe(
     "统计口径：企业底数（家）以2025年底底数为基数；落实全员安全生产责任制数量2021年8月以来累计（自查隐患数量、整改隐患数量2026年1月以来累计）；标准化创建提升2026年1月以来累计；宣传发动2026年1月以来累计。"
   );
+});
+
+/** The cell text of the date field's header line. */
+function dateLine(grid: Grid): string {
+  const f = (recognize(grid) as Recognized).headerFields.find((h) => h.key === "date")!;
+  const { row, col } = fromA1(f.labelCell);
+  return String(grid.values[row][col]);
+}
+
+// A character's room per digit written by hand: ideographic spaces, a character wide in any CJK font.
+const BLANK = "\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日";
+
+const dated = allTemplates().filter((t) => t.headerFields.some((f) => f.key === "date"));
+describe.each(dated.map((t) => t.id))("the printed date of %s", (id) => {
+  const t = getTemplate(id)!;
+  const field = t.headerFields.find((f) => f.key === "date")!;
+  const labelled = field.label === "年 月 日" ? "" : `${field.label}：`;
+
+  it("a blank form, and a summary stamped with no date, leave room before 年, 月 and 日", () => {
+    const blank = blankTemplate(t).grid;
+    expect(dateLine(blank)).toContain(`${labelled}${BLANK}`);
+    const rec = recognize(blank) as Recognized;
+    expect(rec.headerFields.find((h) => h.key === "date")!.date).toEqual({});
+    const period = t.cycle === "once" ? undefined : periodFor(id);
+    const summary = applyEdits(blank, stampEdits(rec, { period, profile: { unit: "金淘镇" } }));
+    expect(dateLine(summary)).toContain(`${labelled}${BLANK}`);
+  });
+
+  it("a date the clerk wrote is kept as written", () => {
+    const grid = filledSheet(t, { seed: 2 }).grid;
+    const rec = recognize(grid) as Recognized;
+    const f = rec.headerFields.find((h) => h.key === "date")!;
+    const { row, col } = fromA1(f.labelCell);
+    grid.values[row][col] = String(grid.values[row][col]).replace(
+      f.value,
+      "二〇二六年十二月二十日"
+    );
+    const stamped = applyEdits(grid, stampEdits(recognize(grid) as Recognized, {}));
+    expect(dateLine(stamped)).toContain(`${labelled}二〇二六年十二月二十日`);
+  });
 });
 
 it("srs stamp writes a new file and never the input", async () => {

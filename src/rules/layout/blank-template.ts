@@ -11,6 +11,7 @@ import type {
   TableTemplate,
   Template,
 } from "../templates/schema";
+import { dateFieldText } from "./date-field";
 
 export interface Layout {
   grid: Grid;
@@ -56,13 +57,7 @@ const GAP = "          ";
 function headerLine(fields: HeaderField[], place: "above" | "below"): string {
   return fields
     .filter((f) => f.place === place)
-    .map((f) =>
-      f.key === "date"
-        ? f.label === "年 月 日"
-          ? "    年    月    日"
-          : `${f.label}：    年    月    日`
-        : `${f.label}：${GAP}`
-    )
+    .map((f) => (f.key === "date" ? dateFieldText(f) : `${f.label}：${GAP}`))
     .join(GAP)
     .trim();
 }

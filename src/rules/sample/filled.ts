@@ -5,6 +5,7 @@
  */
 import type { Grid } from "../grid";
 import { blankTemplate, type Layout } from "../layout/blank-template";
+import { dateFieldText } from "../layout/date-field";
 import { dayZh, deadlineOf, type Period, periodRange } from "../period";
 import { getTableInfo, type RowSlot } from "../templates/catalog";
 import { relationColumns } from "../templates/relations";
@@ -161,7 +162,7 @@ function headerLine(
   } as const;
   return t.headerFields
     .filter((f) => f.place === place)
-    .map((f) => (f.key === "date" && f.label === "年 月 日" ? date : `${f.label}：${value[f.key]}`))
+    .map((f) => (f.key === "date" ? dateFieldText(f, date) : `${f.label}：${value[f.key]}`))
     .join(HEADER_GAP);
 }
 
