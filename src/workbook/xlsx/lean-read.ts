@@ -41,11 +41,13 @@ function attrs(tag: string): Map<string, string> {
  */
 const PLAIN_CELL = /^\s+r="([A-Z]{1,3}\d+)"(?:\s+s="(\d+)")?(?:\s+t="(\w+)")?\s*$/;
 
+/** A cell's r (undefined unless a plain reference such as B7), s and t. */
 function cellAttrs(tag: string): { r?: string; s?: string; t?: string } {
   const m = PLAIN_CELL.exec(tag);
   if (m) return { r: m[1], s: m[2], t: m[3] };
   const a = attrs(tag);
-  return { r: a.get("r"), s: a.get("s"), t: a.get("t") };
+  const r = a.get("r");
+  return { r: r && /^[A-Z]{1,3}\d+$/.test(r) ? r : undefined, s: a.get("s"), t: a.get("t") };
 }
 
 /** exceljs decodes entities in a t="str" value a second time (utils.xmlDecode). */
@@ -160,9 +162,11 @@ export interface LeanSheet {
 
 /** "A1:C2" (or "A1") as a 0-based area. */
 export function parseRange(ref: string): Merge {
-  const [a, b = a] = ref.split(":");
-  const p = fromA1(a);
-  const q = fromA1(b);
+  // As ref.split(":")'s first two (destructuring a split was a fifth of reading a sheet's merges).
+  const colon = ref.indexOf(":");
+  const p = fromA1(colon < 0 ? ref : ref.slice(0, colon));
+  const next = colon < 0 ? -1 : ref.indexOf(":", colon + 1);
+  const q = colon < 0 ? p : fromA1(ref.slice(colon + 1, next < 0 ? undefined : next));
   return {
     top: Math.min(p.row, q.row),
     left: Math.min(p.col, q.col),
@@ -171,6 +175,7 @@ export function parseRange(ref: string): Merge {
   };
 }
 
+const COLUMN_KEY = 1 << 15;
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
 const VALUE = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/;
@@ -202,7 +207,7 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
   for (const m of data.matchAll(CELL)) {
     const a = cellAttrs(m[1]);
     const ref = a.r;
-    if (!ref || !/^[A-Z]{1,3}\d+$/.test(ref)) decline();
+    if (!ref) decline();
     const { row, col } = fromA1(ref!);
     const type = a.t;
     // exceljs gives style 0 (or none) no format: its numbers are never dates.
@@ -265,7 +270,8 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
     else decline();
   }
   const merges: Merge[] = [];
-  const covered = new Set<string>();
+  // Cells by row * COLUMN_KEY + column (a merge's columns reach ZZZ, 18,278).
+  const covered = new Set<number>();
   const tail = xml.slice(close < 0 ? open : close);
   for (const m of tail.matchAll(/<mergeCell\b([^>]*?)\/?>/g)) {
     const ref = attrs(m[1]).get("ref");
@@ -277,13 +283,13 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
     // such row counts as holding values, as far as the area reaches.
     for (let r = g.top; r <= g.bottom; r++)
       for (let c = g.left; c <= g.right; c++) {
-        const key = `${r},${c}`;
+        const key = r * COLUMN_KEY + c;
         if (covered.has(key)) decline();
         covered.add(key);
         if (r !== g.top || c !== g.left) put(r, c, null);
       }
   }
-  if (unstyled.some(({ row, col }) => !covered.has(`${row},${col}`))) decline();
+  if (unstyled.some(({ row, col }) => !covered.has(row * COLUMN_KEY + col))) decline();
   // No spread over the keys: a sheet may hold 200,000 rows (sniff.ts), past a call's arguments.
   const maxKey = (keys: Iterable<number>) => {
     let n = -1;
@@ -304,15 +310,16 @@ function readSheet(name: string, xml: string, strings: string[], dates: Set<numb
     values,
     merges,
     pending,
-    sizes: { ...columnSizes(xml.slice(0, open), cols), heights },
+    sizes: sheetSizes(xml.slice(0, open), cols, heights),
   };
 }
 
 /**
- * The widths of the first `cols` columns as exceljs lays out <cols> (sorted by min, a column taken
- * by the first <col> that reaches it), and the sheet's default sizes (<sheetFormatPr>).
+ * A sheet's sizes: the widths of the first `cols` columns as exceljs lays out <cols> (sorted by
+ * min, a column taken by the first <col> that reaches it), the row heights read with the cells,
+ * and the sheet's default sizes (<sheetFormatPr>).
  */
-function columnSizes(head: string, cols: number): Omit<SheetSizes, "heights"> {
+function sheetSizes(head: string, cols: number, heights: (number | undefined)[]): SheetSizes {
   if ((head.match(/<cols\b/g) ?? []).length > 1) decline();
   const list = /<cols\b[^>]*>([\s\S]*?)<\/cols>/.exec(head)?.[1] ?? "";
   const defs = [...list.matchAll(/<col\b([^>]*?)\/?>/g)]
@@ -335,6 +342,7 @@ function columnSizes(head: string, cols: number): Omit<SheetSizes, "heights"> {
   const defaultHeight = format.get("defaultRowHeight");
   return {
     widths,
+    heights,
     defaultWidth: defaultWidth ? parseFloat(defaultWidth) : undefined,
     defaultHeight: defaultHeight ? parseFloat(defaultHeight) : undefined,
   };

@@ -269,7 +269,10 @@ function areaOf(ref: string): number {
 /** A cell's attributes as most writers give them: [, column letters, row digits, type]. */
 const PLAIN_CELL = /^\s+r="([A-Z]+)(\d+)"(?:\s+s="\d+")?(?:\s+t="(\w+)")?\s*\/?$/;
 
-/** Sees each tag as it is scanned: its local name, whether it closes, its attributes, the text after it. */
+/**
+ * Sees each tag as it is scanned: its local name, whether it closes, and for a start tag its
+ * attributes and the text after it.
+ */
 interface Visitor {
   tag(close: boolean, name: string, attrs: string, text: string): void;
   end?(): void;
@@ -503,11 +506,12 @@ function scanPart(
       }
       if (visitor) {
         const colon = qname.indexOf(":");
+        // An end tag's attributes and the text after it are no visitor's concern: not sliced.
         visitor.tag(
           close,
           colon < 0 ? qname : qname.slice(colon + 1),
-          part.slice(nameEnd, gt),
-          part.slice(gt + 1, textEnd)
+          close ? "" : part.slice(nameEnd, gt),
+          close ? "" : part.slice(gt + 1, textEnd)
         );
       }
     });
