@@ -30,6 +30,7 @@ import type { TableTemplate } from "../../src/rules/templates/schema";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { addGridSheet } from "../../src/workbook/xlsx/write-workbook";
 import { recalculatedSheets } from "../helpers/csv";
+import { tableNumbers } from "../helpers/table-numbers";
 
 type Case =
   | "normal"
@@ -123,20 +124,6 @@ function spelled(u: Unit, k: number): string {
 const aliasOf = (u: Unit) =>
   `${u.name.replace(/^金淘镇/, "")}${u.type === "村" ? "两委" : "办公室"}`;
 
-/** The numbers a sheet holds, slot|leaf → value, read the way a reviewer would. */
-function numbersOf(grid: Grid): Map<string, number> {
-  const rec = recognize(grid) as TableRecognition;
-  const out = new Map<string, number>();
-  for (const slot of rec.info.slots)
-    for (const leaf of rec.info.leaves) {
-      const r = rec.match.rows.get(slot.key);
-      const c = rec.match.columns.get(leaf.key);
-      if (r === undefined || c === undefined || leaf.kind !== "number") continue;
-      out.set(`${slot.key}|${leaf.key}`, numericValue(grid.values[r]?.[c] ?? null) ?? 0);
-    }
-  return out;
-}
-
 async function write(
   file: string,
   grid: Grid,
@@ -225,7 +212,7 @@ async function township(dir: string, id: string, n: number, seed: number, cases:
           zeros.push({ row: r, col: c });
     }
     await write(file(), f.grid, zeros);
-    const adds = numbersOf(f.grid);
+    const adds = tableNumbers(f.grid);
     if (kind === "duplicate") {
       writeFileSync(file("（再发）"), readFileSync(file()));
       inputs.push(
@@ -249,7 +236,7 @@ async function township(dir: string, id: string, n: number, seed: number, cases:
       utimesSync(file("-更正"), new Date(2026, 11, 2), new Date(2026, 11, 2));
       inputs.push(
         { file: file(), status: "replaced" },
-        { file: file("-更正"), status: "included", adds: numbersOf(later.grid) }
+        { file: file("-更正"), status: "included", adds: tableNumbers(later.grid) }
       );
     } else if (kind === "stale") {
       inputs.push({ file: file(), status: "included", adds });
@@ -482,7 +469,7 @@ describe("a round of several tables", () => {
         }).grid;
         const file = path.join(dir, `${i}-${u.name}-${t.shortTitle}.xlsx`);
         await write(file, grid);
-        inputs.get(t.id)!.push({ file, status: "included", adds: numbersOf(grid) });
+        inputs.get(t.id)!.push({ file, status: "included", adds: tableNumbers(grid) });
       }
     const out = path.join(dir, "汇总.xlsx");
     const all = [...inputs.values()].flat();
@@ -543,7 +530,8 @@ async function byHand(file: string, t: TableTemplate, town: string, seed: number
   summary.values[0][0] = `${t.title}汇总`;
   const rec = recognize(summary) as TableRecognition;
   const sums = new Map<string, number>();
-  for (const v of villages) for (const [k, n] of numbersOf(v)) sums.set(k, (sums.get(k) ?? 0) + n);
+  for (const v of villages)
+    for (const [k, n] of tableNumbers(v)) sums.set(k, (sums.get(k) ?? 0) + n);
   for (const [slot, r] of rec.match.rows)
     for (const [leaf, c] of rec.match.columns)
       if (sums.has(`${slot}|${leaf}`)) summary.values[r][c] = sums.get(`${slot}|${leaf}`)!;
@@ -637,7 +625,7 @@ describe("county level", () => {
         const sheet = outputs.includes(f)
           ? grids.find((g) => g.name === `${t.shortTitle}汇总` || g.name === "汇总")!
           : grids[0];
-        inputs.push({ file: f, status: "included", adds: numbersOf(sheet) });
+        inputs.push({ file: f, status: "included", adds: tableNumbers(sheet) });
       }
       await check(county, t, inputs);
     },

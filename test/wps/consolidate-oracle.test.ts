@@ -9,7 +9,6 @@ import os from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
 import type { Grid } from "../../src/rules/grid";
-import { numericValue } from "../../src/rules/number";
 import { OWN_SHEETS } from "../../src/rules/own-sheets";
 import type { Period } from "../../src/rules/period";
 import { recognize, type TableRecognition } from "../../src/rules/recognize";
@@ -21,6 +20,7 @@ import { readSheets } from "../../src/workbook/wps/read";
 import { wpsSource } from "../../src/workbook/wps/source";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { addGridSheet } from "../../src/workbook/xlsx/write-workbook";
+import { tableNumbers } from "../helpers/table-numbers";
 import { wpsApp } from "../helpers/wps-mock";
 
 const Q4: Period = { cycle: "quarter", year: 2026, quarter: 4 };
@@ -74,17 +74,6 @@ async function township(dir: string, t: TableTemplate, n: number, messy: boolean
   const rosterFile = path.join(dir, "名册.csv");
   writeFileSync(rosterFile, ["单位名称,单位类型", ...roster.map((r) => r.join(","))].join("\n"));
   return { files, roster, rosterFile };
-}
-
-/** A summary's numbers by (unit type, column), as read from its grid. */
-function numbers(grid: Grid): Map<string, number> {
-  const rec = recognize(grid) as TableRecognition;
-  const out = new Map<string, number>();
-  for (const [slot, r] of rec.match.rows)
-    for (const [leaf, c] of rec.match.columns)
-      if (rec.info.leafByKey.get(leaf)?.kind === "number")
-        out.set(`${slot}|${leaf}`, numericValue(grid.values[r]?.[c] ?? null) ?? 0);
-  return out;
 }
 
 async function both(t: TableTemplate, n: number, messy: boolean) {
@@ -150,8 +139,8 @@ describe("consolidation in WPS against srs consolidate", () => {
         "missing",
       ])
         expect([s, statuses.has(s)]).toEqual([s, true]);
-      const want = numbers(summaryOf(cliGrids, t));
-      const got = numbers(summaryOf(wpsGrids, t));
+      const want = tableNumbers(summaryOf(cliGrids, t));
+      const got = tableNumbers(summaryOf(wpsGrids, t));
       expect([...want.values()].some((v) => v > 0)).toBe(true);
       expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
     },
@@ -162,7 +151,7 @@ describe("consolidation in WPS against srs consolidate", () => {
     const t = getTemplate("nanan-2026-quarterly-3") as TableTemplate;
     const { cliGrids, wpsGrids, app } = await both(t, 260, false);
     const summary = summaryOf(wpsGrids, t);
-    expect(numbers(summary)).toEqual(numbers(summaryOf(cliGrids, t)));
+    expect(tableNumbers(summary)).toEqual(tableNumbers(summaryOf(cliGrids, t)));
     const formulas = [...app.sheet(summary.name).formulas.values()];
     expect(formulas.every((f) => /^=SUM\('[^']*明细'!\w+:\w+\)$/.test(f))).toBe(true);
   }, 300_000);
