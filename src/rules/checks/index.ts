@@ -14,6 +14,7 @@ import { notApplicableRule } from "./not-applicable";
 import { notNumberRule } from "./not-number";
 import { notWholeRule } from "./not-whole";
 import { numberFormatRule } from "./number-format";
+import { ownNameRowRule } from "./own-name-row";
 import { periodWindowRule } from "./period-window";
 import type { Rule } from "./rule";
 import { scheduleRule } from "./schedule";
@@ -29,6 +30,7 @@ export const RULES: Rule[] = [
   notWholeRule,
   identityRule,
   wrongRowRule,
+  ownNameRowRule,
   boundRule,
   wanYuanRule,
   clerkTotalRule,

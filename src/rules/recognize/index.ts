@@ -15,6 +15,7 @@ import {
 } from "../templates/catalog";
 import type { ListTemplate, TableTemplate, Template } from "../templates/schema";
 import { normalizeLabel } from "../text";
+import { isOwnNameRow } from "../units/own-name-row";
 import { findHeaderFields, type HeaderFieldMatch } from "./header-fields";
 import { columnLabels, type ListMatch, matchList } from "./list";
 import { readSheetText, type SheetText } from "./sheet-text";
@@ -413,16 +414,18 @@ function build(
   };
   if (best.table) {
     const t = best.template as TableTemplate;
-    const m = best.table;
-    const lastRow = Math.max(m.band.bottom, ...m.rows.values());
-    const body = { top: m.band.top, bottom: lastRow, left: m.band.left, right: m.band.right };
+    const lastRow = Math.max(best.table.band.bottom, ...best.table.rows.values());
+    const band = best.table.band;
+    const body = { top: band.top, bottom: lastRow, left: band.left, right: band.right };
+    const headerFields = findHeaderFields(grid, t.headerFields, body, zone);
+    const m = ownNamedRows(grid, t, best.table, headerFields);
     return {
       ...common,
       kind: "table",
       template: t,
       info: m.info,
       match: m,
-      headerFields: findHeaderFields(grid, t.headerFields, body, zone),
+      headerFields,
       findings: structureFindings(grid, t, m.info, m, others),
     };
   }
@@ -435,6 +438,41 @@ function build(
     match: m,
     headerFields: findHeaderFields(grid, t.headerFields, m.band, zone),
     findings: [],
+  };
+}
+
+/**
+ * A unit row found by a unit's name in place of its label stays only when it names the sheet's own
+ * unit, its 填报单位 or the sheet's name (units/own-name-row.ts); any other is a row not read.
+ */
+function ownNamedRows(
+  grid: Grid,
+  t: TableTemplate,
+  m: TableMatch,
+  headerFields: HeaderFieldMatch[]
+): TableMatch {
+  if (!m.byName.length) return m;
+  const own = [headerFields.find((f) => f.key === "unit")?.value ?? "", grid.name];
+  const col = m.stray.labelCol ?? m.band.left;
+  const labelOf = (row: number) => String(grid.values[row]?.[col] ?? "").trim();
+  const filled = [...m.stray.unread, ...m.byName.map((n) => n.row)];
+  const others = (row: number) => filled.filter((r) => r !== row).map(labelOf);
+  const byName = m.byName.filter((n) => isOwnNameRow(n.label, t, own, others(n.row)));
+  if (byName.length === m.byName.length) return m;
+  const rows = new Map(m.rows);
+  const back = m.byName.filter((n) => !byName.includes(n));
+  for (const n of back) rows.delete(n.slot);
+  const types = new Set(m.info.slots.filter((s) => rows.has(s.key)).map((s) => s.rowType));
+  return {
+    ...m,
+    rows,
+    byName,
+    missingSlots: m.info.slots.filter((s) => !rows.has(s.key)),
+    rowCoverage: types.size / t.rows.length,
+    stray: {
+      ...m.stray,
+      unread: [...m.stray.unread, ...back.map((n) => n.row)].sort((a, b) => a - b),
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { normalizeLabel, withoutUnit } from "../text";
 import { headerPath, isAutoName } from "./header-text";
 import type { SheetText } from "./sheet-text";
 import { isFooter, rowTypeScore, strayRows, type StrayRows } from "./unit-rows";
+import { rowNamed } from "../units/own-name-row";
 
 export interface TableMatch {
   info: TableInfo;
@@ -33,7 +34,24 @@ export interface TableMatch {
   rowCoverage: number;
   /** Body rows the unit rows leave out: the clerk's 合计 row, filled rows not read. */
   stray: StrayRows;
+  /**
+   * Unit rows found by the unit's own name in place of their label (朴里村 for 村): once the table
+   * is built, only those naming the sheet's own unit (the rest are rows not read).
+   */
+  byName: NamedRow[];
 }
+
+/** A unit row labelled with a unit's name instead of its type. */
+export interface NamedRow {
+  /** The row's slot (its unit type's row key). */
+  slot: string;
+  row: number;
+  /** The label as written. */
+  label: string;
+}
+
+/** A row labelled with a unit's name ranks below any label naming a unit type, typos included. */
+const NAMED_SCORE = 0.5;
 
 /** How far below the header to look for unit-type rows. */
 const ROW_SEARCH_DEPTH = 40;
@@ -406,25 +424,47 @@ function findRows(
     return { rows };
   }
   // The label column: where the row header sits, else whichever column left of the data holds most labels.
-  const candidates: { row: number; col: number; type: string; score: number }[] = [];
+  const candidates: { row: number; col: number; type: string; score: number; named?: true }[] = [];
+  const numeric = [...columns]
+    .filter(([key]) => info.leafByKey.get(key)?.kind === "number")
+    .map(([, c]) => c);
+  const holdsData = (r: number) =>
+    numeric.some((c) => readNumber(sheet.grid.values[r]?.[c] ?? null).kind !== "blank");
   for (let r = band.bottom + 1; r <= lastRow; r++)
     for (let c = floor; c < firstDataCol; c++) {
       if (sheet.covered(r, c)) continue;
       const text = sheet.label(r, c);
       if (!text) continue;
+      const before = candidates.length;
       for (const rt of t.rows) {
         const sc = rowTypeScore(sheet, text, [rt.label, ...rt.aliases]);
         if (sc > 0) candidates.push({ row: r, col: c, type: rt.key, score: sc });
       }
+      // A unit's own name where its type's label belongs (朴里村 for 村): below any label, and
+      // kept only if it is the sheet's own unit (index.ts, units/own-name-row.ts).
+      const named =
+        candidates.length === before && !t.subRows
+          ? rowNamed(String(sheet.grid.values[r]?.[c] ?? ""), t)
+          : undefined;
+      if (named && holdsData(r))
+        candidates.push({ row: r, col: c, type: named, score: NAMED_SCORE, named: true });
     }
   const byCol = new Map<number, number>();
   for (const cand of candidates) byCol.set(cand.col, (byCol.get(cand.col) ?? 0) + cand.score);
   const labelCol = [...byCol.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
   if (labelCol === undefined) return { rows };
   const found = new Map<string, number>();
+  const byName: NamedRow[] = [];
   for (const cand of candidates.filter((x) => x.col === labelCol).sort((a, b) => b.score - a.score))
-    if (!found.has(cand.type) && ![...found.values()].includes(cand.row))
+    if (!found.has(cand.type) && ![...found.values()].includes(cand.row)) {
       found.set(cand.type, cand.row);
+      if (cand.named)
+        byName.push({
+          slot: cand.type,
+          row: cand.row,
+          label: String(sheet.grid.values[cand.row]?.[labelCol] ?? "").trim(),
+        });
+    }
   const starts = [...found.values()].sort((a, b) => a - b);
   for (const [type, start] of found) {
     if (!t.subRows) {
@@ -461,7 +501,7 @@ function findRows(
           labelCol,
         })
       : undefined;
-  return { rows, stray };
+  return { rows, stray, byName };
 }
 
 export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | undefined {
@@ -481,7 +521,7 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
   const aligned = alignColumns(sheet, paths, sets);
   const columns = new Map<string, number>();
   for (const [j, col] of aligned) columns.set(info.leaves[j].key, col);
-  const { rows, stray = { unread: [] } } = findRows(sheet, info, band, columns, floor);
+  const { rows, stray = { unread: [] }, byName = [] } = findRows(sheet, info, band, columns, floor);
   const lines = [...rows.keys()].filter((k) => k.includes("#")).length;
   const missingLeaves = info.leaves.filter((l) => !columns.has(l.key));
   const missingSlots = info.slots.filter((s) => !rows.has(s.key));
@@ -496,5 +536,6 @@ export function matchTable(sheet: SheetText, info: TableInfo): TableMatch | unde
     coverage: columns.size / info.leaves.length,
     rowCoverage: typesFound.size / info.template.rows.length,
     stray,
+    byName,
   };
 }

@@ -4,14 +4,22 @@
  * character pasted in. normalizeUnit folds those into one form; unitKey also drops the
  * consolidating unit's own name in front (金淘镇 for 金淘镇朴里村 when 金淘镇 consolidates).
  */
-import type { Recognition } from "../recognize";
+
+/**
+ * What a recognized sheet says of its header (recognize's Recognition, read by shape: recognition
+ * itself asks this module whether a row label is the sheet's own unit).
+ */
+interface Headed {
+  kind: string;
+  headerFields?: readonly { key: string; value: string }[];
+}
 
 /** The 填报单位 a sheet's header gives, or "". */
-export const headerUnit = (r: Recognition): string =>
-  r.kind === "none" ? "" : (r.headerFields.find((h) => h.key === "unit")?.value ?? "").trim();
+export const headerUnit = (r: Headed): string =>
+  (r.headerFields?.find((h) => h.key === "unit")?.value ?? "").trim();
 
 /** The unit a received table reports for: as given (a lower level's summary), else its header's. */
-export const unitOf = (s: { unit?: string; recognition: Recognition }): string =>
+export const unitOf = (s: { unit?: string; recognition: Headed }): string =>
   s.unit ?? headerUnit(s.recognition);
 
 /**
