@@ -5,6 +5,7 @@
  * Screenshot: test-artifacts/page/remind.png. Without a roster, a village writing its name two ways
  * is one unit in the counts (one-unit.png).
  */
+import type { Page } from "playwright-core";
 import path from "path";
 import { rosterSheet } from "../../src/rules/consolidation/roster";
 import { pane, servedChromium } from "../helpers/browser";
@@ -13,21 +14,42 @@ import { clerkFile, xlsxOf } from "../helpers/clerk-file";
 const SHOTS = path.join(__dirname, "../../test-artifacts/page");
 const env = servedChromium(SHOTS);
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Two units, each summed on time, one table owed. */
+const COUNTS =
+  "单位：应报 2 个，已报 2 个（按时 2、逾期 0），缺报 0 个；报表：缺 1 份、未汇总 0 份";
 
-/** A fresh page allowed the clipboard, its workbook the roster, on 汇总·盖章. */
-async function withRoster(entries: Parameters<typeof rosterSheet>[0]) {
+/** A fresh page allowed the clipboard, its workbook the roster (none: the example), on 汇总·盖章. */
+async function withRoster(entries: Parameters<typeof rosterSheet>[0] = []) {
   const p = await env.page();
   await p.context().grantPermissions(["clipboard-read", "clipboard-write"], {
     origin: new URL(p.url()).origin,
   });
-  const roster = rosterSheet(entries);
-  await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
-    name: "金淘镇汇总.xlsx",
-    mimeType: XLSX,
-    buffer: await xlsxOf(roster.name, roster),
-  });
+  if (entries.length) {
+    const roster = rosterSheet(entries);
+    await p.getByLabel("打开 .xlsx、.xls 或 .et 文件").setInputFiles({
+      name: "金淘镇汇总.xlsx",
+      mimeType: XLSX,
+      buffer: await xlsxOf(roster.name, roster),
+    });
+  }
   await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
   return p;
+}
+
+/** 导入并汇总 the files as 2026Q4's reports. */
+async function consolidate(p: Page, files: Awaited<ReturnType<typeof clerkFile>>[]) {
+  await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
+  await pane(p).getByLabel("选择报表文件").setInputFiles(files);
+  await pane(p)
+    .getByRole("button", { name: `导入并汇总（${files.length} 个文件）` })
+    .click();
+}
+
+/** Waits for the count line, then copies 催报 and gives the message. */
+async function countsThenReminder(p: Page, counts: string): Promise<string> {
+  await pane(p).getByText(counts).waitFor();
+  await pane(p).getByRole("button", { name: "复制催报消息" }).click();
+  return pane(p).getByLabel("催报消息").inputValue();
 }
 
 it("the 缺报 line names who to call, and 复制催报消息 copies the message for the group chat", async () => {
@@ -39,10 +61,7 @@ it("the 缺报 line names who to call, and 复制催报消息 copies the message
   await pane(p)
     .getByText(/单位名册.*3/)
     .waitFor();
-  await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
-  const files = [await clerkFile("金淘镇朴里村", 1), await clerkFile("金淘镇岭兜村", 2)];
-  await pane(p).getByLabel("选择报表文件").setInputFiles(files);
-  await pane(p).getByRole("button", { name: "导入并汇总（2 个文件）" }).click();
+  await consolidate(p, [await clerkFile("金淘镇朴里村", 1), await clerkFile("金淘镇岭兜村", 2)]);
   const list = pane(p).getByRole("list", { name: "汇总结果" });
   await list.waitFor();
   expect(await list.textContent()).toContain(
@@ -67,27 +86,18 @@ it("a village that sent 季报表（一） but not （二） is 缺报 for （�
     { unit: "金淘镇朴里村", type: "村" },
     { unit: "金淘镇岭兜村", type: "村", contact: "陈明", phone: "13905951234" },
   ]);
-  await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
   const two = { template: "nanan-2026-quarterly-2" };
-  const files = [
+  await consolidate(p, [
     await clerkFile("金淘镇朴里村", 1),
     { ...(await clerkFile("朴里村", 2, two)), name: "朴里村-季报表二.xlsx" },
     await clerkFile("金淘镇岭兜村", 3),
-  ];
-  await pane(p).getByLabel("选择报表文件").setInputFiles(files);
-  await pane(p).getByRole("button", { name: "导入并汇总（3 个文件）" }).click();
+  ]);
   const list = pane(p).getByRole("list", { name: "汇总结果" });
   await list.waitFor();
   expect(await list.textContent()).toContain(
     "金淘镇岭兜村：缺报（季报表（二））：已报送季报表（一），未报送本表；联系人：陈明，电话：13905951234"
   );
-  await pane(p)
-    .getByText(
-      "单位：应报 2 个，已报 2 个（按时 2、逾期 0），缺报 0 个；报表：缺 1 份、未汇总 0 份"
-    )
-    .waitFor();
-  await pane(p).getByRole("button", { name: "复制催报消息" }).click();
-  const text = await pane(p).getByLabel("催报消息").inputValue();
+  const text = await countsThenReminder(p, COUNTS);
   expect(text).toContain("1. 金淘镇岭兜村（联系人：陈明，电话：13905951234）：尚缺季报表（二）");
   await pane(p).getByLabel("催报消息").scrollIntoViewIfNeeded();
   await p.screenshot({ path: path.join(SHOTS, "remind-table.png") });
@@ -95,33 +105,20 @@ it("a village that sent 季报表（一） but not （二） is 缺报 for （�
 }, 180_000);
 
 it("no roster: a village whose clerk writes its name differently on each table is one unit in the counts, the chart and 催报", async () => {
-  const p = await env.page();
-  await p.context().grantPermissions(["clipboard-read", "clipboard-write"], {
-    origin: new URL(p.url()).origin,
-  });
-  await pane(p).getByRole("tab", { name: "汇总·盖章" }).click();
-  await pane(p).getByLabel("报告期（如 2026Q4 或 2024-05）").fill("2026Q4");
+  const p = await withRoster();
   const two = { template: "nanan-2026-quarterly-2" };
-  const files = [
+  await consolidate(p, [
     { ...(await clerkFile("朴里村", 1)), name: "朴里村-季报表一.xlsx" },
     { ...(await clerkFile("金淘镇朴里村委会", 2, two)), name: "朴里村-季报表二.xlsx" },
     // A village whose name is close to it: another unit, that sent （一） only.
     { ...(await clerkFile("金淘朴兜村", 3)), name: "朴兜村-季报表一.xlsx" },
-  ];
-  await pane(p).getByLabel("选择报表文件").setInputFiles(files);
-  await pane(p).getByRole("button", { name: "导入并汇总（3 个文件）" }).click();
+  ]);
   const chart = pane(p).getByRole("img", { name: /^各单位报送情况/ });
   await chart.waitFor();
   expect(await chart.getAttribute("aria-label")).toBe(
     "各单位报送情况：共 2 个单位，按时 2，逾期 0，缺报 0，报表均未汇总 0"
   );
-  await pane(p)
-    .getByText(
-      "单位：应报 2 个，已报 2 个（按时 2、逾期 0），缺报 0 个；报表：缺 1 份、未汇总 0 份"
-    )
-    .waitFor();
-  await pane(p).getByRole("button", { name: "复制催报消息" }).click();
-  const text = await pane(p).getByLabel("催报消息").inputValue();
+  const text = await countsThenReminder(p, COUNTS);
   expect(text).toContain("1. 金淘朴兜村（联系人：林小红，电话：0595-86123456）：尚缺季报表（二）");
   expect(text).not.toContain("朴里村");
   await chart.scrollIntoViewIfNeeded();
