@@ -222,6 +222,13 @@ describe("no roster and no township given: the names received tell the township 
     ]);
   });
 
+  it("one level up: a township written with its county or its government is the township", () => {
+    expect(groups(["南安市金淘镇", "金淘镇人民政府", "金淘镇", "仙夹镇", "南安市仙夹镇"])).toEqual([
+      ["南安市金淘镇", "金淘镇人民政府", "金淘镇"],
+      ["仙夹镇", "南安市仙夹镇"],
+    ]);
+  });
+
   it("with no township written anywhere, 金淘朴里村 is not guessed to be 朴里村", () => {
     expect(groups(["朴里村", "金淘朴里村"])).toHaveLength(2);
   });

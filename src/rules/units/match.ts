@@ -110,7 +110,8 @@ const townshipOnly = (front: string) =>
  * same rest are one unit when at most one township is written in front of that rest among all the
  * names received; with two (金淘镇东村, 仙夹镇东村) each township's is its own unit and the bare
  * name (东村) a third, never guessed. Different rests are different units: 朴里村 and 朴兜村,
- * 东村 and 东山村 are never joined.
+ * 东村 and 东山村 are never joined. A township's report one level up is its name with or without
+ * the county before it (南安市金淘镇, 金淘镇人民政府).
  */
 export function unitIdentity<T extends Named>(
   names: UnitNames<T>,
@@ -121,7 +122,10 @@ export function unitIdentity<T extends Named>(
   const split = (name: string) => {
     const k = unitKey(name);
     const p = townshipPrefix(k);
-    return p ? { front: townshipOnly(p), rest: k.slice(p.length) } : { front: "", rest: k };
+    // A township's own name with its county before it (南安市金淘镇) is the township's.
+    return p
+      ? { front: townshipOnly(p), rest: k.slice(p.length) }
+      : { front: "", rest: townshipOnly(k) };
   };
   const unlisted = received.filter((n) => n && !listed(n));
   const townships = new Set(unlisted.map((n) => split(n).front).filter(Boolean));
