@@ -6,7 +6,7 @@
  */
 import { basisText } from "./basis";
 import { type CellValue, type Grid, gridCellOf } from "./grid";
-import { dateFieldText } from "./layout/date-field";
+import { headerFieldText } from "./layout/header-field";
 import { FORM_SIZES, textHeight } from "./layout/print";
 import { type Day, dayZh, formatPeriod, type Period } from "./period";
 import { type Recognition, type Recognized, type Region, type TableRecognition } from "./recognize";
@@ -88,8 +88,8 @@ function headerEdits(rec: Recognized, input: StampInput): { edits: Edit[]; line:
       .filter((hf) => inline.some((f) => f.key === hf.key))
       .map((hf) => {
         const value = want[hf.key] ?? inline.find((f) => f.key === hf.key)!.value;
-        if (hf.key !== "date") return `${hf.label}：${value}`;
-        const line = dateFieldText(hf, value);
+        const line = headerFieldText(hf, value);
+        if (hf.key !== "date") return line;
         periodPlaced = true;
         return [period, line].filter(Boolean).join(GAP);
       });

@@ -21,7 +21,7 @@ import { Book, excelContext } from "../helpers/excel-mock";
 import { wpsApp } from "../helpers/wps-mock";
 import { readGrids } from "../../src/workbook/xlsx/read";
 import { recalculatedSheets } from "../helpers/csv";
-import { ARTIFACTS, pdfText, printToPdf, words } from "../helpers/pdf";
+import { ARTIFACTS, pdfText, printToPdf, roomAfter, words } from "../helpers/pdf";
 import {
   checklistGrid,
   COLUMNS,
@@ -154,7 +154,7 @@ describe("a 细则 line left unanswered", () => {
     expect(ling[0][7]).toMatch(/提示：“回头看”细则（企业）有 2 条未作答/);
   });
 
-  it("recalculated by LibreOffice, the summary's formulas give the same totals; printed 汇总说明 names the unit, 填报时间 has room for a date by hand", () => {
+  it("recalculated by LibreOffice, the summary's formulas give the same totals; printed 汇总说明 names the unit, 填报时间, 填报人 and 联系电话 have room to write by hand", () => {
     const name = `${stats.shortTitle}汇总`;
     const sheet = recalculatedSheets(readFileSync(run.out), [name]).get(name)!;
     const want = expected(units);
@@ -180,6 +180,9 @@ describe("a 细则 line left unanswered", () => {
     expect(year.x0 - label.x1).toBeGreaterThanOrEqual(2 * char);
     expect(month.x0 - year.x1).toBeGreaterThanOrEqual(1.5 * char);
     expect(day.x0 - month.x1).toBeGreaterThanOrEqual(1.5 * char);
+    // And its name and phone number, under the table: a name, then an 11-digit number.
+    expect(roomAfter(page, "填报人：")).toBeGreaterThanOrEqual(4);
+    expect(roomAfter(page, "联系电话：")).toBeGreaterThanOrEqual(11);
   }, 600_000);
 });
 

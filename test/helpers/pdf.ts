@@ -76,3 +76,18 @@ export function overlappingWords(pdf: string, page: number): [string, string][] 
   );
   return pairs;
 }
+
+/**
+ * Characters of empty room printed after a label ("联系电话："), measured in its own characters:
+ * to the next word on its line, else to the right edge of everything on the page (the table's).
+ * Undefined when the label is not on the page as one word.
+ */
+export function roomAfter(page: Word[], label: string): number | undefined {
+  const at = page.find((w) => w.text === label);
+  if (!at) return undefined;
+  const char = (at.x1 - at.x0) / [...label].length;
+  const sameLine = (w: Word) => Math.min(w.y1, at.y1) - Math.max(w.y0, at.y0) > 1;
+  const next = page.filter((w) => w !== at && sameLine(w) && w.x0 >= at.x1 - 1);
+  const end = next.length ? Math.min(...next.map((w) => w.x0)) : Math.max(...page.map((w) => w.x1));
+  return (end - at.x1) / char;
+}

@@ -138,6 +138,64 @@ describe.each(dated.map((t) => t.id))("the printed date of %s", (id) => {
   });
 });
 
+/** The cell text holding a header field's label (its line, when fields share a cell). */
+function fieldLine(grid: Grid, key: string): string {
+  const f = (recognize(grid) as Recognized).headerFields.find((h) => h.key === key)!;
+  const { row, col } = fromA1(f.labelCell);
+  return String(grid.values[row][col]);
+}
+
+// Characters left to write by hand, at least what the notices' tables leave: a name of up to four
+// characters, an 11-digit phone number, a unit's or an enterprise's name.
+const ROOM: Record<string, number> = { unit: 8, filler: 4, phone: 11, enterprise: 10, head: 4 };
+const room = (label: string, n: number) => new RegExp(`${label}：\u3000{${n},}`);
+
+const handFilled = allTemplates().filter((t) => t.headerFields.some((f) => f.key !== "date"));
+describe.each(handFilled.map((t) => t.id))("the printed blanks of %s", (id) => {
+  const t = getTemplate(id)!;
+  const fields = t.headerFields.filter((f) => f.key !== "date");
+
+  it("a blank form leaves room after each label; a summary stamped with its unit, after the others", () => {
+    const blank = blankTemplate(t).grid;
+    for (const f of fields) expect(fieldLine(blank, f.key)).toMatch(room(f.label, ROOM[f.key]));
+    const rec = recognize(blank) as Recognized;
+    for (const f of fields) expect(rec.headerFields.find((h) => h.key === f.key)!.value).toBe("");
+    const period = t.cycle === "once" ? undefined : periodFor(id);
+    const summary = applyEdits(blank, stampEdits(rec, { period, profile: { unit: "金淘镇" } }));
+    for (const f of fields)
+      if (f.key === "unit") expect(fieldLine(summary, "unit")).toContain(`${f.label}：金淘镇`);
+      else expect(fieldLine(summary, f.key)).toMatch(room(f.label, ROOM[f.key]));
+    // Stamping the summary again changes nothing: its blanks are recognized as blanks.
+    const again = applyEdits(summary, stampEdits(recognize(summary) as Recognized, { period }));
+    expect(again.values).toEqual(summary.values);
+  });
+
+  it("what the clerk or the stamp wrote is kept as written, with no room added", () => {
+    const written: Record<string, string> = {
+      filler: "陈 明",
+      head: "陈 明",
+      phone: "13805951234",
+    };
+    const grid = filledSheet(t, { seed: 3, filler: written.filler, phone: written.phone }).grid;
+    const kept = applyEdits(grid, stampEdits(recognize(grid) as Recognized, {}));
+    for (const f of fields.filter((x) => written[x.key]))
+      expect(fieldLine(kept, f.key)).toMatch(new RegExp(`：${written[f.key]}(?!\u3000)`));
+    const stamp = { unit: "金淘镇朴里村", filler: "林小红", phone: "0595-86123456" };
+    const blank = blankTemplate(t).grid;
+    const stamped = applyEdits(
+      blank,
+      stampEdits(recognize(blank) as Recognized, {
+        period: t.cycle === "once" ? undefined : periodFor(id),
+        profile: stamp,
+      })
+    );
+    for (const f of fields.filter((x) => x.key in stamp))
+      expect(fieldLine(stamped, f.key)).toMatch(
+        new RegExp(`：${stamp[f.key as keyof typeof stamp]}(?!\u3000)`)
+      );
+  });
+});
+
 it("srs stamp writes a new file and never the input", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "srs-stamp-"));
   const file = path.join(dir, "朴里村.xlsx");

@@ -14,7 +14,15 @@ import { filledSheet } from "../../src/rules/sample/filled";
 import { allTemplates, getTemplate } from "../../src/rules/templates/catalog";
 import { addGridSheet, toXlsx } from "../../src/workbook/xlsx/write-workbook";
 import { layoutsToXlsx } from "../../src/workbook/xlsx/write-layout";
-import { overlappingWords, pageCount, pdfText, printToPdf, savePngs } from "../helpers/pdf";
+import {
+  overlappingWords,
+  pageCount,
+  pdfText,
+  printToPdf,
+  roomAfter,
+  savePngs,
+  words,
+} from "../helpers/pdf";
 
 const squeeze = (s: string) => s.replace(/\s+/g, "");
 
@@ -185,6 +193,11 @@ describe("printed by LibreOffice", () => {
     for (const l of ["建立全员责任制及其考核清单（家）", "配备专兼职安全生产管理人员"])
       expect(text.split(l).length - 1).toBeGreaterThanOrEqual(12);
     for (let p = 1; p <= pages; p++) expect(overlappingWords(pdf, p)).toEqual([]);
+    // The summary, first, leaves the township's clerk room for a name and a phone number.
+    expect(pdfText(pdf, 1)).toContain("（汇总）");
+    const summary = words(pdf, 1);
+    expect(roomAfter(summary, "填表人：")).toBeGreaterThanOrEqual(4);
+    expect(roomAfter(summary, "联系电话：")).toBeGreaterThanOrEqual(11);
   });
 
   test.each(templates.map((t) => [t.id, t] as const))(
@@ -210,4 +223,24 @@ describe("printed by LibreOffice", () => {
       }
     }
   );
+
+  // Characters a clerk needs by hand after each label: a name, an 11-digit phone number, a unit's
+  // or an enterprise's name (plain spaces printed narrower than one character: no room at all).
+  const ROOM: Record<string, number> = { unit: 8, filler: 4, phone: 11, enterprise: 10, head: 4 };
+  test.each(
+    templates
+      .filter((t) => t.headerFields.some((f) => f.key !== "date"))
+      .map((t) => [t.id, t] as const)
+  )("%s: a blank form leaves room to write by hand after each field's label", (id, t) => {
+    const page = words(pdfs.get(id)!, 1);
+    const rooms = t.headerFields
+      .filter((f) => f.key !== "date")
+      .map((f) => ({
+        label: f.label,
+        room: roomAfter(page, `${f.label}：`) ?? 0,
+        need: ROOM[f.key],
+      }));
+    // A failure lists each field short of room, with the characters printed and needed.
+    expect(rooms.filter((r) => r.room < r.need)).toEqual([]);
+  });
 });

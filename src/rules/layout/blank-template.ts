@@ -11,7 +11,7 @@ import type {
   TableTemplate,
   Template,
 } from "../templates/schema";
-import { dateFieldText } from "./date-field";
+import { headerFieldText } from "./header-field";
 
 export interface Layout {
   grid: Grid;
@@ -57,9 +57,8 @@ const GAP = "          ";
 function headerLine(fields: HeaderField[], place: "above" | "below"): string {
   return fields
     .filter((f) => f.place === place)
-    .map((f) => (f.key === "date" ? dateFieldText(f) : `${f.label}：${GAP}`))
-    .join(GAP)
-    .trim();
+    .map((f) => headerFieldText(f))
+    .join(GAP);
 }
 
 function notesLine(t: Template): string {

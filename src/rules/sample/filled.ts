@@ -5,7 +5,7 @@
  */
 import type { Grid } from "../grid";
 import { blankTemplate, type Layout } from "../layout/blank-template";
-import { dateFieldText } from "../layout/date-field";
+import { headerFieldText } from "../layout/header-field";
 import { dayZh, deadlineOf, type Period, periodRange } from "../period";
 import { getTableInfo, type RowSlot } from "../templates/catalog";
 import { relationColumns } from "../templates/relations";
@@ -162,7 +162,7 @@ function headerLine(
   } as const;
   return t.headerFields
     .filter((f) => f.place === place)
-    .map((f) => (f.key === "date" ? dateFieldText(f, date) : `${f.label}：${value[f.key]}`))
+    .map((f) => headerFieldText(f, value[f.key]))
     .join(HEADER_GAP);
 }
 
