@@ -102,3 +102,34 @@ describe("the parts no reader of a plain workbook parses", () => {
     await expect(readGrids(linked, "1村.xlsx")).rejects.toThrow("XML 不完整");
   });
 });
+
+it("re-encodes a UTF-16 part the lean reader leaves aside before exceljs or a writer gets the file", async () => {
+  const report = filledSheet(getTemplate("nanan-2026-quarterly-1")!, { seed: 6 });
+  const parts = unzipSync(
+    new Uint8Array(await layoutsToXlsx([{ ...report.layout, grid: report.grid }]))
+  );
+  const theme = strFromU8(parts["xl/theme/theme1.xml"]).replace(
+    /^<\?xml[^>]*\?>/,
+    '<?xml version="1.0" encoding="UTF-16" standalone="yes"?>'
+  );
+  parts["xl/theme/theme1.xml"] = new Uint8Array(
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(theme, "utf16le")])
+  );
+  const plain = zipSync(parts);
+  const themeOf = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)["xl/theme/theme1.xml"]);
+  // The grids alone: the theme is never unpacked, the file read as it is.
+  expect((await readGrids(plain, "1村.xlsx"))[0].values).toEqual(report.grid.values);
+  // A writer's bytes: the theme as UTF-8, declared so.
+  const opened = await openWorkbook(plain, "1村.xlsx");
+  expect(themeOf(opened.bytes)).toContain('encoding="UTF-8"');
+  expect(themeOf(opened.bytes)).toContain("<a:theme");
+  // exceljs reads it too (a hyperlink makes the lean reader decline).
+  parts["xl/worksheets/sheet1.xml"] = strToU8(
+    strFromU8(parts["xl/worksheets/sheet1.xml"]).replace(
+      "</worksheet>",
+      '<hyperlinks><hyperlink ref="A1" location="Sheet1!A1"/></hyperlinks></worksheet>'
+    )
+  );
+  const linked = await readGrids(zipSync(parts), "1村.xlsx");
+  expect(linked[0].values[0]).toEqual(report.grid.values[0]);
+});

@@ -46,7 +46,10 @@ export interface Sniffed {
    * past a bound they are left out of what it is handed (read.ts), never out of the file.
    */
   ranges: number;
-  /** Bounds the parts `leanFirst` left (nothing otherwise): before exceljs or a writer reads them. */
+  /**
+   * Bounds the parts `leanFirst` left (nothing otherwise), before exceljs or a writer reads them;
+   * `bytes` then re-encodes any of them that was UTF-16.
+   */
   rest(): void;
 }
 
@@ -192,12 +195,23 @@ export async function sniffWorkbook(
       }
     }
   };
-  let later = leanFirst ? order.filter((e) => !wanted(e)) : [];
+  let later: typeof order | undefined = leanFirst ? order.filter((e) => !wanted(e)) : [];
   scanEntries(leanFirst ? order.filter(wanted) : order);
-  const rest = () => {
-    const list = later;
-    later = [];
-    scanEntries(list);
+  const sniffed: Sniffed = {
+    bytes: buf,
+    parts: keep ? kept : {},
+    texts: keep ? texts : {},
+    ranges: 0,
+    rest: () => {
+      if (!later) return;
+      scanEntries(later);
+      later = undefined;
+      // Parts re-encoded from UTF-16 go to every reader as UTF-8: the package is repacked, which
+      // unpacks every part (each bounded by now), whichever part was UTF-16.
+      if (Object.keys(utf8).length === 0) return;
+      sniffed.bytes = zipParts({ ...unzipParts(buf), ...utf8 });
+      if (!keep) sniffed.parts = utf8;
+    },
   };
   if (!names.has("xl/workbook.xml"))
     throw new UnreadableFile("这个压缩文件不是 Excel 工作簿（.xlsx）：里面没有工作簿");
@@ -209,16 +223,9 @@ export async function sniffWorkbook(
       for (const [k, v] of Object.entries(counts) as [Counted, number][])
         budget.take(k, v * (times - 1));
   }
-  // Re-encoding UTF-16 parts repacks every part: all are bounded first.
-  if (Object.keys(utf8).length > 0) rest();
-  const transcoded = Object.keys(utf8).length > 0;
-  return {
-    bytes: transcoded ? zipParts({ ...unzipParts(buf), ...utf8 }) : buf,
-    parts: keep ? kept : transcoded ? utf8 : {},
-    texts: keep ? texts : {},
-    ranges: ranges.cells,
-    rest,
-  };
+  sniffed.ranges = ranges.cells;
+  if (Object.keys(utf8).length > 0) sniffed.rest();
+  return sniffed;
 }
 
 function colNumber(letters: string): number {
