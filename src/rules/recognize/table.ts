@@ -449,13 +449,20 @@ function findRows(
       if (named && holdsData(r))
         candidates.push({ row: r, col: c, type: named, score: NAMED_SCORE, named: true });
     }
+  // Rows naming several units of one type (SRS's 明细, a list village by village) are no unit's
+  // own report: a type is read by name only where a single row names it (units/own-name-row.ts).
+  const namedType = (x: { col: number; type: string }) => `${x.col}:${x.type}`;
+  const naming = new Map<string, number>();
+  for (const x of candidates)
+    if (x.named) naming.set(namedType(x), (naming.get(namedType(x)) ?? 0) + 1);
+  const kept = candidates.filter((x) => !x.named || naming.get(namedType(x)) === 1);
   const byCol = new Map<number, number>();
-  for (const cand of candidates) byCol.set(cand.col, (byCol.get(cand.col) ?? 0) + cand.score);
+  for (const cand of kept) byCol.set(cand.col, (byCol.get(cand.col) ?? 0) + cand.score);
   const labelCol = [...byCol.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
   if (labelCol === undefined) return { rows };
   const found = new Map<string, number>();
   const byName: NamedRow[] = [];
-  for (const cand of candidates.filter((x) => x.col === labelCol).sort((a, b) => b.score - a.score))
+  for (const cand of kept.filter((x) => x.col === labelCol).sort((a, b) => b.score - a.score))
     if (!found.has(cand.type) && ![...found.values()].includes(cand.row)) {
       found.set(cand.type, cand.row);
       if (cand.named)

@@ -126,3 +126,23 @@ describe("anything else stays a row not read (不是本表的填报单位类型�
     unread(grid, row);
   });
 });
+
+describe("rows naming several units of one type are no unit's report", () => {
+  test("季报表（三） listing villages row by row (朴里村, 岭兜村, 朴兜村): not recognized as a report, as before own-name rows", () => {
+    const { grid, row } = labelled(3, "金淘镇朴里村", "朴里村");
+    for (const [i, name] of ["岭兜村", "朴兜村"].entries()) {
+      const copy = [...grid.values[row]];
+      copy[0] = name;
+      grid.values.splice(row + 1 + i, 0, copy);
+    }
+    expect(recognize(grid).kind).toBe("none");
+  });
+
+  test("SRS's own 明细 sheet (a row a village, named 金淘镇第N村): no table, so no unread-row errors", () => {
+    const { grid, row } = labelled(1, "", "金淘镇第0村", { sheet: "季报表（一）汇总明细" });
+    const body = grid.values[row];
+    grid.values.splice(row - 1, 2);
+    for (let i = 0; i < 5; i++) grid.values.push([`金淘镇第${i}村`, ...body.slice(1)]);
+    expect(recognize(grid).kind).toBe("none");
+  });
+});
